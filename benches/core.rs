@@ -1,0 +1,38 @@
+//! Benchmarks of the pure core on the large generated plan:
+//! `cargo bench --bench core`. Numbers go in README.md.
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, Criterion};
+
+use opsboard::command::{apply, Command};
+use opsboard::engine::validate;
+use opsboard::model::generate::{generated_plan, Size};
+use opsboard::model::{ActivityId, Status};
+use opsboard::persist;
+
+fn large_plan(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let plan = generated_plan(Size::LARGE, today);
+    let text = persist::encode(&plan);
+    println!("large plan file: {} bytes", text.len());
+
+    c.bench_function("validate (large plan)", |b| {
+        b.iter(|| validate::validate(&plan))
+    });
+    c.bench_function("encode (large plan)", |b| b.iter(|| persist::encode(&plan)));
+    c.bench_function("decode (large plan)", |b| b.iter(|| persist::decode(&text)));
+    let command = Command::SetStatus {
+        activity: ActivityId(1500),
+        status: Status::Done,
+    };
+    c.bench_function("apply a status move (large plan)", |b| {
+        b.iter(|| apply(&plan, &command, today))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = large_plan
+}
+criterion_main!(benches);

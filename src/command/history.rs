@@ -1,0 +1,78 @@
+//! Undo and redo over commands, as a stack of whole plans.
+//!
+//! Plans are cheap to clone next to a person's pace of editing, and keeping
+//! whole plans makes undo exact by construction: an undo gives back the very
+//! plan that was there, whatever the command did.
+
+use chrono::NaiveDate;
+
+use super::{apply, Command, CommandError};
+use crate::model::Plan;
+
+/// How many edits can be undone.
+pub const UNDO_LIMIT: usize = 100;
+
+/// The plan being edited, with what came before and after it.
+#[derive(Debug, Clone)]
+pub struct History {
+    current: Plan,
+    past: Vec<(Plan, String)>,
+    future: Vec<(Plan, String)>,
+}
+
+impl History {
+    /// Starts a history at `plan`, with nothing to undo.
+    pub fn new(plan: Plan) -> History {
+        History {
+            current: plan,
+            past: Vec::new(),
+            future: Vec::new(),
+        }
+    }
+
+    /// The plan as it is now.
+    pub fn plan(&self) -> &Plan {
+        &self.current
+    }
+
+    /// Applies `command`; on success it can be undone, and redo is cleared.
+    pub fn execute(&mut self, command: &Command, today: NaiveDate) -> Result<String, CommandError> {
+        let applied = apply(&self.current, command, today)?;
+        if applied.plan == self.current {
+            return Ok(applied.summary);
+        }
+        let before = std::mem::replace(&mut self.current, applied.plan);
+        self.past.push((before, applied.summary.clone()));
+        if self.past.len() > UNDO_LIMIT {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        Ok(applied.summary)
+    }
+
+    /// Goes back one edit; returns what was undone.
+    pub fn undo(&mut self) -> Option<String> {
+        let (before, summary) = self.past.pop()?;
+        let after = std::mem::replace(&mut self.current, before);
+        self.future.push((after, summary.clone()));
+        Some(summary)
+    }
+
+    /// Goes forward one undone edit; returns what was redone.
+    pub fn redo(&mut self) -> Option<String> {
+        let (after, summary) = self.future.pop()?;
+        let before = std::mem::replace(&mut self.current, after);
+        self.past.push((before, summary.clone()));
+        Some(summary)
+    }
+
+    /// What undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.past.last().map(|(_, summary)| summary.as_str())
+    }
+
+    /// What redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.future.last().map(|(_, summary)| summary.as_str())
+    }
+}

@@ -1,0 +1,280 @@
+//! Every edit to a plan, as a command the core applies and validates.
+//!
+//! A drop on the board, a key press and a form all build a [`Command`]; the
+//! view never changes the plan itself. [`apply`] returns the new plan or an
+//! error a planner can read, and [`History`] keeps the plans before and after
+//! so undo and redo work for every edit.
+
+mod history;
+
+pub use history::History;
+
+use chrono::NaiveDate;
+
+use crate::engine::validate;
+use crate::model::{
+    Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon, Person, PersonId, Plan,
+    Resources, Status, StatusChange, StrategicGoal, Weekday,
+};
+
+/// One edit to a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    RenamePlan(String),
+    SetGoal(StrategicGoal),
+    SetHorizon(Horizon),
+    SetReviewWeekday(Weekday),
+    SetResources(Resources),
+    /// Adds an activity; its id is ignored and a fresh one is given.
+    AddActivity(Activity),
+    /// Replaces the activity with the same id. A changed status is recorded
+    /// in the status history on the day the command is applied.
+    UpdateActivity(Activity),
+    /// Deletes an activity, the dependencies on it, its allocations and its
+    /// check-in entries.
+    DeleteActivity(ActivityId),
+    /// Moves an activity to another status (a drop on the board).
+    SetStatus { activity: ActivityId, status: Status },
+    /// Adds a person; their id is ignored and a fresh one is given.
+    AddPerson(Person),
+    /// Replaces the person with the same id.
+    UpdatePerson(Person),
+    /// Removes a person. Their activities go to `reassign_to` or become
+    /// unowned; their allocations go to `reassign_to` or become placeholders
+    /// for their role, so no planned work is lost.
+    RemovePerson {
+        person: PersonId,
+        reassign_to: Option<PersonId>,
+    },
+    /// Adds an allocation; its id is ignored and a fresh one is given.
+    AddAllocation(Allocation),
+}
+
+/// Why a command was refused. The plan is left as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("There is no activity {0} in this plan.")]
+    NoSuchActivity(ActivityId),
+    #[error("There is no person {0} in this plan.")]
+    NoSuchPerson(PersonId),
+    #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
+    ReassignToSelf { name: String },
+    /// The edit would break a rule of the plan.
+    #[error("{}", .0.message)]
+    Invalid(validate::Finding),
+}
+
+/// What applying a command gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub plan: Plan,
+    /// A sentence describing the edit, for undo labels and screen readers.
+    pub summary: String,
+}
+
+/// Applies `command` to `plan` on `today`, checking every rule of the plan.
+pub fn apply(plan: &Plan, command: &Command, today: NaiveDate) -> Result<Applied, CommandError> {
+    let mut next = plan.clone();
+    let summary = edit(&mut next, command, today)?;
+    // The plan was valid before, so any error now was made by this command.
+    if let Some(first) = validate::errors(&next).into_iter().next() {
+        return Err(CommandError::Invalid(first));
+    }
+    next.sort_canonically();
+    Ok(Applied {
+        plan: next,
+        summary,
+    })
+}
+
+fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, CommandError> {
+    match command {
+        Command::RenamePlan(name) => {
+            plan.name = name.trim().to_string();
+            Ok(format!("Renamed the plan to '{}'", plan.name))
+        }
+        Command::SetGoal(goal) => {
+            plan.goal = goal.clone();
+            Ok("Changed the strategic goal".to_string())
+        }
+        Command::SetHorizon(horizon) => {
+            plan.horizon = *horizon;
+            Ok(format!(
+                "Set the horizon to {} weeks from {}",
+                horizon.weeks, horizon.start
+            ))
+        }
+        Command::SetReviewWeekday(day) => {
+            plan.review_weekday = *day;
+            Ok(format!("Moved the weekly review to {day}"))
+        }
+        Command::SetResources(resources) => {
+            plan.resources = resources.clone();
+            Ok("Changed the resources".to_string())
+        }
+        Command::AddActivity(activity) => {
+            let mut activity = activity.clone();
+            activity.id = ActivityId::next_after(plan.activities.iter().map(|a| &a.id));
+            activity.status_history = vec![StatusChange {
+                date: today,
+                status: activity.status,
+            }];
+            let summary = format!("Added '{}'", activity.title);
+            plan.activities.push(activity);
+            Ok(summary)
+        }
+        Command::UpdateActivity(updated) => {
+            let current = activity_mut(plan, updated.id)?;
+            let mut updated = updated.clone();
+            updated.status_history = current.status_history.clone();
+            if updated.status != current.status {
+                updated.status_history.push(StatusChange {
+                    date: today,
+                    status: updated.status,
+                });
+            }
+            let summary = format!("Changed '{}'", updated.title);
+            *current = updated;
+            Ok(summary)
+        }
+        Command::DeleteActivity(id) => {
+            let title = activity_mut(plan, *id)?.title.clone();
+            plan.activities.retain(|activity| activity.id != *id);
+            for activity in &mut plan.activities {
+                activity.depends_on.retain(|dependency| dependency != id);
+            }
+            plan.allocations.retain(|allocation| allocation.activity != *id);
+            for checkin in &mut plan.checkins {
+                checkin.entries.retain(|entry| entry.activity != *id);
+            }
+            Ok(format!("Deleted '{title}'"))
+        }
+        Command::SetStatus { activity, status } => {
+            let activity = activity_mut(plan, *activity)?;
+            if activity.status == *status {
+                return Ok(format!("'{}' is already {}", activity.title, status.label()));
+            }
+            activity.status = *status;
+            activity.status_history.push(StatusChange {
+                date: today,
+                status: *status,
+            });
+            Ok(format!("Moved '{}' to {}", activity.title, status.label()))
+        }
+        Command::AddPerson(person) => {
+            let mut person = person.clone();
+            person.id = PersonId::next_after(plan.people.iter().map(|p| &p.id));
+            let summary = format!("Added {}", person.name);
+            plan.people.push(person);
+            Ok(summary)
+        }
+        Command::UpdatePerson(updated) => {
+            let current = plan
+                .people
+                .iter_mut()
+                .find(|person| person.id == updated.id)
+                .ok_or(CommandError::NoSuchPerson(updated.id))?;
+            *current = updated.clone();
+            Ok(format!("Changed {}", updated.name))
+        }
+        Command::RemovePerson {
+            person,
+            reassign_to,
+        } => remove_person(plan, *person, *reassign_to),
+        Command::AddAllocation(allocation) => {
+            let mut allocation = allocation.clone();
+            allocation.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
+            let summary = format!(
+                "Allocated {} h a week to '{}'",
+                allocation.hours_per_week,
+                plan.activity_title(allocation.activity)
+            );
+            plan.allocations.push(allocation);
+            Ok(summary)
+        }
+    }
+}
+
+fn activity_mut(plan: &mut Plan, id: ActivityId) -> Result<&mut Activity, CommandError> {
+    plan.activities
+        .iter_mut()
+        .find(|activity| activity.id == id)
+        .ok_or(CommandError::NoSuchActivity(id))
+}
+
+fn remove_person(
+    plan: &mut Plan,
+    id: PersonId,
+    reassign_to: Option<PersonId>,
+) -> Result<String, CommandError> {
+    let removed = plan
+        .person(id)
+        .cloned()
+        .ok_or(CommandError::NoSuchPerson(id))?;
+    if reassign_to == Some(id) {
+        return Err(CommandError::ReassignToSelf { name: removed.name });
+    }
+    let heir = match reassign_to {
+        Some(heir) => Some(
+            plan.person(heir)
+                .cloned()
+                .ok_or(CommandError::NoSuchPerson(heir))?,
+        ),
+        None => None,
+    };
+    let mut owned = 0;
+    for activity in &mut plan.activities {
+        if activity.owner == Some(id) {
+            activity.owner = reassign_to;
+            owned += 1;
+        }
+    }
+    let mut allocated = 0;
+    for allocation in &mut plan.allocations {
+        if allocation.assignee == Assignee::Person(id) {
+            allocation.assignee = match reassign_to {
+                Some(heir) => Assignee::Person(heir),
+                None => Assignee::Placeholder {
+                    role: if removed.role.trim().is_empty() {
+                        format!("Replacement for {}", removed.name)
+                    } else {
+                        removed.role.clone()
+                    },
+                    skills: Vec::new(),
+                },
+            };
+            allocated += 1;
+        }
+    }
+    for checkin in &mut plan.checkins {
+        for decision in &mut checkin.decisions {
+            if decision.owner == Some(id) {
+                decision.owner = reassign_to;
+            }
+        }
+    }
+    plan.people.retain(|person| person.id != id);
+    let mut summary = format!("Removed {}", removed.name);
+    if owned + allocated > 0 {
+        let activities = count(owned, "activity", "activities");
+        let allocations = count(allocated, "allocation", "allocations");
+        match heir {
+            Some(heir) => {
+                summary.push_str(&format!("; {} took over {activities} and {allocations}", heir.name))
+            }
+            None => summary.push_str(&format!(
+                " and left {activities} unowned and {allocations} open as {}",
+                if allocated == 1 { "a placeholder" } else { "placeholders" }
+            )),
+        }
+    }
+    Ok(summary)
+}
+
+/// "1 activity", "3 activities".
+fn count(number: usize, one: &str, many: &str) -> String {
+    format!("{number} {}", if number == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests;

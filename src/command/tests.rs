@@ -1,0 +1,289 @@
+//! Command tests on the demo plan, one `check` per expectation.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::demo::demo_plan;
+use crate::model::{ActivityKind, Commitment, DoneDefinition, PlanId, Week};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
+}
+
+fn demo() -> Plan {
+    let mut plan = demo_plan(PlanId(1), today());
+    plan.sort_canonically();
+    plan
+}
+
+/// Applies `command` to the demo plan and compares the summary or the error.
+fn check(command: Command, expected: Result<&str, &str>) -> Option<Plan> {
+    let result = apply(&demo(), &command, today());
+    match (&result, expected) {
+        (Ok(applied), Ok(summary)) => assert_eq!(applied.summary, summary),
+        (Err(error), Err(message)) => assert_eq!(error.to_string(), message),
+        (got, want) => panic!("{command:?}\n got: {got:?}\nwant: {want:?}"),
+    }
+    result.ok().map(|applied| applied.plan)
+}
+
+fn activity(plan: &Plan, id: u32) -> Activity {
+    plan.activity(ActivityId(id)).cloned().expect("activity in demo")
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().expect("test date")
+}
+
+fn new_activity(title: &str) -> Activity {
+    Activity {
+        id: ActivityId(0),
+        title: title.to_string(),
+        description: String::new(),
+        owner: Some(PersonId(2)),
+        start: Some(date("2026-12-01")),
+        deadline: Some(date("2026-12-18")),
+        checkin: None,
+        done_definition: DoneDefinition::default(),
+        status: Status::NotStarted,
+        status_history: Vec::new(),
+        impact: 3,
+        effort_hours: 16.0,
+        kind: ActivityKind::Internal,
+        client: String::new(),
+        commitment: Commitment::Confirmed,
+        depends_on: Vec::new(),
+        required_skills: Vec::new(),
+    }
+}
+
+#[test]
+fn adding_an_activity_gives_the_next_id_and_a_history() {
+    let plan = check(Command::AddActivity(new_activity("Write runbooks")), Ok("Added 'Write runbooks'"))
+        .expect("applied");
+    let added = activity(&plan, 7);
+    assert_eq!(added.title, "Write runbooks");
+    assert_eq!(
+        added.status_history,
+        vec![StatusChange { date: today(), status: Status::NotStarted }]
+    );
+}
+
+#[test]
+fn rules_are_enforced_with_readable_messages() {
+    let mut backwards = new_activity("Backwards");
+    backwards.deadline = Some(date("2026-11-30"));
+    check(
+        Command::AddActivity(backwards),
+        Err("'Backwards' has its deadline 2026-11-30 before its start 2026-12-01"),
+    );
+
+    let mut late_checkin = new_activity("Late check-in");
+    late_checkin.checkin = Some(date("2026-12-19"));
+    check(
+        Command::AddActivity(late_checkin),
+        Err("'Late check-in' has its check-in 2026-12-19 outside its start and deadline"),
+    );
+
+    let mut negative = new_activity("Negative");
+    negative.effort_hours = -4.0;
+    check(Command::AddActivity(negative), Err("'Negative' has a negative effort: use 0 or more hours"));
+
+    let mut stranger = new_activity("Stranger");
+    stranger.owner = Some(PersonId(99));
+    check(
+        Command::AddActivity(stranger),
+        Err("'Stranger' is owned by per-99, who is not in the plan's people"),
+    );
+
+    let mut untitled = new_activity("  ");
+    untitled.impact = 3;
+    check(Command::AddActivity(untitled), Err("an activity needs a title"));
+
+    let mut itself = activity(&demo(), 2);
+    itself.depends_on.push(ActivityId(2));
+    check(
+        Command::UpdateActivity(itself),
+        Err("'Standard Azure landing zone in Terraform' depends on itself"),
+    );
+}
+
+#[test]
+fn a_dependency_loop_names_every_activity_on_it() {
+    let mut first = activity(&demo(), 1);
+    first.depends_on.push(ActivityId(6));
+    check(
+        Command::UpdateActivity(first),
+        Err("the dependencies form a loop: Map the current onboarding process → \
+             Pilot: onboard Fabrikam Legal in 7 days → Self-service intake form and checklist → \
+             Map the current onboarding process"),
+    );
+}
+
+#[test]
+fn moving_a_card_records_the_status_history() {
+    let plan = check(
+        Command::SetStatus { activity: ActivityId(5), status: Status::InProgress },
+        Ok("Moved 'Security baseline sign-off for new clients' to In progress"),
+    )
+    .expect("applied");
+    let moved = activity(&plan, 5);
+    assert_eq!(moved.status, Status::InProgress);
+    assert_eq!(
+        moved.status_history.last(),
+        Some(&StatusChange { date: today(), status: Status::InProgress })
+    );
+    check(
+        Command::SetStatus { activity: ActivityId(99), status: Status::Done },
+        Err("There is no activity act-99 in this plan."),
+    );
+}
+
+#[test]
+fn updating_an_activity_keeps_its_history_and_adds_a_changed_status() {
+    let mut changed = activity(&demo(), 4);
+    let history_before = changed.status_history.clone();
+    changed.status = Status::Done;
+    changed.status_history.clear();
+    let plan = check(Command::UpdateActivity(changed), Ok("Changed 'Self-service intake form and checklist'"))
+        .expect("applied");
+    let after = activity(&plan, 4);
+    assert_eq!(after.status_history.len(), history_before.len() + 1);
+    assert_eq!(&after.status_history[..history_before.len()], &history_before[..]);
+}
+
+#[test]
+fn deleting_an_activity_removes_what_points_at_it() {
+    let plan = check(
+        Command::DeleteActivity(ActivityId(1)),
+        Ok("Deleted 'Map the current onboarding process'"),
+    )
+    .expect("applied");
+    assert!(plan.activity(ActivityId(1)).is_none());
+    assert!(plan.activities.iter().all(|a| !a.depends_on.contains(&ActivityId(1))));
+    assert!(plan.allocations.iter().all(|a| a.activity != ActivityId(1)));
+    assert!(plan.checkins.iter().flat_map(|c| &c.entries).all(|e| e.activity != ActivityId(1)));
+}
+
+#[test]
+fn removing_a_person_hands_over_or_frees_their_work() {
+    let plan = check(
+        Command::RemovePerson { person: PersonId(2), reassign_to: Some(PersonId(3)) },
+        Ok("Removed Tom Becker; Lena Novak took over 1 activity and 1 allocation"),
+    )
+    .expect("applied");
+    assert_eq!(activity(&plan, 2).owner, Some(PersonId(3)));
+
+    let plan = check(
+        Command::RemovePerson { person: PersonId(2), reassign_to: None },
+        Ok("Removed Tom Becker and left 1 activity unowned and 1 allocation open as a placeholder"),
+    )
+    .expect("applied");
+    assert_eq!(activity(&plan, 2).owner, None);
+    let placeholder = plan
+        .allocations
+        .iter()
+        .find(|allocation| allocation.id == AllocationId(2))
+        .expect("allocation kept");
+    assert_eq!(
+        placeholder.assignee,
+        Assignee::Placeholder { role: "Cloud Architect".to_string(), skills: Vec::new() }
+    );
+
+    check(
+        Command::RemovePerson { person: PersonId(2), reassign_to: Some(PersonId(2)) },
+        Err("Tom Becker cannot take over their own work: pick someone else or leave it unowned."),
+    );
+    check(
+        Command::RemovePerson { person: PersonId(42), reassign_to: None },
+        Err("There is no person per-42 in this plan."),
+    );
+}
+
+#[test]
+fn people_rules() {
+    let mut person = demo().person(PersonId(3)).cloned().expect("person");
+    person.weekly_hours = 200.0;
+    check(Command::UpdatePerson(person.clone()), Err("200 hours a week is not possible: use 0 to 168"));
+    person.weekly_hours = 32.0;
+    person.end_date = Some(date("2020-01-01"));
+    person.start_date = Some(date("2021-01-01"));
+    check(Command::UpdatePerson(person), Err("Lena Novak leaves on 2020-01-01, before starting on 2021-01-01"));
+}
+
+#[test]
+fn allocations_need_hours_and_an_order() {
+    let week = Week::containing(today());
+    let allocation = Allocation {
+        id: AllocationId(0),
+        assignee: Assignee::Person(PersonId(4)),
+        activity: ActivityId(2),
+        hours_per_week: 0.0,
+        first_week: week,
+        last_week: week,
+        commitment: Commitment::Confirmed,
+    };
+    check(Command::AddAllocation(allocation.clone()), Err("an allocation needs more than 0 hours a week"));
+    let backwards = Allocation { hours_per_week: 8.0, last_week: week.plus_weeks(-1), ..allocation.clone() };
+    check(
+        Command::AddAllocation(backwards),
+        Err("the allocation ends in 2026-W46 before it starts in 2026-W47"),
+    );
+    let good = Allocation { hours_per_week: 8.0, ..allocation };
+    check(
+        Command::AddAllocation(good),
+        Ok("Allocated 8 h a week to 'Standard Azure landing zone in Terraform'"),
+    );
+}
+
+#[test]
+fn undo_and_redo_give_back_the_exact_plans() {
+    let mut history = History::new(demo());
+    let original = history.plan().clone();
+    let commands = [
+        Command::SetStatus { activity: ActivityId(4), status: Status::Done },
+        Command::RenamePlan("Onboarding in a week".to_string()),
+        Command::DeleteActivity(ActivityId(6)),
+        Command::RemovePerson { person: PersonId(8), reassign_to: None },
+    ];
+    let mut snapshots = vec![original.clone()];
+    for command in &commands {
+        history.execute(command, today()).expect("valid command");
+        snapshots.push(history.plan().clone());
+    }
+    assert_eq!(history.undo_label(), Some("Removed James O'Connor and left 1 activity unowned and 1 allocation open as a placeholder"));
+    for expected in snapshots.iter().rev().skip(1) {
+        history.undo().expect("something to undo");
+        assert_eq!(history.plan(), expected);
+    }
+    assert_eq!(history.undo(), None);
+    for expected in snapshots.iter().skip(1) {
+        history.redo().expect("something to redo");
+        assert_eq!(history.plan(), expected);
+    }
+    assert_eq!(history.redo(), None);
+}
+
+#[test]
+fn a_refused_command_changes_nothing_and_keeps_redo() {
+    let mut history = History::new(demo());
+    history
+        .execute(&Command::RenamePlan("Renamed".to_string()), today())
+        .expect("valid");
+    history.undo();
+    let before = history.plan().clone();
+    let refused = history.execute(&Command::RenamePlan(String::new()), today());
+    assert_eq!(refused.map_err(|e| e.to_string()), Err("the plan needs a name".to_string()));
+    assert_eq!(history.plan(), &before);
+    assert_eq!(history.redo_label(), Some("Renamed the plan to 'Renamed'"));
+}
+
+#[test]
+fn a_command_that_changes_nothing_leaves_no_undo_step() {
+    let mut history = History::new(demo());
+    let summary = history
+        .execute(&Command::SetStatus { activity: ActivityId(1), status: Status::Done }, today())
+        .expect("valid");
+    assert_eq!(summary, "'Map the current onboarding process' is already Done");
+    assert_eq!(history.undo_label(), None);
+}

@@ -1,0 +1,4 @@
+//! Pure computations over a plan. Nothing here touches the browser or the
+//! clock: "today" is always passed in.
+
+pub mod validate;

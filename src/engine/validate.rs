@@ -1,0 +1,543 @@
+//! Plan validation: the rules a plan must keep (errors) and the gaps a
+//! planner should close (warnings).
+//!
+//! Errors make a plan file unreadable and make a command fail, so a stored or
+//! imported plan never breaks them. Warnings are shown, never enforced.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{
+    Activity, Allocation, Assignee, CheckIn, Person, Plan, HOURS_PER_WEEK_LIMIT,
+    MAX_HORIZON_WEEKS, MAX_SKILL_LEVEL,
+};
+
+/// Dates outside these years are typing errors, not plans.
+pub const FIRST_YEAR: i32 = 1970;
+pub const LAST_YEAR: i32 = 2200;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The plan breaks a rule: it cannot be stored or imported like this.
+    Error,
+    /// The plan is valid but has a gap a planner should close.
+    Warning,
+}
+
+/// One thing wrong with a plan, with where it is and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The field, as a path into the plan: `activities[act-3].deadline`.
+    pub path: String,
+    /// A sentence a planner can act on.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every finding for `plan`, errors first, in a stable order.
+pub fn validate(plan: &Plan) -> Vec<Finding> {
+    let mut check = Checker::default();
+    check.plan(plan);
+    let mut findings = check.findings;
+    findings.sort_by(|a, b| a.severity.cmp(&b.severity));
+    findings
+}
+
+/// Only the errors of [`validate`].
+pub fn errors(plan: &Plan) -> Vec<Finding> {
+    validate(plan)
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .collect()
+}
+
+#[derive(Default)]
+struct Checker {
+    findings: Vec<Finding>,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.findings.push(Finding {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.findings.push(Finding {
+            severity: Severity::Warning,
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn date(&mut self, path: &str, date: Option<NaiveDate>) {
+        if let Some(date) = date {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+                self.error(
+                    path,
+                    format!("the date {date} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+                );
+            }
+        }
+    }
+
+    fn hours_per_week(&mut self, path: &str, hours: f64) {
+        if !hours.is_finite() || !(0.0..=HOURS_PER_WEEK_LIMIT).contains(&hours) {
+            self.error(
+                path,
+                format!("{hours} hours a week is not possible: use 0 to {HOURS_PER_WEEK_LIMIT}"),
+            );
+        }
+    }
+
+    fn number(&mut self, path: &str, value: f64) {
+        if !value.is_finite() {
+            self.error(path, "must be a number");
+        }
+    }
+
+    fn unique<T: Eq + std::hash::Hash + fmt::Display + Copy>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = T>,
+    ) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                self.error(
+                    format!("{list}[{id}]"),
+                    format!("the id {id} is used twice"),
+                );
+            }
+        }
+    }
+
+    fn plan(&mut self, plan: &Plan) {
+        if plan.name.trim().is_empty() {
+            self.error("name", "the plan needs a name");
+        }
+        if !(1..=MAX_HORIZON_WEEKS).contains(&plan.horizon.weeks) {
+            self.error(
+                "horizon.weeks",
+                format!(
+                    "a horizon of {} weeks is not possible: use 1 to {MAX_HORIZON_WEEKS}",
+                    plan.horizon.weeks
+                ),
+            );
+        }
+        self.date("horizon.start", Some(plan.horizon.first_day()));
+        self.date("goal.target_date", plan.goal.target_date);
+        self.number("goal.baseline", plan.goal.baseline);
+        self.number("goal.target", plan.goal.target);
+        if plan.goal.outcome.trim().is_empty() {
+            self.warning("goal.outcome", "the plan has no strategic goal yet");
+        }
+        if let Some(budget) = plan.resources.budget {
+            if !budget.is_finite() || budget < 0.0 {
+                self.error("resources.budget", "the budget cannot be negative");
+            }
+        }
+        self.unique("metrics", plan.metrics.iter().map(|metric| metric.id));
+        for metric in &plan.metrics {
+            let path = format!("metrics[{}]", metric.id);
+            if metric.name.trim().is_empty() {
+                self.error(format!("{path}.name"), "a success metric needs a name");
+            }
+            self.number(&format!("{path}.baseline"), metric.baseline);
+            self.number(&format!("{path}.target"), metric.target);
+            self.number(&format!("{path}.current"), metric.current);
+        }
+        for (index, holiday) in plan.holidays.iter().enumerate() {
+            self.date(&format!("holidays[{index}].date"), Some(holiday.date));
+        }
+        self.unique("skills", plan.skills.iter().map(|skill| skill.id));
+        for skill in &plan.skills {
+            if skill.name.trim().is_empty() {
+                self.error(format!("skills[{}].name", skill.id), "a skill needs a name");
+            }
+        }
+        self.unique("people", plan.people.iter().map(|person| person.id));
+        for person in &plan.people {
+            self.person(plan, person);
+        }
+        self.unique("activities", plan.activities.iter().map(|activity| activity.id));
+        for activity in &plan.activities {
+            self.activity(plan, activity);
+        }
+        self.dependency_cycles(plan);
+        self.unique("allocations", plan.allocations.iter().map(|allocation| allocation.id));
+        for allocation in &plan.allocations {
+            self.allocation(plan, allocation);
+        }
+        self.unique("checkins", plan.checkins.iter().map(|checkin| checkin.id));
+        for checkin in &plan.checkins {
+            self.checkin(plan, checkin);
+        }
+    }
+
+    fn person(&mut self, plan: &Plan, person: &Person) {
+        let path = format!("people[{}]", person.id);
+        if person.name.trim().is_empty() {
+            self.error(format!("{path}.name"), "a person needs a name");
+        }
+        self.hours_per_week(&format!("{path}.weekly_hours"), person.weekly_hours);
+        self.hours_per_week(
+            &format!("{path}.support_hours_per_week"),
+            person.support_hours_per_week,
+        );
+        if person.support_hours_per_week > person.weekly_hours {
+            self.warning(
+                format!("{path}.support_hours_per_week"),
+                format!(
+                    "{}'s support load ({} h) is more than their weekly hours ({} h)",
+                    person.name, person.support_hours_per_week, person.weekly_hours
+                ),
+            );
+        }
+        self.date(&format!("{path}.start_date"), person.start_date);
+        self.date(&format!("{path}.end_date"), person.end_date);
+        if let (Some(start), Some(end)) = (person.start_date, person.end_date) {
+            if end < start {
+                self.error(
+                    format!("{path}.end_date"),
+                    format!("{} leaves on {end}, before starting on {start}", person.name),
+                );
+            }
+        }
+        for (index, leave) in person.leave.iter().enumerate() {
+            let leave_path = format!("{path}.leave[{index}]");
+            self.date(&format!("{leave_path}.start"), Some(leave.start));
+            self.date(&format!("{leave_path}.end"), Some(leave.end));
+            if leave.end < leave.start {
+                self.error(
+                    format!("{leave_path}.end"),
+                    format!("leave ends on {} before it starts on {}", leave.end, leave.start),
+                );
+            }
+            if !(leave.day_fraction > 0.0 && leave.day_fraction <= 1.0) {
+                self.error(
+                    format!("{leave_path}.day_fraction"),
+                    "a leave day counts as more than 0 and at most 1 day",
+                );
+            }
+        }
+        for held in &person.skills {
+            if plan.skill(held.skill).is_none() {
+                self.error(
+                    format!("{path}.skills[{}]", held.skill),
+                    format!("{} has a skill {} that is not in the skill catalogue", person.name, held.skill),
+                );
+            }
+            if held.level > MAX_SKILL_LEVEL {
+                self.error(
+                    format!("{path}.skills[{}].level", held.skill),
+                    format!("skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}", held.level),
+                );
+            }
+        }
+        for (index, certification) in person.certifications.iter().enumerate() {
+            let cert_path = format!("{path}.certifications[{index}]");
+            if certification.name.trim().is_empty() {
+                self.error(format!("{cert_path}.name"), "a certification needs a name");
+            }
+            self.date(&format!("{cert_path}.expires"), certification.expires);
+        }
+        if let Some(rate) = person.cost_rate {
+            if !rate.is_finite() || rate < 0.0 {
+                self.error(format!("{path}.cost_rate"), "a cost rate cannot be negative");
+            }
+        }
+    }
+
+    fn activity(&mut self, plan: &Plan, activity: &Activity) {
+        let path = format!("activities[{}]", activity.id);
+        let title = &activity.title;
+        if title.trim().is_empty() {
+            self.error(format!("{path}.title"), "an activity needs a title");
+        }
+        match activity.owner {
+            None => self.warning(
+                format!("{path}.owner"),
+                format!("'{title}' has no owner: every activity needs one named owner"),
+            ),
+            Some(owner) => match plan.person(owner) {
+                None => self.error(
+                    format!("{path}.owner"),
+                    format!("'{title}' is owned by {owner}, who is not in the plan's people"),
+                ),
+                Some(person) => self.owner_dates(&path, activity, person),
+            },
+        }
+        self.date(&format!("{path}.start"), activity.start);
+        self.date(&format!("{path}.deadline"), activity.deadline);
+        self.date(&format!("{path}.checkin"), activity.checkin);
+        match (activity.start, activity.deadline) {
+            (Some(start), Some(deadline)) if deadline < start => self.error(
+                format!("{path}.deadline"),
+                format!("'{title}' has its deadline {deadline} before its start {start}"),
+            ),
+            (None, _) | (_, None) => self.warning(
+                format!("{path}.deadline"),
+                format!("'{title}' needs a start date and a hard deadline"),
+            ),
+            _ => {}
+        }
+        if let Some(checkin) = activity.checkin {
+            let before_start = activity.start.is_some_and(|start| checkin < start);
+            let after_deadline = activity.deadline.is_some_and(|deadline| checkin > deadline);
+            if before_start || after_deadline {
+                self.error(
+                    format!("{path}.checkin"),
+                    format!("'{title}' has its check-in {checkin} outside its start and deadline"),
+                );
+            }
+        }
+        if !(1..=5).contains(&activity.impact) {
+            self.error(
+                format!("{path}.impact"),
+                format!("impact {} is not possible: use 1 to 5", activity.impact),
+            );
+        }
+        if !activity.effort_hours.is_finite() || activity.effort_hours < 0.0 {
+            self.error(
+                format!("{path}.effort_hours"),
+                format!("'{title}' has a negative effort: use 0 or more hours"),
+            );
+        }
+        let mut seen = HashSet::new();
+        for dependency in &activity.depends_on {
+            let dep_path = format!("{path}.depends_on[{dependency}]");
+            if *dependency == activity.id {
+                self.error(dep_path, format!("'{title}' depends on itself"));
+            } else if plan.activity(*dependency).is_none() {
+                self.error(
+                    dep_path,
+                    format!("'{title}' depends on {dependency}, which is not in the plan"),
+                );
+            } else if !seen.insert(*dependency) {
+                self.error(dep_path, format!("'{title}' lists the same dependency twice"));
+            }
+        }
+        for requirement in &activity.required_skills {
+            let req_path = format!("{path}.required_skills[{}]", requirement.skill);
+            if plan.skill(requirement.skill).is_none() {
+                self.error(
+                    req_path.clone(),
+                    format!("'{title}' needs skill {}, which is not in the skill catalogue", requirement.skill),
+                );
+            }
+            if requirement.min_level > MAX_SKILL_LEVEL {
+                self.error(
+                    format!("{req_path}.min_level"),
+                    format!("skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}", requirement.min_level),
+                );
+            }
+        }
+        for (index, change) in activity.status_history.iter().enumerate() {
+            self.date(&format!("{path}.status_history[{index}].date"), Some(change.date));
+        }
+        for (index, item) in activity.done_definition.checklist.iter().enumerate() {
+            self.date(&format!("{path}.done_definition.checklist[{index}].done_on"), item.done_on);
+        }
+        if activity.done_definition.text.trim().is_empty()
+            && activity.done_definition.checklist.is_empty()
+        {
+            self.warning(
+                format!("{path}.done_definition"),
+                format!("'{title}' has no definition of done"),
+            );
+        }
+    }
+
+    /// An owner must be employed when the activity is due.
+    fn owner_dates(&mut self, path: &str, activity: &Activity, owner: &Person) {
+        let Some(deadline) = activity.deadline else {
+            return;
+        };
+        if let Some(end) = owner.end_date.filter(|end| *end < deadline) {
+            self.warning(
+                format!("{path}.owner"),
+                format!(
+                    "{} leaves on {end}, before '{}' is due on {deadline}",
+                    owner.name, activity.title
+                ),
+            );
+        }
+        if let Some(start) = owner.start_date.filter(|start| *start > deadline) {
+            self.warning(
+                format!("{path}.owner"),
+                format!(
+                    "{} starts on {start}, after '{}' is due on {deadline}",
+                    owner.name, activity.title
+                ),
+            );
+        }
+    }
+
+    /// Reports each dependency loop once, naming every activity on it.
+    fn dependency_cycles(&mut self, plan: &Plan) {
+        for cycle in dependency_cycles(plan) {
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|id| plan.activity_title(*id))
+                .collect();
+            self.error(
+                format!("activities[{}].depends_on", cycle[0]),
+                format!("the dependencies form a loop: {}", names.join(" → ")),
+            );
+        }
+    }
+
+    fn allocation(&mut self, plan: &Plan, allocation: &Allocation) {
+        let path = format!("allocations[{}]", allocation.id);
+        if plan.activity(allocation.activity).is_none() {
+            self.error(
+                format!("{path}.activity"),
+                format!("allocation to {}, which is not in the plan", allocation.activity),
+            );
+        }
+        match &allocation.assignee {
+            Assignee::Person(person) if plan.person(*person).is_none() => self.error(
+                format!("{path}.person"),
+                format!("allocation of {person}, who is not in the plan's people"),
+            ),
+            Assignee::Placeholder { role, .. } if role.trim().is_empty() => {
+                self.error(format!("{path}.placeholder"), "a placeholder needs a role")
+            }
+            _ => {}
+        }
+        if allocation.hours_per_week <= 0.0 {
+            self.error(
+                format!("{path}.hours_per_week"),
+                "an allocation needs more than 0 hours a week",
+            );
+        } else {
+            self.hours_per_week(&format!("{path}.hours_per_week"), allocation.hours_per_week);
+        }
+        if allocation.last_week < allocation.first_week {
+            self.error(
+                format!("{path}.last_week"),
+                format!(
+                    "the allocation ends in {} before it starts in {}",
+                    allocation.last_week, allocation.first_week
+                ),
+            );
+        }
+    }
+
+    fn checkin(&mut self, plan: &Plan, checkin: &CheckIn) {
+        let path = format!("checkins[{}]", checkin.id);
+        self.date(&format!("{path}.date"), Some(checkin.date));
+        for entry in &checkin.entries {
+            if plan.activity(entry.activity).is_none() {
+                self.error(
+                    format!("{path}.entries[{}]", entry.activity),
+                    format!("a check-in entry about {}, which is not in the plan", entry.activity),
+                );
+            }
+        }
+        for (index, decision) in checkin.decisions.iter().enumerate() {
+            if let Some(owner) = decision.owner.filter(|owner| plan.person(*owner).is_none()) {
+                self.error(
+                    format!("{path}.decisions[{index}].owner"),
+                    format!("a decision owned by {owner}, who is not in the plan's people"),
+                );
+            }
+            self.date(&format!("{path}.decisions[{index}].due"), decision.due);
+        }
+    }
+}
+
+/// Every dependency loop, each as the activities on it in dependency order,
+/// starting from its smallest id. Self-dependencies are left to the
+/// per-activity check.
+pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<crate::model::ActivityId>> {
+    use crate::model::ActivityId;
+
+    let edges: HashMap<ActivityId, Vec<ActivityId>> = plan
+        .activities
+        .iter()
+        .map(|activity| {
+            let mut deps: Vec<ActivityId> = activity
+                .depends_on
+                .iter()
+                .copied()
+                .filter(|dep| *dep != activity.id && plan.activity(*dep).is_some())
+                .collect();
+            deps.sort();
+            deps.dedup();
+            (activity.id, deps)
+        })
+        .collect();
+    let mut order: Vec<ActivityId> = edges.keys().copied().collect();
+    order.sort();
+
+    // Iterative depth-first search with colours; a grey node reached again
+    // closes a loop, which is read off the current path.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Colour {
+        White,
+        Grey,
+        Black,
+    }
+    let mut colour: HashMap<ActivityId, Colour> =
+        order.iter().map(|id| (*id, Colour::White)).collect();
+    let mut cycles: Vec<Vec<ActivityId>> = Vec::new();
+    let mut seen_cycles: HashSet<Vec<ActivityId>> = HashSet::new();
+    for root in &order {
+        if colour[root] != Colour::White {
+            continue;
+        }
+        let mut path: Vec<ActivityId> = vec![*root];
+        let mut next_child: Vec<usize> = vec![0];
+        colour.insert(*root, Colour::Grey);
+        while let Some(&node) = path.last() {
+            let index = next_child.last().copied().unwrap_or(0);
+            let children = &edges[&node];
+            if let Some(&child) = children.get(index) {
+                if let Some(top) = next_child.last_mut() {
+                    *top += 1;
+                }
+                match colour[&child] {
+                    Colour::White => {
+                        colour.insert(child, Colour::Grey);
+                        path.push(child);
+                        next_child.push(0);
+                    }
+                    Colour::Grey => {
+                        let start = path.iter().position(|id| *id == child).unwrap_or(0);
+                        let mut cycle = path[start..].to_vec();
+                        let smallest = cycle
+                            .iter()
+                            .enumerate()
+                            .min_by_key(|(_, id)| **id)
+                            .map_or(0, |(position, _)| position);
+                        cycle.rotate_left(smallest);
+                        if seen_cycles.insert(cycle.clone()) {
+                            cycles.push(cycle);
+                        }
+                    }
+                    Colour::Black => {}
+                }
+            } else {
+                colour.insert(node, Colour::Black);
+                path.pop();
+                next_child.pop();
+            }
+        }
+    }
+    cycles
+}

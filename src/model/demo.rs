@@ -1,0 +1,538 @@
+//! The demo plan a first visit opens: a small IT services firm cutting
+//! client onboarding from 14 to 7 days. Dates are laid out around `today`, so
+//! the demo always looks like a plan in flight.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::*;
+
+/// The demo plan, its horizon starting two weeks before the week of `today`.
+pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
+    let start = Week::containing(today).plus_weeks(-2);
+    let day = |week: i64, weekday: Weekday| start.plus_weeks(week).day(weekday);
+    let horizon = Horizon { start, weeks: 13 };
+
+    let skills = skill_catalogue();
+    let skill = |name: &str| {
+        skills
+            .iter()
+            .find(|skill| skill.name == name)
+            .map_or(SkillId(0), |skill| skill.id)
+    };
+    let levels = |pairs: &[(&str, u8)]| -> Vec<SkillLevel> {
+        pairs
+            .iter()
+            .map(|(name, level)| SkillLevel {
+                skill: skill(name),
+                level: *level,
+            })
+            .collect()
+    };
+    let needs = |pairs: &[(&str, u8)]| -> Vec<SkillRequirement> {
+        pairs
+            .iter()
+            .map(|(name, min_level)| SkillRequirement {
+                skill: skill(name),
+                min_level: *min_level,
+            })
+            .collect()
+    };
+    let full_week = vec![
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
+    let person = |id: u32, name: &str, role: &str, team: &str| Person {
+        id: PersonId(id),
+        name: name.to_string(),
+        role: role.to_string(),
+        team: team.to_string(),
+        weekly_hours: 40.0,
+        working_days: full_week.clone(),
+        start_date: None,
+        end_date: None,
+        support_hours_per_week: 0.0,
+        leave: Vec::new(),
+        skills: Vec::new(),
+        certifications: Vec::new(),
+        cost_rate: None,
+    };
+    let cert = |name: &str, issuer: &str, expires: NaiveDate| Certification {
+        name: name.to_string(),
+        issuer: issuer.to_string(),
+        expires: Some(expires),
+    };
+
+    let people = vec![
+        Person {
+            skills: levels(&[("Process design", 4), ("ITIL service management", 3)]),
+            cost_rate: Some(78.0),
+            ..person(1, "Priya Raman", "Head of Delivery", "Leadership")
+        },
+        Person {
+            skills: levels(&[("Azure", 4), ("AWS", 3), ("Terraform", 3)]),
+            certifications: vec![
+                cert("Azure Solutions Architect Expert", "Microsoft", day(60, Weekday::Fri)),
+                cert("AWS Solutions Architect – Associate", "Amazon Web Services", day(9, Weekday::Wed)),
+            ],
+            cost_rate: Some(72.0),
+            ..person(2, "Tom Becker", "Cloud Architect", "Cloud")
+        },
+        Person {
+            weekly_hours: 32.0,
+            working_days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu],
+            skills: levels(&[("Azure", 3), ("Terraform", 2), ("PowerShell automation", 3)]),
+            certifications: vec![cert("Azure Administrator Associate", "Microsoft", day(40, Weekday::Mon))],
+            cost_rate: Some(58.0),
+            ..person(3, "Lena Novak", "Cloud Engineer", "Cloud")
+        },
+        Person {
+            skills: levels(&[
+                ("Kubernetes", 4),
+                ("CI/CD pipelines", 4),
+                ("Terraform", 3),
+                ("AWS", 2),
+            ]),
+            certifications: vec![cert("Certified Kubernetes Administrator", "CNCF", day(30, Weekday::Tue))],
+            cost_rate: Some(66.0),
+            ..person(4, "Marcus Hill", "DevOps Engineer", "DevOps")
+        },
+        Person {
+            skills: levels(&[
+                ("CI/CD pipelines", 3),
+                ("Kubernetes", 2),
+                ("PowerShell automation", 2),
+            ]),
+            leave: vec![Leave {
+                start: day(5, Weekday::Mon),
+                end: day(6, Weekday::Fri),
+                day_fraction: 1.0,
+                note: "Parental leave".to_string(),
+            }],
+            cost_rate: Some(55.0),
+            ..person(5, "Aisha Khan", "DevOps Engineer", "DevOps")
+        },
+        Person {
+            skills: levels(&[
+                ("Microsoft Defender", 4),
+                ("Entra ID", 4),
+                ("Firewalls and VPN", 3),
+            ]),
+            certifications: vec![cert("CISSP", "ISC2", day(80, Weekday::Thu))],
+            support_hours_per_week: 4.0,
+            cost_rate: Some(74.0),
+            ..person(6, "Daniel Ortiz", "Security Lead", "Security")
+        },
+        Person {
+            skills: levels(&[("Microsoft Defender", 3), ("Entra ID", 2), ("Firewalls and VPN", 2)]),
+            support_hours_per_week: 8.0,
+            leave: vec![Leave {
+                start: day(3, Weekday::Wed),
+                end: day(3, Weekday::Fri),
+                day_fraction: 1.0,
+                note: "Conference".to_string(),
+            }],
+            cost_rate: Some(52.0),
+            ..person(7, "Sofia Lindqvist", "Security Analyst", "Security")
+        },
+        Person {
+            skills: levels(&[("ITIL service management", 4), ("Microsoft Intune", 2), ("Process design", 3)]),
+            support_hours_per_week: 20.0,
+            cost_rate: Some(50.0),
+            ..person(8, "James O'Connor", "Service Desk Lead", "Service desk")
+        },
+        Person {
+            skills: levels(&[("ITIL service management", 2), ("Exchange Online", 2)]),
+            support_hours_per_week: 30.0,
+            cost_rate: Some(38.0),
+            ..person(9, "Mei Chen", "Service Desk Analyst", "Service desk")
+        },
+        Person {
+            weekly_hours: 24.0,
+            working_days: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri],
+            end_date: Some(day(8, Weekday::Fri)),
+            skills: levels(&[("ITIL service management", 2), ("Exchange Online", 1)]),
+            support_hours_per_week: 16.0,
+            cost_rate: Some(36.0),
+            ..person(10, "Oliver Grant", "Service Desk Analyst", "Service desk")
+        },
+        Person {
+            skills: levels(&[("Microsoft Intune", 4), ("Exchange Online", 4), ("Entra ID", 3)]),
+            certifications: vec![cert(
+                "Microsoft 365 Endpoint Administrator (MD-102)",
+                "Microsoft",
+                day(7, Weekday::Mon),
+            )],
+            cost_rate: Some(64.0),
+            ..person(11, "Hannah Weber", "Microsoft 365 Consultant", "Microsoft 365")
+        },
+        Person {
+            start_date: Some(day(5, Weekday::Mon)),
+            skills: levels(&[("Microsoft Intune", 3), ("Exchange Online", 3)]),
+            cost_rate: Some(60.0),
+            ..person(12, "Ravi Patel", "Microsoft 365 Consultant (new hire)", "Microsoft 365")
+        },
+    ];
+
+    let checklist = |items: &[(&str, Option<NaiveDate>)]| -> Vec<ChecklistItem> {
+        items
+            .iter()
+            .map(|(text, done_on)| ChecklistItem {
+                text: text.to_string(),
+                done: done_on.is_some(),
+                done_on: *done_on,
+            })
+            .collect()
+    };
+    let history = |changes: &[(NaiveDate, Status)]| -> Vec<StatusChange> {
+        changes
+            .iter()
+            .map(|(date, status)| StatusChange {
+                date: *date,
+                status: *status,
+            })
+            .collect()
+    };
+    let created = day(0, Weekday::Mon);
+    let activities = vec![
+        Activity {
+            id: ActivityId(1),
+            title: "Map the current onboarding process".to_string(),
+            description: "Walk through the last five onboardings with the service desk and the project team; record every step, hand-off and wait.".to_string(),
+            owner: Some(PersonId(1)),
+            start: Some(day(0, Weekday::Mon)),
+            deadline: Some(day(1, Weekday::Fri)),
+            checkin: None,
+            done_definition: DoneDefinition {
+                text: "A swimlane map of every onboarding step with its owner and wait time, agreed by the service desk and projects.".to_string(),
+                checklist: checklist(&[
+                    ("Interview the last five onboarding owners", Some(day(0, Weekday::Wed))),
+                    ("Draw the swimlane map", Some(day(1, Weekday::Tue))),
+                    ("Agree the map in the ops sync", Some(day(1, Weekday::Thu))),
+                ]),
+            },
+            status: Status::Done,
+            status_history: history(&[
+                (created, Status::NotStarted),
+                (day(0, Weekday::Mon), Status::InProgress),
+                (day(1, Weekday::Thu), Status::Done),
+            ]),
+            impact: 4,
+            effort_hours: 24.0,
+            kind: ActivityKind::Internal,
+            client: String::new(),
+            commitment: Commitment::Confirmed,
+            depends_on: Vec::new(),
+            required_skills: needs(&[("Process design", 3)]),
+        },
+        Activity {
+            id: ActivityId(2),
+            title: "Standard Azure landing zone in Terraform".to_string(),
+            description: "One reviewed Terraform module set for networking, identity and policy, first used for Northwind Logistics.".to_string(),
+            owner: Some(PersonId(2)),
+            start: Some(day(1, Weekday::Mon)),
+            deadline: Some(day(6, Weekday::Fri)),
+            checkin: Some(day(4, Weekday::Mon)),
+            done_definition: DoneDefinition {
+                text: "A new subscription gets the landing zone from one pipeline run in under an hour.".to_string(),
+                checklist: checklist(&[
+                    ("Network and hub module", Some(day(2, Weekday::Thu))),
+                    ("Identity and policy module", None),
+                    ("Pipeline with plan review", None),
+                    ("Deployed for Northwind Logistics", None),
+                ]),
+            },
+            status: Status::InProgress,
+            status_history: history(&[
+                (created, Status::NotStarted),
+                (day(1, Weekday::Mon), Status::InProgress),
+            ]),
+            impact: 5,
+            effort_hours: 120.0,
+            kind: ActivityKind::Project,
+            client: "Northwind Logistics".to_string(),
+            commitment: Commitment::Confirmed,
+            depends_on: vec![ActivityId(1)],
+            required_skills: needs(&[("Terraform", 3), ("Azure", 3)]),
+        },
+        Activity {
+            id: ActivityId(3),
+            title: "Automated Microsoft 365 tenant baseline".to_string(),
+            description: "Intune, Exchange Online and Entra ID baseline applied by script instead of by hand; pilot tenant for Contoso Dental Group.".to_string(),
+            owner: Some(PersonId(11)),
+            start: Some(day(2, Weekday::Mon)),
+            deadline: Some(day(7, Weekday::Fri)),
+            checkin: Some(day(5, Weekday::Mon)),
+            done_definition: DoneDefinition {
+                text: "A new tenant reaches the baseline from one script run, with a report of every setting.".to_string(),
+                checklist: checklist(&[
+                    ("Baseline settings agreed with security", Some(day(2, Weekday::Wed))),
+                    ("Intune configuration profiles exported as code", None),
+                    ("Exchange Online and Entra ID settings scripted", None),
+                    ("Applied to the Contoso pilot tenant", None),
+                ]),
+            },
+            status: Status::Blocked,
+            status_history: history(&[
+                (created, Status::NotStarted),
+                (day(2, Weekday::Mon), Status::InProgress),
+                (day(2, Weekday::Thu), Status::Blocked),
+            ]),
+            impact: 5,
+            effort_hours: 80.0,
+            kind: ActivityKind::Project,
+            client: "Contoso Dental Group".to_string(),
+            commitment: Commitment::Tentative,
+            depends_on: vec![ActivityId(1)],
+            required_skills: needs(&[("Microsoft Intune", 3), ("Exchange Online", 2)]),
+        },
+        Activity {
+            id: ActivityId(4),
+            title: "Self-service intake form and checklist".to_string(),
+            description: "Clients give us every detail we need on day one, instead of in six e-mails over two weeks.".to_string(),
+            owner: Some(PersonId(8)),
+            start: Some(day(2, Weekday::Mon)),
+            deadline: Some(day(5, Weekday::Fri)),
+            checkin: Some(day(4, Weekday::Mon)),
+            done_definition: DoneDefinition {
+                text: "The intake form is live in the PSA and the service desk uses its checklist for every new client.".to_string(),
+                checklist: checklist(&[
+                    ("Fields agreed from the process map", Some(day(2, Weekday::Tue))),
+                    ("Form built in the PSA", None),
+                    ("Service desk trained", None),
+                ]),
+            },
+            status: Status::InProgress,
+            status_history: history(&[
+                (created, Status::NotStarted),
+                (day(2, Weekday::Mon), Status::InProgress),
+            ]),
+            impact: 4,
+            effort_hours: 40.0,
+            kind: ActivityKind::Internal,
+            client: String::new(),
+            commitment: Commitment::Confirmed,
+            depends_on: vec![ActivityId(1)],
+            required_skills: needs(&[("ITIL service management", 3)]),
+        },
+        Activity {
+            id: ActivityId(5),
+            title: "Security baseline sign-off for new clients".to_string(),
+            description: "Defender and conditional access checks signed off as part of onboarding, not weeks after go-live.".to_string(),
+            owner: Some(PersonId(6)),
+            start: Some(day(6, Weekday::Mon)),
+            deadline: Some(day(9, Weekday::Fri)),
+            checkin: Some(day(8, Weekday::Mon)),
+            done_definition: DoneDefinition {
+                text: "Every new client has a signed security baseline report before go-live.".to_string(),
+                checklist: checklist(&[
+                    ("Checks scripted against the landing zone and tenant baseline", None),
+                    ("Report template agreed", None),
+                    ("Sign-off step added to the onboarding checklist", None),
+                ]),
+            },
+            status: Status::NotStarted,
+            status_history: history(&[(created, Status::NotStarted)]),
+            impact: 4,
+            effort_hours: 48.0,
+            kind: ActivityKind::Project,
+            client: String::new(),
+            commitment: Commitment::Confirmed,
+            depends_on: vec![ActivityId(2), ActivityId(3)],
+            required_skills: needs(&[("Microsoft Defender", 3), ("Entra ID", 2)]),
+        },
+        Activity {
+            id: ActivityId(6),
+            title: "Pilot: onboard Fabrikam Legal in 7 days".to_string(),
+            description: "The first client onboarded end to end on the new process, measured day by day.".to_string(),
+            owner: Some(PersonId(3)),
+            start: Some(day(9, Weekday::Mon)),
+            deadline: Some(day(12, Weekday::Fri)),
+            checkin: Some(day(11, Weekday::Mon)),
+            done_definition: DoneDefinition {
+                text: "Fabrikam Legal is live within 7 working days of signing, and the lessons are written up.".to_string(),
+                checklist: checklist(&[
+                    ("Intake form completed by the client", None),
+                    ("Landing zone and tenant baseline applied", None),
+                    ("Security sign-off", None),
+                    ("Retrospective with the client", None),
+                ]),
+            },
+            status: Status::NotStarted,
+            status_history: history(&[(created, Status::NotStarted)]),
+            impact: 5,
+            effort_hours: 60.0,
+            kind: ActivityKind::Project,
+            client: "Fabrikam Legal".to_string(),
+            commitment: Commitment::Confirmed,
+            depends_on: vec![ActivityId(4), ActivityId(5)],
+            required_skills: needs(&[("Azure", 2), ("Microsoft Intune", 2)]),
+        },
+    ];
+
+    let allocation = |id: u32, person: u32, activity: u32, hours: f64, weeks: (i64, i64), commitment: Commitment| Allocation {
+        id: AllocationId(id),
+        assignee: Assignee::Person(PersonId(person)),
+        activity: ActivityId(activity),
+        hours_per_week: hours,
+        first_week: start.plus_weeks(weeks.0),
+        last_week: start.plus_weeks(weeks.1),
+        commitment,
+    };
+    let allocations = vec![
+        allocation(1, 1, 1, 12.0, (0, 1), Commitment::Confirmed),
+        allocation(2, 2, 2, 20.0, (1, 6), Commitment::Confirmed),
+        allocation(3, 4, 2, 8.0, (2, 5), Commitment::Confirmed),
+        allocation(4, 11, 3, 16.0, (2, 7), Commitment::Tentative),
+        allocation(5, 8, 4, 10.0, (2, 5), Commitment::Confirmed),
+        allocation(6, 6, 5, 12.0, (6, 9), Commitment::Confirmed),
+        allocation(7, 7, 5, 6.0, (6, 9), Commitment::Confirmed),
+        allocation(8, 3, 6, 16.0, (9, 12), Commitment::Confirmed),
+        Allocation {
+            id: AllocationId(9),
+            assignee: Assignee::Placeholder {
+                role: "Microsoft 365 Consultant".to_string(),
+                skills: needs(&[("Microsoft Intune", 3)]),
+            },
+            activity: ActivityId(6),
+            hours_per_week: 8.0,
+            first_week: start.plus_weeks(9),
+            last_week: start.plus_weeks(12),
+            commitment: Commitment::Confirmed,
+        },
+    ];
+
+    let goal_date = day(12, Weekday::Fri);
+    Plan {
+        id,
+        name: "Faster client onboarding".to_string(),
+        goal: StrategicGoal {
+            outcome: format!(
+                "Cut client onboarding from 14 to 7 days by {}",
+                goal_date.format("%-d %B %Y")
+            ),
+            metric_name: "Median onboarding time".to_string(),
+            baseline: 14.0,
+            target: 7.0,
+            unit: "days".to_string(),
+            target_date: Some(goal_date),
+        },
+        horizon,
+        review_weekday: Weekday::Mon,
+        resources: Resources {
+            budget: Some(60_000.0),
+            currency: "EUR".to_string(),
+            headcount_note: "12 people; Ravi Patel joins the Microsoft 365 team in week 6 and Oliver Grant leaves the service desk in week 9.".to_string(),
+            tooling: vec![
+                "Azure DevOps".to_string(),
+                "Terraform Cloud".to_string(),
+                "Microsoft Intune".to_string(),
+                "HaloPSA".to_string(),
+                "IT Glue".to_string(),
+            ],
+        },
+        metrics: vec![
+            SuccessMetric {
+                id: MetricId(1),
+                name: "Median onboarding time".to_string(),
+                unit: "days".to_string(),
+                baseline: 14.0,
+                target: 7.0,
+                current: 12.0,
+                direction: Direction::LowerIsBetter,
+            },
+            SuccessMetric {
+                id: MetricId(2),
+                name: "Onboarding steps automated".to_string(),
+                unit: "%".to_string(),
+                baseline: 10.0,
+                target: 70.0,
+                current: 25.0,
+                direction: Direction::HigherIsBetter,
+            },
+            SuccessMetric {
+                id: MetricId(3),
+                name: "Client satisfaction after onboarding".to_string(),
+                unit: "of 5".to_string(),
+                baseline: 3.8,
+                target: 4.5,
+                current: 3.9,
+                direction: Direction::HigherIsBetter,
+            },
+        ],
+        holidays: fixed_holidays(&horizon),
+        skills,
+        people,
+        activities,
+        allocations,
+        checkins: vec![CheckIn {
+            id: CheckInId(1),
+            date: day(1, Weekday::Mon),
+            summary: "Process map nearly agreed; landing zone work started.".to_string(),
+            entries: vec![CheckInEntry {
+                activity: ActivityId(1),
+                moved: "Interviews done, swimlane map drafted.".to_string(),
+                blocked: String::new(),
+                covers_midpoint: false,
+            }],
+            decisions: vec![Decision {
+                text: "Which PSA holds the intake form: HaloPSA or a Microsoft Form?".to_string(),
+                owner: Some(PersonId(8)),
+                due: Some(day(2, Weekday::Fri)),
+            }],
+        }],
+    }
+}
+
+fn skill_catalogue() -> Vec<Skill> {
+    [
+        ("Azure", "Cloud"),
+        ("AWS", "Cloud"),
+        ("Terraform", "DevOps"),
+        ("Kubernetes", "DevOps"),
+        ("CI/CD pipelines", "DevOps"),
+        ("PowerShell automation", "DevOps"),
+        ("Microsoft Defender", "Security"),
+        ("Entra ID", "Security"),
+        ("Firewalls and VPN", "Networking"),
+        ("Microsoft Intune", "Microsoft 365"),
+        ("Exchange Online", "Microsoft 365"),
+        ("ITIL service management", "Service desk"),
+        ("Process design", "Leadership"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(index, (name, category))| Skill {
+        id: SkillId(index as u32 + 1),
+        name: name.to_string(),
+        category: category.to_string(),
+    })
+    .collect()
+}
+
+/// Fixed-date public holidays that fall inside the horizon.
+fn fixed_holidays(horizon: &Horizon) -> Vec<Holiday> {
+    let first = horizon.first_day();
+    let last = horizon.last_day();
+    let mut holidays = Vec::new();
+    for year in first.year()..=last.year() {
+        for (month, day, name) in [
+            (1, 1, "New Year's Day"),
+            (5, 1, "Labour Day"),
+            (12, 25, "Christmas Day"),
+            (12, 26, "Boxing Day"),
+        ] {
+            if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+                if first <= date && date <= last {
+                    holidays.push(Holiday {
+                        date,
+                        name: name.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    holidays
+}

@@ -1,0 +1,477 @@
+//! The plan as plain data: no signals, no browser, no clock.
+//!
+//! Everything the app knows about an ops plan lives in [`Plan`]. The types
+//! here carry no serialization attributes: the file format is a separate,
+//! versioned boundary in `crate::persist`, converted to and from these types.
+
+pub mod demo;
+pub mod generate;
+mod ids;
+mod week;
+
+pub use ids::{ActivityId, AllocationId, BadId, CheckInId, MetricId, PersonId, PlanId, SkillId};
+pub use week::Week;
+
+pub use chrono::{NaiveDate, Weekday};
+
+/// The highest skill level: 0 none, 1 learning, 2 working, 3 strong, 4 expert.
+pub const MAX_SKILL_LEVEL: u8 = 4;
+/// The most hours a week can hold; anything above is a typing error.
+pub const HOURS_PER_WEEK_LIMIT: f64 = 168.0;
+/// Horizons are between one week and a year long.
+pub const MAX_HORIZON_WEEKS: u32 = 52;
+
+/// One ops plan: a strategic goal, the work that reaches it and the people who do it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub id: PlanId,
+    pub name: String,
+    pub goal: StrategicGoal,
+    pub horizon: Horizon,
+    /// The weekday of the weekly check-in.
+    pub review_weekday: Weekday,
+    pub resources: Resources,
+    pub metrics: Vec<SuccessMetric>,
+    pub holidays: Vec<Holiday>,
+    pub skills: Vec<Skill>,
+    pub people: Vec<Person>,
+    pub activities: Vec<Activity>,
+    pub allocations: Vec<Allocation>,
+    pub checkins: Vec<CheckIn>,
+}
+
+/// The one outcome the plan exists for, with a measurable target and date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StrategicGoal {
+    /// "Cut client onboarding from 14 to 7 days".
+    pub outcome: String,
+    pub metric_name: String,
+    pub baseline: f64,
+    pub target: f64,
+    pub unit: String,
+    pub target_date: Option<NaiveDate>,
+}
+
+/// The planning window: weeks starting on the Monday of `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Horizon {
+    pub start: Week,
+    /// 13 or 26 weeks, or a custom length up to [`MAX_HORIZON_WEEKS`].
+    pub weeks: u32,
+}
+
+impl Horizon {
+    /// The week after the last week of the horizon.
+    pub fn end(&self) -> Week {
+        self.start.plus_weeks(self.weeks as i64)
+    }
+
+    /// The first day of the horizon (a Monday).
+    pub fn first_day(&self) -> NaiveDate {
+        self.start.monday()
+    }
+
+    /// The last day of the horizon (a Sunday).
+    pub fn last_day(&self) -> NaiveDate {
+        self.end().monday() - chrono::Duration::days(1)
+    }
+
+    /// Every week of the horizon, in order.
+    pub fn weeks(&self) -> impl Iterator<Item = Week> + '_ {
+        (0..self.weeks as i64).map(|offset| self.start.plus_weeks(offset))
+    }
+
+    /// Whether `week` lies inside the horizon.
+    pub fn contains(&self, week: Week) -> bool {
+        self.start <= week && week < self.end()
+    }
+}
+
+/// What the plan has to work with besides people.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Resources {
+    pub budget: Option<f64>,
+    /// "EUR", "USD", ...
+    pub currency: String,
+    pub headcount_note: String,
+    pub tooling: Vec<String>,
+}
+
+/// A number that tells whether the plan works.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuccessMetric {
+    pub id: MetricId,
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    pub target: f64,
+    pub current: f64,
+    pub direction: Direction,
+}
+
+/// Which way a metric should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// A public holiday: nobody works that day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
+/// An entry of the plan's skill catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skill {
+    pub id: SkillId,
+    pub name: String,
+    /// "Cloud", "Security", "Microsoft 365", "Networking", "Service desk", ...
+    pub category: String,
+}
+
+/// A person who can own activities and be allocated to them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    /// Contracted hours in a full week.
+    pub weekly_hours: f64,
+    /// The days this person works, Monday first.
+    pub working_days: Vec<Weekday>,
+    /// First working day, for a planned hire.
+    pub start_date: Option<NaiveDate>,
+    /// Last working day, for a leaver.
+    pub end_date: Option<NaiveDate>,
+    /// Hours a week taken by support and managed-services work.
+    pub support_hours_per_week: f64,
+    pub leave: Vec<Leave>,
+    pub skills: Vec<SkillLevel>,
+    pub certifications: Vec<Certification>,
+    /// Internal cost per hour; never part of a client export.
+    pub cost_rate: Option<f64>,
+}
+
+impl Person {
+    /// Whether this person is employed on `date` (between start and end date).
+    pub fn is_employed_on(&self, date: NaiveDate) -> bool {
+        self.start_date.is_none_or(|start| start <= date)
+            && self.end_date.is_none_or(|end| date <= end)
+    }
+
+    /// This person's level in `skill` (0 when not listed).
+    pub fn skill_level(&self, skill: SkillId) -> u8 {
+        self.skills
+            .iter()
+            .find(|held| held.skill == skill)
+            .map_or(0, |held| held.level)
+    }
+}
+
+/// A range of days off, whole or partial.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leave {
+    pub start: NaiveDate,
+    /// Inclusive.
+    pub end: NaiveDate,
+    /// 1.0 for whole days, 0.5 for half days.
+    pub day_fraction: f64,
+    pub note: String,
+}
+
+/// How well a person knows a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillLevel {
+    pub skill: SkillId,
+    /// 0 none, 1 learning, 2 working, 3 strong, 4 expert.
+    pub level: u8,
+}
+
+/// A certification a person holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Certification {
+    pub name: String,
+    pub issuer: String,
+    pub expires: Option<NaiveDate>,
+}
+
+/// A piece of work with one owner, a hard deadline and a definition of done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub id: ActivityId,
+    pub title: String,
+    pub description: String,
+    /// At most one owner; none is allowed but flagged.
+    pub owner: Option<PersonId>,
+    pub start: Option<NaiveDate>,
+    /// The hard deadline.
+    pub deadline: Option<NaiveDate>,
+    /// The midpoint check-in date.
+    pub checkin: Option<NaiveDate>,
+    pub done_definition: DoneDefinition,
+    pub status: Status,
+    /// Every status the activity has had, oldest first.
+    pub status_history: Vec<StatusChange>,
+    /// 1 (nice to have) to 5 (the goal fails without it).
+    pub impact: u8,
+    pub effort_hours: f64,
+    pub kind: ActivityKind,
+    /// The client it is for; empty for internal work.
+    pub client: String,
+    pub commitment: Commitment,
+    pub depends_on: Vec<ActivityId>,
+    pub required_skills: Vec<SkillRequirement>,
+}
+
+/// What "done" means for an activity.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DoneDefinition {
+    pub text: String,
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// One item of a definition-of-done checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistItem {
+    pub text: String,
+    pub done: bool,
+    /// When it was ticked, so progress can be seen over time.
+    pub done_on: Option<NaiveDate>,
+}
+
+/// Where an activity stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Blocked,
+    Done,
+}
+
+impl Status {
+    /// All statuses in board order.
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Blocked,
+        Status::Done,
+    ];
+
+    /// The label a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Blocked => "Blocked",
+            Status::Done => "Done",
+        }
+    }
+}
+
+/// A dated status change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusChange {
+    pub date: NaiveDate,
+    pub status: Status,
+}
+
+/// The kind of work an activity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActivityKind {
+    Project,
+    ManagedService,
+    Support,
+    Internal,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 4] = [
+        ActivityKind::Project,
+        ActivityKind::ManagedService,
+        ActivityKind::Support,
+        ActivityKind::Internal,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::Project => "Project",
+            ActivityKind::ManagedService => "Managed service",
+            ActivityKind::Support => "Support",
+            ActivityKind::Internal => "Internal",
+        }
+    }
+}
+
+/// Whether work is sold (confirmed) or still in the pipeline (tentative).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Commitment {
+    Confirmed,
+    Tentative,
+}
+
+impl Commitment {
+    pub fn label(self) -> &'static str {
+        match self {
+            Commitment::Confirmed => "Confirmed",
+            Commitment::Tentative => "Tentative",
+        }
+    }
+}
+
+/// A skill an activity needs, at a minimum level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillRequirement {
+    pub skill: SkillId,
+    pub min_level: u8,
+}
+
+/// Hours a week of a person (or an unfilled role) on an activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Allocation {
+    pub id: AllocationId,
+    pub assignee: Assignee,
+    pub activity: ActivityId,
+    pub hours_per_week: f64,
+    pub first_week: Week,
+    /// Inclusive.
+    pub last_week: Week,
+    pub commitment: Commitment,
+}
+
+/// Who an allocation is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Assignee {
+    Person(PersonId),
+    /// A role still to be staffed, with the skills it needs.
+    Placeholder {
+        role: String,
+        skills: Vec<SkillRequirement>,
+    },
+}
+
+/// One weekly check-in, as said on the day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckIn {
+    pub id: CheckInId,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub entries: Vec<CheckInEntry>,
+    pub decisions: Vec<Decision>,
+}
+
+/// What was said about one activity in a check-in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInEntry {
+    pub activity: ActivityId,
+    pub moved: String,
+    pub blocked: String,
+    /// Whether this entry is the activity's midpoint check-in.
+    pub covers_midpoint: bool,
+}
+
+/// A decision someone has to take.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub text: String,
+    pub owner: Option<PersonId>,
+    pub due: Option<NaiveDate>,
+}
+
+impl Plan {
+    /// An empty plan whose horizon starts in the week of `today`.
+    pub fn empty(id: PlanId, name: &str, today: NaiveDate) -> Plan {
+        Plan {
+            id,
+            name: name.to_string(),
+            goal: StrategicGoal::default(),
+            horizon: Horizon {
+                start: Week::containing(today),
+                weeks: 13,
+            },
+            review_weekday: Weekday::Mon,
+            resources: Resources::default(),
+            metrics: Vec::new(),
+            holidays: Vec::new(),
+            skills: Vec::new(),
+            people: Vec::new(),
+            activities: Vec::new(),
+            allocations: Vec::new(),
+            checkins: Vec::new(),
+        }
+    }
+
+    pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
+        self.activities.iter().find(|activity| activity.id == id)
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|person| person.id == id)
+    }
+
+    pub fn skill(&self, id: SkillId) -> Option<&Skill> {
+        self.skills.iter().find(|skill| skill.id == id)
+    }
+
+    /// The name of a person, or a readable stand-in for a dangling id.
+    pub fn person_name(&self, id: PersonId) -> String {
+        self.person(id)
+            .map_or_else(|| format!("unknown person {id}"), |person| person.name.clone())
+    }
+
+    /// The title of an activity, or a readable stand-in for a dangling id.
+    pub fn activity_title(&self, id: ActivityId) -> String {
+        self.activity(id).map_or_else(
+            || format!("unknown activity {id}"),
+            |activity| activity.title.clone(),
+        )
+    }
+
+    /// Puts every list in id order, the order files are written in, so equal
+    /// plans compare equal and export byte-identically.
+    pub fn sort_canonically(&mut self) {
+        self.metrics.sort_by_key(|metric| metric.id);
+        self.holidays.sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+        self.skills.sort_by_key(|skill| skill.id);
+        self.people.sort_by_key(|person| person.id);
+        for person in &mut self.people {
+            person.skills.sort_by_key(|held| held.skill);
+            person.working_days.sort_by_key(|day| day.num_days_from_monday());
+            person.working_days.dedup();
+        }
+        self.activities.sort_by_key(|activity| activity.id);
+        for activity in &mut self.activities {
+            activity.depends_on.sort();
+            activity.required_skills.sort_by_key(|requirement| requirement.skill);
+        }
+        self.allocations.sort_by_key(|allocation| allocation.id);
+        self.checkins.sort_by_key(|checkin| checkin.id);
+    }
+}
+
+/// Short labels for weekdays, Monday first.
+pub fn weekday_label(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+/// The seven weekdays, Monday first.
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];

@@ -1,0 +1,115 @@
+//! ISO weeks, the unit of allocation and capacity.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// An ISO week, held as its Monday. Written as `2026-W48`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Week(NaiveDate);
+
+/// The error for a string that is not an ISO week.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not an ISO week: expected something like '2026-W48'")]
+pub struct BadWeek(pub String);
+
+impl Week {
+    /// The week that contains `date`.
+    pub fn containing(date: NaiveDate) -> Week {
+        Week(date - Duration::days(date.weekday().num_days_from_monday() as i64))
+    }
+
+    /// The week `year`-W`week`, if it exists.
+    pub fn from_iso(year: i32, week: u32) -> Option<Week> {
+        NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).map(Week)
+    }
+
+    /// The Monday of this week.
+    pub fn monday(self) -> NaiveDate {
+        self.0
+    }
+
+    /// The given day of this week.
+    pub fn day(self, weekday: Weekday) -> NaiveDate {
+        self.0 + Duration::days(weekday.num_days_from_monday() as i64)
+    }
+
+    /// The week `weeks` later (or earlier, when negative).
+    pub fn plus_weeks(self, weeks: i64) -> Week {
+        Week(self.0 + Duration::weeks(weeks))
+    }
+
+    /// How many weeks `self` is after `earlier` (negative when before).
+    pub fn weeks_since(self, earlier: Week) -> i64 {
+        (self.0 - earlier.0).num_weeks()
+    }
+
+    /// The ISO week number (1-53).
+    pub fn number(self) -> u32 {
+        self.0.iso_week().week()
+    }
+
+    /// The ISO week-numbering year.
+    pub fn iso_year(self) -> i32 {
+        self.0.iso_week().year()
+    }
+}
+
+impl fmt::Display for Week {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-W{:02}", self.iso_year(), self.number())
+    }
+}
+
+impl FromStr for Week {
+    type Err = BadWeek;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || BadWeek(text.to_string());
+        let (year, week) = text.split_once("-W").ok_or_else(bad)?;
+        if year.len() != 4 || week.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let week: u32 = week.parse().map_err(|_| bad())?;
+        Week::from_iso(year, week).ok_or_else(bad)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("test date")
+    }
+
+    #[test]
+    fn weeks_are_written_as_iso_weeks() {
+        for (day, expected) in [
+            ("2026-11-22", "2026-W47"),
+            ("2026-11-23", "2026-W48"),
+            ("2027-01-01", "2026-W53"),
+            ("2024-12-30", "2025-W01"),
+        ] {
+            assert_eq!(Week::containing(date(day)).to_string(), expected, "{day}");
+            assert_eq!(expected.parse::<Week>(), Ok(Week::containing(date(day))));
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_week() {
+        for text in ["2026-W54", "2025-W53", "2026-48", "26-W01", "2026-W1", "W01", ""] {
+            assert!(text.parse::<Week>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn arithmetic() {
+        let week: Week = "2026-W52".parse().expect("week");
+        assert_eq!(week.plus_weeks(2).to_string(), "2027-W01");
+        assert_eq!(week.plus_weeks(2).weeks_since(week), 2);
+        assert_eq!(week.day(Weekday::Fri), date("2026-12-25"));
+    }
+}

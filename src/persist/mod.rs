@@ -1,0 +1,224 @@
+//! The plan file format: a versioned envelope around a plan.
+//!
+//! ```json
+//! { "format": "opsboard-plan", "version": 1, "plan": { ... } }
+//! ```
+//!
+//! [`encode`] writes the current version, canonically: lists in id order,
+//! pretty-printed, so two exports of one plan are byte-identical. [`decode`]
+//! reads every released version, checks the plan against every rule of
+//! `engine::validate`, and names the field and the reason when it cannot.
+//! Browser storage keeps plans in this same format.
+
+mod ids;
+pub mod v1;
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::engine::validate;
+use crate::model::Plan;
+
+/// The `format` tag of a plan file.
+pub const FORMAT: &str = "opsboard-plan";
+/// The newest format version this build reads and the one it writes.
+pub const CURRENT_VERSION: u64 = 1;
+/// Files above this size are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The file name suffix of plan files.
+pub const FILE_SUFFIX: &str = ".opsboard.json";
+
+/// Why a plan file cannot be opened. The current plan is never touched.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("The file is {size_mb} MB; plan files are at most {limit_mb} MB.", size_mb = .0 / (1024 * 1024), limit_mb = MAX_FILE_BYTES / (1024 * 1024))]
+    TooLarge(usize),
+    #[error("The file is not valid JSON (line {line}, column {column}: {reason}).")]
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("This is not an Opsboard plan file: {reason}.")]
+    NotAPlan { reason: String },
+    #[error("This plan was saved by a newer Opsboard (file format version {0}); this app reads up to version {CURRENT_VERSION}. Update the app to open it.")]
+    NewerVersion(u64),
+    /// A field has the wrong shape: a missing field, a wrong type, an unknown name.
+    #[error("{path}: {reason}")]
+    Field { path: String, reason: String },
+    /// The plan breaks rules of the plan; `findings` holds every error.
+    #[error("{}", describe_findings(.0))]
+    Rules(Vec<validate::Finding>),
+}
+
+impl ImportError {
+    /// The field path the error is about, when there is one.
+    pub fn path(&self) -> Option<String> {
+        match self {
+            ImportError::Field { path, .. } => Some(path.clone()),
+            ImportError::Rules(findings) => findings.first().map(|f| format!("plan.{}", f.path)),
+            _ => None,
+        }
+    }
+}
+
+fn describe_findings(findings: &[validate::Finding]) -> String {
+    let shown: Vec<String> = findings
+        .iter()
+        .take(5)
+        .map(|finding| format!("plan.{}: {}", finding.path, finding.message))
+        .collect();
+    let mut text = shown.join("\n");
+    if findings.len() > shown.len() {
+        text.push_str(&format!("\n… and {} more", findings.len() - shown.len()));
+    }
+    text
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    version: u64,
+    plan: &'a v1::Plan,
+}
+
+/// Writes `plan` as a plan file of the current version.
+pub fn encode(plan: &Plan) -> String {
+    let file_plan = v1::Plan::from_model(plan);
+    let envelope = EnvelopeOut {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        plan: &file_plan,
+    };
+    // Serializing plain structs of strings and numbers cannot fail; an
+    // infinite number (which validation forbids) is written as null.
+    let mut text = serde_json::to_string_pretty(&envelope).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Reads a plan file of any released version.
+pub fn decode(text: &str) -> Result<Plan, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
+        line: error.line(),
+        column: error.column(),
+        reason: plain_json_reason(&error),
+    })?;
+    let Value::Object(mut envelope) = value else {
+        return Err(ImportError::NotAPlan {
+            reason: format!("it holds {}, not an object", json_kind(&value)),
+        });
+    };
+    match envelope.get("format") {
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(other) => {
+            return Err(ImportError::NotAPlan {
+                reason: format!("its \"format\" is {other}, not \"{FORMAT}\""),
+            })
+        }
+        None => {
+            return Err(ImportError::NotAPlan {
+                reason: format!("it has no \"format\": \"{FORMAT}\" field"),
+            })
+        }
+    }
+    let version = match envelope.get("version") {
+        Some(Value::Number(number)) => number.as_u64().filter(|version| *version >= 1),
+        _ => None,
+    }
+    .ok_or_else(|| ImportError::Field {
+        path: "version".to_string(),
+        reason: "must be a whole number from 1".to_string(),
+    })?;
+    if version > CURRENT_VERSION {
+        return Err(ImportError::NewerVersion(version));
+    }
+    let plan_value = envelope.remove("plan").ok_or_else(|| ImportError::Field {
+        path: "plan".to_string(),
+        reason: "missing: the file has no plan in it".to_string(),
+    })?;
+    let mut plan = match version {
+        1 => decode_v1(plan_value)?,
+        newer => return Err(ImportError::NewerVersion(newer)),
+    };
+    plan.sort_canonically();
+    let errors = validate::errors(&plan);
+    if !errors.is_empty() {
+        return Err(ImportError::Rules(errors));
+    }
+    Ok(plan)
+}
+
+fn decode_v1(value: Value) -> Result<Plan, ImportError> {
+    let plan: v1::Plan = serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        ImportError::Field {
+            path: if path == "." {
+                "plan".to_string()
+            } else {
+                format!("plan.{path}")
+            },
+            reason: error.into_inner().to_string(),
+        }
+    })?;
+    plan.into_model().map_err(|error| ImportError::Field {
+        path: error.path,
+        reason: error.reason,
+    })
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix.
+fn plain_json_reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(position) => text[..position].to_string(),
+        None => text,
+    }
+}
+
+/// The name a plan's file gets when exported: `<plan name>.opsboard.json`,
+/// with characters that file systems refuse replaced.
+pub fn file_name(plan: &Plan) -> String {
+    let cleaned: String = plan
+        .name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    let base = if cleaned.trim().is_empty() {
+        "plan".to_string()
+    } else {
+        cleaned.trim().chars().take(100).collect()
+    };
+    format!("{base}{FILE_SUFFIX}")
+}
+
+impl fmt::Display for v1::ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! File format tests: round trips, and one check per way a file can be wrong.
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+use super::*;
+use crate::model::demo::demo_plan;
+use crate::model::PlanId;
+
+fn demo() -> Plan {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut plan = demo_plan(PlanId(1), today);
+    plan.sort_canonically();
+    plan
+}
+
+fn demo_json() -> Value {
+    serde_json::from_str(&encode(&demo())).expect("encode writes JSON")
+}
+
+/// Decodes `text` and compares the error message with `expected`.
+fn check(text: &str, expected: &str) {
+    match decode(text) {
+        Ok(_) => panic!("decoded, but expected: {expected}"),
+        Err(error) => assert_eq!(error.to_string(), expected),
+    }
+}
+
+/// Edits the demo file with `edit`, then checks the decode error.
+fn check_edited(edit: impl FnOnce(&mut Value), expected: &str) {
+    let mut file = demo_json();
+    edit(&mut file);
+    check(&file.to_string(), expected);
+}
+
+#[test]
+fn the_demo_survives_a_round_trip() {
+    let plan = demo();
+    let text = encode(&plan);
+    let decoded = decode(&text).expect("the demo decodes");
+    assert_eq!(decoded, plan);
+    assert_eq!(encode(&decoded), text, "a second export is byte-identical");
+}
+
+#[test]
+fn the_envelope_comes_first_and_lists_are_in_id_order() {
+    let mut plan = demo();
+    plan.activities.reverse();
+    plan.people.reverse();
+    let text = encode(&plan);
+    assert!(text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 1,\n  \"plan\": {"));
+    assert_eq!(text, encode(&demo()));
+}
+
+#[test]
+fn what_is_not_a_plan_file() {
+    check("", "The file is not valid JSON (line 1, column 0: EOF while parsing a value).");
+    check("{\"format\": ", "The file is not valid JSON (line 1, column 11: EOF while parsing a value).");
+    check("[1, 2]", "This is not an Opsboard plan file: it holds a list, not an object.");
+    check("{\"name\": \"budget\"}", "This is not an Opsboard plan file: it has no \"format\": \"opsboard-plan\" field.");
+    check(
+        "{\"format\": \"trello-board\", \"version\": 1}",
+        "This is not an Opsboard plan file: its \"format\" is \"trello-board\", not \"opsboard-plan\".",
+    );
+    check(
+        "{\"format\": \"opsboard-plan\", \"version\": 2, \"plan\": {}}",
+        "This plan was saved by a newer Opsboard (file format version 2); this app reads up to version 1. Update the app to open it.",
+    );
+    check("{\"format\": \"opsboard-plan\", \"version\": 0}", "version: must be a whole number from 1");
+    check("{\"format\": \"opsboard-plan\", \"version\": \"1\"}", "version: must be a whole number from 1");
+    check("{\"format\": \"opsboard-plan\", \"version\": 1}", "plan: missing: the file has no plan in it");
+}
+
+#[test]
+fn a_wrong_field_is_named_by_its_path() {
+    check_edited(
+        |file| file["plan"]["activities"][2]["impact"] = json!("high"),
+        "plan.activities[2].impact: invalid type: string \"high\", expected u8",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][0]["deadline"] = json!("2026-02-30"),
+        "plan.activities[0].deadline: input is out of range",
+    );
+    check_edited(
+        |file| file["plan"]["people"][1]["id"] = json!("person-2"),
+        "plan.people[1].id: 'person-2' is not a valid id: expected something like 'per-1'",
+    );
+    check_edited(
+        |file| file["plan"]["horizon"]["start"] = json!("2026-W60"),
+        "plan.horizon.start: '2026-W60' is not an ISO week: expected something like '2026-W48'",
+    );
+    check_edited(
+        |file| file["plan"]["people"][0]["nickname"] = json!("P"),
+        "plan.people[0].nickname: unknown field `nickname`, expected one of `id`, `name`, `role`, `team`, `weekly_hours`, `working_days`, `start_date`, `end_date`, `support_hours_per_week`, `leave`, `skills`, `certifications`, `cost_rate`",
+    );
+    check_edited(
+        |file| {
+            if let Some(plan) = file["plan"].as_object_mut() {
+                plan.remove("name");
+            }
+        },
+        "plan: missing field `name`",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["status"] = json!("waiting"),
+        "plan.activities[1].status: unknown variant `waiting`, expected one of `not_started`, `in_progress`, `blocked`, `done`",
+    );
+    check_edited(
+        |file| file["plan"]["allocations"][0]["placeholder"] = json!({"role": "Cloud Engineer"}),
+        "plan.allocations[0]: names both a person and a placeholder: keep one",
+    );
+}
+
+#[test]
+fn a_broken_rule_is_named_by_its_path() {
+    check_edited(
+        |file| file["plan"]["activities"][3]["owner"] = json!("per-99"),
+        "plan.activities[act-4].owner: 'Self-service intake form and checklist' is owned by per-99, who is not in the plan's people",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][5]["depends_on"] = json!(["act-4", "act-77"]),
+        "plan.activities[act-6].depends_on[act-77]: 'Pilot: onboard Fabrikam Legal in 7 days' depends on act-77, which is not in the plan",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["deadline"] = json!("2020-01-01"),
+        "plan.activities[act-2].deadline: 'Standard Azure landing zone in Terraform' has its deadline 2020-01-01 before its start 2026-11-09\n\
+         plan.activities[act-2].checkin: 'Standard Azure landing zone in Terraform' has its check-in 2026-11-30 outside its start and deadline",
+    );
+    check_edited(
+        |file| file["plan"]["people"][4]["weekly_hours"] = json!(-8),
+        "plan.people[per-5].weekly_hours: -8 hours a week is not possible: use 0 to 168",
+    );
+    check_edited(
+        |file| file["plan"]["allocations"][1]["hours_per_week"] = json!(-4),
+        "plan.allocations[alc-2].hours_per_week: an allocation needs more than 0 hours a week",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][0]["start"] = json!("1900-01-01"),
+        "plan.activities[act-1].start: the date 1900-01-01 is outside 1970-2200",
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", encode(&demo()));
+    assert_eq!(decode(&text), Ok(demo()));
+}
+
+#[test]
+fn file_names_are_safe() {
+    let mut plan = demo();
+    assert_eq!(file_name(&plan), "Faster client onboarding.opsboard.json");
+    plan.name = "Q1/Q2: plan?".to_string();
+    assert_eq!(file_name(&plan), "Q1-Q2- plan-.opsboard.json");
+    plan.name = "   ".to_string();
+    assert_eq!(file_name(&plan), "plan.opsboard.json");
+}
