@@ -2,7 +2,7 @@
 //! running entirely in the browser.
 //!
 //! The crate is a pure core (`model`, `engine`, `command`, `persist`) that
-//! builds and tests natively, and a thin browser shell (`storage`, `ui`) that
+//! builds and tests natively, and a thin browser shell (`storage`, `browser`, `ui`) that
 //! exists only in the wasm32 build. See ARCHITECTURE.md.
 
 pub mod command;
@@ -10,6 +10,8 @@ pub mod engine;
 pub mod model;
 pub mod persist;
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

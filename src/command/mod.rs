@@ -34,7 +34,10 @@ pub enum Command {
     /// check-in entries.
     DeleteActivity(ActivityId),
     /// Moves an activity to another status (a drop on the board).
-    SetStatus { activity: ActivityId, status: Status },
+    SetStatus {
+        activity: ActivityId,
+        status: Status,
+    },
     /// Adds a person; their id is ignored and a fresh one is given.
     AddPerson(Person),
     /// Replaces the person with the same id.
@@ -48,6 +51,9 @@ pub enum Command {
     },
     /// Adds an allocation; its id is ignored and a fresh one is given.
     AddAllocation(Allocation),
+    /// Replaces the whole plan with another (an imported file), keeping
+    /// the current plan's id.
+    ReplacePlan(Box<Plan>),
 }
 
 /// Why a command was refused. The plan is left as it was.
@@ -143,7 +149,8 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             for activity in &mut plan.activities {
                 activity.depends_on.retain(|dependency| dependency != id);
             }
-            plan.allocations.retain(|allocation| allocation.activity != *id);
+            plan.allocations
+                .retain(|allocation| allocation.activity != *id);
             for checkin in &mut plan.checkins {
                 checkin.entries.retain(|entry| entry.activity != *id);
             }
@@ -152,7 +159,11 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
         Command::SetStatus { activity, status } => {
             let activity = activity_mut(plan, *activity)?;
             if activity.status == *status {
-                return Ok(format!("'{}' is already {}", activity.title, status.label()));
+                return Ok(format!(
+                    "'{}' is already {}",
+                    activity.title,
+                    status.label()
+                ));
             }
             activity.status = *status;
             activity.status_history.push(StatusChange {
@@ -191,6 +202,12 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             );
             plan.allocations.push(allocation);
             Ok(summary)
+        }
+        Command::ReplacePlan(replacement) => {
+            let id = plan.id;
+            *plan = (**replacement).clone();
+            plan.id = id;
+            Ok(format!("Replaced the plan with '{}'", plan.name))
         }
     }
 }
@@ -259,12 +276,17 @@ fn remove_person(
         let activities = count(owned, "activity", "activities");
         let allocations = count(allocated, "allocation", "allocations");
         match heir {
-            Some(heir) => {
-                summary.push_str(&format!("; {} took over {activities} and {allocations}", heir.name))
-            }
+            Some(heir) => summary.push_str(&format!(
+                "; {} took over {activities} and {allocations}",
+                heir.name
+            )),
             None => summary.push_str(&format!(
                 " and left {activities} unowned and {allocations} open as {}",
-                if allocated == 1 { "a placeholder" } else { "placeholders" }
+                if allocated == 1 {
+                    "a placeholder"
+                } else {
+                    "placeholders"
+                }
             )),
         }
     }

@@ -28,7 +28,9 @@ fn check(command: Command, expected: Result<&str, &str>) -> Option<Plan> {
 }
 
 fn activity(plan: &Plan, id: u32) -> Activity {
-    plan.activity(ActivityId(id)).cloned().expect("activity in demo")
+    plan.activity(ActivityId(id))
+        .cloned()
+        .expect("activity in demo")
 }
 
 fn date(text: &str) -> NaiveDate {
@@ -59,13 +61,19 @@ fn new_activity(title: &str) -> Activity {
 
 #[test]
 fn adding_an_activity_gives_the_next_id_and_a_history() {
-    let plan = check(Command::AddActivity(new_activity("Write runbooks")), Ok("Added 'Write runbooks'"))
-        .expect("applied");
+    let plan = check(
+        Command::AddActivity(new_activity("Write runbooks")),
+        Ok("Added 'Write runbooks'"),
+    )
+    .expect("applied");
     let added = activity(&plan, 7);
     assert_eq!(added.title, "Write runbooks");
     assert_eq!(
         added.status_history,
-        vec![StatusChange { date: today(), status: Status::NotStarted }]
+        vec![StatusChange {
+            date: today(),
+            status: Status::NotStarted
+        }]
     );
 }
 
@@ -87,7 +95,10 @@ fn rules_are_enforced_with_readable_messages() {
 
     let mut negative = new_activity("Negative");
     negative.effort_hours = -4.0;
-    check(Command::AddActivity(negative), Err("'Negative' has a negative effort: use 0 or more hours"));
+    check(
+        Command::AddActivity(negative),
+        Err("'Negative' has a negative effort: use 0 or more hours"),
+    );
 
     let mut stranger = new_activity("Stranger");
     stranger.owner = Some(PersonId(99));
@@ -98,7 +109,10 @@ fn rules_are_enforced_with_readable_messages() {
 
     let mut untitled = new_activity("  ");
     untitled.impact = 3;
-    check(Command::AddActivity(untitled), Err("an activity needs a title"));
+    check(
+        Command::AddActivity(untitled),
+        Err("an activity needs a title"),
+    );
 
     let mut itself = activity(&demo(), 2);
     itself.depends_on.push(ActivityId(2));
@@ -114,16 +128,21 @@ fn a_dependency_loop_names_every_activity_on_it() {
     first.depends_on.push(ActivityId(6));
     check(
         Command::UpdateActivity(first),
-        Err("the dependencies form a loop: Map the current onboarding process → \
+        Err(
+            "the dependencies form a loop: Map the current onboarding process → \
              Pilot: onboard Fabrikam Legal in 7 days → Self-service intake form and checklist → \
-             Map the current onboarding process"),
+             Map the current onboarding process",
+        ),
     );
 }
 
 #[test]
 fn moving_a_card_records_the_status_history() {
     let plan = check(
-        Command::SetStatus { activity: ActivityId(5), status: Status::InProgress },
+        Command::SetStatus {
+            activity: ActivityId(5),
+            status: Status::InProgress,
+        },
         Ok("Moved 'Security baseline sign-off for new clients' to In progress"),
     )
     .expect("applied");
@@ -131,10 +150,16 @@ fn moving_a_card_records_the_status_history() {
     assert_eq!(moved.status, Status::InProgress);
     assert_eq!(
         moved.status_history.last(),
-        Some(&StatusChange { date: today(), status: Status::InProgress })
+        Some(&StatusChange {
+            date: today(),
+            status: Status::InProgress
+        })
     );
     check(
-        Command::SetStatus { activity: ActivityId(99), status: Status::Done },
+        Command::SetStatus {
+            activity: ActivityId(99),
+            status: Status::Done,
+        },
         Err("There is no activity act-99 in this plan."),
     );
 }
@@ -145,11 +170,17 @@ fn updating_an_activity_keeps_its_history_and_adds_a_changed_status() {
     let history_before = changed.status_history.clone();
     changed.status = Status::Done;
     changed.status_history.clear();
-    let plan = check(Command::UpdateActivity(changed), Ok("Changed 'Self-service intake form and checklist'"))
-        .expect("applied");
+    let plan = check(
+        Command::UpdateActivity(changed),
+        Ok("Changed 'Self-service intake form and checklist'"),
+    )
+    .expect("applied");
     let after = activity(&plan, 4);
     assert_eq!(after.status_history.len(), history_before.len() + 1);
-    assert_eq!(&after.status_history[..history_before.len()], &history_before[..]);
+    assert_eq!(
+        &after.status_history[..history_before.len()],
+        &history_before[..]
+    );
 }
 
 #[test]
@@ -160,22 +191,35 @@ fn deleting_an_activity_removes_what_points_at_it() {
     )
     .expect("applied");
     assert!(plan.activity(ActivityId(1)).is_none());
-    assert!(plan.activities.iter().all(|a| !a.depends_on.contains(&ActivityId(1))));
+    assert!(plan
+        .activities
+        .iter()
+        .all(|a| !a.depends_on.contains(&ActivityId(1))));
     assert!(plan.allocations.iter().all(|a| a.activity != ActivityId(1)));
-    assert!(plan.checkins.iter().flat_map(|c| &c.entries).all(|e| e.activity != ActivityId(1)));
+    assert!(plan
+        .checkins
+        .iter()
+        .flat_map(|c| &c.entries)
+        .all(|e| e.activity != ActivityId(1)));
 }
 
 #[test]
 fn removing_a_person_hands_over_or_frees_their_work() {
     let plan = check(
-        Command::RemovePerson { person: PersonId(2), reassign_to: Some(PersonId(3)) },
+        Command::RemovePerson {
+            person: PersonId(2),
+            reassign_to: Some(PersonId(3)),
+        },
         Ok("Removed Tom Becker; Lena Novak took over 1 activity and 1 allocation"),
     )
     .expect("applied");
     assert_eq!(activity(&plan, 2).owner, Some(PersonId(3)));
 
     let plan = check(
-        Command::RemovePerson { person: PersonId(2), reassign_to: None },
+        Command::RemovePerson {
+            person: PersonId(2),
+            reassign_to: None,
+        },
         Ok("Removed Tom Becker and left 1 activity unowned and 1 allocation open as a placeholder"),
     )
     .expect("applied");
@@ -187,15 +231,24 @@ fn removing_a_person_hands_over_or_frees_their_work() {
         .expect("allocation kept");
     assert_eq!(
         placeholder.assignee,
-        Assignee::Placeholder { role: "Cloud Architect".to_string(), skills: Vec::new() }
+        Assignee::Placeholder {
+            role: "Cloud Architect".to_string(),
+            skills: Vec::new()
+        }
     );
 
     check(
-        Command::RemovePerson { person: PersonId(2), reassign_to: Some(PersonId(2)) },
+        Command::RemovePerson {
+            person: PersonId(2),
+            reassign_to: Some(PersonId(2)),
+        },
         Err("Tom Becker cannot take over their own work: pick someone else or leave it unowned."),
     );
     check(
-        Command::RemovePerson { person: PersonId(42), reassign_to: None },
+        Command::RemovePerson {
+            person: PersonId(42),
+            reassign_to: None,
+        },
         Err("There is no person per-42 in this plan."),
     );
 }
@@ -204,11 +257,17 @@ fn removing_a_person_hands_over_or_frees_their_work() {
 fn people_rules() {
     let mut person = demo().person(PersonId(3)).cloned().expect("person");
     person.weekly_hours = 200.0;
-    check(Command::UpdatePerson(person.clone()), Err("200 hours a week is not possible: use 0 to 168"));
+    check(
+        Command::UpdatePerson(person.clone()),
+        Err("200 hours a week is not possible: use 0 to 168"),
+    );
     person.weekly_hours = 32.0;
     person.end_date = Some(date("2020-01-01"));
     person.start_date = Some(date("2021-01-01"));
-    check(Command::UpdatePerson(person), Err("Lena Novak leaves on 2020-01-01, before starting on 2021-01-01"));
+    check(
+        Command::UpdatePerson(person),
+        Err("Lena Novak leaves on 2020-01-01, before starting on 2021-01-01"),
+    );
 }
 
 #[test]
@@ -223,13 +282,23 @@ fn allocations_need_hours_and_an_order() {
         last_week: week,
         commitment: Commitment::Confirmed,
     };
-    check(Command::AddAllocation(allocation.clone()), Err("an allocation needs more than 0 hours a week"));
-    let backwards = Allocation { hours_per_week: 8.0, last_week: week.plus_weeks(-1), ..allocation.clone() };
+    check(
+        Command::AddAllocation(allocation.clone()),
+        Err("an allocation needs more than 0 hours a week"),
+    );
+    let backwards = Allocation {
+        hours_per_week: 8.0,
+        last_week: week.plus_weeks(-1),
+        ..allocation.clone()
+    };
     check(
         Command::AddAllocation(backwards),
         Err("the allocation ends in 2026-W46 before it starts in 2026-W47"),
     );
-    let good = Allocation { hours_per_week: 8.0, ..allocation };
+    let good = Allocation {
+        hours_per_week: 8.0,
+        ..allocation
+    };
     check(
         Command::AddAllocation(good),
         Ok("Allocated 8 h a week to 'Standard Azure landing zone in Terraform'"),
@@ -241,10 +310,16 @@ fn undo_and_redo_give_back_the_exact_plans() {
     let mut history = History::new(demo());
     let original = history.plan().clone();
     let commands = [
-        Command::SetStatus { activity: ActivityId(4), status: Status::Done },
+        Command::SetStatus {
+            activity: ActivityId(4),
+            status: Status::Done,
+        },
         Command::RenamePlan("Onboarding in a week".to_string()),
         Command::DeleteActivity(ActivityId(6)),
-        Command::RemovePerson { person: PersonId(8), reassign_to: None },
+        Command::RemovePerson {
+            person: PersonId(8),
+            reassign_to: None,
+        },
     ];
     let mut snapshots = vec![original.clone()];
     for command in &commands {
@@ -273,7 +348,10 @@ fn a_refused_command_changes_nothing_and_keeps_redo() {
     history.undo();
     let before = history.plan().clone();
     let refused = history.execute(&Command::RenamePlan(String::new()), today());
-    assert_eq!(refused.map_err(|e| e.to_string()), Err("the plan needs a name".to_string()));
+    assert_eq!(
+        refused.map_err(|e| e.to_string()),
+        Err("the plan needs a name".to_string())
+    );
     assert_eq!(history.plan(), &before);
     assert_eq!(history.redo_label(), Some("Renamed the plan to 'Renamed'"));
 }
@@ -282,8 +360,17 @@ fn a_refused_command_changes_nothing_and_keeps_redo() {
 fn a_command_that_changes_nothing_leaves_no_undo_step() {
     let mut history = History::new(demo());
     let summary = history
-        .execute(&Command::SetStatus { activity: ActivityId(1), status: Status::Done }, today())
+        .execute(
+            &Command::SetStatus {
+                activity: ActivityId(1),
+                status: Status::Done,
+            },
+            today(),
+        )
         .expect("valid");
-    assert_eq!(summary, "'Map the current onboarding process' is already Done");
+    assert_eq!(
+        summary,
+        "'Map the current onboarding process' is already Done"
+    );
     assert_eq!(history.undo_label(), None);
 }

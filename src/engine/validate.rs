@@ -10,8 +10,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    Activity, Allocation, Assignee, CheckIn, Person, Plan, HOURS_PER_WEEK_LIMIT,
-    MAX_HORIZON_WEEKS, MAX_SKILL_LEVEL,
+    Activity, Allocation, Assignee, CheckIn, Person, Plan, HOURS_PER_WEEK_LIMIT, MAX_HORIZON_WEEKS,
+    MAX_SKILL_LEVEL,
 };
 
 /// Dates outside these years are typing errors, not plans.
@@ -172,12 +172,18 @@ impl Checker {
         for person in &plan.people {
             self.person(plan, person);
         }
-        self.unique("activities", plan.activities.iter().map(|activity| activity.id));
+        self.unique(
+            "activities",
+            plan.activities.iter().map(|activity| activity.id),
+        );
         for activity in &plan.activities {
             self.activity(plan, activity);
         }
         self.dependency_cycles(plan);
-        self.unique("allocations", plan.allocations.iter().map(|allocation| allocation.id));
+        self.unique(
+            "allocations",
+            plan.allocations.iter().map(|allocation| allocation.id),
+        );
         for allocation in &plan.allocations {
             self.allocation(plan, allocation);
         }
@@ -212,7 +218,10 @@ impl Checker {
             if end < start {
                 self.error(
                     format!("{path}.end_date"),
-                    format!("{} leaves on {end}, before starting on {start}", person.name),
+                    format!(
+                        "{} leaves on {end}, before starting on {start}",
+                        person.name
+                    ),
                 );
             }
         }
@@ -223,7 +232,10 @@ impl Checker {
             if leave.end < leave.start {
                 self.error(
                     format!("{leave_path}.end"),
-                    format!("leave ends on {} before it starts on {}", leave.end, leave.start),
+                    format!(
+                        "leave ends on {} before it starts on {}",
+                        leave.end, leave.start
+                    ),
                 );
             }
             if !(leave.day_fraction > 0.0 && leave.day_fraction <= 1.0) {
@@ -237,13 +249,19 @@ impl Checker {
             if plan.skill(held.skill).is_none() {
                 self.error(
                     format!("{path}.skills[{}]", held.skill),
-                    format!("{} has a skill {} that is not in the skill catalogue", person.name, held.skill),
+                    format!(
+                        "{} has a skill {} that is not in the skill catalogue",
+                        person.name, held.skill
+                    ),
                 );
             }
             if held.level > MAX_SKILL_LEVEL {
                 self.error(
                     format!("{path}.skills[{}].level", held.skill),
-                    format!("skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}", held.level),
+                    format!(
+                        "skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}",
+                        held.level
+                    ),
                 );
             }
         }
@@ -256,7 +274,10 @@ impl Checker {
         }
         if let Some(rate) = person.cost_rate {
             if !rate.is_finite() || rate < 0.0 {
-                self.error(format!("{path}.cost_rate"), "a cost rate cannot be negative");
+                self.error(
+                    format!("{path}.cost_rate"),
+                    "a cost rate cannot be negative",
+                );
             }
         }
     }
@@ -327,7 +348,10 @@ impl Checker {
                     format!("'{title}' depends on {dependency}, which is not in the plan"),
                 );
             } else if !seen.insert(*dependency) {
-                self.error(dep_path, format!("'{title}' lists the same dependency twice"));
+                self.error(
+                    dep_path,
+                    format!("'{title}' lists the same dependency twice"),
+                );
             }
         }
         for requirement in &activity.required_skills {
@@ -335,21 +359,33 @@ impl Checker {
             if plan.skill(requirement.skill).is_none() {
                 self.error(
                     req_path.clone(),
-                    format!("'{title}' needs skill {}, which is not in the skill catalogue", requirement.skill),
+                    format!(
+                        "'{title}' needs skill {}, which is not in the skill catalogue",
+                        requirement.skill
+                    ),
                 );
             }
             if requirement.min_level > MAX_SKILL_LEVEL {
                 self.error(
                     format!("{req_path}.min_level"),
-                    format!("skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}", requirement.min_level),
+                    format!(
+                        "skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}",
+                        requirement.min_level
+                    ),
                 );
             }
         }
         for (index, change) in activity.status_history.iter().enumerate() {
-            self.date(&format!("{path}.status_history[{index}].date"), Some(change.date));
+            self.date(
+                &format!("{path}.status_history[{index}].date"),
+                Some(change.date),
+            );
         }
         for (index, item) in activity.done_definition.checklist.iter().enumerate() {
-            self.date(&format!("{path}.done_definition.checklist[{index}].done_on"), item.done_on);
+            self.date(
+                &format!("{path}.done_definition.checklist[{index}].done_on"),
+                item.done_on,
+            );
         }
         if activity.done_definition.text.trim().is_empty()
             && activity.done_definition.checklist.is_empty()
@@ -406,7 +442,10 @@ impl Checker {
         if plan.activity(allocation.activity).is_none() {
             self.error(
                 format!("{path}.activity"),
-                format!("allocation to {}, which is not in the plan", allocation.activity),
+                format!(
+                    "allocation to {}, which is not in the plan",
+                    allocation.activity
+                ),
             );
         }
         match &allocation.assignee {
@@ -445,7 +484,10 @@ impl Checker {
             if plan.activity(entry.activity).is_none() {
                 self.error(
                     format!("{path}.entries[{}]", entry.activity),
-                    format!("a check-in entry about {}, which is not in the plan", entry.activity),
+                    format!(
+                        "a check-in entry about {}, which is not in the plan",
+                        entry.activity
+                    ),
                 );
             }
         }

@@ -74,8 +74,16 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         Person {
             skills: levels(&[("Azure", 4), ("AWS", 3), ("Terraform", 3)]),
             certifications: vec![
-                cert("Azure Solutions Architect Expert", "Microsoft", day(60, Weekday::Fri)),
-                cert("AWS Solutions Architect – Associate", "Amazon Web Services", day(9, Weekday::Wed)),
+                cert(
+                    "Azure Solutions Architect Expert",
+                    "Microsoft",
+                    day(60, Weekday::Fri),
+                ),
+                cert(
+                    "AWS Solutions Architect – Associate",
+                    "Amazon Web Services",
+                    day(9, Weekday::Wed),
+                ),
             ],
             cost_rate: Some(72.0),
             ..person(2, "Tom Becker", "Cloud Architect", "Cloud")
@@ -84,7 +92,11 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             weekly_hours: 32.0,
             working_days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu],
             skills: levels(&[("Azure", 3), ("Terraform", 2), ("PowerShell automation", 3)]),
-            certifications: vec![cert("Azure Administrator Associate", "Microsoft", day(40, Weekday::Mon))],
+            certifications: vec![cert(
+                "Azure Administrator Associate",
+                "Microsoft",
+                day(40, Weekday::Mon),
+            )],
             cost_rate: Some(58.0),
             ..person(3, "Lena Novak", "Cloud Engineer", "Cloud")
         },
@@ -95,7 +107,11 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 ("Terraform", 3),
                 ("AWS", 2),
             ]),
-            certifications: vec![cert("Certified Kubernetes Administrator", "CNCF", day(30, Weekday::Tue))],
+            certifications: vec![cert(
+                "Certified Kubernetes Administrator",
+                "CNCF",
+                day(30, Weekday::Tue),
+            )],
             cost_rate: Some(66.0),
             ..person(4, "Marcus Hill", "DevOps Engineer", "DevOps")
         },
@@ -126,7 +142,11 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             ..person(6, "Daniel Ortiz", "Security Lead", "Security")
         },
         Person {
-            skills: levels(&[("Microsoft Defender", 3), ("Entra ID", 2), ("Firewalls and VPN", 2)]),
+            skills: levels(&[
+                ("Microsoft Defender", 3),
+                ("Entra ID", 2),
+                ("Firewalls and VPN", 2),
+            ]),
             support_hours_per_week: 8.0,
             leave: vec![Leave {
                 start: day(3, Weekday::Wed),
@@ -138,7 +158,11 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             ..person(7, "Sofia Lindqvist", "Security Analyst", "Security")
         },
         Person {
-            skills: levels(&[("ITIL service management", 4), ("Microsoft Intune", 2), ("Process design", 3)]),
+            skills: levels(&[
+                ("ITIL service management", 4),
+                ("Microsoft Intune", 2),
+                ("Process design", 3),
+            ]),
             support_hours_per_week: 20.0,
             cost_rate: Some(50.0),
             ..person(8, "James O'Connor", "Service Desk Lead", "Service desk")
@@ -159,20 +183,34 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             ..person(10, "Oliver Grant", "Service Desk Analyst", "Service desk")
         },
         Person {
-            skills: levels(&[("Microsoft Intune", 4), ("Exchange Online", 4), ("Entra ID", 3)]),
+            skills: levels(&[
+                ("Microsoft Intune", 4),
+                ("Exchange Online", 4),
+                ("Entra ID", 3),
+            ]),
             certifications: vec![cert(
                 "Microsoft 365 Endpoint Administrator (MD-102)",
                 "Microsoft",
                 day(7, Weekday::Mon),
             )],
             cost_rate: Some(64.0),
-            ..person(11, "Hannah Weber", "Microsoft 365 Consultant", "Microsoft 365")
+            ..person(
+                11,
+                "Hannah Weber",
+                "Microsoft 365 Consultant",
+                "Microsoft 365",
+            )
         },
         Person {
             start_date: Some(day(5, Weekday::Mon)),
             skills: levels(&[("Microsoft Intune", 3), ("Exchange Online", 3)]),
             cost_rate: Some(60.0),
-            ..person(12, "Ravi Patel", "Microsoft 365 Consultant (new hire)", "Microsoft 365")
+            ..person(
+                12,
+                "Ravi Patel",
+                "Microsoft 365 Consultant (new hire)",
+                "Microsoft 365",
+            )
         },
     ];
 
@@ -372,7 +410,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         },
     ];
 
-    let allocation = |id: u32, person: u32, activity: u32, hours: f64, weeks: (i64, i64), commitment: Commitment| Allocation {
+    let allocation = |id: u32,
+                      person: u32,
+                      activity: u32,
+                      hours: f64,
+                      weeks: (i64, i64),
+                      commitment: Commitment| Allocation {
         id: AllocationId(id),
         assignee: Assignee::Person(PersonId(person)),
         activity: ActivityId(activity),

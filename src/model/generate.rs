@@ -45,7 +45,13 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
     let mut plan = Plan::empty(PlanId(1), "Generated large plan", today);
     plan.horizon.weeks = size.weeks;
     let start = plan.horizon.start;
-    let teams = ["Cloud", "DevOps", "Security", "Service desk", "Microsoft 365"];
+    let teams = [
+        "Cloud",
+        "DevOps",
+        "Security",
+        "Service desk",
+        "Microsoft 365",
+    ];
     plan.skills = (1..=40)
         .map(|n| Skill {
             id: SkillId(n),
@@ -60,7 +66,13 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
             role: "Engineer".to_string(),
             team: teams[(n as usize) % teams.len()].to_string(),
             weekly_hours: if n % 7 == 0 { 24.0 } else { 40.0 },
-            working_days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            working_days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
             start_date: None,
             end_date: None,
             support_hours_per_week: (n % 4) as f64 * 4.0,
@@ -71,7 +83,10 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                 note: String::new(),
             }],
             skills: (0..4)
-                .map(|k| SkillLevel { skill: SkillId((n + k * 7) % 40 + 1), level: (n + k) as u8 % 5 })
+                .map(|k| SkillLevel {
+                    skill: SkillId((n + k * 7) % 40 + 1),
+                    level: (n + k) as u8 % 5,
+                })
                 .fold(Vec::new(), |mut held: Vec<SkillLevel>, level| {
                     if !held.iter().any(|h| h.skill == level.skill) {
                         held.push(level);
@@ -112,9 +127,16 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                 effort_hours: 8.0 + next.below(120) as f64,
                 kind: ActivityKind::ALL[next.below(4) as usize],
                 client: format!("Client {}", next.below(30)),
-                commitment: if n % 5 == 0 { Commitment::Tentative } else { Commitment::Confirmed },
+                commitment: if n % 5 == 0 {
+                    Commitment::Tentative
+                } else {
+                    Commitment::Confirmed
+                },
                 depends_on,
-                required_skills: vec![SkillRequirement { skill: SkillId(1 + next.below(40)), min_level: 2 }],
+                required_skills: vec![SkillRequirement {
+                    skill: SkillId(1 + next.below(40)),
+                    min_level: 2,
+                }],
             }
         })
         .collect();
@@ -129,7 +151,11 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                 hours_per_week: 2.0 + next.below(16) as f64,
                 first_week: start.plus_weeks(first),
                 last_week: start.plus_weeks(last),
-                commitment: if n % 4 == 0 { Commitment::Tentative } else { Commitment::Confirmed },
+                commitment: if n % 4 == 0 {
+                    Commitment::Tentative
+                } else {
+                    Commitment::Confirmed
+                },
             }
         })
         .collect();

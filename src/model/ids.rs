@@ -92,7 +92,11 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: Option<u32>) {
-        assert_eq!(text.parse::<ActivityId>().ok().map(|id| id.0), expected, "{text}");
+        assert_eq!(
+            text.parse::<ActivityId>().ok().map(|id| id.0),
+            expected,
+            "{text}"
+        );
     }
 
     #[test]
@@ -118,6 +122,9 @@ mod tests {
     #[test]
     fn next_after_takes_the_largest() {
         assert_eq!(SkillId::next_after(&[]), SkillId(1));
-        assert_eq!(SkillId::next_after(&[SkillId(3), SkillId(9), SkillId(2)]), SkillId(10));
+        assert_eq!(
+            SkillId::next_after(&[SkillId(3), SkillId(9), SkillId(2)]),
+            SkillId(10)
+        );
     }
 }

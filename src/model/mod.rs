@@ -418,8 +418,10 @@ impl Plan {
 
     /// The name of a person, or a readable stand-in for a dangling id.
     pub fn person_name(&self, id: PersonId) -> String {
-        self.person(id)
-            .map_or_else(|| format!("unknown person {id}"), |person| person.name.clone())
+        self.person(id).map_or_else(
+            || format!("unknown person {id}"),
+            |person| person.name.clone(),
+        )
     }
 
     /// The title of an activity, or a readable stand-in for a dangling id.
@@ -434,18 +436,23 @@ impl Plan {
     /// plans compare equal and export byte-identically.
     pub fn sort_canonically(&mut self) {
         self.metrics.sort_by_key(|metric| metric.id);
-        self.holidays.sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+        self.holidays
+            .sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
         self.skills.sort_by_key(|skill| skill.id);
         self.people.sort_by_key(|person| person.id);
         for person in &mut self.people {
             person.skills.sort_by_key(|held| held.skill);
-            person.working_days.sort_by_key(|day| day.num_days_from_monday());
+            person
+                .working_days
+                .sort_by_key(|day| day.num_days_from_monday());
             person.working_days.dedup();
         }
         self.activities.sort_by_key(|activity| activity.id);
         for activity in &mut self.activities {
             activity.depends_on.sort();
-            activity.required_skills.sort_by_key(|requirement| requirement.skill);
+            activity
+                .required_skills
+                .sort_by_key(|requirement| requirement.skill);
         }
         self.allocations.sort_by_key(|allocation| allocation.id);
         self.checkins.sort_by_key(|checkin| checkin.id);

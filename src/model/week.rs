@@ -100,7 +100,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_week() {
-        for text in ["2026-W54", "2025-W53", "2026-48", "26-W01", "2026-W1", "W01", ""] {
+        for text in [
+            "2026-W54", "2025-W53", "2026-48", "26-W01", "2026-W1", "W01", "",
+        ] {
             assert!(text.parse::<Week>().is_err(), "{text}");
         }
     }

@@ -48,16 +48,30 @@ fn the_envelope_comes_first_and_lists_are_in_id_order() {
     plan.activities.reverse();
     plan.people.reverse();
     let text = encode(&plan);
-    assert!(text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 1,\n  \"plan\": {"));
+    assert!(
+        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 1,\n  \"plan\": {")
+    );
     assert_eq!(text, encode(&demo()));
 }
 
 #[test]
 fn what_is_not_a_plan_file() {
-    check("", "The file is not valid JSON (line 1, column 0: EOF while parsing a value).");
-    check("{\"format\": ", "The file is not valid JSON (line 1, column 11: EOF while parsing a value).");
-    check("[1, 2]", "This is not an Opsboard plan file: it holds a list, not an object.");
-    check("{\"name\": \"budget\"}", "This is not an Opsboard plan file: it has no \"format\": \"opsboard-plan\" field.");
+    check(
+        "",
+        "The file is not valid JSON (line 1, column 0: EOF while parsing a value).",
+    );
+    check(
+        "{\"format\": ",
+        "The file is not valid JSON (line 1, column 11: EOF while parsing a value).",
+    );
+    check(
+        "[1, 2]",
+        "This is not an Opsboard plan file: it holds a list, not an object.",
+    );
+    check(
+        "{\"name\": \"budget\"}",
+        "This is not an Opsboard plan file: it has no \"format\": \"opsboard-plan\" field.",
+    );
     check(
         "{\"format\": \"trello-board\", \"version\": 1}",
         "This is not an Opsboard plan file: its \"format\" is \"trello-board\", not \"opsboard-plan\".",
@@ -66,9 +80,18 @@ fn what_is_not_a_plan_file() {
         "{\"format\": \"opsboard-plan\", \"version\": 2, \"plan\": {}}",
         "This plan was saved by a newer Opsboard (file format version 2); this app reads up to version 1. Update the app to open it.",
     );
-    check("{\"format\": \"opsboard-plan\", \"version\": 0}", "version: must be a whole number from 1");
-    check("{\"format\": \"opsboard-plan\", \"version\": \"1\"}", "version: must be a whole number from 1");
-    check("{\"format\": \"opsboard-plan\", \"version\": 1}", "plan: missing: the file has no plan in it");
+    check(
+        "{\"format\": \"opsboard-plan\", \"version\": 0}",
+        "version: must be a whole number from 1",
+    );
+    check(
+        "{\"format\": \"opsboard-plan\", \"version\": \"1\"}",
+        "version: must be a whole number from 1",
+    );
+    check(
+        "{\"format\": \"opsboard-plan\", \"version\": 1}",
+        "plan: missing: the file has no plan in it",
+    );
 }
 
 #[test]

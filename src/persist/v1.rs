@@ -8,8 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    self, ActivityId, AllocationId, CheckInId, MetricId, NaiveDate, PersonId, PlanId, SkillId,
-    Week,
+    self, ActivityId, AllocationId, CheckInId, MetricId, NaiveDate, PersonId, PlanId, SkillId, Week,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,31 @@
+// Takes a screenshot of every view of the release build in headless Chromium,
+// for looking at what we built: `node scripts/screenshots.mjs [outdir]`.
+// Expects the build served on http://127.0.0.1:4173 (see scripts/serve-dist.sh).
+import { chromium } from '@playwright/test';
+
+const out = process.argv[2] ?? 'target/screenshots';
+const base = process.env.OPSBOARD_URL ?? 'http://127.0.0.1:4173/';
+const views = ['plan', 'board', 'people', 'skills', 'capacity', 'check-in', 'files'];
+const schemes = (process.env.SCHEMES ?? 'light').split(',');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+for (const colorScheme of schemes) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme });
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${base}?today=2026-11-23#/plan`);
+  await page.waitForSelector('.app-header');
+  for (const view of views) {
+    await page.goto(`${base}?today=2026-11-23#/${view}`);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${out}/${view}-${colorScheme}.png`, fullPage: true });
+  }
+  if (errors.length) console.log(`console errors (${colorScheme}):\n${errors.join('\n')}`);
+  await page.close();
+}
+await browser.close();
+console.log(`screenshots in ${out}`);

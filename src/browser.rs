@@ -1,0 +1,77 @@
+//! Small browser services the views need besides storage: today's date,
+//! downloads, reading dropped or picked files, and moving focus.
+
+use chrono::NaiveDate;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Today in the browser's time zone. A `?today=YYYY-MM-DD` query parameter
+/// replaces it, so demos and end-to-end tests can pin the date.
+pub fn today() -> NaiveDate {
+    if let Some(pinned) = query_param("today").and_then(|text| text.parse().ok()) {
+        return pinned;
+    }
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The value of a query parameter of the page's URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Offers `text` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not prepare the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not prepare the download".to_string())?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "the browser could not start the download".to_string())?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads a picked or dropped file as text.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("the file \"{}\" could not be read", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("the file \"{}\" is not text", file.name()))
+}
+
+/// Moves keyboard focus to the element with `id` after the next repaint,
+/// so focus follows an item that a command moved.
+pub fn focus_after_render(id: String) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}

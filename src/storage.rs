@@ -1,0 +1,357 @@
+//! Browser storage: the only code that touches `localStorage`.
+//!
+//! Plans are kept in the plan file format (`persist`), one key a plan, plus
+//! an index naming the plans and the one opened last:
+//!
+//! - `opsboard.index`: `{ "last_open": "plan-2", "plans": [{ "id": "plan-1", "name": "…" }] }`
+//! - `opsboard.plan.<plan id>`: the plan file text
+//! - `opsboard.backup.<n>.<original key>`: data that could not be read, moved
+//!   aside untouched so nothing is ever overwritten silently.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::model::{Plan, PlanId};
+use crate::persist;
+
+const INDEX_KEY: &str = "opsboard.index";
+const PLAN_PREFIX: &str = "opsboard.plan.";
+const BACKUP_PREFIX: &str = "opsboard.backup.";
+
+/// A plan as listed in the plan switcher.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanEntry {
+    pub id: PlanId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Index {
+    last_open: Option<PlanId>,
+    plans: Vec<PlanEntry>,
+}
+
+/// Something the person must know about their stored data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Storage cannot be used at all (private mode, disabled, blocked).
+    Unavailable(String),
+    /// Stored data could not be read; it was moved to `backup_key`.
+    Unreadable {
+        what: String,
+        reason: String,
+        backup_key: String,
+    },
+    /// A save failed because storage is full.
+    Full,
+    /// A save failed for another reason.
+    SaveFailed(String),
+}
+
+impl Problem {
+    /// The sentence shown in the banner.
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Unavailable(reason) => format!(
+                "Browser storage is unavailable ({reason}), so changes are kept only while this tab is open. Use Export plan to keep your work."
+            ),
+            Problem::Unreadable { what, reason, backup_key } => format!(
+                "{what} could not be read ({reason}). It was kept untouched under the storage key \"{backup_key}\"; download it from Files."
+            ),
+            Problem::Full => "Browser storage is full: your last change is kept in this tab but was not saved. Export the plan now, then delete plans you no longer need in Files.".to_string(),
+            Problem::SaveFailed(reason) => format!(
+                "Your last change could not be saved ({reason}). It is kept in this tab; export the plan now to be safe."
+            ),
+        }
+    }
+}
+
+/// What the app finds in storage when it starts.
+pub struct Startup {
+    /// The plan to open, if a readable one was found.
+    pub plan: Option<Plan>,
+    pub plans: Vec<PlanEntry>,
+    pub problems: Vec<Problem>,
+    /// Whether storage can be written at all.
+    pub available: bool,
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("the browser offers none".to_string()),
+        Err(error) => Err(describe(&error)),
+    }
+}
+
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    error.dyn_ref::<js_sys::Error>().is_some_and(|error| {
+        let name = String::from(error.name());
+        name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+    })
+}
+
+fn plan_key(id: PlanId) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// Reads what is stored: the index, and the plan opened last (or the first
+/// readable one). Unreadable data is moved to a backup key and reported.
+pub fn startup() -> Startup {
+    let storage = match local_storage() {
+        Ok(storage) => storage,
+        Err(reason) => {
+            return Startup {
+                plan: None,
+                plans: Vec::new(),
+                problems: vec![Problem::Unavailable(reason)],
+                available: false,
+            }
+        }
+    };
+    // Some browsers hand out a storage object that throws on every use.
+    if let Err(error) = storage.get_item(INDEX_KEY) {
+        return Startup {
+            plan: None,
+            plans: Vec::new(),
+            problems: vec![Problem::Unavailable(describe(&error))],
+            available: false,
+        };
+    }
+    let mut problems = Vec::new();
+    let index = read_index(&storage, &mut problems);
+    let mut plans = Vec::new();
+    let mut opened = None;
+    let mut order: Vec<PlanId> = index.plans.iter().map(|entry| entry.id).collect();
+    if let Some(last) = index.last_open {
+        order.retain(|id| *id != last);
+        order.insert(0, last);
+    }
+    for id in order {
+        let key = plan_key(id);
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        match persist::decode(&text) {
+            Ok(plan) => {
+                plans.push(PlanEntry {
+                    id: plan.id,
+                    name: plan.name.clone(),
+                });
+                if opened.is_none() {
+                    opened = Some(plan);
+                }
+            }
+            Err(error) => {
+                let name = index
+                    .plans
+                    .iter()
+                    .find(|entry| entry.id == id)
+                    .map_or_else(|| id.to_string(), |entry| entry.name.clone());
+                match move_to_backup(&storage, &key, &text) {
+                    Ok(backup_key) => problems.push(Problem::Unreadable {
+                        what: format!("The stored plan \"{name}\""),
+                        reason: error.to_string(),
+                        backup_key,
+                    }),
+                    Err(reason) => problems.push(Problem::SaveFailed(reason)),
+                }
+            }
+        }
+    }
+    plans.sort_by_key(|entry| entry.id);
+    if !problems.is_empty() {
+        // The index no longer lists the moved plans; rewrite it so the same
+        // problem is not reported again on the next visit.
+        let _ = write_index(&storage, opened.as_ref().map(|plan| plan.id), &plans);
+    }
+    Startup {
+        plan: opened,
+        plans,
+        problems,
+        available: true,
+    }
+}
+
+fn read_index(storage: &web_sys::Storage, problems: &mut Vec<Problem>) -> Index {
+    let Ok(Some(text)) = storage.get_item(INDEX_KEY) else {
+        return rebuild_index(storage);
+    };
+    match serde_json::from_str::<Index>(&text) {
+        Ok(index) => index,
+        Err(error) => {
+            match move_to_backup(storage, INDEX_KEY, &text) {
+                Ok(backup_key) => problems.push(Problem::Unreadable {
+                    what: "The list of stored plans".to_string(),
+                    reason: error.to_string(),
+                    backup_key,
+                }),
+                Err(reason) => problems.push(Problem::SaveFailed(reason)),
+            }
+            rebuild_index(storage)
+        }
+    }
+}
+
+/// An index of every plan key in storage, for when the index is missing.
+fn rebuild_index(storage: &web_sys::Storage) -> Index {
+    let mut plans = Vec::new();
+    for key in keys(storage) {
+        if let Some(id) = key.strip_prefix(PLAN_PREFIX).and_then(|id| id.parse().ok()) {
+            plans.push(PlanEntry {
+                id,
+                name: String::new(),
+            });
+        }
+    }
+    Index {
+        last_open: None,
+        plans,
+    }
+}
+
+fn keys(storage: &web_sys::Storage) -> Vec<String> {
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect()
+}
+
+/// Copies `text` to a fresh backup key, checks the copy, then removes the
+/// original. Never overwrites an existing backup.
+fn move_to_backup(storage: &web_sys::Storage, key: &str, text: &str) -> Result<String, String> {
+    let existing = keys(storage);
+    let backup_key = (1..)
+        .map(|n| format!("{BACKUP_PREFIX}{n}.{key}"))
+        .find(|candidate| !existing.contains(candidate))
+        .unwrap_or_else(|| format!("{BACKUP_PREFIX}{key}"));
+    storage
+        .set_item(&backup_key, text)
+        .map_err(|error| format!("could not keep a backup of {key}: {}", describe(&error)))?;
+    match storage.get_item(&backup_key) {
+        Ok(Some(copy)) if copy == text => {
+            let _ = storage.remove_item(key);
+            Ok(backup_key)
+        }
+        _ => Err(format!(
+            "could not verify the backup of {key}; it was left in place"
+        )),
+    }
+}
+
+fn write_index(
+    storage: &web_sys::Storage,
+    last_open: Option<PlanId>,
+    plans: &[PlanEntry],
+) -> Result<(), Problem> {
+    let index = Index {
+        last_open,
+        plans: plans.to_vec(),
+    };
+    let text = serde_json::to_string(&index).unwrap_or_default();
+    storage
+        .set_item(INDEX_KEY, &text)
+        .map_err(|error| save_problem(&error))
+}
+
+fn save_problem(error: &wasm_bindgen::JsValue) -> Problem {
+    if is_quota_error(error) {
+        Problem::Full
+    } else {
+        Problem::SaveFailed(describe(error))
+    }
+}
+
+/// Saves `plan` and marks it as the plan opened last. On failure the stored
+/// copy is the last one that saved.
+pub fn save(plan: &Plan) -> Result<Vec<PlanEntry>, Problem> {
+    let storage = local_storage().map_err(Problem::Unavailable)?;
+    storage
+        .set_item(&plan_key(plan.id), &persist::encode(plan))
+        .map_err(|error| save_problem(&error))?;
+    let mut plans = list(&storage);
+    match plans.iter_mut().find(|entry| entry.id == plan.id) {
+        Some(entry) => entry.name = plan.name.clone(),
+        None => plans.push(PlanEntry {
+            id: plan.id,
+            name: plan.name.clone(),
+        }),
+    }
+    plans.sort_by_key(|entry| entry.id);
+    write_index(&storage, Some(plan.id), &plans)?;
+    Ok(plans)
+}
+
+fn list(storage: &web_sys::Storage) -> Vec<PlanEntry> {
+    storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str::<Index>(&text).ok())
+        .map(|index| index.plans)
+        .unwrap_or_default()
+}
+
+/// Reads a stored plan by id.
+pub fn load(id: PlanId) -> Result<Plan, String> {
+    let storage = local_storage()?;
+    let text = storage
+        .get_item(&plan_key(id))
+        .map_err(|error| describe(&error))?
+        .ok_or_else(|| format!("plan {id} is no longer stored"))?;
+    persist::decode(&text).map_err(|error| error.to_string())
+}
+
+/// Deletes a stored plan; returns the plans left.
+pub fn delete(id: PlanId) -> Result<Vec<PlanEntry>, Problem> {
+    let storage = local_storage().map_err(Problem::Unavailable)?;
+    let _ = storage.remove_item(&plan_key(id));
+    let plans: Vec<PlanEntry> = list(&storage)
+        .into_iter()
+        .filter(|entry| entry.id != id)
+        .collect();
+    write_index(&storage, plans.first().map(|entry| entry.id), &plans)?;
+    Ok(plans)
+}
+
+/// A piece of data kept aside because it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub key: String,
+    pub text: String,
+}
+
+/// Every backup in storage.
+pub fn backups() -> Vec<Backup> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let mut found: Vec<Backup> = keys(&storage)
+        .into_iter()
+        .filter(|key| key.starts_with(BACKUP_PREFIX))
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some(Backup { key, text })
+        })
+        .collect();
+    found.sort_by(|a, b| a.key.cmp(&b.key));
+    found
+}
+
+/// Deletes a backup the person no longer needs.
+pub fn delete_backup(key: &str) {
+    if key.starts_with(BACKUP_PREFIX) {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}

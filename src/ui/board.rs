@@ -1,0 +1,231 @@
+//! The Board: activities as cards in status columns, moved by drag and drop
+//! or by keyboard. Both paths apply the same `SetStatus` command.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::browser;
+use crate::command::Command;
+use crate::model::{ActivityId, Status};
+
+/// The data type a dragged card carries, so file drops are told apart.
+const CARD_TYPE: &str = "application/x-opsboard-activity";
+
+fn status_slug(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not-started",
+        Status::InProgress => "in-progress",
+        Status::Blocked => "blocked",
+        Status::Done => "done",
+    }
+}
+
+fn neighbour(status: Status, step: isize) -> Option<Status> {
+    let index = Status::ALL.iter().position(|s| *s == status)? as isize + step;
+    usize::try_from(index)
+        .ok()
+        .and_then(|index| Status::ALL.get(index).copied())
+}
+
+/// Moves a card and keeps keyboard focus on it in its new column.
+fn move_card(state: AppState, activity: ActivityId, status: Status) {
+    if state
+        .execute(Command::SetStatus { activity, status })
+        .is_ok()
+    {
+        browser::focus_after_render(format!("card-{activity}"));
+    }
+}
+
+#[component]
+pub fn Board() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // `DataTransfer.getData` is empty during `dragover`, so the dragged card
+    // is kept here.
+    let dragged = RwSignal::new(None::<ActivityId>);
+    let over = RwSignal::new(None::<Status>);
+
+    view! {
+        <section class="board" aria-labelledby="board-title">
+            <div class="view__heading">
+                <h2 id="board-title">"Board"</h2>
+                <p class="view__hint">
+                    "Drag a card to another column, or focus it and press ← or → (or use its Move menu). Ctrl+Z undoes a move."
+                </p>
+            </div>
+            <div class="board__columns">
+                {Status::ALL
+                    .into_iter()
+                    .map(|status| {
+                        let ids = move || {
+                            state.history.with(|history| {
+                                history
+                                    .plan()
+                                    .activities
+                                    .iter()
+                                    .filter(|activity| activity.status == status)
+                                    .map(|activity| activity.id)
+                                    .collect::<Vec<_>>()
+                            })
+                        };
+                        let count = move || ids().len();
+                        view! {
+                            <section
+                                class=format!("board__column board__column--{}", status_slug(status))
+                                class:board__column--over=move || over.get() == Some(status)
+                                aria-labelledby=format!("column-{}", status_slug(status))
+                                data-status=status_slug(status)
+                                on:dragover=move |event| {
+                                    if dragged.get_untracked().is_some() {
+                                        event.prevent_default();
+                                        over.set(Some(status));
+                                    }
+                                }
+                                on:dragleave=move |_| over.set(None)
+                                on:drop=move |event| {
+                                    over.set(None);
+                                    if let Some(activity) = dragged.get_untracked() {
+                                        event.prevent_default();
+                                        dragged.set(None);
+                                        move_card(state, activity, status);
+                                    }
+                                }
+                            >
+                                <h3 class="board__column-title" id=format!("column-{}", status_slug(status))>
+                                    {status.label()} " " <span class="board__count">{count}</span>
+                                </h3>
+                                <ul class="board__cards">
+                                    <For each=ids key=|id| *id let:id>
+                                        <Card id dragged/>
+                                    </For>
+                                </ul>
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// One activity card: draggable, focusable, with a Move menu.
+#[component]
+fn Card(
+    /// The activity shown.
+    id: ActivityId,
+    /// The card being dragged, shared with the columns.
+    dragged: RwSignal<Option<ActivityId>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let field = move |read: fn(&crate::model::Plan, ActivityId) -> String| {
+        move || state.history.with(|history| read(history.plan(), id))
+    };
+    let title = field(|plan, id| plan.activity_title(id));
+    let owner = field(|plan, id| {
+        plan.activity(id)
+            .and_then(|activity| activity.owner)
+            .map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner))
+    });
+    let deadline = field(|plan, id| {
+        plan.activity(id)
+            .and_then(|activity| activity.deadline)
+            .map_or_else(
+                || "no deadline".to_string(),
+                |date| format!("due {}", date.format("%-d %b")),
+            )
+    });
+    let client = field(|plan, id| {
+        plan.activity(id)
+            .map(|activity| activity.client.clone())
+            .unwrap_or_default()
+    });
+    let status = move || {
+        state.history.with(|history| {
+            history
+                .plan()
+                .activity(id)
+                .map_or(Status::NotStarted, |activity| activity.status)
+        })
+    };
+    let impact = move || {
+        state.history.with(|history| {
+            history
+                .plan()
+                .activity(id)
+                .map_or(0, |activity| activity.impact)
+        })
+    };
+    let tentative = move || {
+        state.history.with(|history| {
+            history
+                .plan()
+                .activity(id)
+                .is_some_and(|activity| activity.commitment == crate::model::Commitment::Tentative)
+        })
+    };
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        // Arrow keys inside the card's Move menu belong to the menu.
+        if event.target() != event.current_target() {
+            return;
+        }
+        let step = match event.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => -1,
+            _ => return,
+        };
+        if let Some(target) = neighbour(status(), step) {
+            event.prevent_default();
+            move_card(state, id, target);
+        }
+    };
+    let on_move = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Some(target) = Status::ALL.into_iter().find(|s| status_slug(*s) == value) {
+            move_card(state, id, target);
+        }
+    };
+
+    view! {
+        <li
+            class="card"
+            class:card--dragging=move || dragged.get() == Some(id)
+            id=format!("card-{id}")
+            tabindex="0"
+            draggable="true"
+            aria-roledescription="draggable card"
+            aria-label=move || format!("{}, {}, {}, {}. Press left or right arrow to move.", title(), owner(), deadline(), status().label())
+            data-activity=id.to_string()
+            on:keydown=on_key
+            on:dragstart=move |event| {
+                dragged.set(Some(id));
+                if let Some(transfer) = event.data_transfer() {
+                    let _ = transfer.set_data(CARD_TYPE, &id.to_string());
+                    let _ = transfer.set_data("text/plain", &title());
+                    transfer.set_effect_allowed("move");
+                }
+            }
+            on:dragend=move |_| dragged.set(None)
+        >
+            <p class="card__title">{title}</p>
+            <p class="card__meta">
+                <span class="card__owner">{owner}</span>
+                " · "
+                <span class="card__deadline">{deadline}</span>
+            </p>
+            <p class="card__tags">
+                <span class="tag" title="Impact on the goal, 1 to 5">{move || format!("impact {}", impact())}</span>
+                {move || (!client().is_empty()).then(|| view! { <span class="tag tag--client">{client()}</span> })}
+                {move || tentative().then(|| view! { <span class="tag tag--tentative">"tentative"</span> })}
+            </p>
+            <label class="card__move">
+                <span class="visually-hidden">{move || format!("Move {} to", title())}</span>
+                <select on:change=on_move prop:value=move || status_slug(status())>
+                    {Status::ALL
+                        .into_iter()
+                        .map(|option| view! { <option value=status_slug(option)>{format!("Move: {}", option.label())}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        </li>
+    }
+}

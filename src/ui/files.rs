@@ -1,0 +1,188 @@
+//! The Files view: export and import plan files, the plans kept in this
+//! browser, and data that could not be read. Also the import dialog that a
+//! file picked here or dropped anywhere opens.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::state::{AppState, ImportFailure};
+use crate::browser;
+use crate::storage;
+
+/// Reads a picked or dropped file and hands it to the import check.
+pub fn receive(state: AppState, file: web_sys::File) {
+    let file_name = file.name();
+    if file.size() > crate::persist::MAX_FILE_BYTES as f64 {
+        state.import_failure.set(Some(ImportFailure {
+            file_name,
+            message: crate::persist::ImportError::TooLarge(file.size() as usize).to_string(),
+            path: None,
+        }));
+        return;
+    }
+    spawn_local(async move {
+        match browser::read_text(file).await {
+            Ok(text) => state.receive_file(file_name, &text),
+            Err(reason) => state.import_failure.set(Some(ImportFailure {
+                file_name,
+                message: reason,
+                path: None,
+            })),
+        }
+    });
+}
+
+#[component]
+pub fn FilesView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let backups = RwSignal::new(storage::backups());
+    let on_pick = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            receive(state, file);
+        }
+        // Picking the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let current_id = move || state.history.with(|history| history.plan().id);
+
+    view! {
+        <div class="files">
+            <section class="panel" aria-labelledby="files-title">
+                <h2 id="files-title">"Plan files"</h2>
+                <p>
+                    "A plan file (" <code>".opsboard.json"</code>
+                    ") holds the whole plan. Send it to a client, keep it in a repository, or host it beside the app."
+                </p>
+                <div class="files__actions">
+                    <button class="button button--primary" on:click=move |_| state.export()>"Export plan"</button>
+                    <label class="button file-picker">
+                        "Import plan"
+                        <input type="file" class="visually-hidden" accept=".json,application/json"
+                            aria-label="Import plan" on:change=on_pick/>
+                    </label>
+                </div>
+                <p class="view__hint">"You can also drop a plan file anywhere on the page."</p>
+                <ImportFailurePanel/>
+            </section>
+            <section class="panel" aria-labelledby="stored-title">
+                <h2 id="stored-title">"Plans in this browser"</h2>
+                <Show when=move || !state.storage_available.get()>
+                    <p class="flag">"Browser storage is unavailable: nothing is kept after this tab closes."</p>
+                </Show>
+                <ul class="stored">
+                    <For each=move || state.plans.get() key=|entry| (entry.id, entry.name.clone()) let:entry>
+                        <li class="stored__plan">
+                            <span class="stored__name">{entry.name.clone()}</span>
+                            {move || (entry.id == current_id()).then(|| view! { <span class="tag">"open"</span> })}
+                            <button class="button button--small" aria-label=format!("Open {}", entry.name)
+                                disabled=move || entry.id == current_id()
+                                on:click=move |_| state.open_stored(entry.id)>"Open"</button>
+                            <button class="button button--small button--danger" aria-label=format!("Delete {} from this browser", entry.name)
+                                disabled=move || entry.id == current_id()
+                                on:click=move |_| match storage::delete(entry.id) {
+                                    Ok(plans) => state.plans.set(plans),
+                                    Err(problem) => state.report(&problem),
+                                }>"Delete"</button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+            <Show when=move || backups.with(|b| !b.is_empty())>
+                <section class="panel" aria-labelledby="backups-title">
+                    <h2 id="backups-title">"Data that could not be read"</h2>
+                    <p>"Kept untouched. Download it to open it in a newer Opsboard or to repair it by hand."</p>
+                    <ul class="stored">
+                        <For each=move || backups.get() key=|backup| backup.key.clone() let:backup>
+                            <li class="stored__plan">
+                                <code class="stored__name">{backup.key.clone()}</code>
+                                <button class="button button--small" on:click={
+                                    let backup = backup.clone();
+                                    move |_| {
+                                        let _ = browser::download(&format!("{}.json", backup.key), "application/json", &backup.text);
+                                    }
+                                }>"Download"</button>
+                                <button class="button button--small button--danger" on:click={
+                                    let key = backup.key.clone();
+                                    move |_| {
+                                        storage::delete_backup(&key);
+                                        backups.set(storage::backups());
+                                    }
+                                }>"Delete"</button>
+                            </li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+/// Why the last file was not opened, naming the field and the reason.
+#[component]
+fn ImportFailurePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.import_failure.get().map(|failure| {
+            view! {
+                <div class="import-error" role="alert" data-testid="import-error">
+                    <h3>{format!("\"{}\" was not opened", failure.file_name)}</h3>
+                    {failure.path.map(|path| view! { <p>"Field: " <code>{path}</code></p> })}
+                    <pre class="import-error__message">{failure.message}</pre>
+                    <p>"Your current plan was not changed."</p>
+                    <button class="button button--small" on:click=move |_| state.import_failure.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Asks what to do with a good plan file: replace the open plan, or open it
+/// as a new plan. Shown above any view, since files can be dropped anywhere.
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        if state.pending_import.with(Option::is_some) {
+            browser::focus_after_render("import-replace".to_string());
+        }
+    });
+    view! {
+        {move || state.pending_import.get().map(|pending| {
+            let summary = format!(
+                "\"{}\" holds the plan \"{}\": {} activities, {} people.",
+                pending.file_name,
+                pending.plan.name,
+                pending.plan.activities.len(),
+                pending.plan.people.len()
+            );
+            view! {
+                <div class="dialog-backdrop">
+                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                        <h2 id="import-title">"Open this plan file?"</h2>
+                        <p>{summary}</p>
+                        <div class="form__actions">
+                            <button id="import-replace" class="button button--primary" on:click=move |_| state.import_replace()>
+                                "Replace the current plan"
+                            </button>
+                            <button class="button" on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
+                            <button class="button button--quiet" on:click=move |_| state.pending_import.set(None)>"Cancel"</button>
+                        </div>
+                        <p class="view__hint">"Replacing can be undone with Undo."</p>
+                    </div>
+                </div>
+            }
+        })}
+        {move || {
+            // A failure from a file dropped outside the Files view shows here too.
+            let on_files = state.route.get() == super::Route::Files;
+            (!on_files).then(|| view! { <div class="floating-error"><ImportFailurePanel/></div> })
+        }}
+    }
+}

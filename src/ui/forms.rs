@@ -1,0 +1,126 @@
+//! Labelled form fields over string signals, shared by the edit forms.
+//! Forms keep what the person typed as text and turn it into a command on
+//! save, so a half-typed number never reaches the plan.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// A labelled single-line input.
+#[component]
+pub fn Field(
+    /// The visible label, also the accessible name.
+    label: &'static str,
+    /// The text typed so far.
+    value: RwSignal<String>,
+    /// The input type: "text", "number", "date".
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// A short hint under the field.
+    #[prop(optional)]
+    hint: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] id: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field__label">{label}{required.then_some(" *")}</span>
+            <input
+                type=kind
+                id=(!id.is_empty()).then_some(id)
+                step=(kind == "number").then_some("any")
+                required=required
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+            />
+            {(!hint.is_empty()).then(|| view! { <span class="field__hint">{hint}</span> })}
+        </label>
+    }
+}
+
+/// A labelled multi-line input.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    view! {
+        <label class="field field--wide">
+            <span class="field__label">{label}</span>
+            <textarea
+                rows=rows
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+            ></textarea>
+        </label>
+    }
+}
+
+/// A labelled select over (value, label) options.
+#[component]
+pub fn Choice(
+    label: &'static str,
+    value: RwSignal<String>,
+    /// The options as (value, label).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field__label">{label}</span>
+            <select
+                prop:value=move || value.get()
+                on:change=move |event| value.set(event_target_value(&event))
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(option, text)| {
+                            let selected = option == value.get_untracked();
+                            view! { <option value=option selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// Reads an optional date typed into a date field.
+pub fn parse_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| format!("{label}: '{text}' is not a date (use YYYY-MM-DD)"))
+}
+
+/// Reads a number typed into a number field; empty is `default`.
+pub fn parse_number(label: &str, text: &str, default: f64) -> Result<f64, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(default);
+    }
+    text.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|number| number.is_finite())
+        .ok_or_else(|| format!("{label}: '{text}' is not a number"))
+}
+
+/// A date as a date field shows it.
+pub fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(|date| date.to_string()).unwrap_or_default()
+}
+
+/// A number without a needless ".0".
+pub fn number_text(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        format!("{}", number as i64)
+    } else {
+        format!("{number}")
+    }
+}

@@ -1,0 +1,141 @@
+//! The browser shell's components. They read the plan from [`AppState`] and
+//! change it only through commands.
+
+mod board;
+mod files;
+mod forms;
+mod people;
+mod plan;
+mod shell;
+pub mod state;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use state::{AppState, Route};
+
+/// Mounts the app on the page's body.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole app: header, notices, the routed view and the global handlers
+/// (keyboard shortcuts, autosave, files dropped anywhere).
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+
+    let read_route = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        state.route.set(Route::from_hash(&hash));
+    };
+    read_route();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| read_route());
+
+    // Autosave after every change, and when another plan is opened.
+    Effect::new(move |_| {
+        state.history.track();
+        state.save();
+    });
+
+    let _ = window_event_listener(leptos::ev::keydown, move |event| {
+        handle_shortcut(state, &event);
+    });
+    // A plan file dropped anywhere on the page is offered for import. Drags
+    // of board cards carry no files and are left to the board.
+    let _ = window_event_listener(leptos::ev::dragover, move |event| {
+        if carries_files(&event) {
+            event.prevent_default();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |event| {
+        if !carries_files(&event) {
+            return;
+        }
+        event.prevent_default();
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0))
+        {
+            files::receive(state, file);
+        }
+    });
+
+    view! {
+        <shell::Header/>
+        <shell::Notices/>
+        <main id="main" class="view" tabindex="-1">
+            {move || match state.route.get() {
+                Route::Plan => view! { <plan::PlanView/> }.into_any(),
+                Route::Board => view! { <board::Board/> }.into_any(),
+                Route::People => view! { <people::PeopleView/> }.into_any(),
+                Route::Files => view! { <files::FilesView/> }.into_any(),
+                Route::Skills => view! {
+                    <shell::ComingView
+                        title="Skills"
+                        capability="People and the skills matrix"
+                        promise="a matrix of people × skills with levels 0-4, certifications with expiry dates, key-person risks and skill matching."
+                    />
+                }
+                .into_any(),
+                Route::Capacity => view! {
+                    <shell::ComingView
+                        title="Capacity"
+                        capability="Capacity and allocation"
+                        promise="a week-by-week timeline of every person's capacity, drag-and-drop staffing, utilisation and what-if scenarios."
+                    />
+                }
+                .into_any(),
+                Route::CheckIn => view! {
+                    <shell::ComingView
+                        title="Check-in"
+                        capability="Execution: blockers, This week and the weekly check-in"
+                        promise="a guided weekly check-in (what moved, what is blocked, what needs a decision) and its history."
+                    />
+                }
+                .into_any(),
+            }}
+        </main>
+        <files::ImportDialog/>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || state.announcement.get()}
+        </div>
+    }
+}
+
+fn carries_files(event: &web_sys::DragEvent) -> bool {
+    event
+        .data_transfer()
+        .map(|transfer| transfer.types().includes(&"Files".into(), 0))
+        .unwrap_or(false)
+}
+
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, except while typing, where
+/// the field's own undo applies.
+fn handle_shortcut(state: AppState, event: &web_sys::KeyboardEvent) {
+    if !(event.ctrl_key() || event.meta_key()) {
+        return;
+    }
+    let typing = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+    if typing {
+        return;
+    }
+    match (event.key().to_lowercase().as_str(), event.shift_key()) {
+        ("z", false) => {
+            event.prevent_default();
+            state.undo();
+        }
+        ("z", true) | ("y", false) => {
+            event.prevent_default();
+            state.redo();
+        }
+        _ => {}
+    }
+}

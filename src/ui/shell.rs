@@ -1,0 +1,174 @@
+//! The frame around every view: the header with the plan switcher, undo and
+//! redo, the navigation, and the notices.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, NoticeAction, NoticeKind, Route};
+use crate::model::PlanId;
+
+/// The top bar: plan name and switcher, undo/redo, and the navigation.
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let plan_name = move || state.history.with(|history| history.plan().name.clone());
+    let current_id = move || state.history.with(|history| history.plan().id);
+    let undo_label = move || {
+        state.history.with(|history| {
+            history
+                .undo_label()
+                .map_or("Nothing to undo".to_string(), |label| {
+                    format!("Undo: {label}")
+                })
+        })
+    };
+    let redo_label = move || {
+        state.history.with(|history| {
+            history
+                .redo_label()
+                .map_or("Nothing to redo".to_string(), |label| {
+                    format!("Redo: {label}")
+                })
+        })
+    };
+    let switch = move |event: leptos::ev::Event| match event_target_value(&event).as_str() {
+        "new" => state.new_empty_plan(),
+        "demo" => state.reset_demo(),
+        value => {
+            if let Ok(id) = value.parse::<PlanId>() {
+                if id != current_id() {
+                    state.open_stored(id);
+                }
+            }
+        }
+    };
+    // The switcher lists the stored plans and the open one (which may not be
+    // stored yet when storage is unavailable).
+    let options = move || {
+        let mut entries = state.plans.get();
+        let (id, name) = state
+            .history
+            .with(|history| (history.plan().id, history.plan().name.clone()));
+        match entries.iter_mut().find(|entry| entry.id == id) {
+            Some(entry) => entry.name = name,
+            None => entries.push(crate::storage::PlanEntry { id, name }),
+        }
+        entries
+    };
+
+    view! {
+        <header class="app-header">
+            <div class="app-header__brand">
+                <span class="app-header__logo" aria-hidden="true">"◧"</span>
+                <span class="app-header__product">"Opsboard"</span>
+            </div>
+            <div class="app-header__plan">
+                <h1 class="app-header__title">{plan_name}</h1>
+                <label class="visually-hidden" for="plan-switcher">"Switch plan"</label>
+                <select id="plan-switcher" class="app-header__switcher" on:change=switch
+                    prop:value=move || current_id().to_string()>
+                    <For each=options key=|entry| (entry.id, entry.name.clone()) let:entry>
+                        <option value=entry.id.to_string() selected=move || entry.id == current_id()>
+                            {entry.name.clone()}
+                        </option>
+                    </For>
+                    <option value="new">"+ New empty plan"</option>
+                    <option value="demo">"↺ Reset demo (opens a fresh copy)"</option>
+                </select>
+            </div>
+            <div class="app-header__actions">
+                <button class="button button--quiet" on:click=move |_| state.undo()
+                    disabled=move || state.history.with(|history| history.undo_label().is_none())
+                    title=undo_label aria-label=undo_label>
+                    "↶ Undo"
+                </button>
+                <button class="button button--quiet" on:click=move |_| state.redo()
+                    disabled=move || state.history.with(|history| history.redo_label().is_none())
+                    title=redo_label aria-label=redo_label>
+                    "↷ Redo"
+                </button>
+                <button class="button" on:click=move |_| state.export()>"Export plan"</button>
+            </div>
+            <Nav/>
+        </header>
+    }
+}
+
+/// The named links to every view, as hash routes.
+#[component]
+fn Nav() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <nav class="app-nav" aria-label="Views">
+            {Route::ALL
+                .into_iter()
+                .map(|route| {
+                    view! {
+                        <a
+                            href=route.hash()
+                            class="app-nav__link"
+                            class:app-nav__link--current=move || state.route.get() == route
+                            aria-current=move || (state.route.get() == route).then_some("page")
+                        >
+                            {route.label()}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// Banners about storage and other problems, each with what to do next.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="notices" aria-label="Notices">
+            <For each=move || state.notices.get() key=|notice| notice.id let:notice>
+                <div
+                    class="notice"
+                    class:notice--error=notice.kind == NoticeKind::Error
+                    role=if notice.kind == NoticeKind::Error { "alert" } else { "status" }
+                >
+                    <p class="notice__message">{notice.message.clone()}</p>
+                    {match notice.action {
+                        Some(NoticeAction::ExportNow) => view! {
+                            <button class="button" on:click=move |_| state.export()>"Export plan now"</button>
+                        }.into_any(),
+                        Some(NoticeAction::OpenFiles) => view! {
+                            <a class="button" href=Route::Files.hash()>"Open Files"</a>
+                        }.into_any(),
+                        None => ().into_any(),
+                    }}
+                    <button class="button button--quiet" aria-label="Dismiss this notice"
+                        on:click=move |_| state.dismiss(notice.id)>"✕"</button>
+                </div>
+            </For>
+        </section>
+    }
+}
+
+/// A view whose capability is still to come: says which one will fill it.
+#[component]
+pub fn ComingView(
+    /// The view's name.
+    title: &'static str,
+    /// The capability (issue) that builds it.
+    capability: &'static str,
+    /// What it will show.
+    promise: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class="coming" aria-labelledby="coming-title">
+            <h2 id="coming-title">{title}</h2>
+            <p class="coming__lead">
+                "This view comes with the " <strong>{capability}</strong> " capability: " {promise}
+            </p>
+            <p>
+                "Until then, the " <a href=Route::Plan.hash()>"Plan"</a> ", "
+                <a href=Route::Board.hash()>"Board"</a> " and "
+                <a href=Route::People.hash()>"People"</a> " views hold everything about this plan."
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,358 @@
+//! The app's state: one signal holding the plan's edit history, and the few
+//! signals around it (stored plans, notices, announcements, the route).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::command::{Command, History};
+use crate::model::demo::demo_plan;
+use crate::model::{Plan, PlanId};
+use crate::persist::{self, ImportError};
+use crate::storage::{self, PlanEntry, Problem};
+
+/// A view of the app, reached by a hash route such as `#/board`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Plan,
+    Board,
+    People,
+    Skills,
+    Capacity,
+    CheckIn,
+    Files,
+}
+
+impl Route {
+    pub const ALL: [Route; 7] = [
+        Route::Plan,
+        Route::Board,
+        Route::People,
+        Route::Skills,
+        Route::Capacity,
+        Route::CheckIn,
+        Route::Files,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Route::Plan => "Plan",
+            Route::Board => "Board",
+            Route::People => "People",
+            Route::Skills => "Skills",
+            Route::Capacity => "Capacity",
+            Route::CheckIn => "Check-in",
+            Route::Files => "Files",
+        }
+    }
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Plan => "#/plan",
+            Route::Board => "#/board",
+            Route::People => "#/people",
+            Route::Skills => "#/skills",
+            Route::Capacity => "#/capacity",
+            Route::CheckIn => "#/check-in",
+            Route::Files => "#/files",
+        }
+    }
+
+    /// The route of a location hash; unknown hashes open the Plan view.
+    pub fn from_hash(hash: &str) -> Route {
+        let hash = hash.split('?').next().unwrap_or_default();
+        Route::ALL
+            .into_iter()
+            .find(|route| route.hash() == hash)
+            .unwrap_or(Route::Plan)
+    }
+}
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Warning,
+}
+
+/// What a notice offers to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeAction {
+    ExportNow,
+    OpenFiles,
+}
+
+/// A banner above the views.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+    pub message: String,
+    pub action: Option<NoticeAction>,
+}
+
+/// A plan file that was read and checked, waiting for "replace" or "open as new".
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    pub file_name: String,
+    pub plan: Plan,
+}
+
+/// A plan file that could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportFailure {
+    pub file_name: String,
+    pub message: String,
+    pub path: Option<String>,
+}
+
+/// Everything the components share, handed down as a context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The plan being edited and its undo/redo stacks.
+    pub history: RwSignal<History>,
+    pub today: NaiveDate,
+    /// The plans kept in this browser.
+    pub plans: RwSignal<Vec<PlanEntry>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Read out by screen readers (an `aria-live` region).
+    pub announcement: RwSignal<String>,
+    pub route: RwSignal<Route>,
+    pub storage_available: RwSignal<bool>,
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    pub import_failure: RwSignal<Option<ImportFailure>>,
+    next_notice: StoredValue<u32>,
+}
+
+impl AppState {
+    /// Opens what storage holds, or the demo plan on a first visit.
+    pub fn start() -> AppState {
+        let today = browser::today();
+        let startup = storage::startup();
+        let plan = startup.plan.unwrap_or_else(|| {
+            let id = PlanId::next_after(startup.plans.iter().map(|entry| &entry.id));
+            demo_plan(id, today)
+        });
+        let state = AppState {
+            history: RwSignal::new(History::new(plan)),
+            today,
+            plans: RwSignal::new(startup.plans),
+            notices: RwSignal::new(Vec::new()),
+            announcement: RwSignal::new(String::new()),
+            route: RwSignal::new(Route::Plan),
+            storage_available: RwSignal::new(startup.available),
+            pending_import: RwSignal::new(None),
+            import_failure: RwSignal::new(None),
+            next_notice: StoredValue::new(1),
+        };
+        for problem in startup.problems {
+            state.report(&problem);
+        }
+        state
+    }
+
+    /// Shows a storage problem as a banner (once).
+    pub fn report(&self, problem: &Problem) {
+        let (kind, action) = match problem {
+            Problem::Unavailable(_) => (NoticeKind::Warning, Some(NoticeAction::ExportNow)),
+            Problem::Unreadable { .. } => (NoticeKind::Error, Some(NoticeAction::OpenFiles)),
+            Problem::Full | Problem::SaveFailed(_) => {
+                (NoticeKind::Error, Some(NoticeAction::ExportNow))
+            }
+        };
+        self.notify(kind, problem.message(), action);
+    }
+
+    /// Adds a banner unless the same one is showing.
+    pub fn notify(&self, kind: NoticeKind, message: String, action: Option<NoticeAction>) {
+        if self
+            .notices
+            .with_untracked(|notices| notices.iter().any(|notice| notice.message == message))
+        {
+            return;
+        }
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|notices| {
+            notices.push(Notice {
+                id,
+                kind,
+                message,
+                action,
+            })
+        });
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices
+            .update(|notices| notices.retain(|notice| notice.id != id));
+    }
+
+    /// Applies a command; announces what it did, or returns why not.
+    pub fn execute(&self, command: Command) -> Result<String, String> {
+        let mut result = Ok(String::new());
+        self.history.update(|history| {
+            result = history
+                .execute(&command, self.today)
+                .map_err(|error| error.to_string());
+        });
+        match &result {
+            Ok(summary) => self.announce(summary.clone()),
+            Err(message) => self.announce(format!("Not changed: {message}")),
+        }
+        result
+    }
+
+    pub fn undo(&self) {
+        let mut undone = None;
+        self.history.update(|history| undone = history.undo());
+        if let Some(summary) = undone {
+            self.announce(format!("Undone: {summary}"));
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut redone = None;
+        self.history.update(|history| redone = history.redo());
+        if let Some(summary) = redone {
+            self.announce(format!("Redone: {summary}"));
+        }
+    }
+
+    pub fn announce(&self, message: String) {
+        self.announcement.set(message);
+    }
+
+    /// Switches to `plan` with a fresh undo history.
+    pub fn open(&self, plan: Plan) {
+        let name = plan.name.clone();
+        self.history.set(History::new(plan));
+        self.announce(format!("Opened '{name}'"));
+    }
+
+    /// Switches to a stored plan.
+    pub fn open_stored(&self, id: PlanId) {
+        match storage::load(id) {
+            Ok(plan) => self.open(plan),
+            Err(reason) => self.notify(
+                NoticeKind::Error,
+                format!("That plan could not be opened: {reason}"),
+                None,
+            ),
+        }
+    }
+
+    /// A plan id not used by any stored plan or the open one.
+    pub fn fresh_plan_id(&self) -> PlanId {
+        let current = self.history.with_untracked(|history| history.plan().id);
+        self.plans.with_untracked(|plans| {
+            PlanId::next_after(
+                plans
+                    .iter()
+                    .map(|entry| &entry.id)
+                    .chain(std::iter::once(&current)),
+            )
+        })
+    }
+
+    /// Opens a new empty plan.
+    pub fn new_empty_plan(&self) {
+        self.open(Plan::empty(self.fresh_plan_id(), "New plan", self.today));
+    }
+
+    /// Opens a fresh copy of the demo plan.
+    pub fn reset_demo(&self) {
+        self.open(demo_plan(self.fresh_plan_id(), self.today));
+    }
+
+    /// Writes the open plan to storage; reports a failure as a banner.
+    pub fn save(&self) {
+        if !self.storage_available.get_untracked() {
+            return;
+        }
+        let result = self
+            .history
+            .with_untracked(|history| storage::save(history.plan()));
+        match result {
+            Ok(plans) => {
+                self.plans.set(plans);
+                // A successful save clears earlier save failures.
+                let failures = [Problem::Full.message()];
+                self.notices.update(|notices| {
+                    notices.retain(|notice| {
+                        !failures.contains(&notice.message)
+                            && !notice
+                                .message
+                                .starts_with("Your last change could not be saved")
+                    })
+                });
+            }
+            Err(problem) => self.report(&problem),
+        }
+    }
+
+    /// Downloads the open plan as a plan file.
+    pub fn export(&self) {
+        let (name, text) = self.history.with_untracked(|history| {
+            (
+                persist::file_name(history.plan()),
+                persist::encode(history.plan()),
+            )
+        });
+        match browser::download(&name, "application/json", &text) {
+            Ok(()) => self.announce(format!("Exported {name}")),
+            Err(reason) => self.notify(
+                NoticeKind::Error,
+                format!("The export failed: {reason}"),
+                None,
+            ),
+        }
+    }
+
+    /// Checks a plan file's text; a good one waits for the person's choice,
+    /// a bad one is reported. The open plan is never touched here.
+    pub fn receive_file(&self, file_name: String, text: &str) {
+        match persist::decode(text) {
+            Ok(plan) => {
+                self.import_failure.set(None);
+                self.pending_import
+                    .set(Some(PendingImport { file_name, plan }));
+            }
+            Err(error) => self.reject_file(file_name, &error),
+        }
+    }
+
+    fn reject_file(&self, file_name: String, error: &ImportError) {
+        self.pending_import.set(None);
+        self.announce(format!("{file_name} was not opened: {error}"));
+        self.import_failure.set(Some(ImportFailure {
+            file_name,
+            message: error.to_string(),
+            path: error.path(),
+        }));
+    }
+
+    /// Replaces the open plan's content with the pending import (undoable).
+    pub fn import_replace(&self) {
+        if let Some(pending) = self.pending_import.get_untracked() {
+            match self.execute(Command::ReplacePlan(Box::new(pending.plan))) {
+                Ok(_) => self.pending_import.set(None),
+                Err(message) => self.import_failure.set(Some(ImportFailure {
+                    file_name: pending.file_name,
+                    message,
+                    path: None,
+                })),
+            }
+        }
+    }
+
+    /// Opens the pending import as a new plan next to the others.
+    pub fn import_as_new(&self) {
+        if let Some(pending) = self.pending_import.get_untracked() {
+            let mut plan = pending.plan;
+            plan.id = self.fresh_plan_id();
+            self.pending_import.set(None);
+            self.open(plan);
+        }
+    }
+}
