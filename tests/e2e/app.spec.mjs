@@ -1,0 +1,75 @@
+// First load: the demo plan, no errors, and every view reachable from the nav.
+import { test, expect } from '@playwright/test';
+import {
+  DEMO_ACTIVITIES,
+  DEMO_GOAL,
+  DEMO_NAME,
+  VIEWS,
+  collectErrors,
+  expectNoErrors,
+  goTo,
+  headerTitle,
+  nav,
+  openApp,
+} from './helpers.mjs';
+
+test('the demo plan appears on first load without errors', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page);
+
+  await expect(headerTitle(page)).toHaveText(DEMO_NAME);
+  await expect(page.locator('#goal-title')).toContainText(DEMO_GOAL);
+  // The goal date is laid out from the pinned today (2026-11-23).
+  await expect(page.locator('#goal-title')).toHaveText(`${DEMO_GOAL} by 5 February 2027`);
+
+  const rows = page.locator('table.activities tbody tr');
+  await expect(rows).toHaveCount(DEMO_ACTIVITIES.length);
+  for (const [index, activity] of DEMO_ACTIVITIES.entries()) {
+    const row = rows.nth(index);
+    await expect(row).toHaveAttribute('data-activity', activity.id);
+    await expect(row.getByRole('rowheader')).toHaveText(activity.title);
+    await expect(row.getByRole('cell').first()).toHaveText(activity.owner);
+  }
+
+  // No storage problem on a clean first visit.
+  await expect(page.locator('.notice')).toHaveCount(0);
+  expectNoErrors(errors);
+});
+
+test('every nav link is reachable by name and opens its view', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page);
+
+  for (const view of VIEWS) {
+    const link = nav(page).getByRole('link', { name: view.label, exact: true });
+    await expect(link).toHaveAttribute('href', view.hash);
+    await goTo(page, view.label);
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    // Only the current view's link is marked current.
+    await expect(nav(page).locator('[aria-current="page"]')).toHaveCount(1);
+  }
+
+  // Opening a view by its hash directly works too (a bookmarked view).
+  await page.goto('./?today=2026-11-23#/board');
+  await expect(page.locator('#main').getByRole('heading', { name: 'Board', exact: true })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Board', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expectNoErrors(errors);
+});
+
+// App bug: index.html has no <link rel="icon">, so Chromium requests
+// /favicon.ico, the static server answers 404, and the console shows
+// "Failed to load resource: the server responded with a status of 404 (File
+// not found)" for /favicon.ico. Remove test.fail() once index.html declares
+// an icon (e.g. <link rel="icon" href="data:,">) or dist/ ships favicon.ico.
+test('the page has an icon, so the browser logs no 404 for /favicon.ico', async ({ page }) => {
+  test.fail();
+  await openApp(page);
+  const declared = await page.locator('link[rel~="icon"]').count();
+  if (declared === 0) {
+    const response = await page.request.get('favicon.ico');
+    expect(response.status(), 'no <link rel="icon"> and /favicon.ico is missing').toBe(200);
+  }
+});
