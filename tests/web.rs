@@ -1,0 +1,491 @@
+//! Browser component tests: the real app mounted into the page of a
+//! headless Chromium, checked through what a person sees and does.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test web` and
+//! `wasm-bindgen-test-runner` as the runner (see README.md). Every test in
+//! this file shares one page, so each one starts from empty storage and the
+//! Plan route, mounts the app into a fresh container and removes it again.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
+
+use opsboard::model::{ActivityId, Status};
+use opsboard::ui::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The key the autosave writes the demo plan (`plan-1`) to.
+const DEMO_PLAN_KEY: &str = "opsboard.plan.plan-1";
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the tests run in a browser window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("the window has a document")
+}
+
+fn storage() -> Storage {
+    window()
+        .local_storage()
+        .expect("localStorage can be reached")
+        .expect("the browser offers localStorage")
+}
+
+/// Every key in localStorage.
+fn storage_keys() -> Vec<String> {
+    let storage = storage();
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect()
+}
+
+/// Empties storage and goes back to the Plan view, as on a first visit.
+fn fresh_page() {
+    storage().clear().expect("localStorage can be cleared");
+    window()
+        .location()
+        .set_hash("#/plan")
+        .expect("the location hash can be set");
+}
+
+/// The app mounted into its own container; dropping it unmounts the app
+/// and removes the container, so the next test starts from a clean body.
+struct Mounted<H> {
+    container: HtmlElement,
+    handle: Option<H>,
+}
+
+impl<H> Mounted<H> {
+    /// The first element in the app matching `selector`.
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.container
+            .query_selector(selector)
+            .expect("the selector is valid CSS")
+    }
+
+    /// The element matching `selector`; fails the test when it is missing.
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("nothing on the page matches `{selector}`"))
+    }
+
+    /// Every element in the app matching `selector`, in document order.
+    fn find_all(&self, selector: &str) -> Vec<Element> {
+        elements(
+            &self
+                .container
+                .query_selector_all(selector)
+                .expect("the selector is valid CSS"),
+        )
+    }
+
+    /// The button whose visible text is `text`.
+    fn button(&self, text: &str) -> HtmlElement {
+        self.find_all("button")
+            .into_iter()
+            .find(|button| text_of(button) == text)
+            .unwrap_or_else(|| panic!("there is no button labelled {text:?}"))
+            .unchecked_into()
+    }
+
+    /// The input of the form field whose visible label is `label`.
+    fn field(&self, label: &str) -> HtmlInputElement {
+        self.find_all("label.field")
+            .into_iter()
+            .find(|field| {
+                field
+                    .query_selector(".field__label")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|span| text_of(&span).trim_end_matches(" *") == label)
+            })
+            .and_then(|field| field.query_selector("input").ok().flatten())
+            .unwrap_or_else(|| panic!("there is no field labelled {label:?}"))
+            .unchecked_into()
+    }
+}
+
+impl<H> Drop for Mounted<H> {
+    fn drop(&mut self) {
+        // Unmount first, then take the (now empty) container off the page.
+        drop(self.handle.take());
+        self.container.remove();
+    }
+}
+
+/// Mounts the whole app into a fresh container on the page.
+fn mount_app() -> Mounted<impl Sized> {
+    let container: HtmlElement = document()
+        .create_element("div")
+        .expect("a div can be created")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("the page has a body")
+        .append_child(&container)
+        .expect("the container can be added to the page");
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    Mounted {
+        container,
+        handle: Some(handle),
+    }
+}
+
+fn elements(list: &web_sys::NodeList) -> Vec<Element> {
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text_of(element: &Element) -> String {
+    element
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Waits `ms` milliseconds, letting the browser fire events and Leptos run
+/// its effects.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("a timer can be set");
+    });
+    JsFuture::from(promise)
+        .await
+        .expect("the timer promise resolves");
+}
+
+/// Waits until `condition` holds, or fails the test after two seconds
+/// naming `what` it waited for.
+async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if condition() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Opens a view the way a link does: by changing the location hash.
+async fn navigate<H>(app: &Mounted<H>, hash: &str, heading_selector: &str) {
+    window()
+        .location()
+        .set_hash(hash)
+        .expect("the location hash can be set");
+    wait_until(&format!("the view at {hash}"), || {
+        app.find(heading_selector).is_some()
+    })
+    .await;
+}
+
+/// Presses a key on `element`, as a focused element receives it.
+fn press_key(element: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("a keyboard event can be built");
+    element
+        .dispatch_event(&event)
+        .expect("the key press can be dispatched");
+}
+
+/// Types `text` into an input, firing the `input` event a person's typing fires.
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event =
+        web_sys::Event::new_with_event_init_dict("input", &init).expect("an event can be built");
+    input
+        .dispatch_event(&event)
+        .expect("the input event can be dispatched");
+}
+
+/// The board column a card is in, by its `data-status`.
+fn column_of<H>(app: &Mounted<H>, card_id: &str) -> Option<String> {
+    app.find(&format!("#{card_id}"))
+        .and_then(|card| card.closest(".board__column").ok().flatten())
+        .and_then(|column| column.get_attribute("data-status"))
+}
+
+/// The status of an activity in the plan stored under `key`.
+fn stored_status(key: &str, activity: ActivityId) -> Option<Status> {
+    let text = storage().get_item(key).ok().flatten()?;
+    let plan = opsboard::persist::decode(&text).ok()?;
+    plan.activity(activity).map(|activity| activity.status)
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn first_visit_shows_the_demo_goal_and_every_view_in_the_navigation() {
+    fresh_page();
+    let app = mount_app();
+    sleep(0).await;
+
+    let goal = text_of(&app.get("#goal-title"));
+    assert!(
+        goal.starts_with("Cut client onboarding from 14 to 7 days by "),
+        "the goal reads {goal:?}"
+    );
+
+    let links: Vec<(String, String)> = app
+        .find_all("nav.app-nav a")
+        .iter()
+        .map(|link| {
+            (
+                text_of(link),
+                link.get_attribute("href").unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Plan", "#/plan"),
+        ("Board", "#/board"),
+        ("People", "#/people"),
+        ("Skills", "#/skills"),
+        ("Capacity", "#/capacity"),
+        ("Check-in", "#/check-in"),
+        ("Files", "#/files"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(label, href)| (label.to_string(), href.to_string()))
+        .collect();
+    assert_eq!(links, expected);
+
+    // The Plan view is the current one.
+    let current = app.get("nav.app-nav a[aria-current='page']");
+    assert_eq!(text_of(&current), "Plan");
+}
+
+#[wasm_bindgen_test]
+async fn board_shows_the_demo_cards_in_four_columns() {
+    fresh_page();
+    let app = mount_app();
+    navigate(&app, "#/board", "#board-title").await;
+
+    // (data-status, column title, cards)
+    let expected = [
+        ("not-started", "Not started", 2),
+        ("in-progress", "In progress", 2),
+        ("blocked", "Blocked", 1),
+        ("done", "Done", 1),
+    ];
+    let columns = app.find_all(".board__column");
+    assert_eq!(columns.len(), expected.len(), "the board has 4 columns");
+    for (column, (slug, title, cards)) in columns.iter().zip(expected) {
+        assert_eq!(column.get_attribute("data-status").as_deref(), Some(slug));
+        let heading = column
+            .query_selector(".board__column-title")
+            .unwrap()
+            .expect("every column has a title");
+        assert_eq!(text_of(&heading), format!("{title} {cards}"));
+        let shown = column.query_selector_all("li.card").unwrap().length();
+        assert_eq!(shown as usize, cards, "cards in the {title} column");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn arrow_right_moves_a_card_and_undo_moves_it_back() {
+    fresh_page();
+    let app = mount_app();
+    navigate(&app, "#/board", "#board-title").await;
+    assert_eq!(
+        column_of(&app, "card-act-5").as_deref(),
+        Some("not-started")
+    );
+    assert!(
+        app.find("button[aria-label^='Undo:']").is_none(),
+        "nothing to undo on a fresh demo"
+    );
+
+    press_key(&app.get("#card-act-5"), "ArrowRight");
+    wait_until("the card to reach In progress", || {
+        column_of(&app, "card-act-5").as_deref() == Some("in-progress")
+    })
+    .await;
+    let counts = |slug: &str| {
+        app.find_all(&format!(".board__column[data-status='{slug}'] li.card"))
+            .len()
+    };
+    assert_eq!((counts("not-started"), counts("in-progress")), (1, 3));
+
+    let undo = app.get("button[aria-label^='Undo:']");
+    let label = undo.get_attribute("aria-label").unwrap_or_default();
+    assert!(
+        label.contains("Security baseline sign-off for new clients"),
+        "the undo button names the move: {label:?}"
+    );
+    undo.unchecked_into::<HtmlElement>().click();
+    wait_until("the card to return to Not started", || {
+        column_of(&app, "card-act-5").as_deref() == Some("not-started")
+    })
+    .await;
+    assert_eq!((counts("not-started"), counts("in-progress")), (2, 2));
+}
+
+#[wasm_bindgen_test]
+async fn a_move_is_saved_to_local_storage() {
+    fresh_page();
+    let app = mount_app();
+    navigate(&app, "#/board", "#board-title").await;
+    wait_until("the demo plan to be saved", || {
+        stored_status(DEMO_PLAN_KEY, ActivityId(5)).is_some()
+    })
+    .await;
+    assert_eq!(
+        stored_status(DEMO_PLAN_KEY, ActivityId(5)),
+        Some(Status::NotStarted)
+    );
+
+    press_key(&app.get("#card-act-5"), "ArrowRight");
+    wait_until("the move to be saved", || {
+        stored_status(DEMO_PLAN_KEY, ActivityId(5)) == Some(Status::InProgress)
+    })
+    .await;
+
+    let text = storage().get_item(DEMO_PLAN_KEY).unwrap().unwrap();
+    assert!(
+        text.contains("in_progress"),
+        "the stored file spells the status"
+    );
+    let index = storage().get_item("opsboard.index").unwrap().unwrap();
+    assert!(
+        index.contains("\"last_open\":\"plan-1\""),
+        "the index names the plan opened last: {index}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_stored_plan_is_kept_as_a_backup_and_reported() {
+    fresh_page();
+    storage()
+        .set_item(
+            "opsboard.index",
+            r#"{"last_open":"plan-1","plans":[{"id":"plan-1","name":"Broken"}]}"#,
+        )
+        .unwrap();
+    storage().set_item(DEMO_PLAN_KEY, "not json").unwrap();
+
+    let app = mount_app();
+    sleep(0).await;
+
+    let alerts: Vec<String> = app
+        .find_all(".notices [role='alert']")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(alerts.len(), 1, "one notice: {alerts:?}");
+    assert!(
+        alerts[0].contains("\"Broken\" could not be read"),
+        "the notice names the plan: {:?}",
+        alerts[0]
+    );
+
+    let backups: Vec<(String, Option<String>)> = storage_keys()
+        .into_iter()
+        .filter(|key| key.starts_with("opsboard.backup."))
+        .map(|key| {
+            let text = storage().get_item(&key).unwrap();
+            (key, text)
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup: {backups:?}");
+    assert_eq!(backups[0].1.as_deref(), Some("not json"));
+    assert!(
+        alerts[0].contains(&backups[0].0),
+        "the notice names the backup key {}",
+        backups[0].0
+    );
+    // The app still opens: the demo plan stands in for the broken one.
+    assert!(text_of(&app.get("#goal-title")).starts_with("Cut client onboarding"));
+}
+
+#[wasm_bindgen_test]
+async fn an_activity_with_its_deadline_before_its_start_is_refused() {
+    fresh_page();
+    let app = mount_app();
+    sleep(0).await;
+    let rows_before = app.find_all("table.activities tbody tr").len();
+    assert_eq!(rows_before, 6, "the demo has 6 activities");
+
+    app.button("Add activity").click();
+    wait_until("the activity form", || {
+        app.find("#activity-title").is_some()
+    })
+    .await;
+
+    // (field label, typed text)
+    let typed = [
+        ("Title", "Backwards"),
+        ("Start", "2026-12-01"),
+        ("Deadline (hard)", "2026-11-30"),
+    ];
+    for (label, text) in typed {
+        type_into(&app.field(label), text);
+    }
+    app.button("Save activity").click();
+
+    wait_until("the form's error", || {
+        app.find("form [role='alert']").is_some()
+    })
+    .await;
+    let error = text_of(&app.get("form [role='alert']"));
+    assert_eq!(
+        error,
+        "'Backwards' has its deadline 2026-11-30 before its start 2026-12-01"
+    );
+
+    // Nothing was added and there is nothing to undo; the form stays open
+    // with what was typed.
+    assert_eq!(app.find_all("table.activities tbody tr").len(), rows_before);
+    assert!(app.find("button[aria-label^='Undo:']").is_none());
+    assert_eq!(app.field("Title").value(), "Backwards");
+}
+
+#[wasm_bindgen_test]
+async fn every_route_opens_its_view_and_marks_its_link() {
+    fresh_page();
+    let app = mount_app();
+    // (hash, the heading that view shows, its text, the nav link marked current)
+    let routes = [
+        ("#/board", "#board-title", "Board", "Board"),
+        ("#/skills", "#coming-title", "Skills", "Skills"),
+        ("#/capacity", "#coming-title", "Capacity", "Capacity"),
+        ("#/check-in", "#coming-title", "Check-in", "Check-in"),
+        ("#/plan", "#activities-title", "Activities", "Plan"),
+    ];
+    for (hash, heading, heading_text, link) in routes {
+        window().location().set_hash(hash).unwrap();
+        wait_until(&format!("the view at {hash}"), || {
+            let heading_shown = app
+                .find(heading)
+                .is_some_and(|element| text_of(&element) == heading_text);
+            let link_current = app
+                .find("nav.app-nav a[aria-current='page']")
+                .is_some_and(|element| text_of(&element) == link);
+            heading_shown && link_current
+        })
+        .await;
+    }
+}
