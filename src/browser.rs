@@ -7,7 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Today in the browser's time zone. A `?today=YYYY-MM-DD` query parameter
 /// replaces it, so demos and end-to-end tests can pin the date.
 pub fn today() -> NaiveDate {
-    if let Some(pinned) = query_param("today").and_then(|text| text.parse().ok()) {
+    if let Some(pinned) = query_param("today").and_then(|text| crate::model::parse_iso_date(&text))
+    {
         return pinned;
     }
     let now = js_sys::Date::new_0();

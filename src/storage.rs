@@ -8,10 +8,10 @@
 //! - `opsboard.backup.<n>.<original key>`: data that could not be read, moved
 //!   aside untouched so nothing is ever overwritten silently.
 
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 
-use crate::model::{Plan, PlanId};
+use crate::model::{sort_by_number, Plan, PlanId};
 use crate::persist;
 
 const INDEX_KEY: &str = "opsboard.index";
@@ -19,16 +19,51 @@ const PLAN_PREFIX: &str = "opsboard.plan.";
 const BACKUP_PREFIX: &str = "opsboard.backup.";
 
 /// A plan as listed in the plan switcher.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEntry {
     pub id: PlanId,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 struct Index {
     last_open: Option<PlanId>,
     plans: Vec<PlanEntry>,
+}
+
+impl Index {
+    fn to_json(&self) -> String {
+        json!({
+            "last_open": self.last_open.map(|id| id.to_string()),
+            "plans": self.plans.iter().map(|entry| json!({
+                "id": entry.id.to_string(),
+                "name": entry.name,
+            })).collect::<Vec<_>>(),
+        })
+        .to_string()
+    }
+
+    fn parse(text: &str) -> Result<Index, String> {
+        let value: Value = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        let id = |value: &Value| value.as_str().and_then(|text| text.parse::<PlanId>().ok());
+        let plans = value
+            .get("plans")
+            .and_then(Value::as_array)
+            .ok_or("it lists no plans")?
+            .iter()
+            .map(|entry| {
+                Some(PlanEntry {
+                    id: id(entry.get("id")?)?,
+                    name: entry.get("name")?.as_str()?.to_string(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()
+            .ok_or("a listed plan has no valid id or name")?;
+        Ok(Index {
+            last_open: value.get("last_open").and_then(id),
+            plans,
+        })
+    }
 }
 
 /// Something the person must know about their stored data.
@@ -168,7 +203,7 @@ pub fn startup() -> Startup {
             }
         }
     }
-    plans.sort_by_key(|entry| entry.id);
+    sort_by_number(&mut plans, |entry| entry.id.0.into());
     if !problems.is_empty() {
         // The index no longer lists the moved plans; rewrite it so the same
         // problem is not reported again on the next visit.
@@ -186,13 +221,13 @@ fn read_index(storage: &web_sys::Storage, problems: &mut Vec<Problem>) -> Index 
     let Ok(Some(text)) = storage.get_item(INDEX_KEY) else {
         return rebuild_index(storage);
     };
-    match serde_json::from_str::<Index>(&text) {
+    match Index::parse(&text) {
         Ok(index) => index,
         Err(error) => {
             match move_to_backup(storage, INDEX_KEY, &text) {
                 Ok(backup_key) => problems.push(Problem::Unreadable {
                     what: "The list of stored plans".to_string(),
-                    reason: error.to_string(),
+                    reason: error,
                     backup_key,
                 }),
                 Err(reason) => problems.push(Problem::SaveFailed(reason)),
@@ -257,7 +292,7 @@ fn write_index(
         last_open,
         plans: plans.to_vec(),
     };
-    let text = serde_json::to_string(&index).unwrap_or_default();
+    let text = index.to_json();
     storage
         .set_item(INDEX_KEY, &text)
         .map_err(|error| save_problem(&error))
@@ -286,7 +321,7 @@ pub fn save(plan: &Plan) -> Result<Vec<PlanEntry>, Problem> {
             name: plan.name.clone(),
         }),
     }
-    plans.sort_by_key(|entry| entry.id);
+    sort_by_number(&mut plans, |entry| entry.id.0.into());
     write_index(&storage, Some(plan.id), &plans)?;
     Ok(plans)
 }
@@ -296,7 +331,7 @@ fn list(storage: &web_sys::Storage) -> Vec<PlanEntry> {
         .get_item(INDEX_KEY)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str::<Index>(&text).ok())
+        .and_then(|text| Index::parse(&text).ok())
         .map(|index| index.plans)
         .unwrap_or_default()
 }
@@ -343,7 +378,7 @@ pub fn backups() -> Vec<Backup> {
             Some(Backup { key, text })
         })
         .collect();
-    found.sort_by(|a, b| a.key.cmp(&b.key));
+    found.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     found
 }
 

@@ -21,8 +21,10 @@ pub struct History {
 }
 
 impl History {
-    /// Starts a history at `plan`, with nothing to undo.
-    pub fn new(plan: Plan) -> History {
+    /// Starts a history at `plan` (put in canonical order, as every command
+    /// leaves it), with nothing to undo.
+    pub fn new(mut plan: Plan) -> History {
+        plan.sort_canonically();
         History {
             current: plan,
             past: Vec::new(),

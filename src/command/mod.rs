@@ -82,11 +82,11 @@ pub struct Applied {
 pub fn apply(plan: &Plan, command: &Command, today: NaiveDate) -> Result<Applied, CommandError> {
     let mut next = plan.clone();
     let summary = edit(&mut next, command, today)?;
+    next.sort_canonically();
     // The plan was valid before, so any error now was made by this command.
     if let Some(first) = validate::errors(&next).into_iter().next() {
         return Err(CommandError::Invalid(first));
     }
-    next.sort_canonically();
     Ok(Applied {
         plan: next,
         summary,

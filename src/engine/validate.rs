@@ -4,13 +4,13 @@
 //! Errors make a plan file unreadable and make a command fail, so a stored or
 //! imported plan never breaks them. Warnings are shown, never enforced.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    Activity, Allocation, Assignee, CheckIn, Person, Plan, HOURS_PER_WEEK_LIMIT, MAX_HORIZON_WEEKS,
+    sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn, CheckInId,
+    MetricId, Person, PersonId, Plan, SkillId, HOURS_PER_WEEK_LIMIT, MAX_HORIZON_WEEKS,
     MAX_SKILL_LEVEL,
 };
 
@@ -47,8 +47,11 @@ impl fmt::Display for Finding {
 pub fn validate(plan: &Plan) -> Vec<Finding> {
     let mut check = Checker::default();
     check.plan(plan);
-    let mut findings = check.findings;
-    findings.sort_by(|a, b| a.severity.cmp(&b.severity));
+    let (mut findings, warnings): (Vec<Finding>, Vec<Finding>) = check
+        .findings
+        .into_iter()
+        .partition(|finding| finding.severity == Severity::Error);
+    findings.extend(warnings);
     findings
 }
 
@@ -108,19 +111,21 @@ impl Checker {
         }
     }
 
-    fn unique<T: Eq + std::hash::Hash + fmt::Display + Copy>(
-        &mut self,
-        list: &str,
-        ids: impl Iterator<Item = T>,
-    ) {
-        let mut seen = HashSet::new();
-        for id in ids {
-            if !seen.insert(id) {
+    /// Reports ids used twice in one list. Ids are compared by number; the
+    /// prefix is the id kind's (`act`, `per`, ...).
+    fn unique(&mut self, list: &str, prefix: &str, ids: impl Iterator<Item = u32>) {
+        let mut numbers: Vec<u32> = ids.collect();
+        sort_by_number(&mut numbers, |number| (*number).into());
+        let mut previous = None;
+        for number in numbers {
+            if previous == Some(number) {
+                let id = format!("{prefix}-{number}");
                 self.error(
                     format!("{list}[{id}]"),
                     format!("the id {id} is used twice"),
                 );
             }
+            previous = Some(number);
         }
     }
 
@@ -149,7 +154,11 @@ impl Checker {
                 self.error("resources.budget", "the budget cannot be negative");
             }
         }
-        self.unique("metrics", plan.metrics.iter().map(|metric| metric.id));
+        self.unique(
+            "metrics",
+            MetricId::PREFIX,
+            plan.metrics.iter().map(|metric| metric.id.0),
+        );
         for metric in &plan.metrics {
             let path = format!("metrics[{}]", metric.id);
             if metric.name.trim().is_empty() {
@@ -162,19 +171,28 @@ impl Checker {
         for (index, holiday) in plan.holidays.iter().enumerate() {
             self.date(&format!("holidays[{index}].date"), Some(holiday.date));
         }
-        self.unique("skills", plan.skills.iter().map(|skill| skill.id));
+        self.unique(
+            "skills",
+            SkillId::PREFIX,
+            plan.skills.iter().map(|skill| skill.id.0),
+        );
         for skill in &plan.skills {
             if skill.name.trim().is_empty() {
                 self.error(format!("skills[{}].name", skill.id), "a skill needs a name");
             }
         }
-        self.unique("people", plan.people.iter().map(|person| person.id));
+        self.unique(
+            "people",
+            PersonId::PREFIX,
+            plan.people.iter().map(|person| person.id.0),
+        );
         for person in &plan.people {
             self.person(plan, person);
         }
         self.unique(
             "activities",
-            plan.activities.iter().map(|activity| activity.id),
+            ActivityId::PREFIX,
+            plan.activities.iter().map(|activity| activity.id.0),
         );
         for activity in &plan.activities {
             self.activity(plan, activity);
@@ -182,12 +200,17 @@ impl Checker {
         self.dependency_cycles(plan);
         self.unique(
             "allocations",
-            plan.allocations.iter().map(|allocation| allocation.id),
+            AllocationId::PREFIX,
+            plan.allocations.iter().map(|allocation| allocation.id.0),
         );
         for allocation in &plan.allocations {
             self.allocation(plan, allocation);
         }
-        self.unique("checkins", plan.checkins.iter().map(|checkin| checkin.id));
+        self.unique(
+            "checkins",
+            CheckInId::PREFIX,
+            plan.checkins.iter().map(|checkin| checkin.id.0),
+        );
         for checkin in &plan.checkins {
             self.checkin(plan, checkin);
         }
@@ -337,22 +360,17 @@ impl Checker {
                 format!("'{title}' has a negative effort: use 0 or more hours"),
             );
         }
-        let mut seen = HashSet::new();
-        for dependency in &activity.depends_on {
-            let dep_path = format!("{path}.depends_on[{dependency}]");
-            if *dependency == activity.id {
-                self.error(dep_path, format!("'{title}' depends on itself"));
+        for (index, dependency) in activity.depends_on.iter().enumerate() {
+            let problem = if *dependency == activity.id {
+                format!("'{title}' depends on itself")
             } else if plan.activity(*dependency).is_none() {
-                self.error(
-                    dep_path,
-                    format!("'{title}' depends on {dependency}, which is not in the plan"),
-                );
-            } else if !seen.insert(*dependency) {
-                self.error(
-                    dep_path,
-                    format!("'{title}' lists the same dependency twice"),
-                );
-            }
+                format!("'{title}' depends on {dependency}, which is not in the plan")
+            } else if activity.depends_on[..index].contains(dependency) {
+                format!("'{title}' lists the same dependency twice")
+            } else {
+                continue;
+            };
+            self.error(format!("{path}.depends_on[{dependency}]"), problem);
         }
         for requirement in &activity.required_skills {
             let req_path = format!("{path}.required_skills[{}]", requirement.skill);
@@ -504,82 +522,94 @@ impl Checker {
 }
 
 /// Every dependency loop, each as the activities on it in dependency order,
-/// starting from its smallest id. Self-dependencies are left to the
-/// per-activity check.
-pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<crate::model::ActivityId>> {
-    use crate::model::ActivityId;
-
-    let edges: HashMap<ActivityId, Vec<ActivityId>> = plan
-        .activities
+/// starting from its smallest id. Self-dependencies and unknown ids are left
+/// to the per-activity checks.
+pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<ActivityId>> {
+    let activities = &plan.activities;
+    let position = |id: ActivityId| activities.iter().position(|activity| activity.id == id);
+    // Activities are kept in id order, so a binary search finds them; the
+    // linear `position` is only a fallback for a plan not yet sorted.
+    let sorted = activities.windows(2).all(|pair| pair[0].id < pair[1].id);
+    let index_of = |id: ActivityId| {
+        if sorted {
+            activities
+                .binary_search_by_key(&id, |activity| activity.id)
+                .ok()
+        } else {
+            position(id)
+        }
+    };
+    let edges: Vec<Vec<usize>> = activities
         .iter()
-        .map(|activity| {
-            let mut deps: Vec<ActivityId> = activity
+        .enumerate()
+        .map(|(index, activity)| {
+            let mut targets: Vec<usize> = Vec::new();
+            for target in activity
                 .depends_on
                 .iter()
-                .copied()
-                .filter(|dep| *dep != activity.id && plan.activity(*dep).is_some())
-                .collect();
-            deps.sort();
-            deps.dedup();
-            (activity.id, deps)
+                .filter_map(|dependency| index_of(*dependency))
+            {
+                if target != index && !targets.contains(&target) {
+                    targets.push(target);
+                }
+            }
+            targets
         })
         .collect();
-    let mut order: Vec<ActivityId> = edges.keys().copied().collect();
-    order.sort();
 
-    // Iterative depth-first search with colours; a grey node reached again
-    // closes a loop, which is read off the current path.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Colour {
-        White,
-        Grey,
-        Black,
-    }
-    let mut colour: HashMap<ActivityId, Colour> =
-        order.iter().map(|id| (*id, Colour::White)).collect();
-    let mut cycles: Vec<Vec<ActivityId>> = Vec::new();
-    let mut seen_cycles: HashSet<Vec<ActivityId>> = HashSet::new();
-    for root in &order {
-        if colour[root] != Colour::White {
+    // Iterative depth-first search with colours (0 unvisited, 1 on the
+    // current path, 2 finished); reaching a node on the path closes a loop,
+    // which is read off the path.
+    let mut colour = vec![0u8; activities.len()];
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    let mut order: Vec<usize> = (0..activities.len()).collect();
+    sort_by_number(&mut order, |index| activities[*index].id.0.into());
+    for root in order {
+        if colour[root] != 0 {
             continue;
         }
-        let mut path: Vec<ActivityId> = vec![*root];
+        let mut path: Vec<usize> = vec![root];
         let mut next_child: Vec<usize> = vec![0];
-        colour.insert(*root, Colour::Grey);
-        while let Some(&node) = path.last() {
-            let index = next_child.last().copied().unwrap_or(0);
-            let children = &edges[&node];
-            if let Some(&child) = children.get(index) {
-                if let Some(top) = next_child.last_mut() {
-                    *top += 1;
-                }
-                match colour[&child] {
-                    Colour::White => {
-                        colour.insert(child, Colour::Grey);
-                        path.push(child);
-                        next_child.push(0);
-                    }
-                    Colour::Grey => {
-                        let start = path.iter().position(|id| *id == child).unwrap_or(0);
-                        let mut cycle = path[start..].to_vec();
-                        let smallest = cycle
-                            .iter()
-                            .enumerate()
-                            .min_by_key(|(_, id)| **id)
-                            .map_or(0, |(position, _)| position);
-                        cycle.rotate_left(smallest);
-                        if seen_cycles.insert(cycle.clone()) {
-                            cycles.push(cycle);
+        colour[root] = 1;
+        while let (Some(&node), Some(child_index)) = (path.last(), next_child.last_mut()) {
+            match edges[node].get(*child_index).copied() {
+                Some(child) => {
+                    *child_index += 1;
+                    match colour[child] {
+                        0 => {
+                            colour[child] = 1;
+                            path.push(child);
+                            next_child.push(0);
                         }
+                        1 => {
+                            let start = path.iter().position(|n| *n == child).unwrap_or(0);
+                            let mut cycle = path[start..].to_vec();
+                            let smallest = (0..cycle.len())
+                                .min_by_key(|at| activities[cycle[*at]].id.0)
+                                .unwrap_or(0);
+                            cycle.rotate_left(smallest);
+                            if !cycles.contains(&cycle) {
+                                cycles.push(cycle);
+                            }
+                        }
+                        _ => {}
                     }
-                    Colour::Black => {}
                 }
-            } else {
-                colour.insert(node, Colour::Black);
-                path.pop();
-                next_child.pop();
+                None => {
+                    colour[node] = 2;
+                    path.pop();
+                    next_child.pop();
+                }
             }
         }
     }
     cycles
+        .into_iter()
+        .map(|cycle| {
+            cycle
+                .into_iter()
+                .map(|index| activities[index].id)
+                .collect()
+        })
+        .collect()
 }

@@ -454,7 +454,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         goal: StrategicGoal {
             outcome: format!(
                 "Cut client onboarding from 14 to 7 days by {}",
-                goal_date.format("%-d %B %Y")
+                long_date(goal_date)
             ),
             metric_name: "Median onboarding time".to_string(),
             baseline: 14.0,

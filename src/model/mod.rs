@@ -4,15 +4,19 @@
 //! here carry no serialization attributes: the file format is a separate,
 //! versioned boundary in `crate::persist`, converted to and from these types.
 
+mod dates;
 pub mod demo;
 pub mod generate;
 mod ids;
 mod week;
 
+pub use dates::{long_date, medium_date, parse_iso_date, short_date};
 pub use ids::{ActivityId, AllocationId, BadId, CheckInId, MetricId, PersonId, PlanId, SkillId};
 pub use week::Week;
 
 pub use chrono::{NaiveDate, Weekday};
+
+use chrono::Datelike;
 
 /// The highest skill level: 0 none, 1 learning, 2 working, 3 strong, 4 expert.
 pub const MAX_SKILL_LEVEL: u8 = 4;
@@ -405,15 +409,15 @@ impl Plan {
     }
 
     pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
-        self.activities.iter().find(|activity| activity.id == id)
+        find_by_id(&self.activities, id, |activity| activity.id)
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        self.people.iter().find(|person| person.id == id)
+        find_by_id(&self.people, id, |person| person.id)
     }
 
     pub fn skill(&self, id: SkillId) -> Option<&Skill> {
-        self.skills.iter().find(|skill| skill.id == id)
+        find_by_id(&self.skills, id, |skill| skill.id)
     }
 
     /// The name of a person, or a readable stand-in for a dangling id.
@@ -435,28 +439,62 @@ impl Plan {
     /// Puts every list in id order, the order files are written in, so equal
     /// plans compare equal and export byte-identically.
     pub fn sort_canonically(&mut self) {
-        self.metrics.sort_by_key(|metric| metric.id);
-        self.holidays
-            .sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
-        self.skills.sort_by_key(|skill| skill.id);
-        self.people.sort_by_key(|person| person.id);
+        sort_by_number(&mut self.metrics, |metric| metric.id.0.into());
+        sort_by_number(&mut self.holidays, |holiday| {
+            holiday.date.num_days_from_ce() as u64
+        });
+        sort_by_number(&mut self.skills, |skill| skill.id.0.into());
+        sort_by_number(&mut self.people, |person| person.id.0.into());
         for person in &mut self.people {
-            person.skills.sort_by_key(|held| held.skill);
-            person
-                .working_days
-                .sort_by_key(|day| day.num_days_from_monday());
-            person.working_days.dedup();
+            sort_by_number(&mut person.skills, |held| held.skill.0.into());
+            // Monday first, each day once.
+            let days = std::mem::take(&mut person.working_days);
+            person.working_days = WEEKDAYS
+                .into_iter()
+                .filter(|day| days.contains(day))
+                .collect();
         }
-        self.activities.sort_by_key(|activity| activity.id);
+        sort_by_number(&mut self.activities, |activity| activity.id.0.into());
         for activity in &mut self.activities {
-            activity.depends_on.sort();
-            activity
-                .required_skills
-                .sort_by_key(|requirement| requirement.skill);
+            sort_by_number(&mut activity.depends_on, |id| id.0.into());
+            sort_by_number(&mut activity.required_skills, |requirement| {
+                requirement.skill.0.into()
+            });
         }
-        self.allocations.sort_by_key(|allocation| allocation.id);
-        self.checkins.sort_by_key(|checkin| checkin.id);
+        sort_by_number(&mut self.allocations, |allocation| allocation.id.0.into());
+        sort_by_number(&mut self.checkins, |checkin| checkin.id.0.into());
     }
+}
+
+/// Finds the item with `id`. Lists are kept in id order, so a binary search
+/// finds it; a linear scan covers a list edited but not yet re-sorted.
+fn find_by_id<T, Id: Ord + Copy>(items: &[T], id: Id, id_of: impl Fn(&T) -> Id) -> Option<&T> {
+    match items.binary_search_by(|item| id_of(item).cmp(&id)) {
+        Ok(index) => Some(&items[index]),
+        Err(_) => items.iter().find(|item| id_of(item) == id),
+    }
+}
+
+/// Sorts `items` by a numeric key, keeping the order of equal keys.
+///
+/// One sort of `(key, position)` pairs serves every list: the browser build
+/// carries one sort routine instead of one per item type.
+pub fn sort_by_number<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if items.windows(2).all(|pair| key(&pair[0]) <= key(&pair[1])) {
+        return;
+    }
+    let mut order: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(position, item)| (key(item), position))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        order
+            .into_iter()
+            .filter_map(|(_, position)| slots[position].take()),
+    );
 }
 
 /// Short labels for weekdays, Monday first.

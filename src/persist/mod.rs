@@ -11,9 +11,8 @@
 //! Browser storage keeps plans in this same format.
 
 mod ids;
+mod read;
 pub mod v1;
-
-use std::fmt;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -156,21 +155,7 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
 }
 
 fn decode_v1(value: Value) -> Result<Plan, ImportError> {
-    let plan: v1::Plan = serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        ImportError::Field {
-            path: if path == "." {
-                "plan".to_string()
-            } else {
-                format!("plan.{path}")
-            },
-            reason: error.into_inner().to_string(),
-        }
-    })?;
-    plan.into_model().map_err(|error| ImportError::Field {
-        path: error.path,
-        reason: error.reason,
-    })
+    v1::read_plan(&value)
 }
 
 fn json_kind(value: &Value) -> &'static str {
@@ -212,12 +197,6 @@ pub fn file_name(plan: &Plan) -> String {
         cleaned.trim().chars().take(100).collect()
     };
     format!("{base}{FILE_SUFFIX}")
-}
-
-impl fmt::Display for v1::ShapeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
-    }
 }
 
 #[cfg(test)]

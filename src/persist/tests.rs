@@ -98,11 +98,11 @@ fn what_is_not_a_plan_file() {
 fn a_wrong_field_is_named_by_its_path() {
     check_edited(
         |file| file["plan"]["activities"][2]["impact"] = json!("high"),
-        "plan.activities[2].impact: invalid type: string \"high\", expected u8",
+        "plan.activities[2].impact: expected a whole number from 0 to 255, found the text \"high\"",
     );
     check_edited(
         |file| file["plan"]["activities"][0]["deadline"] = json!("2026-02-30"),
-        "plan.activities[0].deadline: input is out of range",
+        "plan.activities[0].deadline: \"2026-02-30\" is not a real date: use YYYY-MM-DD",
     );
     check_edited(
         |file| file["plan"]["people"][1]["id"] = json!("person-2"),
@@ -114,7 +114,7 @@ fn a_wrong_field_is_named_by_its_path() {
     );
     check_edited(
         |file| file["plan"]["people"][0]["nickname"] = json!("P"),
-        "plan.people[0].nickname: unknown field `nickname`, expected one of `id`, `name`, `role`, `team`, `weekly_hours`, `working_days`, `start_date`, `end_date`, `support_hours_per_week`, `leave`, `skills`, `certifications`, `cost_rate`",
+        "plan.people[0].nickname: unknown field; expected one of: id, name, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, leave, skills, certifications, cost_rate",
     );
     check_edited(
         |file| {
@@ -122,11 +122,11 @@ fn a_wrong_field_is_named_by_its_path() {
                 plan.remove("name");
             }
         },
-        "plan: missing field `name`",
+        "plan.name: missing: this field is required",
     );
     check_edited(
         |file| file["plan"]["activities"][1]["status"] = json!("waiting"),
-        "plan.activities[1].status: unknown variant `waiting`, expected one of `not_started`, `in_progress`, `blocked`, `done`",
+        "plan.activities[1].status: expected one of not_started, in_progress, blocked, done, found the text \"waiting\"",
     );
     check_edited(
         |file| file["plan"]["allocations"][0]["placeholder"] = json!({"role": "Cloud Engineer"}),

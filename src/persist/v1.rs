@@ -5,62 +5,47 @@
 //! as `null`), so two exports of one plan are byte-identical and a plan file
 //! in a git repository diffs one field a line.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::model::{
     self, ActivityId, AllocationId, CheckInId, MetricId, NaiveDate, PersonId, PlanId, SkillId, Week,
 };
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub id: PlanId,
     pub name: String,
     pub goal: Goal,
     pub horizon: Horizon,
     pub review_weekday: Weekday,
-    #[serde(default)]
     pub resources: Resources,
-    #[serde(default)]
     pub metrics: Vec<Metric>,
-    #[serde(default)]
     pub holidays: Vec<Holiday>,
-    #[serde(default)]
     pub skills: Vec<Skill>,
-    #[serde(default)]
     pub people: Vec<Person>,
-    #[serde(default)]
     pub activities: Vec<Activity>,
-    #[serde(default)]
     pub allocations: Vec<Allocation>,
-    #[serde(default)]
     pub checkins: Vec<CheckIn>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Goal {
     pub outcome: String,
-    #[serde(default)]
     pub metric_name: String,
-    #[serde(default)]
     pub baseline: f64,
-    #[serde(default)]
     pub target: f64,
-    #[serde(default)]
     pub unit: String,
-    #[serde(default)]
     pub target_date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Horizon {
     pub start: Week,
     pub weeks: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weekday {
     Monday,
@@ -72,25 +57,18 @@ pub enum Weekday {
     Sunday,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Resources {
-    #[serde(default)]
     pub budget: Option<f64>,
-    #[serde(default)]
     pub currency: String,
-    #[serde(default)]
     pub headcount_note: String,
-    #[serde(default)]
     pub tooling: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metric {
     pub id: MetricId,
     pub name: String,
-    #[serde(default)]
     pub unit: String,
     pub baseline: f64,
     pub target: f64,
@@ -98,142 +76,99 @@ pub struct Metric {
     pub direction: Direction,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     HigherIsBetter,
     LowerIsBetter,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Holiday {
     pub date: NaiveDate,
-    #[serde(default)]
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Skill {
     pub id: SkillId,
     pub name: String,
-    #[serde(default)]
     pub category: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub id: PersonId,
     pub name: String,
-    #[serde(default)]
     pub role: String,
-    #[serde(default)]
     pub team: String,
     pub weekly_hours: f64,
     pub working_days: Vec<Weekday>,
-    #[serde(default)]
     pub start_date: Option<NaiveDate>,
-    #[serde(default)]
     pub end_date: Option<NaiveDate>,
-    #[serde(default)]
     pub support_hours_per_week: f64,
-    #[serde(default)]
     pub leave: Vec<Leave>,
-    #[serde(default)]
     pub skills: Vec<SkillLevel>,
-    #[serde(default)]
     pub certifications: Vec<Certification>,
-    #[serde(default)]
     pub cost_rate: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Leave {
     pub start: NaiveDate,
     pub end: NaiveDate,
-    #[serde(default = "whole_day")]
     pub day_fraction: f64,
-    #[serde(default)]
     pub note: String,
 }
 
-fn whole_day() -> f64 {
-    1.0
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillLevel {
     pub skill: SkillId,
     pub level: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Certification {
     pub name: String,
-    #[serde(default)]
     pub issuer: String,
-    #[serde(default)]
     pub expires: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Activity {
     pub id: ActivityId,
     pub title: String,
-    #[serde(default)]
     pub description: String,
-    #[serde(default)]
     pub owner: Option<PersonId>,
-    #[serde(default)]
     pub start: Option<NaiveDate>,
-    #[serde(default)]
     pub deadline: Option<NaiveDate>,
-    #[serde(default)]
     pub checkin: Option<NaiveDate>,
-    #[serde(default)]
     pub done_definition: DoneDefinition,
     pub status: Status,
-    #[serde(default)]
     pub status_history: Vec<StatusChange>,
     pub impact: u8,
-    #[serde(default)]
     pub effort_hours: f64,
     pub kind: ActivityKind,
-    #[serde(default)]
     pub client: String,
     pub commitment: Commitment,
-    #[serde(default)]
     pub depends_on: Vec<ActivityId>,
-    #[serde(default)]
     pub required_skills: Vec<SkillRequirement>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DoneDefinition {
-    #[serde(default)]
     pub text: String,
-    #[serde(default)]
     pub checklist: Vec<ChecklistItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistItem {
     pub text: String,
-    #[serde(default)]
     pub done: bool,
-    #[serde(default)]
     pub done_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotStarted,
@@ -242,14 +177,13 @@ pub enum Status {
     Done,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusChange {
     pub date: NaiveDate,
     pub status: Status,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     Project,
@@ -258,28 +192,24 @@ pub enum ActivityKind {
     Internal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Commitment {
     Confirmed,
     Tentative,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillRequirement {
     pub skill: SkillId,
     pub min_level: u8,
 }
 
 /// An allocation names either a `person` or a `placeholder`, never both.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Allocation {
     pub id: AllocationId,
-    #[serde(default)]
     pub person: Option<PersonId>,
-    #[serde(default)]
     pub placeholder: Option<Placeholder>,
     pub activity: ActivityId,
     pub hours_per_week: f64,
@@ -288,112 +218,37 @@ pub struct Allocation {
     pub commitment: Commitment,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Placeholder {
     pub role: String,
-    #[serde(default)]
     pub skills: Vec<SkillRequirement>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckIn {
     pub id: CheckInId,
     pub date: NaiveDate,
-    #[serde(default)]
     pub summary: String,
-    #[serde(default)]
     pub entries: Vec<CheckInEntry>,
-    #[serde(default)]
     pub decisions: Vec<Decision>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckInEntry {
     pub activity: ActivityId,
-    #[serde(default)]
     pub moved: String,
-    #[serde(default)]
     pub blocked: String,
-    #[serde(default)]
     pub covers_midpoint: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
     pub text: String,
-    #[serde(default)]
     pub owner: Option<PersonId>,
-    #[serde(default)]
     pub due: Option<NaiveDate>,
 }
 
-/// A v1 file that parsed but cannot become a plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShapeError {
-    pub path: String,
-    pub reason: String,
-}
-
 impl Plan {
-    /// Converts the file's plan into the domain plan.
-    pub fn into_model(self) -> Result<model::Plan, ShapeError> {
-        let allocations = self
-            .allocations
-            .into_iter()
-            .enumerate()
-            .map(|(index, allocation)| allocation.into_model(index))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(model::Plan {
-            id: self.id,
-            name: self.name,
-            goal: model::StrategicGoal {
-                outcome: self.goal.outcome,
-                metric_name: self.goal.metric_name,
-                baseline: self.goal.baseline,
-                target: self.goal.target,
-                unit: self.goal.unit,
-                target_date: self.goal.target_date,
-            },
-            horizon: model::Horizon {
-                start: self.horizon.start,
-                weeks: self.horizon.weeks,
-            },
-            review_weekday: self.review_weekday.into(),
-            resources: model::Resources {
-                budget: self.resources.budget,
-                currency: self.resources.currency,
-                headcount_note: self.resources.headcount_note,
-                tooling: self.resources.tooling,
-            },
-            metrics: self.metrics.into_iter().map(Into::into).collect(),
-            holidays: self
-                .holidays
-                .into_iter()
-                .map(|holiday| model::Holiday {
-                    date: holiday.date,
-                    name: holiday.name,
-                })
-                .collect(),
-            skills: self
-                .skills
-                .into_iter()
-                .map(|skill| model::Skill {
-                    id: skill.id,
-                    name: skill.name,
-                    category: skill.category,
-                })
-                .collect(),
-            people: self.people.into_iter().map(Into::into).collect(),
-            activities: self.activities.into_iter().map(Into::into).collect(),
-            allocations,
-            checkins: self.checkins.into_iter().map(Into::into).collect(),
-        })
-    }
-
     /// Converts a domain plan into the file's plan, lists in id order.
     pub fn from_model(plan: &model::Plan) -> Plan {
         let mut plan = plan.clone();
@@ -446,20 +301,6 @@ impl Plan {
     }
 }
 
-impl From<Weekday> for model::Weekday {
-    fn from(day: Weekday) -> Self {
-        match day {
-            Weekday::Monday => model::Weekday::Mon,
-            Weekday::Tuesday => model::Weekday::Tue,
-            Weekday::Wednesday => model::Weekday::Wed,
-            Weekday::Thursday => model::Weekday::Thu,
-            Weekday::Friday => model::Weekday::Fri,
-            Weekday::Saturday => model::Weekday::Sat,
-            Weekday::Sunday => model::Weekday::Sun,
-        }
-    }
-}
-
 impl From<model::Weekday> for Weekday {
     fn from(day: model::Weekday) -> Self {
         match day {
@@ -470,23 +311,6 @@ impl From<model::Weekday> for Weekday {
             model::Weekday::Fri => Weekday::Friday,
             model::Weekday::Sat => Weekday::Saturday,
             model::Weekday::Sun => Weekday::Sunday,
-        }
-    }
-}
-
-impl From<Metric> for model::SuccessMetric {
-    fn from(metric: Metric) -> Self {
-        model::SuccessMetric {
-            id: metric.id,
-            name: metric.name,
-            unit: metric.unit,
-            baseline: metric.baseline,
-            target: metric.target,
-            current: metric.current,
-            direction: match metric.direction {
-                Direction::HigherIsBetter => model::Direction::HigherIsBetter,
-                Direction::LowerIsBetter => model::Direction::LowerIsBetter,
-            },
         }
     }
 }
@@ -504,50 +328,6 @@ impl From<model::SuccessMetric> for Metric {
                 model::Direction::HigherIsBetter => Direction::HigherIsBetter,
                 model::Direction::LowerIsBetter => Direction::LowerIsBetter,
             },
-        }
-    }
-}
-
-impl From<Person> for model::Person {
-    fn from(person: Person) -> Self {
-        model::Person {
-            id: person.id,
-            name: person.name,
-            role: person.role,
-            team: person.team,
-            weekly_hours: person.weekly_hours,
-            working_days: person.working_days.into_iter().map(Into::into).collect(),
-            start_date: person.start_date,
-            end_date: person.end_date,
-            support_hours_per_week: person.support_hours_per_week,
-            leave: person
-                .leave
-                .into_iter()
-                .map(|leave| model::Leave {
-                    start: leave.start,
-                    end: leave.end,
-                    day_fraction: leave.day_fraction,
-                    note: leave.note,
-                })
-                .collect(),
-            skills: person
-                .skills
-                .into_iter()
-                .map(|held| model::SkillLevel {
-                    skill: held.skill,
-                    level: held.level,
-                })
-                .collect(),
-            certifications: person
-                .certifications
-                .into_iter()
-                .map(|certification| model::Certification {
-                    name: certification.name,
-                    issuer: certification.issuer,
-                    expires: certification.expires,
-                })
-                .collect(),
-            cost_rate: person.cost_rate,
         }
     }
 }
@@ -596,17 +376,6 @@ impl From<model::Person> for Person {
     }
 }
 
-impl From<Status> for model::Status {
-    fn from(status: Status) -> Self {
-        match status {
-            Status::NotStarted => model::Status::NotStarted,
-            Status::InProgress => model::Status::InProgress,
-            Status::Blocked => model::Status::Blocked,
-            Status::Done => model::Status::Done,
-        }
-    }
-}
-
 impl From<model::Status> for Status {
     fn from(status: model::Status) -> Self {
         match status {
@@ -614,15 +383,6 @@ impl From<model::Status> for Status {
             model::Status::InProgress => Status::InProgress,
             model::Status::Blocked => Status::Blocked,
             model::Status::Done => Status::Done,
-        }
-    }
-}
-
-impl From<Commitment> for model::Commitment {
-    fn from(commitment: Commitment) -> Self {
-        match commitment {
-            Commitment::Confirmed => model::Commitment::Confirmed,
-            Commitment::Tentative => model::Commitment::Tentative,
         }
     }
 }
@@ -636,72 +396,11 @@ impl From<model::Commitment> for Commitment {
     }
 }
 
-impl From<SkillRequirement> for model::SkillRequirement {
-    fn from(requirement: SkillRequirement) -> Self {
-        model::SkillRequirement {
-            skill: requirement.skill,
-            min_level: requirement.min_level,
-        }
-    }
-}
-
 impl From<model::SkillRequirement> for SkillRequirement {
     fn from(requirement: model::SkillRequirement) -> Self {
         SkillRequirement {
             skill: requirement.skill,
             min_level: requirement.min_level,
-        }
-    }
-}
-
-impl From<Activity> for model::Activity {
-    fn from(activity: Activity) -> Self {
-        model::Activity {
-            id: activity.id,
-            title: activity.title,
-            description: activity.description,
-            owner: activity.owner,
-            start: activity.start,
-            deadline: activity.deadline,
-            checkin: activity.checkin,
-            done_definition: model::DoneDefinition {
-                text: activity.done_definition.text,
-                checklist: activity
-                    .done_definition
-                    .checklist
-                    .into_iter()
-                    .map(|item| model::ChecklistItem {
-                        text: item.text,
-                        done: item.done,
-                        done_on: item.done_on,
-                    })
-                    .collect(),
-            },
-            status: activity.status.into(),
-            status_history: activity
-                .status_history
-                .into_iter()
-                .map(|change| model::StatusChange {
-                    date: change.date,
-                    status: change.status.into(),
-                })
-                .collect(),
-            impact: activity.impact,
-            effort_hours: activity.effort_hours,
-            kind: match activity.kind {
-                ActivityKind::Project => model::ActivityKind::Project,
-                ActivityKind::ManagedService => model::ActivityKind::ManagedService,
-                ActivityKind::Support => model::ActivityKind::Support,
-                ActivityKind::Internal => model::ActivityKind::Internal,
-            },
-            client: activity.client,
-            commitment: activity.commitment.into(),
-            depends_on: activity.depends_on,
-            required_skills: activity
-                .required_skills
-                .into_iter()
-                .map(Into::into)
-                .collect(),
         }
     }
 }
@@ -758,39 +457,6 @@ impl From<model::Activity> for Activity {
     }
 }
 
-impl Allocation {
-    fn into_model(self, index: usize) -> Result<model::Allocation, ShapeError> {
-        let assignee = match (self.person, self.placeholder) {
-            (Some(person), None) => model::Assignee::Person(person),
-            (None, Some(placeholder)) => model::Assignee::Placeholder {
-                role: placeholder.role,
-                skills: placeholder.skills.into_iter().map(Into::into).collect(),
-            },
-            (Some(_), Some(_)) => {
-                return Err(ShapeError {
-                    path: format!("plan.allocations[{index}]"),
-                    reason: "names both a person and a placeholder: keep one".to_string(),
-                })
-            }
-            (None, None) => {
-                return Err(ShapeError {
-                    path: format!("plan.allocations[{index}]"),
-                    reason: "names neither a person nor a placeholder".to_string(),
-                })
-            }
-        };
-        Ok(model::Allocation {
-            id: self.id,
-            assignee,
-            activity: self.activity,
-            hours_per_week: self.hours_per_week,
-            first_week: self.first_week,
-            last_week: self.last_week,
-            commitment: self.commitment.into(),
-        })
-    }
-}
-
 impl From<model::Allocation> for Allocation {
     fn from(allocation: model::Allocation) -> Self {
         let (person, placeholder) = match allocation.assignee {
@@ -812,35 +478,6 @@ impl From<model::Allocation> for Allocation {
             first_week: allocation.first_week,
             last_week: allocation.last_week,
             commitment: allocation.commitment.into(),
-        }
-    }
-}
-
-impl From<CheckIn> for model::CheckIn {
-    fn from(checkin: CheckIn) -> Self {
-        model::CheckIn {
-            id: checkin.id,
-            date: checkin.date,
-            summary: checkin.summary,
-            entries: checkin
-                .entries
-                .into_iter()
-                .map(|entry| model::CheckInEntry {
-                    activity: entry.activity,
-                    moved: entry.moved,
-                    blocked: entry.blocked,
-                    covers_midpoint: entry.covers_midpoint,
-                })
-                .collect(),
-            decisions: checkin
-                .decisions
-                .into_iter()
-                .map(|decision| model::Decision {
-                    text: decision.text,
-                    owner: decision.owner,
-                    due: decision.due,
-                })
-                .collect(),
         }
     }
 }
@@ -872,4 +509,370 @@ impl From<model::CheckIn> for CheckIn {
                 .collect(),
         }
     }
+}
+
+// Reading. Field lists double as the "unknown field" check; they must name
+// every field of the structs above.
+
+use super::read::{Object, Read};
+
+const PLAN_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "goal",
+    "horizon",
+    "review_weekday",
+    "resources",
+    "metrics",
+    "holidays",
+    "skills",
+    "people",
+    "activities",
+    "allocations",
+    "checkins",
+];
+const WEEKDAYS: &[(&str, model::Weekday)] = &[
+    ("monday", model::Weekday::Mon),
+    ("tuesday", model::Weekday::Tue),
+    ("wednesday", model::Weekday::Wed),
+    ("thursday", model::Weekday::Thu),
+    ("friday", model::Weekday::Fri),
+    ("saturday", model::Weekday::Sat),
+    ("sunday", model::Weekday::Sun),
+];
+const STATUSES: &[(&str, model::Status)] = &[
+    ("not_started", model::Status::NotStarted),
+    ("in_progress", model::Status::InProgress),
+    ("blocked", model::Status::Blocked),
+    ("done", model::Status::Done),
+];
+const KINDS: &[(&str, model::ActivityKind)] = &[
+    ("project", model::ActivityKind::Project),
+    ("managed_service", model::ActivityKind::ManagedService),
+    ("support", model::ActivityKind::Support),
+    ("internal", model::ActivityKind::Internal),
+];
+const COMMITMENTS: &[(&str, model::Commitment)] = &[
+    ("confirmed", model::Commitment::Confirmed),
+    ("tentative", model::Commitment::Tentative),
+];
+const DIRECTIONS: &[(&str, model::Direction)] = &[
+    ("higher_is_better", model::Direction::HigherIsBetter),
+    ("lower_is_better", model::Direction::LowerIsBetter),
+];
+const ID: &str = "an id such as \"act-1\"";
+const WEEK: &str = "an ISO week such as \"2026-W48\"";
+
+/// Reads the `plan` of a version 1 file.
+pub fn read_plan(value: &Value) -> Read<model::Plan> {
+    let plan = Object::new(value, "plan", PLAN_FIELDS)?;
+    let goal = plan.object(
+        "goal",
+        &[
+            "outcome",
+            "metric_name",
+            "baseline",
+            "target",
+            "unit",
+            "target_date",
+        ],
+    )?;
+    let horizon = plan.object("horizon", &["start", "weeks"])?;
+    let resources = plan.optional_object(
+        "resources",
+        &["budget", "currency", "headcount_note", "tooling"],
+    )?;
+    Ok(model::Plan {
+        id: plan.parsed("id", "a plan id such as \"plan-1\"")?,
+        name: plan.string("name")?,
+        goal: model::StrategicGoal {
+            outcome: goal.string("outcome")?,
+            metric_name: goal.string_or_empty("metric_name")?,
+            baseline: goal.number_or("baseline", 0.0)?,
+            target: goal.number_or("target", 0.0)?,
+            unit: goal.string_or_empty("unit")?,
+            target_date: goal.optional_date("target_date")?,
+        },
+        horizon: model::Horizon {
+            start: horizon.parsed("start", WEEK)?,
+            weeks: horizon.whole("weeks", u32::MAX.into())? as u32,
+        },
+        review_weekday: plan.choice("review_weekday", WEEKDAYS)?,
+        resources: match resources {
+            None => model::Resources::default(),
+            Some(resources) => model::Resources {
+                budget: resources.optional_number("budget")?,
+                currency: resources.string_or_empty("currency")?,
+                headcount_note: resources.string_or_empty("headcount_note")?,
+                tooling: resources.list("tooling", super::read::text)?,
+            },
+        },
+        metrics: plan.list("metrics", |value, path| {
+            let metric = Object::new(
+                value,
+                path,
+                &[
+                    "id",
+                    "name",
+                    "unit",
+                    "baseline",
+                    "target",
+                    "current",
+                    "direction",
+                ],
+            )?;
+            Ok(model::SuccessMetric {
+                id: metric.parsed("id", ID)?,
+                name: metric.string("name")?,
+                unit: metric.string_or_empty("unit")?,
+                baseline: metric.number("baseline")?,
+                target: metric.number("target")?,
+                current: metric.number("current")?,
+                direction: metric.choice("direction", DIRECTIONS)?,
+            })
+        })?,
+        holidays: plan.list("holidays", |value, path| {
+            let holiday = Object::new(value, path, &["date", "name"])?;
+            Ok(model::Holiday {
+                date: holiday.date("date")?,
+                name: holiday.string_or_empty("name")?,
+            })
+        })?,
+        skills: plan.list("skills", |value, path| {
+            let skill = Object::new(value, path, &["id", "name", "category"])?;
+            Ok(model::Skill {
+                id: skill.parsed("id", ID)?,
+                name: skill.string("name")?,
+                category: skill.string_or_empty("category")?,
+            })
+        })?,
+        people: plan.list("people", read_person)?,
+        activities: plan.list("activities", read_activity)?,
+        allocations: plan.list("allocations", read_allocation)?,
+        checkins: plan.list("checkins", read_checkin)?,
+    })
+}
+
+fn read_requirement(value: &Value, path: &str) -> Read<model::SkillRequirement> {
+    let requirement = Object::new(value, path, &["skill", "min_level"])?;
+    Ok(model::SkillRequirement {
+        skill: requirement.parsed("skill", ID)?,
+        min_level: requirement.whole("min_level", u8::MAX.into())? as u8,
+    })
+}
+
+fn read_person(value: &Value, path: &str) -> Read<model::Person> {
+    let person = Object::new(
+        value,
+        path,
+        &[
+            "id",
+            "name",
+            "role",
+            "team",
+            "weekly_hours",
+            "working_days",
+            "start_date",
+            "end_date",
+            "support_hours_per_week",
+            "leave",
+            "skills",
+            "certifications",
+            "cost_rate",
+        ],
+    )?;
+    Ok(model::Person {
+        id: person.parsed("id", ID)?,
+        name: person.string("name")?,
+        role: person.string_or_empty("role")?,
+        team: person.string_or_empty("team")?,
+        weekly_hours: person.number("weekly_hours")?,
+        working_days: person.list("working_days", |value, path| {
+            let day = super::read::text(value, path)?;
+            WEEKDAYS
+                .iter()
+                .find(|(name, _)| *name == day)
+                .map(|(_, day)| *day)
+                .ok_or_else(|| super::ImportError::Field {
+                    path: path.to_string(),
+                    reason: format!("\"{day}\" is not a weekday: use monday to sunday"),
+                })
+        })?,
+        start_date: person.optional_date("start_date")?,
+        end_date: person.optional_date("end_date")?,
+        support_hours_per_week: person.number_or("support_hours_per_week", 0.0)?,
+        leave: person.list("leave", |value, path| {
+            let leave = Object::new(value, path, &["start", "end", "day_fraction", "note"])?;
+            Ok(model::Leave {
+                start: leave.date("start")?,
+                end: leave.date("end")?,
+                day_fraction: leave.number_or("day_fraction", 1.0)?,
+                note: leave.string_or_empty("note")?,
+            })
+        })?,
+        skills: person.list("skills", |value, path| {
+            let held = Object::new(value, path, &["skill", "level"])?;
+            Ok(model::SkillLevel {
+                skill: held.parsed("skill", ID)?,
+                level: held.whole("level", u8::MAX.into())? as u8,
+            })
+        })?,
+        certifications: person.list("certifications", |value, path| {
+            let certification = Object::new(value, path, &["name", "issuer", "expires"])?;
+            Ok(model::Certification {
+                name: certification.string("name")?,
+                issuer: certification.string_or_empty("issuer")?,
+                expires: certification.optional_date("expires")?,
+            })
+        })?,
+        cost_rate: person.optional_number("cost_rate")?,
+    })
+}
+
+fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
+    let activity = Object::new(
+        value,
+        path,
+        &[
+            "id",
+            "title",
+            "description",
+            "owner",
+            "start",
+            "deadline",
+            "checkin",
+            "done_definition",
+            "status",
+            "status_history",
+            "impact",
+            "effort_hours",
+            "kind",
+            "client",
+            "commitment",
+            "depends_on",
+            "required_skills",
+        ],
+    )?;
+    let done = activity.optional_object("done_definition", &["text", "checklist"])?;
+    Ok(model::Activity {
+        id: activity.parsed("id", ID)?,
+        title: activity.string("title")?,
+        description: activity.string_or_empty("description")?,
+        owner: activity.optional_parsed("owner", ID)?,
+        start: activity.optional_date("start")?,
+        deadline: activity.optional_date("deadline")?,
+        checkin: activity.optional_date("checkin")?,
+        done_definition: match done {
+            None => model::DoneDefinition::default(),
+            Some(done) => model::DoneDefinition {
+                text: done.string_or_empty("text")?,
+                checklist: done.list("checklist", |value, path| {
+                    let item = Object::new(value, path, &["text", "done", "done_on"])?;
+                    Ok(model::ChecklistItem {
+                        text: item.string("text")?,
+                        done: item.flag_or_false("done")?,
+                        done_on: item.optional_date("done_on")?,
+                    })
+                })?,
+            },
+        },
+        status: activity.choice("status", STATUSES)?,
+        status_history: activity.list("status_history", |value, path| {
+            let change = Object::new(value, path, &["date", "status"])?;
+            Ok(model::StatusChange {
+                date: change.date("date")?,
+                status: change.choice("status", STATUSES)?,
+            })
+        })?,
+        impact: activity.whole("impact", u8::MAX.into())? as u8,
+        effort_hours: activity.number_or("effort_hours", 0.0)?,
+        kind: activity.choice("kind", KINDS)?,
+        client: activity.string_or_empty("client")?,
+        commitment: activity.choice("commitment", COMMITMENTS)?,
+        depends_on: activity.list("depends_on", |value, path| {
+            super::read::parsed(value, path, ID)
+        })?,
+        required_skills: activity.list("required_skills", read_requirement)?,
+    })
+}
+
+fn read_allocation(value: &Value, path: &str) -> Read<model::Allocation> {
+    let allocation = Object::new(
+        value,
+        path,
+        &[
+            "id",
+            "person",
+            "placeholder",
+            "activity",
+            "hours_per_week",
+            "first_week",
+            "last_week",
+            "commitment",
+        ],
+    )?;
+    let person = allocation.optional_parsed("person", ID)?;
+    let placeholder = allocation.optional_object("placeholder", &["role", "skills"])?;
+    let assignee = match (person, placeholder) {
+        (Some(person), None) => model::Assignee::Person(person),
+        (None, Some(placeholder)) => model::Assignee::Placeholder {
+            role: placeholder.string("role")?,
+            skills: placeholder.list("skills", read_requirement)?,
+        },
+        (Some(_), Some(_)) => {
+            return Err(super::ImportError::Field {
+                path: path.to_string(),
+                reason: "names both a person and a placeholder: keep one".to_string(),
+            })
+        }
+        (None, None) => {
+            return Err(super::ImportError::Field {
+                path: path.to_string(),
+                reason: "names neither a person nor a placeholder".to_string(),
+            })
+        }
+    };
+    Ok(model::Allocation {
+        id: allocation.parsed("id", ID)?,
+        assignee,
+        activity: allocation.parsed("activity", ID)?,
+        hours_per_week: allocation.number("hours_per_week")?,
+        first_week: allocation.parsed("first_week", WEEK)?,
+        last_week: allocation.parsed("last_week", WEEK)?,
+        commitment: allocation.choice("commitment", COMMITMENTS)?,
+    })
+}
+
+fn read_checkin(value: &Value, path: &str) -> Read<model::CheckIn> {
+    let checkin = Object::new(
+        value,
+        path,
+        &["id", "date", "summary", "entries", "decisions"],
+    )?;
+    Ok(model::CheckIn {
+        id: checkin.parsed("id", ID)?,
+        date: checkin.date("date")?,
+        summary: checkin.string_or_empty("summary")?,
+        entries: checkin.list("entries", |value, path| {
+            let entry = Object::new(
+                value,
+                path,
+                &["activity", "moved", "blocked", "covers_midpoint"],
+            )?;
+            Ok(model::CheckInEntry {
+                activity: entry.parsed("activity", ID)?,
+                moved: entry.string_or_empty("moved")?,
+                blocked: entry.string_or_empty("blocked")?,
+                covers_midpoint: entry.flag_or_false("covers_midpoint")?,
+            })
+        })?,
+        decisions: checkin.list("decisions", |value, path| {
+            let decision = Object::new(value, path, &["text", "owner", "due"])?;
+            Ok(model::Decision {
+                text: decision.string("text")?,
+                owner: decision.optional_parsed("owner", ID)?,
+                due: decision.optional_date("due")?,
+            })
+        })?,
+    })
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
-use crate::model::{ActivityId, Status};
+use crate::model::{ActivityId, Commitment, Plan, Status};
 
 /// The data type a dragged card carries, so file drops are told apart.
 const CARD_TYPE: &str = "application/x-opsboard-activity";
@@ -37,6 +37,43 @@ fn move_card(state: AppState, activity: ActivityId, status: Status) {
     }
 }
 
+/// What a card shows. Cards are keyed by this whole value, so a changed
+/// activity gets a freshly built card and the card itself needs no reactive
+/// code (which keeps the wasm bundle small).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct CardData {
+    id: ActivityId,
+    title: String,
+    owner: String,
+    deadline: String,
+    client: String,
+    impact: u8,
+    tentative: bool,
+    status: Status,
+}
+
+fn cards(plan: &Plan, status: Status) -> Vec<CardData> {
+    plan.activities
+        .iter()
+        .filter(|activity| activity.status == status)
+        .map(|activity| CardData {
+            id: activity.id,
+            title: activity.title.clone(),
+            owner: activity
+                .owner
+                .map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner)),
+            deadline: activity.deadline.map_or_else(
+                || "no deadline".to_string(),
+                |date| format!("due {}", crate::model::short_date(date)),
+            ),
+            client: activity.client.clone(),
+            impact: activity.impact,
+            tentative: activity.commitment == Commitment::Tentative,
+            status: activity.status,
+        })
+        .collect()
+}
+
 #[component]
 pub fn Board() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -57,18 +94,7 @@ pub fn Board() -> impl IntoView {
                 {Status::ALL
                     .into_iter()
                     .map(|status| {
-                        let ids = move || {
-                            state.history.with(|history| {
-                                history
-                                    .plan()
-                                    .activities
-                                    .iter()
-                                    .filter(|activity| activity.status == status)
-                                    .map(|activity| activity.id)
-                                    .collect::<Vec<_>>()
-                            })
-                        };
-                        let count = move || ids().len();
+                        let column = move || state.history.with(|history| cards(history.plan(), status));
                         view! {
                             <section
                                 class=format!("board__column board__column--{}", status_slug(status))
@@ -92,11 +118,11 @@ pub fn Board() -> impl IntoView {
                                 }
                             >
                                 <h3 class="board__column-title" id=format!("column-{}", status_slug(status))>
-                                    {status.label()} " " <span class="board__count">{count}</span>
+                                    {status.label()} " " <span class="board__count">{move || column().len()}</span>
                                 </h3>
                                 <ul class="board__cards">
-                                    <For each=ids key=|id| *id let:id>
-                                        <Card id dragged/>
+                                    <For each=column key=|card| card.clone() let:card>
+                                        <Card card dragged/>
                                     </For>
                                 </ul>
                             </section>
@@ -111,58 +137,14 @@ pub fn Board() -> impl IntoView {
 /// One activity card: draggable, focusable, with a Move menu.
 #[component]
 fn Card(
-    /// The activity shown.
-    id: ActivityId,
+    /// What the card shows.
+    card: CardData,
     /// The card being dragged, shared with the columns.
     dragged: RwSignal<Option<ActivityId>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let field = move |read: fn(&crate::model::Plan, ActivityId) -> String| {
-        move || state.history.with(|history| read(history.plan(), id))
-    };
-    let title = field(|plan, id| plan.activity_title(id));
-    let owner = field(|plan, id| {
-        plan.activity(id)
-            .and_then(|activity| activity.owner)
-            .map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner))
-    });
-    let deadline = field(|plan, id| {
-        plan.activity(id)
-            .and_then(|activity| activity.deadline)
-            .map_or_else(
-                || "no deadline".to_string(),
-                |date| format!("due {}", date.format("%-d %b")),
-            )
-    });
-    let client = field(|plan, id| {
-        plan.activity(id)
-            .map(|activity| activity.client.clone())
-            .unwrap_or_default()
-    });
-    let status = move || {
-        state.history.with(|history| {
-            history
-                .plan()
-                .activity(id)
-                .map_or(Status::NotStarted, |activity| activity.status)
-        })
-    };
-    let impact = move || {
-        state.history.with(|history| {
-            history
-                .plan()
-                .activity(id)
-                .map_or(0, |activity| activity.impact)
-        })
-    };
-    let tentative = move || {
-        state.history.with(|history| {
-            history
-                .plan()
-                .activity(id)
-                .is_some_and(|activity| activity.commitment == crate::model::Commitment::Tentative)
-        })
-    };
+    let id = card.id;
+    let status = card.status;
     let on_key = move |event: leptos::ev::KeyboardEvent| {
         // Arrow keys inside the card's Move menu belong to the menu.
         if event.target() != event.current_target() {
@@ -173,7 +155,7 @@ fn Card(
             "ArrowLeft" => -1,
             _ => return,
         };
-        if let Some(target) = neighbour(status(), step) {
+        if let Some(target) = neighbour(status, step) {
             event.prevent_default();
             move_card(state, id, target);
         }
@@ -184,45 +166,56 @@ fn Card(
             move_card(state, id, target);
         }
     };
+    let title = card.title.clone();
+    let label = format!(
+        "{}, {}, {}, {}. Press left or right arrow to move.",
+        card.title,
+        card.owner,
+        card.deadline,
+        card.status.label()
+    );
 
     view! {
         <li
             class="card"
-            class:card--dragging=move || dragged.get() == Some(id)
             id=format!("card-{id}")
             tabindex="0"
             draggable="true"
             aria-roledescription="draggable card"
-            aria-label=move || format!("{}, {}, {}, {}. Press left or right arrow to move.", title(), owner(), deadline(), status().label())
+            aria-label=label
             data-activity=id.to_string()
             on:keydown=on_key
             on:dragstart=move |event| {
                 dragged.set(Some(id));
                 if let Some(transfer) = event.data_transfer() {
                     let _ = transfer.set_data(CARD_TYPE, &id.to_string());
-                    let _ = transfer.set_data("text/plain", &title());
+                    let _ = transfer.set_data("text/plain", &title);
                     transfer.set_effect_allowed("move");
                 }
             }
             on:dragend=move |_| dragged.set(None)
         >
-            <p class="card__title">{title}</p>
+            <p class="card__title">{card.title.clone()}</p>
             <p class="card__meta">
-                <span class="card__owner">{owner}</span>
+                <span class="card__owner">{card.owner}</span>
                 " · "
-                <span class="card__deadline">{deadline}</span>
+                <span class="card__deadline">{card.deadline}</span>
             </p>
             <p class="card__tags">
-                <span class="tag" title="Impact on the goal, 1 to 5">{move || format!("impact {}", impact())}</span>
-                {move || (!client().is_empty()).then(|| view! { <span class="tag tag--client">{client()}</span> })}
-                {move || tentative().then(|| view! { <span class="tag tag--tentative">"tentative"</span> })}
+                <span class="tag" title="Impact on the goal, 1 to 5">{format!("impact {}", card.impact)}</span>
+                {(!card.client.is_empty()).then(|| view! { <span class="tag tag--client">{card.client}</span> })}
+                {card.tentative.then(|| view! { <span class="tag tag--tentative">"tentative"</span> })}
             </p>
             <label class="card__move">
-                <span class="visually-hidden">{move || format!("Move {} to", title())}</span>
-                <select on:change=on_move prop:value=move || status_slug(status())>
+                <span class="visually-hidden">{format!("Move {} to", card.title)}</span>
+                <select on:change=on_move>
                     {Status::ALL
                         .into_iter()
-                        .map(|option| view! { <option value=status_slug(option)>{format!("Move: {}", option.label())}</option> })
+                        .map(|option| view! {
+                            <option value=status_slug(option) selected=option == status>
+                                {format!("Move: {}", option.label())}
+                            </option>
+                        })
                         .collect_view()}
                 </select>
             </label>

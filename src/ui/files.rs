@@ -73,11 +73,11 @@ pub fn FilesView() -> impl IntoView {
             </section>
             <section class="panel" aria-labelledby="stored-title">
                 <h2 id="stored-title">"Plans in this browser"</h2>
-                <Show when=move || !state.storage_available.get()>
+                {move || (!state.storage_available.get()).then(|| view! {
                     <p class="flag">"Browser storage is unavailable: nothing is kept after this tab closes."</p>
-                </Show>
+                })}
                 <ul class="stored">
-                    <For each=move || state.plans.get() key=|entry| (entry.id, entry.name.clone()) let:entry>
+                    {move || state.plans.get().into_iter().map(|entry| view! {
                         <li class="stored__plan">
                             <span class="stored__name">{entry.name.clone()}</span>
                             {move || (entry.id == current_id()).then(|| view! { <span class="tag">"open"</span> })}
@@ -91,15 +91,15 @@ pub fn FilesView() -> impl IntoView {
                                     Err(problem) => state.report(&problem),
                                 }>"Delete"</button>
                         </li>
-                    </For>
+                    }).collect_view()}
                 </ul>
             </section>
-            <Show when=move || backups.with(|b| !b.is_empty())>
+            {move || backups.with(|b| !b.is_empty()).then(|| view! {
                 <section class="panel" aria-labelledby="backups-title">
                     <h2 id="backups-title">"Data that could not be read"</h2>
                     <p>"Kept untouched. Download it to open it in a newer Opsboard or to repair it by hand."</p>
                     <ul class="stored">
-                        <For each=move || backups.get() key=|backup| backup.key.clone() let:backup>
+                        {move || backups.get().into_iter().map(|backup| view! {
                             <li class="stored__plan">
                                 <code class="stored__name">{backup.key.clone()}</code>
                                 <button class="button button--small" on:click={
@@ -116,10 +116,10 @@ pub fn FilesView() -> impl IntoView {
                                     }
                                 }>"Delete"</button>
                             </li>
-                        </For>
+                        }).collect_view()}
                     </ul>
                 </section>
-            </Show>
+            })}
         </div>
     }
 }
@@ -148,11 +148,6 @@ fn ImportFailurePanel() -> impl IntoView {
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
-    Effect::new(move |_| {
-        if state.pending_import.with(Option::is_some) {
-            browser::focus_after_render("import-replace".to_string());
-        }
-    });
     view! {
         {move || state.pending_import.get().map(|pending| {
             let summary = format!(

@@ -61,10 +61,10 @@ pub fn TextArea(
 pub fn Choice(
     label: &'static str,
     value: RwSignal<String>,
-    /// The options as (value, label).
-    #[prop(into)]
-    options: Signal<Vec<(String, String)>>,
+    /// The options as (value, label), fixed while the form is open.
+    options: Vec<(String, String)>,
 ) -> impl IntoView {
+    let current = value.get_untracked();
     view! {
         <label class="field">
             <span class="field__label">{label}</span>
@@ -72,16 +72,13 @@ pub fn Choice(
                 prop:value=move || value.get()
                 on:change=move |event| value.set(event_target_value(&event))
             >
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(option, text)| {
-                            let selected = option == value.get_untracked();
-                            view! { <option value=option selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
+                {options
+                    .into_iter()
+                    .map(|(option, text)| {
+                        let selected = option == current;
+                        view! { <option value=option selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
             </select>
         </label>
     }
@@ -93,9 +90,9 @@ pub fn parse_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> 
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse()
+    crate::model::parse_iso_date(text)
         .map(Some)
-        .map_err(|_| format!("{label}: '{text}' is not a date (use YYYY-MM-DD)"))
+        .ok_or_else(|| format!("{label}: '{text}' is not a date (use YYYY-MM-DD)"))
 }
 
 /// Reads a number typed into a number field; empty is `default`.

@@ -127,12 +127,12 @@ fn handle_shortcut(state: AppState, event: &web_sys::KeyboardEvent) {
     if typing {
         return;
     }
-    match (event.key().to_lowercase().as_str(), event.shift_key()) {
+    match (event.key().as_str(), event.shift_key()) {
         ("z", false) => {
             event.prevent_default();
             state.undo();
         }
-        ("z", true) | ("y", false) => {
+        ("Z" | "z", true) | ("y", false) => {
             event.prevent_default();
             state.redo();
         }

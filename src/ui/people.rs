@@ -8,7 +8,7 @@ use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Fie
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
-use crate::model::{weekday_label, Assignee, Person, PersonId, WEEKDAYS};
+use crate::model::{weekday_label, Assignee, Person, PersonId, Plan, WEEKDAYS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Editing {
@@ -21,27 +21,26 @@ pub fn PeopleView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let editing = RwSignal::new(None::<Editing>);
     let removing = RwSignal::new(None::<PersonId>);
-    let ids = move || {
+    let rows = move || {
         state.history.with(|history| {
-            history
-                .plan()
-                .people
+            let plan = history.plan();
+            plan.people
                 .iter()
-                .map(|person| person.id)
+                .map(|person| row_data(plan, person))
                 .collect::<Vec<_>>()
         })
     };
-    let open_form = move |which: Editing| {
+    let open_form = Callback::new(move |which: Editing| {
         removing.set(None);
         editing.set(Some(which));
         browser::focus_after_render("person-name".to_string());
-    };
+    });
     view! {
         <div class="people">
             <section class="panel" aria-labelledby="people-title">
                 <div class="panel__heading">
                     <h2 id="people-title">"People"</h2>
-                    <button class="button button--primary" on:click=move |_| open_form(Editing::New)>"Add person"</button>
+                    <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add person"</button>
                 </div>
                 <p class="view__hint">
                     "Availability strips, leave, skills and certifications come with the People and skills matrix capability."
@@ -61,8 +60,8 @@ pub fn PeopleView() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=ids key=|id| *id let:id>
-                            <PersonRow id open_form=Callback::new(open_form) removing/>
+                        <For each=rows key=|row| row.clone() let:row>
+                            <PersonRow row open_form removing/>
                         </For>
                     </tbody>
                 </table>
@@ -73,64 +72,81 @@ pub fn PeopleView() -> impl IntoView {
     }
 }
 
+/// What a row of the people table shows; rows are keyed by it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RowData {
+    id: PersonId,
+    name: String,
+    role: String,
+    team: String,
+    hours: String,
+    support: String,
+    days: String,
+    dates: String,
+    owns: usize,
+}
+
+fn row_data(plan: &Plan, person: &Person) -> RowData {
+    let days = if person.working_days == WEEKDAYS[..5] {
+        "Mon-Fri".to_string()
+    } else {
+        person
+            .working_days
+            .iter()
+            .map(|day| weekday_label(*day))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let dates = match (person.start_date, person.end_date) {
+        (Some(start), Some(end)) => format!("from {start} until {end}"),
+        (Some(start), None) => format!("starts {start}"),
+        (None, Some(end)) => format!("leaves {end}"),
+        (None, None) => String::new(),
+    };
+    RowData {
+        id: person.id,
+        name: person.name.clone(),
+        role: person.role.clone(),
+        team: person.team.clone(),
+        hours: format!("{} h", number_text(person.weekly_hours)),
+        support: format!("{} h", number_text(person.support_hours_per_week)),
+        days,
+        dates,
+        owns: plan
+            .activities
+            .iter()
+            .filter(|activity| activity.owner == Some(person.id))
+            .count(),
+    }
+}
+
 #[component]
 fn PersonRow(
-    id: PersonId,
+    row: RowData,
     open_form: Callback<Editing>,
     removing: RwSignal<Option<PersonId>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let row = move || {
-        state.history.with(|history| {
-            let plan = history.plan();
-            plan.person(id).map(|person| {
-                let owns = plan
-                    .activities
-                    .iter()
-                    .filter(|a| a.owner == Some(id))
-                    .count();
-                (person.clone(), owns)
-            })
-        })
-    };
-    move || {
-        row().map(|(person, owns)| {
-            let days = if person.working_days.len() == 5
-                && person.working_days.iter().all(|day| day.num_days_from_monday() < 5)
-            {
-                "Mon-Fri".to_string()
-            } else {
-                person.working_days.iter().map(|day| weekday_label(*day)).collect::<Vec<_>>().join(" ")
-            };
-            let dates = match (person.start_date, person.end_date) {
-                (Some(start), Some(end)) => format!("from {start} until {end}"),
-                (Some(start), None) => format!("starts {start}"),
-                (None, Some(end)) => format!("leaves {end}"),
-                (None, None) => String::new(),
-            };
-            let name = person.name.clone();
-            view! {
-                <tr data-person=id.to_string()>
-                    <th scope="row">{person.name.clone()}</th>
-                    <td>{person.role.clone()}</td>
-                    <td>{person.team.clone()}</td>
-                    <td>{format!("{} h", number_text(person.weekly_hours))}</td>
-                    <td>{format!("{} h", number_text(person.support_hours_per_week))}</td>
-                    <td>{days}</td>
-                    <td>{dates}</td>
-                    <td>{owns}</td>
-                    <td class="table__actions">
-                        <button class="button button--small" aria-label=format!("Edit {name}")
-                            on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
-                        <button class="button button--small button--danger" aria-label=format!("Remove {}", person.name)
-                            on:click=move |_| {
-                                removing.set(Some(id));
-                                browser::focus_after_render("remove-person-title".to_string());
-                            }>"Remove"</button>
-                    </td>
-                </tr>
-            }
-        })
+    let id = row.id;
+    view! {
+        <tr data-person=id.to_string()>
+            <th scope="row">{row.name.clone()}</th>
+            <td>{row.role}</td>
+            <td>{row.team}</td>
+            <td>{row.hours}</td>
+            <td>{row.support}</td>
+            <td>{row.days}</td>
+            <td>{row.dates}</td>
+            <td>{row.owns}</td>
+            <td class="table__actions">
+                <button class="button button--small" aria-label=format!("Edit {}", row.name)
+                    on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
+                <button class="button button--small button--danger" aria-label=format!("Remove {}", row.name)
+                    on:click=move |_| {
+                        removing.set(Some(id));
+                        browser::focus_after_render("remove-person-title".to_string());
+                    }>"Remove"</button>
+            </td>
+        </tr>
     }
 }
 
@@ -163,11 +179,11 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
         )
     });
     let heir = RwSignal::new(String::new());
-    let options = Signal::derive(move || {
+    let options = {
         std::iter::once((String::new(), "Nobody: leave unowned".to_string()))
             .chain(others.clone())
             .collect::<Vec<_>>()
-    });
+    };
     let error = RwSignal::new(None::<String>);
     let confirm = move |_| {
         let reassign_to = heir.get_untracked().parse::<PersonId>().ok();
@@ -240,8 +256,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
         Editing::Existing(_) => format!("Edit {}", original.name),
     };
     let build = move || -> Result<Person, String> {
-        let mut working_days = days.get_untracked();
-        working_days.sort_by_key(|day| day.num_days_from_monday());
+        let working_days = days.get_untracked();
         Ok(Person {
             name: name.get_untracked().trim().to_string(),
             role: role.get_untracked().trim().to_string(),

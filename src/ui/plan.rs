@@ -54,14 +54,14 @@ fn GoalPanel() -> impl IntoView {
                     number_text(goal.baseline),
                     number_text(goal.target),
                     goal.unit,
-                    goal.target_date.map(|date| format!(" by {}", date.format("%-d %b %Y"))).unwrap_or_default(),
+                    goal.target_date.map(|date| format!(" by {}", crate::model::medium_date(date))).unwrap_or_default(),
                 );
                 let horizon = format!(
                     "Horizon: {} weeks from {} ({} to {}) · weekly review on {}",
                     plan.horizon.weeks,
                     plan.horizon.start,
-                    plan.horizon.first_day().format("%-d %b %Y"),
-                    plan.horizon.last_day().format("%-d %b %Y"),
+                    crate::model::medium_date(plan.horizon.first_day()),
+                    crate::model::medium_date(plan.horizon.last_day()),
                     crate::model::weekday_label(plan.review_weekday),
                 );
                 view! {
@@ -76,16 +76,16 @@ fn GoalPanel() -> impl IntoView {
                             .map(|metric| {
                                 let span = metric.target - metric.baseline;
                                 let progress = if span.abs() < f64::EPSILON {
-                                    100.0
+                                    100
                                 } else {
-                                    ((metric.current - metric.baseline) / span * 100.0).clamp(0.0, 100.0)
+                                    ((metric.current - metric.baseline) / span * 100.0).clamp(0.0, 100.0).round() as i64
                                 };
                                 let arrow = match metric.direction {
                                     Direction::HigherIsBetter => "higher is better",
                                     Direction::LowerIsBetter => "lower is better",
                                 };
                                 let label = format!(
-                                    "{}: {} {} now, from {} to {} ({arrow}), {:.0} % of the way",
+                                    "{}: {} {} now, from {} to {} ({arrow}), {} % of the way",
                                     metric.name,
                                     number_text(metric.current),
                                     metric.unit,
@@ -100,8 +100,8 @@ fn GoalPanel() -> impl IntoView {
                                             {format!("{} {} → {} {}", number_text(metric.current), metric.unit, number_text(metric.target), metric.unit)}
                                         </span>
                                         <span class="metric__bar" role="meter" aria-label=label.clone()
-                                            aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{progress:.0}") title=label>
-                                            <span class="metric__fill" style=format!("width: {progress:.0}%")></span>
+                                            aria-valuemin="0" aria-valuemax="100" aria-valuenow=progress.to_string() title=label>
+                                            <span class="metric__fill" style=format!("width: {progress}%")></span>
                                         </span>
                                     </li>
                                 }
@@ -114,29 +114,51 @@ fn GoalPanel() -> impl IntoView {
     }
 }
 
+/// What a row of the activities table shows; rows are keyed by it, so a
+/// changed activity gets a fresh row and rows need no reactive code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RowData {
+    id: ActivityId,
+    title: String,
+    owner: Option<String>,
+    start: String,
+    deadline: String,
+    status: Status,
+    impact: u8,
+    client: String,
+}
+
 /// The activities with owner, dates and status, and their actions.
 #[component]
 fn ActivitiesTable(editing: RwSignal<Option<Editing>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ids = move || {
+    let rows = move || {
         state.history.with(|history| {
-            history
-                .plan()
-                .activities
+            let plan = history.plan();
+            plan.activities
                 .iter()
-                .map(|activity| activity.id)
+                .map(|activity| RowData {
+                    id: activity.id,
+                    title: activity.title.clone(),
+                    owner: activity.owner.map(|owner| plan.person_name(owner)),
+                    start: date_text(activity.start),
+                    deadline: date_text(activity.deadline),
+                    status: activity.status,
+                    impact: activity.impact,
+                    client: activity.client.clone(),
+                })
                 .collect::<Vec<_>>()
         })
     };
-    let open_form = move |which: Editing| {
+    let open_form = Callback::new(move |which: Editing| {
         editing.set(Some(which));
         browser::focus_after_render("activity-title".to_string());
-    };
+    });
     view! {
         <section class="panel" aria-labelledby="activities-title">
             <div class="panel__heading">
                 <h2 id="activities-title">"Activities"</h2>
-                <button class="button button--primary" on:click=move |_| open_form(Editing::New)>"Add activity"</button>
+                <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add activity"</button>
             </div>
             <table class="table activities">
                 <thead>
@@ -152,12 +174,12 @@ fn ActivitiesTable(editing: RwSignal<Option<Editing>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=ids key=|id| *id let:id>
-                        <ActivityRow id open_form=Callback::new(open_form)/>
+                    <For each=rows key=|row| row.clone() let:row>
+                        <ActivityRow row open_form/>
                     </For>
                 </tbody>
             </table>
-            {move || ids().is_empty().then(|| view! {
+            {move || rows().is_empty().then(|| view! {
                 <p class="empty">"No activities yet. A good plan has 3 to 8: add the first one."</p>
             })}
         </section>
@@ -165,46 +187,38 @@ fn ActivitiesTable(editing: RwSignal<Option<Editing>>) -> impl IntoView {
 }
 
 #[component]
-fn ActivityRow(id: ActivityId, open_form: Callback<Editing>) -> impl IntoView {
+fn ActivityRow(row: RowData, open_form: Callback<Editing>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let row = move || {
-        state.history.with(|history| {
-            let plan = history.plan();
-            plan.activity(id).map(|activity| {
-                (
-                    activity.clone(),
-                    activity.owner.map(|owner| plan.person_name(owner)),
-                )
-            })
-        })
-    };
-    let delete = move |_| {
-        let _ = state.execute(Command::DeleteActivity(id));
-    };
-    move || {
-        row().map(|(activity, owner)| {
-            let title = activity.title.clone();
-            view! {
-                <tr data-activity=id.to_string()>
-                    <th scope="row" class="activities__title">{activity.title.clone()}</th>
-                    <td>{match owner {
-                        Some(name) => view! { <span>{name}</span> }.into_any(),
-                        None => view! { <span class="flag">"No owner"</span> }.into_any(),
-                    }}</td>
-                    <td>{date_text(activity.start)}</td>
-                    <td>{date_text(activity.deadline)}</td>
-                    <td><span class=format!("status status--{:?}", activity.status).to_lowercase()>{activity.status.label()}</span></td>
-                    <td>{activity.impact}</td>
-                    <td>{activity.client.clone()}</td>
-                    <td class="table__actions">
-                        <button class="button button--small" aria-label=format!("Edit {title}")
-                            on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
-                        <button class="button button--small button--danger" aria-label=format!("Delete {}", activity.title)
-                            on:click=delete>"Delete"</button>
-                    </td>
-                </tr>
-            }
-        })
+    let id = row.id;
+    view! {
+        <tr data-activity=id.to_string()>
+            <th scope="row" class="activities__title">{row.title.clone()}</th>
+            <td>{match row.owner {
+                Some(name) => view! { <span>{name}</span> }.into_any(),
+                None => view! { <span class="flag">"No owner"</span> }.into_any(),
+            }}</td>
+            <td>{row.start}</td>
+            <td>{row.deadline}</td>
+            <td><span class=format!("status status--{}", status_class(row.status))>{row.status.label()}</span></td>
+            <td>{row.impact}</td>
+            <td>{row.client}</td>
+            <td class="table__actions">
+                <button class="button button--small" aria-label=format!("Edit {}", row.title)
+                    on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
+                <button class="button button--small button--danger" aria-label=format!("Delete {}", row.title)
+                    on:click=move |_| { let _ = state.execute(Command::DeleteActivity(id)); }>"Delete"</button>
+            </td>
+        </tr>
+    }
+}
+
+/// The CSS modifier of a status.
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "notstarted",
+        Status::InProgress => "inprogress",
+        Status::Blocked => "blocked",
+        Status::Done => "done",
     }
 }
 
@@ -212,7 +226,7 @@ fn ActivityRow(id: ActivityId, open_form: Callback<Editing>) -> impl IntoView {
 #[component]
 fn WarningsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let warnings = Memo::new(move |_| {
+    let warnings = move || {
         state.history.with(|history| {
             validate::validate(history.plan())
                 .into_iter()
@@ -220,12 +234,12 @@ fn WarningsPanel() -> impl IntoView {
                 .map(|finding| finding.message)
                 .collect::<Vec<_>>()
         })
-    });
+    };
     view! {
         <section class="panel" aria-labelledby="warnings-title">
             <h2 id="warnings-title">"Gaps to close"</h2>
             {move || {
-                let warnings = warnings.get();
+                let warnings = warnings();
                 if warnings.is_empty() {
                     view! { <p class="empty">"No gaps: every activity has an owner, dates and a definition of done."</p> }.into_any()
                 } else {
@@ -295,12 +309,12 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
     let start = RwSignal::new(date_text(original.start));
     let deadline = RwSignal::new(date_text(original.deadline));
     let checkin = RwSignal::new(date_text(original.checkin));
-    let status = RwSignal::new(format!("{:?}", original.status));
+    let status = RwSignal::new(original.status.label().to_string());
     let impact = RwSignal::new(original.impact.to_string());
     let effort = RwSignal::new(number_text(original.effort_hours));
-    let kind = RwSignal::new(format!("{:?}", original.kind));
+    let kind = RwSignal::new(original.kind.label().to_string());
     let client = RwSignal::new(original.client.clone());
-    let commitment = RwSignal::new(format!("{:?}", original.commitment));
+    let commitment = RwSignal::new(original.commitment.label().to_string());
     let done_text = RwSignal::new(original.done_definition.text.clone());
     let depends_on = RwSignal::new(original.depends_on.clone());
     let next_key = StoredValue::new(0u32);
@@ -335,8 +349,8 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
     );
     let error = RwSignal::new(None::<String>);
 
-    let people_options = Signal::derive(move || {
-        state.history.with(|history| {
+    let people_options = {
+        state.history.with_untracked(|history| {
             std::iter::once((String::new(), "No owner".to_string()))
                 .chain(history.plan().people.iter().map(|person| {
                     (
@@ -346,30 +360,35 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
                 }))
                 .collect::<Vec<_>>()
         })
-    });
-    let status_options = Signal::derive(|| {
+    };
+    let status_options = {
         Status::ALL
             .iter()
-            .map(|status| (format!("{status:?}"), status.label().to_string()))
+            .map(|status| (status.label().to_string(), status.label().to_string()))
             .collect::<Vec<_>>()
-    });
-    let kind_options = Signal::derive(|| {
+    };
+    let kind_options = {
         ActivityKind::ALL
             .iter()
-            .map(|kind| (format!("{kind:?}"), kind.label().to_string()))
+            .map(|kind| (kind.label().to_string(), kind.label().to_string()))
             .collect::<Vec<_>>()
-    });
-    let commitment_options = Signal::derive(|| {
+    };
+    let commitment_options = {
         [Commitment::Confirmed, Commitment::Tentative]
             .iter()
-            .map(|commitment| (format!("{commitment:?}"), commitment.label().to_string()))
+            .map(|commitment| {
+                (
+                    commitment.label().to_string(),
+                    commitment.label().to_string(),
+                )
+            })
             .collect::<Vec<_>>()
-    });
-    let impact_options = Signal::derive(|| {
+    };
+    let impact_options = {
         (1..=5)
             .map(|level| (level.to_string(), format!("{level} of 5")))
             .collect::<Vec<_>>()
-    });
+    };
     let other_activities = move || {
         state.history.with(|history| {
             history
@@ -428,11 +447,11 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
         };
         let status = Status::ALL
             .into_iter()
-            .find(|candidate| format!("{candidate:?}") == status.get_untracked())
+            .find(|candidate| candidate.label() == status.get_untracked())
             .unwrap_or(Status::NotStarted);
         let kind = ActivityKind::ALL
             .into_iter()
-            .find(|candidate| format!("{candidate:?}") == kind.get_untracked())
+            .find(|candidate| candidate.label() == kind.get_untracked())
             .unwrap_or(ActivityKind::Project);
         let commitment = if commitment.get_untracked() == "Tentative" {
             Commitment::Tentative
@@ -535,18 +554,18 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
                 <fieldset class="fieldset">
                     <legend>"Done checklist"</legend>
                     <ul class="rows">
-                        <For each=move || checklist.get() key=|row| row.key let:row>
+                        {move || checklist.get().into_iter().map(|row| view! {
                             <li class="rows__row">
-                                <input type="checkbox" aria-label=move || format!("Done: {}", row.text.get())
+                                <input type="checkbox" aria-label="Done"
                                     prop:checked=move || row.done.get()
                                     on:change=move |event| row.done.set(event_target_checked(&event))/>
                                 <input type="text" aria-label="Checklist item" class="rows__text"
                                     prop:value=move || row.text.get()
                                     on:input=move |event| row.text.set(event_target_value(&event))/>
-                                <button type="button" class="button button--small" aria-label=move || format!("Remove checklist item {}", row.text.get())
+                                <button type="button" class="button button--small" aria-label="Remove this checklist item"
                                     on:click=move |_| checklist.update(|rows| rows.retain(|r| r.key != row.key))>"Remove"</button>
                             </li>
-                        </For>
+                        }).collect_view()}
                     </ul>
                     <button type="button" class="button button--small" on:click=move |_| {
                         let row = ChecklistRow { key: new_key(), text: RwSignal::new(String::new()), done: RwSignal::new(false), done_on: None };
@@ -585,7 +604,7 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
                 <fieldset class="fieldset">
                     <legend>"Required skills"</legend>
                     <ul class="rows">
-                        <For each=move || skills.get() key=|row| row.key let:row>
+                        {move || skills.get().into_iter().map(|row| view! {
                             <li class="rows__row">
                                 <select aria-label="Skill" prop:value=move || row.skill.get()
                                     on:change=move |event| row.skill.set(event_target_value(&event))>
@@ -605,7 +624,7 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
                                 <button type="button" class="button button--small" aria-label="Remove this required skill"
                                     on:click=move |_| skills.update(|rows| rows.retain(|r| r.key != row.key))>"Remove"</button>
                             </li>
-                        </For>
+                        }).collect_view()}
                     </ul>
                     <button type="button" class="button button--small"
                         disabled=move || skill_names().is_empty()

@@ -66,11 +66,15 @@ pub fn Header() -> impl IntoView {
                 <label class="visually-hidden" for="plan-switcher">"Switch plan"</label>
                 <select id="plan-switcher" class="app-header__switcher" on:change=switch
                     prop:value=move || current_id().to_string()>
-                    <For each=options key=|entry| (entry.id, entry.name.clone()) let:entry>
-                        <option value=entry.id.to_string() selected=move || entry.id == current_id()>
-                            {entry.name.clone()}
-                        </option>
-                    </For>
+                    {move || {
+                        let current = current_id();
+                        options()
+                            .into_iter()
+                            .map(|entry| view! {
+                                <option value=entry.id.to_string() selected=entry.id == current>{entry.name}</option>
+                            })
+                            .collect_view()
+                    }}
                     <option value="new">"+ New empty plan"</option>
                     <option value="demo">"↺ Reset demo (opens a fresh copy)"</option>
                 </select>
@@ -124,7 +128,7 @@ pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="notices" aria-label="Notices">
-            <For each=move || state.notices.get() key=|notice| notice.id let:notice>
+            {move || state.notices.get().into_iter().map(|notice| view! {
                 <div
                     class="notice"
                     class:notice--error=notice.kind == NoticeKind::Error
@@ -143,7 +147,7 @@ pub fn Notices() -> impl IntoView {
                     <button class="button button--quiet" aria-label="Dismiss this notice"
                         on:click=move |_| state.dismiss(notice.id)>"✕"</button>
                 </div>
-            </For>
+            }).collect_view()}
         </section>
     }
 }
