@@ -148,6 +148,12 @@ fn ImportFailurePanel() -> impl IntoView {
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Focus the first choice once the dialog is on the page.
+    Effect::new(move |_| {
+        if state.pending_import.with(Option::is_some) {
+            browser::focus_after_render("import-replace".to_string());
+        }
+    });
     view! {
         {move || state.pending_import.get().map(|pending| {
             let summary = format!(

@@ -164,16 +164,9 @@ test('dropping a card on its own column adds no undo step (stored plan)', async 
   await expect(undoButton(page)).toHaveAttribute('aria-label', 'Nothing to undo');
 });
 
-// App bug: the demo plan opened on a first visit (AppState::start, and
-// likewise "New empty plan" / "Reset demo") is not put in canonical order
-// (Plan::sort_canonically), while every command's result is. So a command
-// that changes nothing still differs from the open plan and History::execute
-// records it: dropping a card on its own column leaves an undo step labelled
-// "Undo: 'Security baseline sign-off for new clients' is already Not started",
-// and Ctrl+Z then seems to do nothing. Expected: no undo step ("Nothing to
-// undo"), as after a reload. Remove test.fail() once fixed.
+// A move that changes nothing is not an edit: no undo step, even on a first
+// visit (the opened demo is in canonical order, like every command's result).
 test('dropping a card on its own column adds no undo step (first visit)', async ({ page }) => {
-  test.fail();
   await page.dragAndDrop(CARD, '.board__column[data-status="not-started"]');
   await settle(page);
   await expect(column(page, 'not-started').locator(CARD)).toBeVisible();

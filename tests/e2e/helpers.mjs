@@ -45,17 +45,9 @@ export function collectErrors(page) {
   return errors;
 }
 
-/**
- * Known app bug, reported and covered by its own test.fail() in
- * app.spec.mjs: index.html declares no icon, so Chromium asks for
- * /favicon.ico, gets a 404 and logs a console error. Other tests ignore
- * exactly that message, so they still catch every other error.
- */
-export const FAVICON_404 = /^console error: Failed to load resource: .*404.*\/favicon\.ico\)$/;
-
-/** Asserts that nothing but the known favicon 404 was logged. */
+/** Asserts that nothing was logged as an error. */
 export function expectNoErrors(errors) {
-  expect(errors.filter((error) => !FAVICON_404.test(error))).toEqual([]);
+  expect(errors).toEqual([]);
 }
 
 /** The app's URL for a view, with today pinned. */
