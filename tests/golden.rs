@@ -14,7 +14,9 @@ use opsboard::model::PlanId;
 use opsboard::persist;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 fn demo() -> opsboard::model::Plan {
@@ -34,7 +36,11 @@ fn the_v1_demo_file_opens_and_writes_back_byte_for_byte() {
     let text = fs::read_to_string(&path).expect("the golden file exists");
     let plan = persist::decode(&text).expect("the golden file opens");
     assert_eq!(plan, demo());
-    assert_eq!(persist::encode(&plan), text, "re-export differs from the golden file");
+    assert_eq!(
+        persist::encode(&plan),
+        text,
+        "re-export differs from the golden file"
+    );
 }
 
 #[test]

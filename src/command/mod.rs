@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 
 use crate::engine::validate;
 use crate::model::{
-    Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon, Person, PersonId, Plan,
-    Resources, Status, StatusChange, StrategicGoal, Weekday,
+    count_of, Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon, Person, PersonId,
+    Plan, Resources, Status, StatusChange, StrategicGoal, Weekday,
 };
 
 /// One edit to a plan.
@@ -273,8 +273,8 @@ fn remove_person(
     plan.people.retain(|person| person.id != id);
     let mut summary = format!("Removed {}", removed.name);
     if owned + allocated > 0 {
-        let activities = count(owned, "activity", "activities");
-        let allocations = count(allocated, "allocation", "allocations");
+        let activities = count_of(owned, "activity", "activities");
+        let allocations = count_of(allocated, "allocation", "allocations");
         match heir {
             Some(heir) => summary.push_str(&format!(
                 "; {} took over {activities} and {allocations}",
@@ -291,11 +291,6 @@ fn remove_person(
         }
     }
     Ok(summary)
-}
-
-/// "1 activity", "3 activities".
-fn count(number: usize, one: &str, many: &str) -> String {
-    format!("{number} {}", if number == 1 { one } else { many })
 }
 
 #[cfg(test)]

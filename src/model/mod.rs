@@ -497,6 +497,11 @@ pub fn sort_by_number<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     );
 }
 
+/// "1 activity", "3 activities".
+pub fn count_of(number: usize, one: &str, many: &str) -> String {
+    format!("{number} {}", if number == 1 { one } else { many })
+}
+
 /// Short labels for weekdays, Monday first.
 pub fn weekday_label(day: Weekday) -> &'static str {
     match day {

@@ -4,7 +4,8 @@
 //!
 //! Reading goes through this instead of derived `Deserialize` impls because
 //! it gives better messages and a much smaller browser bundle (derived
-//! visitors are generated per type; these functions exist once).
+//! visitors are generated per type; these functions exist once). Paths are
+//! only written out when something is wrong, so a good file reads fast.
 
 use std::str::FromStr;
 
@@ -15,14 +16,7 @@ use super::ImportError;
 
 pub type Read<T> = Result<T, ImportError>;
 
-fn fail<T>(path: &str, reason: impl Into<String>) -> Read<T> {
-    Err(ImportError::Field {
-        path: path.to_string(),
-        reason: reason.into(),
-    })
-}
-
-/// What a JSON value is, for messages: `the string "high"`.
+/// What a JSON value is, for messages: `the text "high"`.
 fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
@@ -48,16 +42,16 @@ impl<'a> Object<'a> {
     /// Reads `value` at `path` as an object whose fields are all in `allowed`.
     pub fn new(value: &'a Value, path: &str, allowed: &[&str]) -> Read<Object<'a>> {
         let Value::Object(map) = value else {
-            return fail(
-                path,
-                format!("expected an object, found {}", describe(value)),
-            );
+            return Err(ImportError::Field {
+                path: path.to_string(),
+                reason: format!("expected an object, found {}", describe(value)),
+            });
         };
         if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
-            return fail(
-                &format!("{path}.{unknown}"),
-                format!("unknown field; expected one of: {}", allowed.join(", ")),
-            );
+            return Err(ImportError::Field {
+                path: format!("{path}.{unknown}"),
+                reason: format!("unknown field; expected one of: {}", allowed.join(", ")),
+            });
         }
         Ok(Object {
             map,
@@ -66,11 +60,15 @@ impl<'a> Object<'a> {
     }
 
     fn path_of(&self, field: &str) -> String {
-        if self.path.is_empty() {
-            field.to_string()
-        } else {
-            format!("{}.{field}", self.path)
-        }
+        format!("{}.{field}", self.path)
+    }
+
+    /// Gives a field's problem its path.
+    fn at<T>(&self, field: &str, result: Result<T, String>) -> Read<T> {
+        result.map_err(|reason| ImportError::Field {
+            path: self.path_of(field),
+            reason,
+        })
     }
 
     /// A field that may be absent or null.
@@ -80,9 +78,27 @@ impl<'a> Object<'a> {
 
     /// A field that must be there.
     fn required(&self, field: &str) -> Read<&'a Value> {
+        let value = self
+            .optional(field)
+            .ok_or_else(|| "missing: this field is required".to_string());
+        self.at(field, value)
+    }
+
+    /// Reads a field that must be there with `convert`.
+    fn read<T>(&self, field: &str, convert: impl Fn(&Value) -> Result<T, String>) -> Read<T> {
+        let value = self.required(field)?;
+        self.at(field, convert(value))
+    }
+
+    /// Reads a field that may be absent with `convert`.
+    fn read_optional<T>(
+        &self,
+        field: &str,
+        convert: impl Fn(&Value) -> Result<T, String>,
+    ) -> Read<Option<T>> {
         match self.optional(field) {
-            Some(value) => Ok(value),
-            None => fail(&self.path_of(field), "missing: this field is required"),
+            None => Ok(None),
+            Some(value) => self.at(field, convert(value)).map(Some),
         }
     }
 
@@ -99,65 +115,51 @@ impl<'a> Object<'a> {
     }
 
     pub fn string(&self, field: &str) -> Read<String> {
-        text(self.required(field)?, &self.path_of(field))
+        self.read(field, text)
     }
 
     /// A text field that is empty when absent.
     pub fn string_or_empty(&self, field: &str) -> Read<String> {
-        self.optional(field)
-            .map_or(Ok(String::new()), |value| text(value, &self.path_of(field)))
+        Ok(self.read_optional(field, text)?.unwrap_or_default())
     }
 
     pub fn number(&self, field: &str) -> Read<f64> {
-        number(self.required(field)?, &self.path_of(field))
+        self.read(field, number)
     }
 
     pub fn number_or(&self, field: &str, default: f64) -> Read<f64> {
-        self.optional(field)
-            .map_or(Ok(default), |value| number(value, &self.path_of(field)))
+        Ok(self.read_optional(field, number)?.unwrap_or(default))
     }
 
     pub fn optional_number(&self, field: &str) -> Read<Option<f64>> {
-        self.optional(field)
-            .map(|value| number(value, &self.path_of(field)))
-            .transpose()
+        self.read_optional(field, number)
     }
 
     /// A whole number from 0 to `max`.
     pub fn whole(&self, field: &str, max: u64) -> Read<u64> {
-        let path = self.path_of(field);
-        let value = self.required(field)?;
-        match value.as_u64() {
+        self.read(field, |value| match value.as_u64() {
             Some(number) if number <= max => Ok(number),
-            _ => fail(
-                &path,
-                format!(
-                    "expected a whole number from 0 to {max}, found {}",
-                    describe(value)
-                ),
-            ),
-        }
+            _ => Err(format!(
+                "expected a whole number from 0 to {max}, found {}",
+                describe(value)
+            )),
+        })
     }
 
     pub fn flag_or_false(&self, field: &str) -> Read<bool> {
-        match self.optional(field) {
-            None => Ok(false),
-            Some(Value::Bool(flag)) => Ok(*flag),
-            Some(other) => fail(
-                &self.path_of(field),
-                format!("expected true or false, found {}", describe(other)),
-            ),
-        }
+        let flag = self.read_optional(field, |value| match value {
+            Value::Bool(flag) => Ok(*flag),
+            other => Err(format!("expected true or false, found {}", describe(other))),
+        })?;
+        Ok(flag.unwrap_or(false))
     }
 
     pub fn date(&self, field: &str) -> Read<NaiveDate> {
-        date(self.required(field)?, &self.path_of(field))
+        self.read(field, date)
     }
 
     pub fn optional_date(&self, field: &str) -> Read<Option<NaiveDate>> {
-        self.optional(field)
-            .map(|value| date(value, &self.path_of(field)))
-            .transpose()
+        self.read_optional(field, date)
     }
 
     /// A value written as text and parsed: an id, a week.
@@ -165,39 +167,32 @@ impl<'a> Object<'a> {
     where
         T::Err: std::fmt::Display,
     {
-        parsed(self.required(field)?, &self.path_of(field), expected)
+        self.read(field, |value| parsed(value, expected))
     }
 
     pub fn optional_parsed<T: FromStr>(&self, field: &str, expected: &str) -> Read<Option<T>>
     where
         T::Err: std::fmt::Display,
     {
-        self.optional(field)
-            .map(|value| parsed(value, &self.path_of(field), expected))
-            .transpose()
+        self.read_optional(field, |value| parsed(value, expected))
     }
 
     /// One of a fixed set of names.
     pub fn choice<T: Copy>(&self, field: &str, names: &[(&str, T)]) -> Read<T> {
-        let path = self.path_of(field);
-        let value = self.required(field)?;
-        let found = value
-            .as_str()
-            .and_then(|name| names.iter().find(|(known, _)| *known == name));
-        match found {
-            Some((_, choice)) => Ok(*choice),
-            None => {
-                let known: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-                fail(
-                    &path,
+        self.read(field, |value| {
+            value
+                .as_str()
+                .and_then(|name| names.iter().find(|(known, _)| *known == name))
+                .map(|(_, choice)| *choice)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
                     format!(
                         "expected one of {}, found {}",
                         known.join(", "),
                         describe(value)
-                    ),
-                )
-            }
-        }
+                    )
+                })
+        })
     }
 
     /// A list, empty when absent, each item read by `item` with its path.
@@ -206,68 +201,63 @@ impl<'a> Object<'a> {
         field: &str,
         mut item: impl FnMut(&'a Value, &str) -> Read<T>,
     ) -> Read<Vec<T>> {
-        let path = self.path_of(field);
-        match self.optional(field) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => {
-                let mut read = Vec::with_capacity(items.len());
-                for (index, value) in items.iter().enumerate() {
-                    read.push(item(value, &format!("{path}[{index}]"))?);
-                }
-                Ok(read)
+        let items = match self.optional(field) {
+            None => return Ok(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                return self.at(
+                    field,
+                    Err(format!("expected a list, found {}", describe(other))),
+                )
             }
-            Some(other) => fail(&path, format!("expected a list, found {}", describe(other))),
+        };
+        let path = self.path_of(field);
+        let mut read = Vec::with_capacity(items.len());
+        for (index, value) in items.iter().enumerate() {
+            read.push(item(value, &format!("{path}[{index}]"))?);
         }
+        Ok(read)
     }
 }
 
-pub fn text(value: &Value, path: &str) -> Read<String> {
+/// Gives a list item's problem its path.
+pub fn item_at<T>(path: &str, result: Result<T, String>) -> Read<T> {
+    result.map_err(|reason| ImportError::Field {
+        path: path.to_string(),
+        reason,
+    })
+}
+
+pub fn text(value: &Value) -> Result<String, String> {
     match value {
         Value::String(text) => Ok(text.clone()),
-        other => fail(path, format!("expected text, found {}", describe(other))),
+        other => Err(format!("expected text, found {}", describe(other))),
     }
 }
 
-pub fn number(value: &Value, path: &str) -> Read<f64> {
-    match value.as_f64() {
-        Some(number) => Ok(number),
-        None => fail(
-            path,
-            format!("expected a number, found {}", describe(value)),
-        ),
-    }
+pub fn number(value: &Value) -> Result<f64, String> {
+    value
+        .as_f64()
+        .ok_or_else(|| format!("expected a number, found {}", describe(value)))
 }
 
-pub fn date(value: &Value, path: &str) -> Read<NaiveDate> {
+pub fn date(value: &Value) -> Result<NaiveDate, String> {
     match value {
-        Value::String(text) => match crate::model::parse_iso_date(text) {
-            Some(date) => Ok(date),
-            None => fail(
-                path,
-                format!("\"{text}\" is not a real date: use YYYY-MM-DD"),
-            ),
-        },
-        other => fail(
-            path,
-            format!(
-                "expected a date such as \"2026-11-23\", found {}",
-                describe(other)
-            ),
-        ),
+        Value::String(text) => crate::model::parse_iso_date(text)
+            .ok_or_else(|| format!("\"{text}\" is not a real date: use YYYY-MM-DD")),
+        other => Err(format!(
+            "expected a date such as \"2026-11-23\", found {}",
+            describe(other)
+        )),
     }
 }
 
-pub fn parsed<T: FromStr>(value: &Value, path: &str, expected: &str) -> Read<T>
+pub fn parsed<T: FromStr>(value: &Value, expected: &str) -> Result<T, String>
 where
     T::Err: std::fmt::Display,
 {
     match value {
-        Value::String(text) => text
-            .parse()
-            .or_else(|error: T::Err| fail(path, error.to_string())),
-        other => fail(
-            path,
-            format!("expected {expected}, found {}", describe(other)),
-        ),
+        Value::String(text) => text.parse().map_err(|error: T::Err| error.to_string()),
+        other => Err(format!("expected {expected}, found {}", describe(other))),
     }
 }

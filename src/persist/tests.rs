@@ -129,6 +129,22 @@ fn a_wrong_field_is_named_by_its_path() {
         "plan.activities[1].status: expected one of not_started, in_progress, blocked, done, found the text \"waiting\"",
     );
     check_edited(
+        |file| file["plan"]["people"] = json!({"per-1": "Priya"}),
+        "plan.people: expected a list, found an object",
+    );
+    check_edited(
+        |file| file["plan"]["people"][2]["working_days"] = json!(["monday", "funday"]),
+        "plan.people[2].working_days[1]: \"funday\" is not a weekday: use monday to sunday",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][4]["title"] = json!(null),
+        "plan.activities[4].title: missing: this field is required",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][4]["impact"] = json!(-1),
+        "plan.activities[4].impact: expected a whole number from 0 to 255, found -1",
+    );
+    check_edited(
         |file| file["plan"]["allocations"][0]["placeholder"] = json!({"role": "Cloud Engineer"}),
         "plan.allocations[0]: names both a person and a placeholder: keep one",
     );

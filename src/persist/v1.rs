@@ -514,7 +514,7 @@ impl From<model::CheckIn> for CheckIn {
 // Reading. Field lists double as the "unknown field" check; they must name
 // every field of the structs above.
 
-use super::read::{Object, Read};
+use super::read::{item_at, parsed, text, Object, Read};
 
 const PLAN_FIELDS: &[&str] = &[
     "id",
@@ -604,7 +604,7 @@ pub fn read_plan(value: &Value) -> Read<model::Plan> {
                 budget: resources.optional_number("budget")?,
                 currency: resources.string_or_empty("currency")?,
                 headcount_note: resources.string_or_empty("headcount_note")?,
-                tooling: resources.list("tooling", super::read::text)?,
+                tooling: resources.list("tooling", |value, path| item_at(path, text(value)))?,
             },
         },
         metrics: plan.list("metrics", |value, path| {
@@ -688,15 +688,14 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
         team: person.string_or_empty("team")?,
         weekly_hours: person.number("weekly_hours")?,
         working_days: person.list("working_days", |value, path| {
-            let day = super::read::text(value, path)?;
-            WEEKDAYS
-                .iter()
-                .find(|(name, _)| *name == day)
-                .map(|(_, day)| *day)
-                .ok_or_else(|| super::ImportError::Field {
-                    path: path.to_string(),
-                    reason: format!("\"{day}\" is not a weekday: use monday to sunday"),
-                })
+            let day = item_at(path, text(value))?;
+            let known = WEEKDAYS.iter().find(|(name, _)| *name == day);
+            item_at(
+                path,
+                known
+                    .map(|(_, day)| *day)
+                    .ok_or_else(|| format!("\"{day}\" is not a weekday: use monday to sunday")),
+            )
         })?,
         start_date: person.optional_date("start_date")?,
         end_date: person.optional_date("end_date")?,
@@ -789,9 +788,7 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
         kind: activity.choice("kind", KINDS)?,
         client: activity.string_or_empty("client")?,
         commitment: activity.choice("commitment", COMMITMENTS)?,
-        depends_on: activity.list("depends_on", |value, path| {
-            super::read::parsed(value, path, ID)
-        })?,
+        depends_on: activity.list("depends_on", |value, path| item_at(path, parsed(value, ID)))?,
         required_skills: activity.list("required_skills", read_requirement)?,
     })
 }

@@ -8,7 +8,7 @@ use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Fie
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
-use crate::model::{weekday_label, Assignee, Person, PersonId, Plan, WEEKDAYS};
+use crate::model::{count_of, weekday_label, Assignee, Person, PersonId, Plan, WEEKDAYS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Editing {
@@ -199,7 +199,9 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
         format!("{name} owns no activities and has no allocations.")
     } else {
         format!(
-            "{name} owns {owned} activities and has {allocated} allocations. Who takes them over?"
+            "{name} owns {} and has {}. Who takes them over?",
+            count_of(owned, "activity", "activities"),
+            count_of(allocated, "allocation", "allocations")
         )
     };
     view! {
