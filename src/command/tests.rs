@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::model::demo::demo_plan;
-use crate::model::{ActivityKind, Commitment, DoneDefinition, PlanId, Week};
+use crate::model::{ActivityKind, Commitment, PlanId, Week};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
@@ -39,23 +39,12 @@ fn date(text: &str) -> NaiveDate {
 
 fn new_activity(title: &str) -> Activity {
     Activity {
-        id: ActivityId(0),
-        title: title.to_string(),
-        description: String::new(),
         owner: Some(PersonId(2)),
         start: Some(date("2026-12-01")),
         deadline: Some(date("2026-12-18")),
-        checkin: None,
-        done_definition: DoneDefinition::default(),
-        status: Status::NotStarted,
-        status_history: Vec::new(),
-        impact: 3,
         effort_hours: 16.0,
         kind: ActivityKind::Internal,
-        client: String::new(),
-        commitment: Commitment::Confirmed,
-        depends_on: Vec::new(),
-        required_skills: Vec::new(),
+        ..Activity::new(ActivityId(0), title)
     }
 }
 

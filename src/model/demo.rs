@@ -37,27 +37,10 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             })
             .collect()
     };
-    let full_week = vec![
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-    ];
     let person = |id: u32, name: &str, role: &str, team: &str| Person {
-        id: PersonId(id),
-        name: name.to_string(),
         role: role.to_string(),
         team: team.to_string(),
-        weekly_hours: 40.0,
-        working_days: full_week.clone(),
-        start_date: None,
-        end_date: None,
-        support_hours_per_week: 0.0,
-        leave: Vec::new(),
-        skills: Vec::new(),
-        certifications: Vec::new(),
-        cost_rate: None,
+        ..Person::new(PersonId(id), name)
     };
     let cert = |name: &str, issuer: &str, expires: NaiveDate| Certification {
         name: name.to_string(),

@@ -161,6 +161,25 @@ pub struct Person {
 }
 
 impl Person {
+    /// A full-time person (40 hours, Monday to Friday) with nothing else set.
+    pub fn new(id: PersonId, name: &str) -> Person {
+        Person {
+            id,
+            name: name.to_string(),
+            role: String::new(),
+            team: String::new(),
+            weekly_hours: 40.0,
+            working_days: WEEKDAYS[..5].to_vec(),
+            start_date: None,
+            end_date: None,
+            support_hours_per_week: 0.0,
+            leave: Vec::new(),
+            skills: Vec::new(),
+            certifications: Vec::new(),
+            cost_rate: None,
+        }
+    }
+
     /// Whether this person is employed on `date` (between start and end date).
     pub fn is_employed_on(&self, date: NaiveDate) -> bool {
         self.start_date.is_none_or(|start| start <= date)
@@ -229,6 +248,32 @@ pub struct Activity {
     pub commitment: Commitment,
     pub depends_on: Vec<ActivityId>,
     pub required_skills: Vec<SkillRequirement>,
+}
+
+impl Activity {
+    /// A not-started, confirmed project activity with impact 3 and nothing
+    /// else set.
+    pub fn new(id: ActivityId, title: &str) -> Activity {
+        Activity {
+            id,
+            title: title.to_string(),
+            description: String::new(),
+            owner: None,
+            start: None,
+            deadline: None,
+            checkin: None,
+            done_definition: DoneDefinition::default(),
+            status: Status::NotStarted,
+            status_history: Vec::new(),
+            impact: 3,
+            effort_hours: 0.0,
+            kind: ActivityKind::Project,
+            client: String::new(),
+            commitment: Commitment::Confirmed,
+            depends_on: Vec::new(),
+            required_skills: Vec::new(),
+        }
+    }
 }
 
 /// What "done" means for an activity.

@@ -228,21 +228,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
             Editing::Existing(id) => history.plan().person(id).cloned(),
             Editing::New => None,
         })
-        .unwrap_or_else(|| Person {
-            id: PersonId(0),
-            name: String::new(),
-            role: String::new(),
-            team: String::new(),
-            weekly_hours: 40.0,
-            working_days: WEEKDAYS[..5].to_vec(),
-            start_date: None,
-            end_date: None,
-            support_hours_per_week: 0.0,
-            leave: Vec::new(),
-            skills: Vec::new(),
-            certifications: Vec::new(),
-            cost_rate: None,
-        });
+        .unwrap_or_else(|| Person::new(PersonId(0), ""));
     let name = RwSignal::new(original.name.clone());
     let role = RwSignal::new(original.role.clone());
     let team = RwSignal::new(original.team.clone());

@@ -284,23 +284,8 @@ fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl Into
             Editing::New => None,
         })
         .unwrap_or_else(|| Activity {
-            id: ActivityId(0),
-            title: String::new(),
-            description: String::new(),
-            owner: None,
             start: Some(today),
-            deadline: None,
-            checkin: None,
-            done_definition: DoneDefinition::default(),
-            status: Status::NotStarted,
-            status_history: Vec::new(),
-            impact: 3,
-            effort_hours: 0.0,
-            kind: ActivityKind::Project,
-            client: String::new(),
-            commitment: Commitment::Confirmed,
-            depends_on: Vec::new(),
-            required_skills: Vec::new(),
+            ..Activity::new(ActivityId(0), "")
         });
 
     let title = RwSignal::new(original.title.clone());
