@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 
 use crate::engine::validate;
 use crate::model::{
-    count_of, Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon, Person, PersonId,
-    Plan, Resources, Status, StatusChange, StrategicGoal, Weekday,
+    count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon,
+    Person, PersonId, Plan, PriorityPin, Resources, Status, StatusChange, StrategicGoal, Weekday,
 };
 
 /// One edit to a plan.
@@ -51,6 +51,13 @@ pub enum Command {
     },
     /// Adds an allocation; its id is ignored and a fresh one is given.
     AddAllocation(Allocation),
+    /// Pins an activity to a position of the priority list (1 is the top),
+    /// or unpins it with `None`. Other pins at that position or below move
+    /// down one, so pins never collide.
+    PinPriority {
+        activity: ActivityId,
+        position: Option<u32>,
+    },
     /// Replaces the whole plan with another (an imported file), keeping
     /// the current plan's id.
     ReplacePlan(Box<Plan>),
@@ -149,6 +156,7 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             for activity in &mut plan.activities {
                 activity.depends_on.retain(|dependency| dependency != id);
             }
+            plan.priority_pins.retain(|pin| pin.activity != *id);
             plan.allocations
                 .retain(|allocation| allocation.activity != *id);
             for checkin in &mut plan.checkins {
@@ -202,6 +210,33 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             );
             plan.allocations.push(allocation);
             Ok(summary)
+        }
+        Command::PinPriority { activity, position } => {
+            let title = activity_mut(plan, *activity)?.title.clone();
+            plan.priority_pins.retain(|pin| pin.activity != *activity);
+            match position {
+                None => Ok(format!("Unpinned '{title}'")),
+                Some(position) => {
+                    let position = (*position).max(1);
+                    // Make room: pins from this position down shift by one
+                    // while they would collide.
+                    let mut pins = plan.priority_pins.clone();
+                    sort_by_number(&mut pins, |pin| pin.position.into());
+                    let mut next = position;
+                    for pin in &mut pins {
+                        if pin.position == next {
+                            pin.position += 1;
+                            next += 1;
+                        }
+                    }
+                    pins.push(PriorityPin {
+                        activity: *activity,
+                        position,
+                    });
+                    plan.priority_pins = pins;
+                    Ok(format!("Pinned '{title}' at position {position}"))
+                }
+            }
         }
         Command::ReplacePlan(replacement) => {
             let id = plan.id;

@@ -363,3 +363,41 @@ fn a_command_that_changes_nothing_leaves_no_undo_step() {
     );
     assert_eq!(history.undo_label(), None);
 }
+
+#[test]
+fn pins_make_room_and_unpin() {
+    let mut history = History::new(demo());
+    let pin = |activity: u32, position: Option<u32>| Command::PinPriority {
+        activity: ActivityId(activity),
+        position,
+    };
+    let pins = |history: &History| -> Vec<(u32, u32)> {
+        let mut pins: Vec<(u32, u32)> = history
+            .plan()
+            .priority_pins
+            .iter()
+            .map(|pin| (pin.activity.0, pin.position))
+            .collect();
+        pins.sort_by_key(|(_, position)| *position);
+        pins
+    };
+    assert_eq!(
+        history.execute(&pin(6, Some(1)), today()),
+        Ok("Pinned 'Pilot: onboard Fabrikam Legal in 7 days' at position 1".to_string())
+    );
+    history.execute(&pin(5, Some(2)), today()).expect("valid");
+    history.execute(&pin(4, Some(1)), today()).expect("valid");
+    assert_eq!(pins(&history), vec![(4, 1), (6, 2), (5, 3)]);
+    history.execute(&pin(6, None), today()).expect("valid");
+    assert_eq!(pins(&history), vec![(4, 1), (5, 3)]);
+    history
+        .execute(&Command::DeleteActivity(ActivityId(4)), today())
+        .expect("valid");
+    assert_eq!(pins(&history), vec![(5, 3)]);
+    assert_eq!(
+        history
+            .execute(&pin(99, Some(1)), today())
+            .map_err(|e| e.to_string()),
+        Err("There is no activity act-99 in this plan.".to_string())
+    );
+}

@@ -206,6 +206,29 @@ impl Checker {
         for allocation in &plan.allocations {
             self.allocation(plan, allocation);
         }
+        for (index, pin) in plan.priority_pins.iter().enumerate() {
+            let path = format!("priority_pins[{index}]");
+            if plan.activity(pin.activity).is_none() {
+                self.error(
+                    format!("{path}.activity"),
+                    format!(
+                        "a priority pin on {}, which is not in the plan",
+                        pin.activity
+                    ),
+                );
+            } else if plan.priority_pins[..index]
+                .iter()
+                .any(|other| other.activity == pin.activity)
+            {
+                self.error(
+                    format!("{path}.activity"),
+                    format!("'{}' is pinned twice", plan.activity_title(pin.activity)),
+                );
+            }
+            if pin.position == 0 {
+                self.error(format!("{path}.position"), "positions start at 1");
+            }
+        }
         self.unique(
             "checkins",
             CheckInId::PREFIX,

@@ -493,6 +493,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         people,
         activities,
         allocations,
+        priority_pins: Vec::new(),
         checkins: vec![CheckIn {
             id: CheckInId(1),
             date: day(1, Weekday::Mon),

@@ -42,6 +42,8 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     pub allocations: Vec<Allocation>,
     pub checkins: Vec<CheckIn>,
+    /// Activities a person pinned to a position in the priority list.
+    pub priority_pins: Vec<PriorityPin>,
 }
 
 /// The one outcome the plan exists for, with a measurable target and date.
@@ -402,6 +404,15 @@ pub enum Assignee {
     },
 }
 
+/// An activity held at a position of the priority list by a person,
+/// whatever its computed rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriorityPin {
+    pub activity: ActivityId,
+    /// 1 is the top of the list.
+    pub position: u32,
+}
+
 /// One weekly check-in, as said on the day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckIn {
@@ -450,6 +461,7 @@ impl Plan {
             activities: Vec::new(),
             allocations: Vec::new(),
             checkins: Vec::new(),
+            priority_pins: Vec::new(),
         }
     }
 
@@ -508,6 +520,7 @@ impl Plan {
         }
         sort_by_number(&mut self.allocations, |allocation| allocation.id.0.into());
         sort_by_number(&mut self.checkins, |checkin| checkin.id.0.into());
+        sort_by_number(&mut self.priority_pins, |pin| pin.activity.0.into());
     }
 }
 

@@ -27,6 +27,7 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     pub allocations: Vec<Allocation>,
     pub checkins: Vec<CheckIn>,
+    pub priority_pins: Vec<PriorityPin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -205,6 +206,12 @@ pub struct SkillRequirement {
     pub min_level: u8,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriorityPin {
+    pub activity: ActivityId,
+    pub position: u32,
+}
+
 /// An allocation names either a `person` or a `placeholder`, never both.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Allocation {
@@ -297,6 +304,14 @@ impl Plan {
             activities: plan.activities.into_iter().map(Into::into).collect(),
             allocations: plan.allocations.into_iter().map(Into::into).collect(),
             checkins: plan.checkins.into_iter().map(Into::into).collect(),
+            priority_pins: plan
+                .priority_pins
+                .into_iter()
+                .map(|pin| PriorityPin {
+                    activity: pin.activity,
+                    position: pin.position,
+                })
+                .collect(),
         }
     }
 }
@@ -530,6 +545,7 @@ const PLAN_FIELDS: &[&str] = &[
     "activities",
     "allocations",
     "checkins",
+    "priority_pins",
 ];
 const WEEKDAYS: &[(&str, model::Weekday)] = &[
     ("monday", model::Weekday::Mon),
@@ -650,6 +666,13 @@ pub fn read_plan(value: &Value) -> Read<model::Plan> {
         activities: plan.list("activities", read_activity)?,
         allocations: plan.list("allocations", read_allocation)?,
         checkins: plan.list("checkins", read_checkin)?,
+        priority_pins: plan.list("priority_pins", |value, path| {
+            let pin = Object::new(value, path, &["activity", "position"])?;
+            Ok(model::PriorityPin {
+                activity: pin.parsed("activity", ID)?,
+                position: pin.whole("position", u32::MAX.into())? as u32,
+            })
+        })?,
     })
 }
 
