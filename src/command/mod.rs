@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use crate::engine::validate;
 use crate::model::{
     count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon,
-    Person, PersonId, Plan, PriorityPin, Resources, Status, StatusChange, StrategicGoal, Weekday,
+    MetricId, Person, PersonId, Plan, PriorityPin, Resources, Status, StatusChange, StrategicGoal,
+    SuccessMetric, Weekday,
 };
 
 /// One edit to a plan.
@@ -25,6 +26,11 @@ pub enum Command {
     SetHorizon(Horizon),
     SetReviewWeekday(Weekday),
     SetResources(Resources),
+    /// Adds a success metric; its id is ignored and a fresh one is given.
+    AddMetric(SuccessMetric),
+    /// Replaces the success metric with the same id.
+    UpdateMetric(SuccessMetric),
+    RemoveMetric(MetricId),
     /// Adds an activity; its id is ignored and a fresh one is given.
     AddActivity(Activity),
     /// Replaces the activity with the same id. A changed status is recorded
@@ -68,6 +74,8 @@ pub enum Command {
 pub enum CommandError {
     #[error("There is no activity {0} in this plan.")]
     NoSuchActivity(ActivityId),
+    #[error("There is no success metric {0} in this plan.")]
+    NoSuchMetric(MetricId),
     #[error("There is no person {0} in this plan.")]
     NoSuchPerson(PersonId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
@@ -124,6 +132,31 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
         Command::SetResources(resources) => {
             plan.resources = resources.clone();
             Ok("Changed the resources".to_string())
+        }
+        Command::AddMetric(metric) => {
+            let mut metric = metric.clone();
+            metric.id = MetricId::next_after(plan.metrics.iter().map(|m| &m.id));
+            let summary = format!("Added the metric '{}'", metric.name);
+            plan.metrics.push(metric);
+            Ok(summary)
+        }
+        Command::UpdateMetric(updated) => {
+            let current = plan
+                .metrics
+                .iter_mut()
+                .find(|metric| metric.id == updated.id)
+                .ok_or(CommandError::NoSuchMetric(updated.id))?;
+            *current = updated.clone();
+            Ok(format!("Changed the metric '{}'", updated.name))
+        }
+        Command::RemoveMetric(id) => {
+            let position = plan
+                .metrics
+                .iter()
+                .position(|metric| metric.id == *id)
+                .ok_or(CommandError::NoSuchMetric(*id))?;
+            let removed = plan.metrics.remove(position);
+            Ok(format!("Removed the metric '{}'", removed.name))
         }
         Command::AddActivity(activity) => {
             let mut activity = activity.clone();

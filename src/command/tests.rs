@@ -401,3 +401,61 @@ fn pins_make_room_and_unpin() {
         Err("There is no activity act-99 in this plan.".to_string())
     );
 }
+
+#[test]
+fn an_owner_must_be_employed_when_the_work_is_due() {
+    let mut leaver = demo().person(PersonId(2)).cloned().expect("person");
+    leaver.end_date = Some(date("2026-12-01"));
+    check(
+        Command::UpdatePerson(leaver),
+        Err(
+            "Tom Becker leaves on 2026-12-01, before 'Standard Azure landing zone in Terraform' \
+             is due on 2026-12-18: hand it to someone else first",
+        ),
+    );
+    let mut hire_task = activity(&demo(), 1);
+    hire_task.owner = Some(PersonId(12));
+    check(
+        Command::UpdateActivity(hire_task),
+        Err("Ravi Patel starts on 2026-12-07, after 'Map the current onboarding process' is due on 2026-11-13"),
+    );
+}
+
+#[test]
+fn success_metrics_are_added_changed_and_removed() {
+    let metric = crate::model::SuccessMetric {
+        id: crate::model::MetricId(0),
+        name: "First-contact resolution".to_string(),
+        unit: "%".to_string(),
+        baseline: 60.0,
+        target: 75.0,
+        current: 62.0,
+        direction: crate::model::Direction::HigherIsBetter,
+    };
+    let plan = check(
+        Command::AddMetric(metric.clone()),
+        Ok("Added the metric 'First-contact resolution'"),
+    )
+    .expect("applied");
+    assert_eq!(
+        plan.metrics.last().map(|m| m.id),
+        Some(crate::model::MetricId(4))
+    );
+    let renamed = crate::model::SuccessMetric {
+        id: crate::model::MetricId(2),
+        name: String::new(),
+        ..metric
+    };
+    check(
+        Command::UpdateMetric(renamed),
+        Err("a success metric needs a name"),
+    );
+    check(
+        Command::RemoveMetric(crate::model::MetricId(3)),
+        Ok("Removed the metric 'Client satisfaction after onboarding'"),
+    );
+    check(
+        Command::RemoveMetric(crate::model::MetricId(9)),
+        Err("There is no success metric met-9 in this plan."),
+    );
+}

@@ -1,4 +1,5 @@
 //! Pure computations over a plan. Nothing here touches the browser or the
 //! clock: "today" is always passed in.
 
+pub mod health;
 pub mod validate;

@@ -146,9 +146,6 @@ impl Checker {
         self.date("goal.target_date", plan.goal.target_date);
         self.number("goal.baseline", plan.goal.baseline);
         self.number("goal.target", plan.goal.target);
-        if plan.goal.outcome.trim().is_empty() {
-            self.warning("goal.outcome", "the plan has no strategic goal yet");
-        }
         if let Some(budget) = plan.resources.budget {
             if !budget.is_finite() || budget < 0.0 {
                 self.error("resources.budget", "the budget cannot be negative");
@@ -335,10 +332,8 @@ impl Checker {
             self.error(format!("{path}.title"), "an activity needs a title");
         }
         match activity.owner {
-            None => self.warning(
-                format!("{path}.owner"),
-                format!("'{title}' has no owner: every activity needs one named owner"),
-            ),
+            // No owner is allowed, and flagged by the plan health check.
+            None => {}
             Some(owner) => match plan.person(owner) {
                 None => self.error(
                     format!("{path}.owner"),
@@ -355,10 +350,7 @@ impl Checker {
                 format!("{path}.deadline"),
                 format!("'{title}' has its deadline {deadline} before its start {start}"),
             ),
-            (None, _) | (_, None) => self.warning(
-                format!("{path}.deadline"),
-                format!("'{title}' needs a start date and a hard deadline"),
-            ),
+            // Missing dates are allowed, and flagged by the plan health check.
             _ => {}
         }
         if let Some(checkin) = activity.checkin {
@@ -428,14 +420,6 @@ impl Checker {
                 item.done_on,
             );
         }
-        if activity.done_definition.text.trim().is_empty()
-            && activity.done_definition.checklist.is_empty()
-        {
-            self.warning(
-                format!("{path}.done_definition"),
-                format!("'{title}' has no definition of done"),
-            );
-        }
     }
 
     /// An owner must be employed when the activity is due.
@@ -444,16 +428,16 @@ impl Checker {
             return;
         };
         if let Some(end) = owner.end_date.filter(|end| *end < deadline) {
-            self.warning(
+            self.error(
                 format!("{path}.owner"),
                 format!(
-                    "{} leaves on {end}, before '{}' is due on {deadline}",
+                    "{} leaves on {end}, before '{}' is due on {deadline}: hand it to someone else first",
                     owner.name, activity.title
                 ),
             );
         }
         if let Some(start) = owner.start_date.filter(|start| *start > deadline) {
-            self.warning(
+            self.error(
                 format!("{path}.owner"),
                 format!(
                     "{} starts on {start}, after '{}' is due on {deadline}",
