@@ -2,4 +2,5 @@
 //! clock: "today" is always passed in.
 
 pub mod health;
+pub mod priority;
 pub mod validate;
