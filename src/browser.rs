@@ -28,6 +28,13 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// Goes to a hash route such as `#/plan/goal`.
+pub fn navigate(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -90,6 +90,14 @@ impl<H> Mounted<H> {
     }
 
     /// The button whose visible text is `text`.
+    fn link(&self, text: &str) -> HtmlElement {
+        self.find_all("a")
+            .into_iter()
+            .find(|link| text_of(link) == text)
+            .unwrap_or_else(|| panic!("there is no link labelled {text:?}"))
+            .unchecked_into()
+    }
+
     fn button(&self, text: &str) -> HtmlElement {
         self.find_all("button")
             .into_iter()
@@ -100,7 +108,7 @@ impl<H> Mounted<H> {
 
     /// The input of the form field whose visible label is `label`.
     fn field(&self, label: &str) -> HtmlInputElement {
-        self.find_all("label.field")
+        self.find_all(".field label")
             .into_iter()
             .find(|field| {
                 field
@@ -429,7 +437,7 @@ async fn an_activity_with_its_deadline_before_its_start_is_refused() {
     let rows_before = app.find_all("table.activities tbody tr").len();
     assert_eq!(rows_before, 6, "the demo has 6 activities");
 
-    app.button("Add activity").click();
+    app.link("Add activity").click();
     wait_until("the activity form", || {
         app.find("#activity-title").is_some()
     })

@@ -64,6 +64,11 @@ pub enum Command {
         activity: ActivityId,
         position: Option<u32>,
     },
+    /// Several edits as one: applied in order, undone together.
+    Batch {
+        commands: Vec<Command>,
+        summary: String,
+    },
     /// Replaces the whole plan with another (an imported file), keeping
     /// the current plan's id.
     ReplacePlan(Box<Plan>),
@@ -270,6 +275,12 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                     Ok(format!("Pinned '{title}' at position {position}"))
                 }
             }
+        }
+        Command::Batch { commands, summary } => {
+            for command in commands {
+                edit(plan, command, today)?;
+            }
+            Ok(summary.clone())
         }
         Command::ReplacePlan(replacement) => {
             let id = plan.id;

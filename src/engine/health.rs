@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::{ActivityId, Plan, Week};
+use crate::model::{ActivityId, MetricId, Plan, Week};
 
 /// Activities this long or longer need a midpoint check-in.
 pub const MULTI_WEEK_DAYS: i64 = 14;
@@ -83,7 +83,8 @@ impl Check {
 pub enum Fix {
     Goal,
     Resources,
-    Metrics,
+    NewMetric,
+    Metric(MetricId),
     Activity(ActivityId),
     NewActivity,
     Activities,
@@ -169,6 +170,18 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
         );
     }
 
+    if plan.activities.is_empty() {
+        add(
+            Check::Timelines,
+            Fix::NewActivity,
+            "No activities yet, so no timeline.".to_string(),
+        );
+        add(
+            Check::Owners,
+            Fix::NewActivity,
+            "No activities yet, so nobody owns any work.".to_string(),
+        );
+    }
     for activity in &plan.activities {
         let title = &activity.title;
         match (activity.start, activity.deadline) {
@@ -203,7 +216,7 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
     if plan.metrics.is_empty() {
         add(
             Check::SuccessMetrics,
-            Fix::Metrics,
+            Fix::NewMetric,
             "The plan has no success metric: add one to know it works.".to_string(),
         );
     }
@@ -211,7 +224,7 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
         if metric.target == metric.baseline {
             add(
                 Check::SuccessMetrics,
-                Fix::Metrics,
+                Fix::Metric(metric.id),
                 format!(
                     "'{}' has no target: its target equals its baseline.",
                     metric.name

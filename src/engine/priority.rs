@@ -33,7 +33,7 @@
 //!    between 0 and 3; 3 when due today or overdue; 0 without a deadline.
 //! 9. Score = 10 × impact + 4 × unblocked impact + 30 on the critical path
 //!    + 20 × urgency + (14 − slack, kept between 0 and 28).
-//! 10. An activity waiting on open dependencies scores at most the highest
+//! 10. An activity waiting on open dependencies scores at most the lowest
 //!     score among them minus 1, so it ranks below the work it waits for.
 //! 11. Order: score descending, then deadline ascending (none last), then id.
 //! 12. Pins move an activity to its pinned place (in ascending pinned
@@ -88,7 +88,7 @@ Urgency: the duration divided by the days left until the deadline;
 3 when it is due today or overdue; 0 without a deadline.
 
 Waiting: an activity that waits on unfinished work scores just below
-the highest-scoring activity it waits on, so that work comes first.
+the lowest-scoring activity it waits on, so all that work comes first.
 
 Ties go to the earlier deadline, then to the older activity. A pinned
 activity stays at the place it was pinned to, and the others keep
@@ -582,9 +582,10 @@ fn scores(network: &Network, parts: &[ScoreParts]) -> Vec<f64> {
             .of(index)
             .iter()
             .map(|dependency| scores[*dependency])
-            .reduce(f64::max);
+            .reduce(f64::min);
+        // Work that waits ranks below everything it waits on.
         scores[index] = match waited_for {
-            Some(highest) => own.min(highest - 1.0),
+            Some(lowest) => own.min(lowest - 1.0),
             None => own,
         };
     }
@@ -943,7 +944,7 @@ mod tests {
         // 0. A unblocks B, C and D once each: 3 + 4 + 5 = 12.
         // A: 20 + 48 + 30 + 14 = 112; B: 30 + 20 + 12 = 62;
         // C: 40 + 20 + 30 + 14 = 104; D: 50 + 30 + 14 = 94, capped at
-        // 104 − 1 = 103 by C, the higher of what it waits on, so not at all.
+        // 62 − 1 = 61 by B, the lower of what it waits on: it ranks last.
         check(
             &plan(&[
                 ("A", 8.0, 2, &[], None),
@@ -956,10 +957,10 @@ mod tests {
             unblocks 3 activities · on the critical path · no deadline · impact 2
             2. C rank 2 score 104 | days 4, EF 5, LF 5, slack 0, critical | unblocks 1/1 worth 5
             waiting on 'A' · unblocks 1 activity · on the critical path · no deadline · impact 4
-            3. D rank 3 score 94 | days 1, EF 6, LF 6, slack 0, critical | unblocks 0/0 worth 0
-            waiting on 2 activities · on the critical path · no deadline · impact 5
-            4. B rank 4 score 62 | days 2, EF 3, LF 5, slack 2 | unblocks 1/1 worth 5
+            3. B rank 3 score 62 | days 2, EF 3, LF 5, slack 2 | unblocks 1/1 worth 5
             waiting on 'A' · unblocks 1 activity · no deadline · impact 3
+            4. D rank 4 score 61 | days 1, EF 6, LF 6, slack 0, critical | unblocks 0/0 worth 0
+            waiting on 2 activities · on the critical path · no deadline · impact 5
             ",
         );
     }
@@ -1120,8 +1121,9 @@ mod tests {
         // A 30 + 84 + 30 + 14 = 158, B 30 + 36 + 30 + 14 = 110,
         // C 30 + 48 + 8 = 86, D 30 + 24 + 30 + 14 = 98, E 30 + 24 + 8 = 62,
         // F 30 + 12 + 5 = 47, G 30 + 12 + 30 + 14 = 86, H 30 + 30 + 14 = 74.
-        // No cap bites (each waits on something scoring higher). C and G tie
-        // at 86 without deadlines, so the smaller id, C, goes first.
+        // Waiting work is capped below the lowest of what it waits on: G
+        // waits on E (62), so 61; H waits on F (47), so 46. The order is
+        // A, B, D, C, E, G, F, H.
         check(
             &plan(&[
                 ("A", 24.0, 3, &[], None),
@@ -1142,14 +1144,14 @@ mod tests {
             waiting on 'B' · unblocks 2 activities · on the critical path · no deadline · impact 3
             4. C rank 4 score 86 | days 2, EF 5, LF 11, slack 6 | unblocks 2/4 worth 12
             waiting on 'A' · unblocks 4 activities · no deadline · impact 3
-            5. G rank 5 score 86 | days 4, EF 16, LF 16, slack 0, critical | unblocks 1/1 worth 3
-            waiting on 2 activities · unblocks 1 activity · on the critical path · no deadline · impact 3
-            6. H rank 6 score 74 | days 3, EF 19, LF 19, slack 0, critical | unblocks 0/0 worth 0
-            waiting on 2 activities · on the critical path · no deadline · impact 3
-            7. E rank 7 score 62 | days 1, EF 6, LF 12, slack 6 | unblocks 1/2 worth 6
+            5. E rank 5 score 62 | days 1, EF 6, LF 12, slack 6 | unblocks 1/2 worth 6
             waiting on 'C' · unblocks 2 activities · no deadline · impact 3
-            8. F rank 8 score 47 | days 2, EF 7, LF 16, slack 9 | unblocks 1/1 worth 3
+            6. G rank 6 score 61 | days 4, EF 16, LF 16, slack 0, critical | unblocks 1/1 worth 3
+            waiting on 2 activities · unblocks 1 activity · on the critical path · no deadline · impact 3
+            7. F rank 7 score 47 | days 2, EF 7, LF 16, slack 9 | unblocks 1/1 worth 3
             waiting on 'C' · unblocks 1 activity · no deadline · impact 3
+            8. H rank 8 score 46 | days 3, EF 19, LF 19, slack 0, critical | unblocks 0/0 worth 0
+            waiting on 2 activities · on the critical path · no deadline · impact 3
             ",
         );
     }
@@ -1424,16 +1426,15 @@ mod tests {
                     .sum();
                 assert_eq!(entry.parts.unblocks_total, reached.len());
                 assert_eq!(entry.parts.unblocked_impact, impact);
-                // Below the highest-scoring of what it waits on (not
-                // necessarily below each of them).
-                let highest_waited = ranking
+                // Below everything it waits on.
+                let lowest_waited = ranking
                     .entries
                     .iter()
                     .filter(|other| entry.waiting_on.contains(&other.activity))
                     .map(|other| other.score)
-                    .reduce(f64::max);
-                if let Some(highest) = highest_waited {
-                    assert!(entry.score <= highest - 1.0);
+                    .reduce(f64::min);
+                if let Some(lowest) = lowest_waited {
+                    assert!(entry.score <= lowest - 1.0);
                 }
             }
         }
@@ -1461,7 +1462,8 @@ mod tests {
         //     starts on day 49, EF 62.125; LF 75 (due with the goal), slack
         //     12.875: the least, so the critical path.
         //     50 + 30 + 20 × 13.125/74 + 1.125 = 84.67, but it waits on
-        //     act-4 and act-5, so it gets 63.73 − 1 = 62.73.
+        //     act-4 and act-5, so it gets the lower of them less one:
+        //     63.17 − 1 = 62.17.
         //
         // So the two foundations that unblock the rest come first, the
         // landing zone ahead because its work fills more of its time, and
@@ -1478,7 +1480,7 @@ mod tests {
             unblocks 1 activity · 21 days of slack · impact 4
             4. Security baseline sign-off for new clients rank 4 score 63.17 | days 8.4, EF 36.4, LF 54, slack 17.6 | unblocks 1/1 worth 5
             waiting on 2 activities · unblocks 1 activity · 18 days of slack · impact 4
-            5. Pilot: onboard Fabrikam Legal in 7 days rank 5 score 62.73 | days 13.12, EF 62.12, LF 75, slack 12.88, critical | unblocks 0/0 worth 0
+            5. Pilot: onboard Fabrikam Legal in 7 days rank 5 score 62.17 | days 13.12, EF 62.12, LF 75, slack 12.88, critical | unblocks 0/0 worth 0
             waiting on 2 activities · on the critical path · 13 days of slack · impact 5
             ",
         );

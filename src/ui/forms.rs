@@ -21,19 +21,28 @@ pub fn Field(
     #[prop(optional)] required: bool,
     #[prop(optional)] id: &'static str,
 ) -> impl IntoView {
+    // The hint sits outside the label, so the field's accessible name is
+    // its label alone; "required" is announced from the attribute, and the
+    // visible asterisk is hidden from screen readers.
     view! {
-        <label class="field">
-            <span class="field__label">{label}{required.then_some(" *")}</span>
-            <input
-                type=kind
-                id=(!id.is_empty()).then_some(id)
-                step=(kind == "number").then_some("any")
-                required=required
-                prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event))
-            />
+        <div class="field">
+            <label class="field__control">
+                <span class="field__label">
+                    {label}
+                    {required.then(|| view! { <span aria-hidden="true">" *"</span> })}
+                </span>
+                <input
+                    type=kind
+                    aria-label=label
+                    id=(!id.is_empty()).then_some(id)
+                    step=(kind == "number").then_some("any")
+                    required=required
+                    prop:value=move || value.get()
+                    on:input=move |event| value.set(event_target_value(&event))
+                />
+            </label>
             {(!hint.is_empty()).then(|| view! { <span class="field__hint">{hint}</span> })}
-        </label>
+        </div>
     }
 }
 
@@ -48,6 +57,7 @@ pub fn TextArea(
         <label class="field field--wide">
             <span class="field__label">{label}</span>
             <textarea
+                aria-label=label
                 rows=rows
                 prop:value=move || value.get()
                 on:input=move |event| value.set(event_target_value(&event))
@@ -69,6 +79,7 @@ pub fn Choice(
         <label class="field">
             <span class="field__label">{label}</span>
             <select
+                aria-label=label
                 prop:value=move || value.get()
                 on:change=move |event| value.set(event_target_value(&event))
             >

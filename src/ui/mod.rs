@@ -1,11 +1,13 @@
 //! The browser shell's components. They read the plan from [`AppState`] and
 //! change it only through commands.
 
+mod activities;
 mod board;
 mod files;
 mod forms;
 mod people;
 mod plan;
+mod priorities;
 mod shell;
 pub mod state;
 
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
     let read_route = move || {
         let hash = window().location().hash().unwrap_or_default();
         state.route.set(Route::from_hash(&hash));
+        state.plan_focus.set(state::PlanFocus::from_hash(&hash));
     };
     read_route();
     let _ = window_event_listener(leptos::ev::hashchange, move |_| read_route());

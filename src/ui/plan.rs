@@ -1,34 +1,49 @@
-//! The Plan view: the strategic goal, the success metrics and the activities
-//! with their owners and dates, added, edited and deleted through commands.
+//! The Plan view: the strategic goal and its success metrics, the plan's
+//! health, the computed priorities and the activities, with an editor for
+//! each opened by a link (`#/plan/goal`, `#/plan/activity/act-3`, ...).
 
 use leptos::prelude::*;
 
+use super::activities::{ActivitiesTable, ActivityForm, Editing};
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
-use super::state::AppState;
+use super::priorities::PriorityPanel;
+use super::state::{AppState, PlanFocus};
 use crate::browser;
 use crate::command::Command;
-use crate::engine::validate::{self, Severity};
+use crate::engine::health::{self, Check, Fix};
+use crate::engine::priority;
 use crate::model::{
-    Activity, ActivityId, ActivityKind, ChecklistItem, Commitment, Direction, DoneDefinition,
-    PersonId, SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
+    medium_date, weekday_label, Direction, Horizon, MetricId, Resources, StrategicGoal,
+    SuccessMetric, Week, MAX_HORIZON_WEEKS, WEEKDAYS,
 };
-
-/// Which activity the form edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Editing {
-    New,
-    Existing(ActivityId),
-}
 
 #[component]
 pub fn PlanView() -> impl IntoView {
-    let editing = RwSignal::new(None::<Editing>);
+    let state = expect_context::<AppState>();
+    let today = state.today;
+    let ranking = Memo::new(move |_| {
+        state
+            .history
+            .with(|history| priority::rank(history.plan(), today))
+    });
     view! {
         <div class="plan">
-            <GoalPanel/>
-            <ActivitiesTable editing/>
-            {move || editing.get().map(|which| view! { <ActivityForm which editing/> })}
-            <WarningsPanel/>
+            {move || match state.plan_focus.get() {
+                PlanFocus::Overview => None,
+                PlanFocus::Goal => Some(view! { <GoalForm/> }.into_any()),
+                PlanFocus::NewMetric => Some(view! { <MetricForm which=None/> }.into_any()),
+                PlanFocus::Metric(id) => Some(view! { <MetricForm which=Some(id)/> }.into_any()),
+                PlanFocus::NewActivity => Some(view! { <ActivityForm which=Editing::New/> }.into_any()),
+                PlanFocus::Activity(id) => {
+                    Some(view! { <ActivityForm which=Editing::Existing(id)/> }.into_any())
+                }
+            }}
+            <div class="plan__top">
+                <GoalPanel/>
+                <HealthPanel/>
+            </div>
+            <PriorityPanel ranking/>
+            <ActivitiesTable ranking/>
         </div>
     }
 }
@@ -37,12 +52,11 @@ pub fn PlanView() -> impl IntoView {
 #[component]
 fn GoalPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let plan = move || state.history.with(|history| history.plan().clone());
     view! {
         <section class="panel goal" aria-labelledby="goal-title">
-            {move || {
-                let plan = plan();
-                let goal = plan.goal.clone();
+            {move || state.history.with(|history| {
+                let plan = history.plan();
+                let goal = &plan.goal;
                 let outcome = if goal.outcome.trim().is_empty() {
                     "No strategic goal yet.".to_string()
                 } else {
@@ -54,588 +68,381 @@ fn GoalPanel() -> impl IntoView {
                     number_text(goal.baseline),
                     number_text(goal.target),
                     goal.unit,
-                    goal.target_date.map(|date| format!(" by {}", crate::model::medium_date(date))).unwrap_or_default(),
+                    goal.target_date.map(|date| format!(" by {}", medium_date(date))).unwrap_or_default(),
                 );
                 let horizon = format!(
                     "Horizon: {} weeks from {} ({} to {}) · weekly review on {}",
                     plan.horizon.weeks,
                     plan.horizon.start,
-                    crate::model::medium_date(plan.horizon.first_day()),
-                    crate::model::medium_date(plan.horizon.last_day()),
-                    crate::model::weekday_label(plan.review_weekday),
+                    medium_date(plan.horizon.first_day()),
+                    medium_date(plan.horizon.last_day()),
+                    weekday_label(plan.review_weekday),
                 );
+                let resources = &plan.resources;
+                let budget = resources.budget.map_or_else(
+                    || "no budget".to_string(),
+                    |budget| format!("budget {} {}", number_text(budget), resources.currency),
+                );
+                let tooling = if resources.tooling.is_empty() {
+                    "no tooling listed".to_string()
+                } else {
+                    resources.tooling.join(", ")
+                };
                 view! {
-                    <p class="goal__eyebrow">"Strategic goal"</p>
+                    <div class="panel__heading">
+                        <p class="goal__eyebrow">"Strategic goal"</p>
+                        <a class="button button--small" href=PlanFocus::Goal.hash()>"Edit goal and resources"</a>
+                    </div>
                     <h2 id="goal-title" class="goal__outcome">{outcome}</h2>
                     <p class="goal__target">{target_line}</p>
                     <p class="goal__horizon">{horizon}</p>
+                    <p class="goal__horizon">{format!("Resources: {budget} · {tooling}")}</p>
+                    {(!resources.headcount_note.is_empty()).then(|| view! {
+                        <p class="goal__horizon">{format!("Headcount: {}", resources.headcount_note)}</p>
+                    })}
+                    <div class="panel__heading metrics__heading">
+                        <h3>"Success metrics"</h3>
+                        <a class="button button--small" href=PlanFocus::NewMetric.hash()>"Add metric"</a>
+                    </div>
                     <ul class="metrics" aria-label="Success metrics">
-                        {plan
-                            .metrics
-                            .iter()
-                            .map(|metric| {
-                                let span = metric.target - metric.baseline;
-                                let progress = if span.abs() < f64::EPSILON {
-                                    100
-                                } else {
-                                    ((metric.current - metric.baseline) / span * 100.0).clamp(0.0, 100.0).round() as i64
-                                };
-                                let arrow = match metric.direction {
-                                    Direction::HigherIsBetter => "higher is better",
-                                    Direction::LowerIsBetter => "lower is better",
-                                };
-                                let label = format!(
-                                    "{}: {} {} now, from {} to {} ({arrow}), {} % of the way",
-                                    metric.name,
-                                    number_text(metric.current),
-                                    metric.unit,
-                                    number_text(metric.baseline),
-                                    number_text(metric.target),
-                                    progress
-                                );
-                                view! {
-                                    <li class="metric">
-                                        <span class="metric__name">{metric.name.clone()}</span>
-                                        <span class="metric__numbers">
-                                            {format!("{} {} → {} {}", number_text(metric.current), metric.unit, number_text(metric.target), metric.unit)}
-                                        </span>
-                                        <span class="metric__bar" role="meter" aria-label=label.clone()
-                                            aria-valuemin="0" aria-valuemax="100" aria-valuenow=progress.to_string() title=label>
-                                            <span class="metric__fill" style=format!("width: {progress}%")></span>
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        {plan.metrics.iter().map(metric_view).collect_view()}
                     </ul>
                 }
-            }}
-        </section>
-    }
-}
-
-/// What a row of the activities table shows; rows are keyed by it, so a
-/// changed activity gets a fresh row and rows need no reactive code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct RowData {
-    id: ActivityId,
-    title: String,
-    owner: Option<String>,
-    start: String,
-    deadline: String,
-    status: Status,
-    impact: u8,
-    client: String,
-}
-
-/// The activities with owner, dates and status, and their actions.
-#[component]
-fn ActivitiesTable(editing: RwSignal<Option<Editing>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let rows = move || {
-        state.history.with(|history| {
-            let plan = history.plan();
-            plan.activities
-                .iter()
-                .map(|activity| RowData {
-                    id: activity.id,
-                    title: activity.title.clone(),
-                    owner: activity.owner.map(|owner| plan.person_name(owner)),
-                    start: date_text(activity.start),
-                    deadline: date_text(activity.deadline),
-                    status: activity.status,
-                    impact: activity.impact,
-                    client: activity.client.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let open_form = Callback::new(move |which: Editing| {
-        editing.set(Some(which));
-        browser::focus_after_render("activity-title".to_string());
-    });
-    view! {
-        <section class="panel" aria-labelledby="activities-title">
-            <div class="panel__heading">
-                <h2 id="activities-title">"Activities"</h2>
-                <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add activity"</button>
-            </div>
-            <table class="table activities">
-                <thead>
-                    <tr>
-                        <th scope="col">"Activity"</th>
-                        <th scope="col">"Owner"</th>
-                        <th scope="col">"Start"</th>
-                        <th scope="col">"Deadline"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Impact"</th>
-                        <th scope="col">"Client"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=rows key=|row| row.clone() let:row>
-                        <ActivityRow row open_form/>
-                    </For>
-                </tbody>
-            </table>
-            {move || rows().is_empty().then(|| view! {
-                <p class="empty">"No activities yet. A good plan has 3 to 8: add the first one."</p>
             })}
         </section>
     }
 }
 
-#[component]
-fn ActivityRow(row: RowData, open_form: Callback<Editing>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let id = row.id;
-    view! {
-        <tr data-activity=id.to_string()>
-            <th scope="row" class="activities__title">{row.title.clone()}</th>
-            <td>{match row.owner {
-                Some(name) => view! { <span>{name}</span> }.into_any(),
-                None => view! { <span class="flag">"No owner"</span> }.into_any(),
-            }}</td>
-            <td>{row.start}</td>
-            <td>{row.deadline}</td>
-            <td><span class=format!("status status--{}", status_class(row.status))>{row.status.label()}</span></td>
-            <td>{row.impact}</td>
-            <td>{row.client}</td>
-            <td class="table__actions">
-                <button class="button button--small" aria-label=format!("Edit {}", row.title)
-                    on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
-                <button class="button button--small button--danger" aria-label=format!("Delete {}", row.title)
-                    on:click=move |_| { let _ = state.execute(Command::DeleteActivity(id)); }>"Delete"</button>
-            </td>
-        </tr>
+/// How far a metric has come from its baseline to its target, 0 to 100.
+fn progress(metric: &SuccessMetric) -> i64 {
+    let span = metric.target - metric.baseline;
+    if span.abs() < f64::EPSILON {
+        return 100;
     }
+    ((metric.current - metric.baseline) / span * 100.0)
+        .clamp(0.0, 100.0)
+        .round() as i64
 }
 
-/// The CSS modifier of a status.
-fn status_class(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "notstarted",
-        Status::InProgress => "inprogress",
-        Status::Blocked => "blocked",
-        Status::Done => "done",
-    }
-}
-
-/// The plan's warnings: gaps to close, never enforced.
-#[component]
-fn WarningsPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let warnings = move || {
-        state.history.with(|history| {
-            validate::validate(history.plan())
-                .into_iter()
-                .filter(|finding| finding.severity == Severity::Warning)
-                .map(|finding| finding.message)
-                .collect::<Vec<_>>()
-        })
+fn metric_view(metric: &SuccessMetric) -> impl IntoView {
+    let progress = progress(metric);
+    let arrow = match metric.direction {
+        Direction::HigherIsBetter => "higher is better",
+        Direction::LowerIsBetter => "lower is better",
     };
+    let label = format!(
+        "{}: {} {} now, from {} to {} ({arrow}), {progress} % of the way",
+        metric.name,
+        number_text(metric.current),
+        metric.unit,
+        number_text(metric.baseline),
+        number_text(metric.target),
+    );
     view! {
-        <section class="panel" aria-labelledby="warnings-title">
-            <h2 id="warnings-title">"Gaps to close"</h2>
+        <li class="metric">
+            <span class="metric__name">
+                <a href=PlanFocus::Metric(metric.id).hash() aria-label=format!("Edit the metric {}", metric.name)>{metric.name.clone()}</a>
+            </span>
+            <span class="metric__numbers">
+                {format!(
+                    "{} {} now · from {} to {} {}",
+                    number_text(metric.current),
+                    metric.unit,
+                    number_text(metric.baseline),
+                    number_text(metric.target),
+                    metric.unit
+                )}
+            </span>
+            <span class="metric__bar" role="meter" aria-label=label.clone() aria-valuemin="0"
+                aria-valuemax="100" aria-valuenow=progress.to_string() title=label>
+                <span class="metric__fill" style=format!("width: {progress}%")></span>
+            </span>
+        </li>
+    }
+}
+
+/// The five components every plan needs, and the habits that keep it honest,
+/// each finding linked to where it is fixed.
+#[component]
+fn HealthPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = move || state.history.with(|history| health::health(history.plan()));
+    view! {
+        <section class="panel health" aria-labelledby="health-title">
+            <h2 id="health-title">"Plan health"</h2>
             {move || {
-                let warnings = warnings();
-                if warnings.is_empty() {
-                    view! { <p class="empty">"No gaps: every activity has an owner, dates and a definition of done."</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="findings">
-                            {warnings.into_iter().map(|message| view! { <li class="finding">{message}</li> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
+                let findings = findings();
+                let components_ok = Check::ALL
+                    .iter()
+                    .filter(|check| check.is_component())
+                    .filter(|check| !findings.iter().any(|finding| finding.check == **check))
+                    .count();
+                view! {
+                    <p class="health__summary">{format!("{components_ok} of 5 components in place")}</p>
+                    <ul class="health__checks">
+                        {Check::ALL.into_iter().map(|check| {
+                            let mine: Vec<_> = findings.iter().filter(|finding| finding.check == check).cloned().collect();
+                            let ok = mine.is_empty();
+                            view! {
+                                <li class="health__check" class:health__check--ok=ok>
+                                    <span class="health__mark" aria-hidden="true">{if ok { "✓" } else { "!" }}</span>
+                                    <span class="health__label">{check.label()}</span>
+                                    <span class="visually-hidden">{if ok { ": in place" } else { ": needs work" }}</span>
+                                    <span class="health__rule">{check.rule()}</span>
+                                    {(!ok).then(|| view! {
+                                        <ul class="health__findings">
+                                            {mine.into_iter().map(|finding| view! {
+                                                <li><a href=fix_link(finding.fix)>{finding.message}</a></li>
+                                            }).collect_view()}
+                                        </ul>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 }
             }}
         </section>
     }
 }
 
-/// A checklist row being edited.
-#[derive(Clone, Copy)]
-struct ChecklistRow {
-    key: u32,
-    text: RwSignal<String>,
-    done: RwSignal<bool>,
-    done_on: Option<chrono::NaiveDate>,
+/// The link that opens the place to fix a finding.
+fn fix_link(fix: Fix) -> String {
+    match fix {
+        Fix::Goal | Fix::Resources => PlanFocus::Goal.hash(),
+        Fix::NewMetric => PlanFocus::NewMetric.hash(),
+        Fix::Metric(id) => PlanFocus::Metric(id).hash(),
+        Fix::Activity(id) => PlanFocus::Activity(id).hash(),
+        Fix::NewActivity => PlanFocus::NewActivity.hash(),
+        Fix::Activities => "#/plan".to_string(),
+    }
 }
 
-/// A required-skill row being edited.
-#[derive(Clone, Copy)]
-struct SkillRow {
-    key: u32,
-    skill: RwSignal<String>,
-    level: RwSignal<String>,
-}
-
-/// The form for a new or an existing activity: every field of the model.
+/// Edits the goal, the horizon, the review weekday and the resources as one
+/// undoable change.
 #[component]
-fn ActivityForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoView {
+fn GoalForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = state.today;
-    let original: Activity = state
+    let plan = state
         .history
-        .with_untracked(|history| match which {
-            Editing::Existing(id) => history.plan().activity(id).cloned(),
-            Editing::New => None,
-        })
-        .unwrap_or_else(|| Activity {
-            start: Some(today),
-            ..Activity::new(ActivityId(0), "")
-        });
-
-    let title = RwSignal::new(original.title.clone());
-    let description = RwSignal::new(original.description.clone());
-    let owner = RwSignal::new(original.owner.map(|id| id.to_string()).unwrap_or_default());
-    let start = RwSignal::new(date_text(original.start));
-    let deadline = RwSignal::new(date_text(original.deadline));
-    let checkin = RwSignal::new(date_text(original.checkin));
-    let status = RwSignal::new(original.status.label().to_string());
-    let impact = RwSignal::new(original.impact.to_string());
-    let effort = RwSignal::new(number_text(original.effort_hours));
-    let kind = RwSignal::new(original.kind.label().to_string());
-    let client = RwSignal::new(original.client.clone());
-    let commitment = RwSignal::new(original.commitment.label().to_string());
-    let done_text = RwSignal::new(original.done_definition.text.clone());
-    let depends_on = RwSignal::new(original.depends_on.clone());
-    let next_key = StoredValue::new(0u32);
-    let new_key = move || {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        key
-    };
-    let checklist = RwSignal::new(
-        original
-            .done_definition
-            .checklist
-            .iter()
-            .map(|item| ChecklistRow {
-                key: new_key(),
-                text: RwSignal::new(item.text.clone()),
-                done: RwSignal::new(item.done),
-                done_on: item.done_on,
-            })
-            .collect::<Vec<_>>(),
-    );
-    let skills = RwSignal::new(
-        original
-            .required_skills
-            .iter()
-            .map(|requirement| SkillRow {
-                key: new_key(),
-                skill: RwSignal::new(requirement.skill.to_string()),
-                level: RwSignal::new(requirement.min_level.to_string()),
-            })
-            .collect::<Vec<_>>(),
-    );
+        .with_untracked(|history| history.plan().clone());
+    let goal = plan.goal.clone();
+    let outcome = RwSignal::new(goal.outcome.clone());
+    let metric_name = RwSignal::new(goal.metric_name.clone());
+    let baseline = RwSignal::new(number_text(goal.baseline));
+    let target = RwSignal::new(number_text(goal.target));
+    let unit = RwSignal::new(goal.unit.clone());
+    let target_date = RwSignal::new(date_text(goal.target_date));
+    let horizon_start = RwSignal::new(plan.horizon.first_day().to_string());
+    let horizon_weeks = RwSignal::new(plan.horizon.weeks.to_string());
+    let review = RwSignal::new(weekday_label(plan.review_weekday).to_string());
+    let budget = RwSignal::new(plan.resources.budget.map(number_text).unwrap_or_default());
+    let currency = RwSignal::new(plan.resources.currency.clone());
+    let headcount = RwSignal::new(plan.resources.headcount_note.clone());
+    let tooling = RwSignal::new(plan.resources.tooling.join("\n"));
     let error = RwSignal::new(None::<String>);
-
-    let people_options = {
-        state.history.with_untracked(|history| {
-            std::iter::once((String::new(), "No owner".to_string()))
-                .chain(history.plan().people.iter().map(|person| {
-                    (
-                        person.id.to_string(),
-                        format!("{} ({})", person.name, person.role),
-                    )
-                }))
-                .collect::<Vec<_>>()
-        })
-    };
-    let status_options = {
-        Status::ALL
-            .iter()
-            .map(|status| (status.label().to_string(), status.label().to_string()))
-            .collect::<Vec<_>>()
-    };
-    let kind_options = {
-        ActivityKind::ALL
-            .iter()
-            .map(|kind| (kind.label().to_string(), kind.label().to_string()))
-            .collect::<Vec<_>>()
-    };
-    let commitment_options = {
-        [Commitment::Confirmed, Commitment::Tentative]
-            .iter()
-            .map(|commitment| {
-                (
-                    commitment.label().to_string(),
-                    commitment.label().to_string(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    let impact_options = {
-        (1..=5)
-            .map(|level| (level.to_string(), format!("{level} of 5")))
-            .collect::<Vec<_>>()
-    };
-    let other_activities = move || {
-        state.history.with(|history| {
-            history
-                .plan()
-                .activities
-                .iter()
-                .filter(|activity| Editing::Existing(activity.id) != which)
-                .map(|activity| (activity.id, activity.title.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let skill_names = move || {
-        state.history.with(|history| {
-            history
-                .plan()
-                .skills
-                .iter()
-                .map(|skill| (skill.id, format!("{} ({})", skill.name, skill.category)))
-                .collect::<Vec<_>>()
-        })
-    };
-
-    // Midpoint proposal: halfway between start and deadline, moved to the
-    // review weekday of that week.
-    let propose_checkin = move |_| {
-        let (Ok(Some(first)), Ok(Some(last))) = (
-            parse_date("Start", &start.get_untracked()),
-            parse_date("Deadline", &deadline.get_untracked()),
-        ) else {
-            error.set(Some("Enter a start and a deadline first.".to_string()));
-            return;
-        };
-        let review = state
-            .history
-            .with_untracked(|history| history.plan().review_weekday);
-        let middle = first + (last - first) / 2;
-        let on_review_day = crate::model::Week::containing(middle).day(review);
-        let proposal = on_review_day.clamp(first, last.max(first));
-        checkin.set(proposal.to_string());
-    };
-
-    let heading = match which {
-        Editing::New => "New activity".to_string(),
-        Editing::Existing(_) => format!("Edit '{}'", original.title),
-    };
-    let build = move || -> Result<Activity, String> {
-        let owner_text = owner.get_untracked();
-        let owner = if owner_text.is_empty() {
-            None
-        } else {
-            Some(
-                owner_text
-                    .parse::<PersonId>()
-                    .map_err(|error| error.to_string())?,
+    let review_options: Vec<(String, String)> = WEEKDAYS
+        .iter()
+        .map(|day| {
+            (
+                weekday_label(*day).to_string(),
+                weekday_label(*day).to_string(),
             )
-        };
-        let status = Status::ALL
-            .into_iter()
-            .find(|candidate| candidate.label() == status.get_untracked())
-            .unwrap_or(Status::NotStarted);
-        let kind = ActivityKind::ALL
-            .into_iter()
-            .find(|candidate| candidate.label() == kind.get_untracked())
-            .unwrap_or(ActivityKind::Project);
-        let commitment = if commitment.get_untracked() == "Tentative" {
-            Commitment::Tentative
-        } else {
-            Commitment::Confirmed
-        };
-        let checklist = checklist
+        })
+        .collect();
+    browser::focus_after_render("goal-outcome".to_string());
+
+    let build = move || -> Result<Command, String> {
+        let start = parse_date("Horizon start", &horizon_start.get_untracked())?
+            .ok_or("Horizon start: enter the first week of the plan")?;
+        let weeks = horizon_weeks
             .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|weeks| (1..=MAX_HORIZON_WEEKS).contains(weeks))
+            .ok_or(format!(
+                "Horizon: use 13 or 26 weeks, or any length from 1 to {MAX_HORIZON_WEEKS}"
+            ))?;
+        let review_weekday = WEEKDAYS
             .into_iter()
-            .filter(|row| !row.text.get_untracked().trim().is_empty())
-            .map(|row| {
-                let done = row.done.get_untracked();
-                ChecklistItem {
-                    text: row.text.get_untracked().trim().to_string(),
-                    done,
-                    done_on: if done {
-                        row.done_on.or(Some(today))
-                    } else {
-                        None
-                    },
-                }
-            })
-            .collect();
-        let mut required_skills = Vec::new();
-        for row in skills.get_untracked() {
-            let Ok(skill) = row.skill.get_untracked().parse::<SkillId>() else {
-                continue;
-            };
-            let min_level = row.level.get_untracked().parse::<u8>().unwrap_or(2);
-            if !required_skills
-                .iter()
-                .any(|r: &SkillRequirement| r.skill == skill)
-            {
-                required_skills.push(SkillRequirement { skill, min_level });
-            }
-        }
-        Ok(Activity {
-            id: original.id,
-            title: title.get_untracked().trim().to_string(),
-            description: description.get_untracked(),
-            owner,
-            start: parse_date("Start", &start.get_untracked())?,
-            deadline: parse_date("Deadline", &deadline.get_untracked())?,
-            checkin: parse_date("Midpoint check-in", &checkin.get_untracked())?,
-            done_definition: DoneDefinition {
-                text: done_text.get_untracked(),
-                checklist,
+            .find(|day| weekday_label(*day) == review.get_untracked())
+            .unwrap_or(plan.review_weekday);
+        let budget_text = budget.get_untracked();
+        let goal = StrategicGoal {
+            outcome: outcome.get_untracked().trim().to_string(),
+            metric_name: metric_name.get_untracked().trim().to_string(),
+            baseline: parse_number("Baseline", &baseline.get_untracked(), 0.0)?,
+            target: parse_number("Target", &target.get_untracked(), 0.0)?,
+            unit: unit.get_untracked().trim().to_string(),
+            target_date: parse_date("Target date", &target_date.get_untracked())?,
+        };
+        let resources = Resources {
+            budget: if budget_text.trim().is_empty() {
+                None
+            } else {
+                Some(parse_number("Budget", &budget_text, 0.0)?)
             },
-            status,
-            status_history: original.status_history.clone(),
-            impact: impact.get_untracked().parse().unwrap_or(3),
-            effort_hours: parse_number("Effort", &effort.get_untracked(), 0.0)?,
-            kind,
-            client: client.get_untracked().trim().to_string(),
-            commitment,
-            depends_on: depends_on.get_untracked(),
-            required_skills,
+            currency: currency.get_untracked().trim().to_string(),
+            headcount_note: headcount.get_untracked().trim().to_string(),
+            tooling: tooling
+                .get_untracked()
+                .lines()
+                .map(|line| line.trim().to_string())
+                .filter(|line| !line.is_empty())
+                .collect(),
+        };
+        Ok(Command::Batch {
+            commands: vec![
+                Command::SetGoal(goal),
+                Command::SetHorizon(Horizon {
+                    start: Week::containing(start),
+                    weeks,
+                }),
+                Command::SetReviewWeekday(review_weekday),
+                Command::SetResources(resources),
+            ],
+            summary: "Changed the goal, horizon and resources".to_string(),
         })
     };
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let result = build().and_then(|activity| {
-            let command = match which {
-                Editing::New => Command::AddActivity(activity),
-                Editing::Existing(_) => Command::UpdateActivity(activity),
-            };
-            state.execute(command)
-        });
-        match result {
-            Ok(_) => {
-                error.set(None);
-                editing.set(None);
-            }
+        match build().and_then(|command| state.execute(command)) {
+            Ok(_) => browser::navigate(&PlanFocus::Overview.hash()),
             Err(message) => error.set(Some(message)),
         }
     };
-
     view! {
-        <section class="panel form" aria-labelledby="activity-form-title">
-            <h2 id="activity-form-title">{heading}</h2>
+        <section class="panel form" aria-labelledby="goal-form-title">
+            <h2 id="goal-form-title">"Goal, horizon and resources"</h2>
             <form on:submit=save novalidate>
+                <Field label="Outcome (the one strategic goal)" value=outcome id="goal-outcome"
+                    hint="A measurable outcome with a date, e.g. Cut client onboarding from 14 to 7 days by 5 February"/>
                 <div class="form__grid">
-                    <Field label="Title" value=title required=true id="activity-title"/>
-                    <Choice label="Owner" value=owner options=people_options/>
-                    <Choice label="Status" value=status options=status_options/>
-                    <Field label="Start" value=start kind="date"/>
-                    <Field label="Deadline (hard)" value=deadline kind="date"/>
-                    <div class="field">
-                        <Field label="Midpoint check-in" value=checkin kind="date"/>
-                        <button type="button" class="button button--small" on:click=propose_checkin>"Propose midpoint"</button>
-                    </div>
-                    <Choice label="Impact on the goal" value=impact options=impact_options/>
-                    <Field label="Effort (hours)" value=effort kind="number"/>
-                    <Choice label="Kind" value=kind options=kind_options/>
-                    <Field label="Client" value=client hint="Empty for internal work"/>
-                    <Choice label="Confirmed or tentative" value=commitment options=commitment_options/>
+                    <Field label="Metric" value=metric_name/>
+                    <Field label="Baseline" value=baseline kind="number"/>
+                    <Field label="Target" value=target kind="number"/>
+                    <Field label="Unit" value=unit/>
+                    <Field label="Target date" value=target_date kind="date"/>
                 </div>
-                <TextArea label="Description" value=description/>
-                <TextArea label="Definition of done" value=done_text/>
-                <fieldset class="fieldset">
-                    <legend>"Done checklist"</legend>
-                    <ul class="rows">
-                        {move || checklist.get().into_iter().map(|row| view! {
-                            <li class="rows__row">
-                                <input type="checkbox" aria-label="Done"
-                                    prop:checked=move || row.done.get()
-                                    on:change=move |event| row.done.set(event_target_checked(&event))/>
-                                <input type="text" aria-label="Checklist item" class="rows__text"
-                                    prop:value=move || row.text.get()
-                                    on:input=move |event| row.text.set(event_target_value(&event))/>
-                                <button type="button" class="button button--small" aria-label="Remove this checklist item"
-                                    on:click=move |_| checklist.update(|rows| rows.retain(|r| r.key != row.key))>"Remove"</button>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <button type="button" class="button button--small" on:click=move |_| {
-                        let row = ChecklistRow { key: new_key(), text: RwSignal::new(String::new()), done: RwSignal::new(false), done_on: None };
-                        checklist.update(|rows| rows.push(row));
-                    }>"Add checklist item"</button>
-                </fieldset>
-                <fieldset class="fieldset">
-                    <legend>"Depends on"</legend>
-                    {move || {
-                        let others = other_activities();
-                        if others.is_empty() {
-                            return view! { <p class="empty">"No other activities yet."</p> }.into_any();
-                        }
-                        view! {
-                            <ul class="checks">
-                                {others.into_iter().map(|(id, name)| view! {
-                                    <li>
-                                        <label>
-                                            <input type="checkbox"
-                                                prop:checked=move || depends_on.with(|deps| deps.contains(&id))
-                                                on:change=move |event| {
-                                                    let checked = event_target_checked(&event);
-                                                    depends_on.update(|deps| {
-                                                        deps.retain(|dep| *dep != id);
-                                                        if checked { deps.push(id); }
-                                                    });
-                                                }/>
-                                            " " {name}
-                                        </label>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </fieldset>
-                <fieldset class="fieldset">
-                    <legend>"Required skills"</legend>
-                    <ul class="rows">
-                        {move || skills.get().into_iter().map(|row| view! {
-                            <li class="rows__row">
-                                <select aria-label="Skill" prop:value=move || row.skill.get()
-                                    on:change=move |event| row.skill.set(event_target_value(&event))>
-                                    {skill_names().into_iter().map(|(id, name)| {
-                                        let value = id.to_string();
-                                        let selected = value == row.skill.get_untracked();
-                                        view! { <option value=value selected=selected>{name}</option> }
-                                    }).collect_view()}
-                                </select>
-                                <select aria-label="Minimum level" prop:value=move || row.level.get()
-                                    on:change=move |event| row.level.set(event_target_value(&event))>
-                                    {(1..=MAX_SKILL_LEVEL).map(|level| {
-                                        let selected = level.to_string() == row.level.get_untracked();
-                                        view! { <option value=level.to_string() selected=selected>{format!("at least {}", level_name(level))}</option> }
-                                    }).collect_view()}
-                                </select>
-                                <button type="button" class="button button--small" aria-label="Remove this required skill"
-                                    on:click=move |_| skills.update(|rows| rows.retain(|r| r.key != row.key))>"Remove"</button>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <button type="button" class="button button--small"
-                        disabled=move || skill_names().is_empty()
-                        on:click=move |_| {
-                            let first = skill_names().first().map(|(id, _)| id.to_string()).unwrap_or_default();
-                            let row = SkillRow { key: new_key(), skill: RwSignal::new(first), level: RwSignal::new("2".to_string()) };
-                            skills.update(|rows| rows.push(row));
-                        }>"Add required skill"</button>
-                </fieldset>
+                <div class="form__grid">
+                    <Field label="Horizon starts (its week)" value=horizon_start kind="date"/>
+                    <Field label="Horizon length (weeks)" value=horizon_weeks kind="number" hint="13 or 26, or a custom length up to 52"/>
+                    <Choice label="Weekly review on" value=review options=review_options/>
+                </div>
+                <div class="form__grid">
+                    <Field label="Budget" value=budget kind="number"/>
+                    <Field label="Currency" value=currency/>
+                </div>
+                <TextArea label="Headcount note" value=headcount rows=2/>
+                <TextArea label="Tooling (one per line)" value=tooling rows=4/>
                 {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary">"Save activity"</button>
-                    <button type="button" class="button" on:click=move |_| editing.set(None)>"Cancel"</button>
+                    <button type="submit" class="button button--primary">"Save goal"</button>
+                    <a class="button" href=PlanFocus::Overview.hash()>"Cancel"</a>
                 </div>
             </form>
         </section>
     }
 }
 
-/// The name of a skill level.
-pub fn level_name(level: u8) -> &'static str {
-    match level {
-        0 => "none",
-        1 => "learning",
-        2 => "working",
-        3 => "strong",
-        _ => "expert",
+/// Adds (`which` is `None`) or edits a success metric.
+#[component]
+fn MetricForm(which: Option<MetricId>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let original = which
+        .and_then(|id| {
+            state.history.with_untracked(|history| {
+                history
+                    .plan()
+                    .metrics
+                    .iter()
+                    .find(|metric| metric.id == id)
+                    .cloned()
+            })
+        })
+        .unwrap_or(SuccessMetric {
+            id: MetricId(0),
+            name: String::new(),
+            unit: String::new(),
+            baseline: 0.0,
+            target: 0.0,
+            current: 0.0,
+            direction: Direction::HigherIsBetter,
+        });
+    let id = original.id;
+    let name = RwSignal::new(original.name.clone());
+    let unit = RwSignal::new(original.unit.clone());
+    let baseline = RwSignal::new(number_text(original.baseline));
+    let target = RwSignal::new(number_text(original.target));
+    let current = RwSignal::new(number_text(original.current));
+    let direction = RwSignal::new(
+        match original.direction {
+            Direction::HigherIsBetter => "higher",
+            Direction::LowerIsBetter => "lower",
+        }
+        .to_string(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let directions = vec![
+        ("higher".to_string(), "Higher is better".to_string()),
+        ("lower".to_string(), "Lower is better".to_string()),
+    ];
+    browser::focus_after_render("metric-name".to_string());
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let metric = (|| -> Result<SuccessMetric, String> {
+            Ok(SuccessMetric {
+                id,
+                name: name.get_untracked().trim().to_string(),
+                unit: unit.get_untracked().trim().to_string(),
+                baseline: parse_number("Baseline", &baseline.get_untracked(), 0.0)?,
+                target: parse_number("Target", &target.get_untracked(), 0.0)?,
+                current: parse_number("Current value", &current.get_untracked(), 0.0)?,
+                direction: if direction.get_untracked() == "lower" {
+                    Direction::LowerIsBetter
+                } else {
+                    Direction::HigherIsBetter
+                },
+            })
+        })();
+        let result = metric.and_then(|metric| {
+            state.execute(match which {
+                None => Command::AddMetric(metric),
+                Some(_) => Command::UpdateMetric(metric),
+            })
+        });
+        match result {
+            Ok(_) => browser::navigate(&PlanFocus::Overview.hash()),
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let remove = move |_| {
+        if state.execute(Command::RemoveMetric(id)).is_ok() {
+            browser::navigate(&PlanFocus::Overview.hash());
+        }
+    };
+    view! {
+        <section class="panel form" aria-labelledby="metric-form-title">
+            <h2 id="metric-form-title">{if which.is_some() { format!("Edit '{}'", original.name) } else { "New success metric".to_string() }}</h2>
+            <form on:submit=save novalidate>
+                <div class="form__grid">
+                    <Field label="Name" value=name id="metric-name" required=true/>
+                    <Field label="Unit" value=unit/>
+                    <Field label="Baseline" value=baseline kind="number"/>
+                    <Field label="Target" value=target kind="number"/>
+                    <Field label="Current value" value=current kind="number"/>
+                    <Choice label="Direction" value=direction options=directions/>
+                </div>
+                {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary">"Save metric"</button>
+                    <a class="button" href=PlanFocus::Overview.hash()>"Cancel"</a>
+                    {which.is_some().then(|| view! {
+                        <button type="button" class="button button--danger" on:click=remove>"Remove metric"</button>
+                    })}
+                </div>
+            </form>
+        </section>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::command::{Command, History};
 use crate::model::demo::demo_plan;
-use crate::model::{Plan, PlanId};
+use crate::model::{ActivityId, MetricId, Plan, PlanId};
 use crate::persist::{self, ImportError};
 use crate::storage::{self, PlanEntry, Problem};
 
@@ -60,11 +60,52 @@ impl Route {
 
     /// The route of a location hash; unknown hashes open the Plan view.
     pub fn from_hash(hash: &str) -> Route {
-        let hash = hash.split('?').next().unwrap_or_default();
+        let view = hash.split(['?', '/']).nth(1).unwrap_or_default();
         Route::ALL
             .into_iter()
-            .find(|route| route.hash() == hash)
+            .find(|route| route.hash()[2..] == *view)
             .unwrap_or(Route::Plan)
+    }
+}
+
+/// What the Plan view opens: an editor, reached by a link such as
+/// `#/plan/activity/act-3`, so health findings can point at the place to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanFocus {
+    Overview,
+    Goal,
+    NewMetric,
+    Metric(MetricId),
+    NewActivity,
+    Activity(ActivityId),
+}
+
+impl PlanFocus {
+    pub fn from_hash(hash: &str) -> PlanFocus {
+        let mut parts = hash.split('/').skip(2);
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("goal"), None, None) => PlanFocus::Goal,
+            (Some("metric"), Some("new"), None) => PlanFocus::NewMetric,
+            (Some("metric"), Some(id), None) => {
+                id.parse().map_or(PlanFocus::Overview, PlanFocus::Metric)
+            }
+            (Some("activity"), Some("new"), None) => PlanFocus::NewActivity,
+            (Some("activity"), Some(id), None) => {
+                id.parse().map_or(PlanFocus::Overview, PlanFocus::Activity)
+            }
+            _ => PlanFocus::Overview,
+        }
+    }
+
+    pub fn hash(self) -> String {
+        match self {
+            PlanFocus::Overview => "#/plan".to_string(),
+            PlanFocus::Goal => "#/plan/goal".to_string(),
+            PlanFocus::NewMetric => "#/plan/metric/new".to_string(),
+            PlanFocus::Metric(id) => format!("#/plan/metric/{id}"),
+            PlanFocus::NewActivity => "#/plan/activity/new".to_string(),
+            PlanFocus::Activity(id) => format!("#/plan/activity/{id}"),
+        }
     }
 }
 
@@ -118,6 +159,8 @@ pub struct AppState {
     /// Read out by screen readers (an `aria-live` region).
     pub announcement: RwSignal<String>,
     pub route: RwSignal<Route>,
+    /// The editor the Plan view shows, from the same hash.
+    pub plan_focus: RwSignal<PlanFocus>,
     pub storage_available: RwSignal<bool>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     pub import_failure: RwSignal<Option<ImportFailure>>,
@@ -140,6 +183,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
             route: RwSignal::new(Route::Plan),
+            plan_focus: RwSignal::new(PlanFocus::Overview),
             storage_available: RwSignal::new(startup.available),
             pending_import: RwSignal::new(None),
             import_failure: RwSignal::new(None),

@@ -20,7 +20,7 @@ test('an activity edited in the Plan view survives a reload', async ({ page }) =
   const original = DEMO_ACTIVITIES[0];
   const renamed = 'Map the onboarding process end to end';
 
-  await page.getByRole('button', { name: `Edit ${original.title}`, exact: true }).click();
+  await page.getByRole('link', { name: `Edit ${original.title}`, exact: true }).click();
   const title = page.getByRole('textbox', { name: /^Title/ });
   await expect(title).toBeFocused();
   await expect(title).toHaveValue(original.title);

@@ -169,7 +169,7 @@ test('full storage: the edit stays on the page and the banner offers an export',
 
   const original = DEMO_ACTIVITIES[1];
   const renamed = 'Landing zone v2 in Terraform';
-  await page.getByRole('button', { name: `Edit ${original.title}`, exact: true }).click();
+  await page.getByRole('link', { name: `Edit ${original.title}`, exact: true }).click();
   await page.getByRole('textbox', { name: /^Title/ }).fill(renamed);
   await page.getByRole('button', { name: 'Save activity' }).click();
 
@@ -192,7 +192,7 @@ test('full storage: the edit stays on the page and the banner offers an export',
   await page.evaluate(() => {
     window.__e2eStorageFull = false;
   });
-  await page.getByRole('button', { name: `Edit ${renamed}`, exact: true }).click();
+  await page.getByRole('link', { name: `Edit ${renamed}`, exact: true }).click();
   await page.getByRole('textbox', { name: /^Title/ }).fill(`${renamed}!`);
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(banner).toHaveCount(0);
