@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SCREENSHOT_PORT := 4173
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench size screenshots clean setup setup-test
+.PHONY: serve test bench bench-browser size screenshots clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -35,6 +35,11 @@ test: setup-test
 
 bench:
 	cargo bench --bench core
+
+# The same core in headless Chromium (needs `make setup-test` once).
+bench-browser: setup-test
+	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo bench --target wasm32-unknown-unknown --bench browser
 
 size: setup
 	trunk build --release

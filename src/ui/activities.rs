@@ -307,7 +307,7 @@ fn ActivityRow(row: RowData) -> impl IntoView {
         <tr data-activity=id.to_string()>
             <td class="activities__priority">{row.priority.map_or_else(|| "–".to_string(), |position| position.to_string())}</td>
             <th scope="row" class="activities__title">{row.title.clone()}</th>
-            <td>{match row.owner {
+            <td class="activities__owner">{match row.owner {
                 Some(name) => view! { <span>{name}</span> }.into_any(),
                 None => view! { <span class="flag">"No owner"</span> }.into_any(),
             }}</td>
