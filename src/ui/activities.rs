@@ -55,6 +55,7 @@ struct RowData {
 /// The filters of the table; empty means "all".
 #[derive(Clone, Copy)]
 struct Filters {
+    priority: RwSignal<String>,
     owner: RwSignal<String>,
     status: RwSignal<String>,
     client: RwSignal<String>,
@@ -67,10 +68,12 @@ impl Filters {
         let status = self.status.get();
         let client = self.client.get();
         let kind = self.kind.get();
-        (owner.is_empty()
-            || row
-                .owner_id
-                .map_or(owner == "none", |id| id.to_string() == owner))
+        let top = self.priority.get().parse::<usize>().ok();
+        top.is_none_or(|top| row.priority.is_some_and(|position| position <= top))
+            && (owner.is_empty()
+                || row
+                    .owner_id
+                    .map_or(owner == "none", |id| id.to_string() == owner))
             && (status.is_empty() || row.status.label() == status)
             && (client.is_empty()
                 || (client == "internal" && row.client.is_empty())
@@ -115,6 +118,7 @@ pub fn ActivitiesTable(
     let state = expect_context::<AppState>();
     let sort = RwSignal::new((SortKey::Priority, false));
     let filters = Filters {
+        priority: RwSignal::new(String::new()),
         owner: RwSignal::new(String::new()),
         status: RwSignal::new(String::new()),
         client: RwSignal::new(String::new()),
@@ -237,6 +241,12 @@ pub fn ActivitiesTable(
                     .collect::<Vec<_>>();
                 view! {
                     <div class="filters" role="group" aria-label="Filter activities">
+                        <FilterSelect label="Priority" value=filters.priority options=vec![
+                            (String::new(), "All priorities".to_string()),
+                            ("3".to_string(), "Top 3".to_string()),
+                            ("5".to_string(), "Top 5".to_string()),
+                            ("10".to_string(), "Top 10".to_string()),
+                        ]/>
                         <FilterSelect label="Owner" value=filters.owner options=owners/>
                         <FilterSelect label="Status" value=filters.status options=statuses/>
                         <FilterSelect label="Client" value=filters.client options=clients/>

@@ -40,16 +40,14 @@ pub fn PriorityPanel(
 
     view! {
         <section class="panel priorities" aria-labelledby="priorities-title">
-            <div class="panel__heading">
-                <h2 id="priorities-title">"Priorities"</h2>
-                <details class="priorities__how">
-                    <summary>"How is this ranked?"</summary>
-                    <pre class="priorities__formula">{FORMULA}</pre>
-                </details>
-            </div>
+            <h2 id="priorities-title">"Priorities"</h2>
             <p class="view__hint">
                 "Drag an activity to pin it to a place, or focus it and press ↑ or ↓. Pinned activities keep their place; their computed rank shows beside them."
             </p>
+            <details class="priorities__how">
+                <summary>"How is this ranked?"</summary>
+                <pre class="priorities__formula">{FORMULA}</pre>
+            </details>
             {move || ranking.with(|ranking| {
                 (!ranking.loops.is_empty()).then(|| view! {
                     <ul class="priorities__loops" role="alert">
@@ -143,7 +141,7 @@ pub fn PriorityPanel(
             {move || {
                 let total = ranking.with(|ranking| ranking.entries.len());
                 match total {
-                    0 => Some(view! { <p class="empty">"Nothing left to rank: every activity is done."</p> }.into_any()),
+                    0 => Some(view! { <p class="empty">"No open activities to rank."</p> }.into_any()),
                     total if total > SHOWN => Some(view! {
                         <button class="button button--small" on:click=move |_| show_all.update(|all| *all = !*all)>
                             {move || if show_all.get() { "Show the top 10".to_string() } else { format!("Show all {total}") }}

@@ -172,4 +172,11 @@ test('the activities table sorts by a column and filters by status and owner', a
   await expect(rows.first()).toHaveAttribute('data-activity', 'act-6');
   await page.getByLabel('Client', { exact: true }).selectOption('internal');
   await expect(page.getByText('No activity matches these filters.')).toBeVisible();
+
+  await page.getByLabel('Client', { exact: true }).selectOption('');
+  await page.getByLabel('Owner', { exact: true }).selectOption('');
+  await page.getByLabel('Priority', { exact: true }).selectOption('3');
+  await page.getByRole('button', { name: 'Priority' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(page.locator('table.activities tbody .activities__priority')).toHaveText(['1', '2', '3']);
 });
