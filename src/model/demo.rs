@@ -247,6 +247,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             commitment: Commitment::Confirmed,
             depends_on: Vec::new(),
             required_skills: needs(&[("Process design", 3)]),
+            required_certifications: Vec::new(),
         },
         Activity {
             id: ActivityId(2),
@@ -277,6 +278,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             commitment: Commitment::Confirmed,
             depends_on: vec![ActivityId(1)],
             required_skills: needs(&[("Terraform", 3), ("Azure", 3)]),
+            required_certifications: vec!["Azure Solutions Architect Expert".to_string()],
         },
         Activity {
             id: ActivityId(3),
@@ -308,6 +310,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             commitment: Commitment::Tentative,
             depends_on: vec![ActivityId(1)],
             required_skills: needs(&[("Microsoft Intune", 3), ("Exchange Online", 2)]),
+            required_certifications: vec!["Microsoft 365 Endpoint Administrator (MD-102)".to_string()],
         },
         Activity {
             id: ActivityId(4),
@@ -337,6 +340,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             commitment: Commitment::Confirmed,
             depends_on: vec![ActivityId(1)],
             required_skills: needs(&[("ITIL service management", 3)]),
+            required_certifications: Vec::new(),
         },
         Activity {
             id: ActivityId(5),
@@ -363,6 +367,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             commitment: Commitment::Confirmed,
             depends_on: vec![ActivityId(2), ActivityId(3)],
             required_skills: needs(&[("Microsoft Defender", 3), ("Entra ID", 2)]),
+            required_certifications: Vec::new(),
         },
         Activity {
             id: ActivityId(6),
@@ -390,6 +395,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             commitment: Commitment::Confirmed,
             depends_on: vec![ActivityId(4), ActivityId(5)],
             required_skills: needs(&[("Azure", 2), ("Microsoft Intune", 2)]),
+            required_certifications: Vec::new(),
         },
     ];
 
@@ -494,6 +500,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         activities,
         allocations,
         priority_pins: Vec::new(),
+        settings: RiskSettings::default(),
         checkins: vec![CheckIn {
             id: CheckInId(1),
             date: day(1, Weekday::Mon),
@@ -508,6 +515,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 text: "Which PSA holds the intake form: HaloPSA or a Microsoft Form?".to_string(),
                 owner: Some(PersonId(8)),
                 due: Some(day(2, Weekday::Fri)),
+                decided_on: None,
             }],
         }],
     }

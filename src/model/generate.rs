@@ -137,6 +137,7 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                     skill: SkillId(1 + next.below(40)),
                     min_level: 2,
                 }],
+                required_certifications: Vec::new(),
             }
         })
         .collect();

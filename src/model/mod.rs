@@ -44,6 +44,8 @@ pub struct Plan {
     pub checkins: Vec<CheckIn>,
     /// Activities a person pinned to a position in the priority list.
     pub priority_pins: Vec<PriorityPin>,
+    /// Thresholds of the risk checks.
+    pub settings: RiskSettings,
 }
 
 /// The one outcome the plan exists for, with a measurable target and date.
@@ -250,6 +252,8 @@ pub struct Activity {
     pub commitment: Commitment,
     pub depends_on: Vec<ActivityId>,
     pub required_skills: Vec<SkillRequirement>,
+    /// Certifications the owner must hold, valid through the deadline.
+    pub required_certifications: Vec<String>,
 }
 
 impl Activity {
@@ -274,6 +278,7 @@ impl Activity {
             commitment: Commitment::Confirmed,
             depends_on: Vec::new(),
             required_skills: Vec::new(),
+            required_certifications: Vec::new(),
         }
     }
 }
@@ -439,6 +444,31 @@ pub struct Decision {
     pub text: String,
     pub owner: Option<PersonId>,
     pub due: Option<NaiveDate>,
+    /// When the decision was taken; open until then.
+    pub decided_on: Option<NaiveDate>,
+}
+
+/// The thresholds of the risk checks, kept with the plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RiskSettings {
+    /// In progress this many days without movement is "stale".
+    pub stale_after_days: u32,
+    /// An owner away for more than this share of the remaining working days
+    /// is flagged.
+    pub owner_away_share: f64,
+    /// An owner whose work in an activity's weeks is more than this share of
+    /// their available hours is overloaded.
+    pub overload_share: f64,
+}
+
+impl Default for RiskSettings {
+    fn default() -> Self {
+        RiskSettings {
+            stale_after_days: 8,
+            owner_away_share: 0.5,
+            overload_share: 1.0,
+        }
+    }
 }
 
 impl Plan {
@@ -462,6 +492,7 @@ impl Plan {
             allocations: Vec::new(),
             checkins: Vec::new(),
             priority_pins: Vec::new(),
+            settings: RiskSettings::default(),
         }
     }
 

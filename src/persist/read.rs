@@ -146,6 +146,17 @@ impl<'a> Object<'a> {
         })
     }
 
+    /// A whole number from 0 to `max` that may be absent.
+    pub fn optional_whole(&self, field: &str, max: u64) -> Read<Option<u64>> {
+        self.read_optional(field, |value| match value.as_u64() {
+            Some(number) if number <= max => Ok(number),
+            _ => Err(format!(
+                "expected a whole number from 0 to {max}, found {}",
+                describe(value)
+            )),
+        })
+    }
+
     pub fn flag_or_false(&self, field: &str) -> Read<bool> {
         let flag = self.read_optional(field, |value| match value {
             Value::Bool(flag) => Ok(*flag),

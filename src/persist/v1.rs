@@ -28,6 +28,7 @@ pub struct Plan {
     pub allocations: Vec<Allocation>,
     pub checkins: Vec<CheckIn>,
     pub priority_pins: Vec<PriorityPin>,
+    pub settings: Settings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -154,6 +155,7 @@ pub struct Activity {
     pub commitment: Commitment,
     pub depends_on: Vec<ActivityId>,
     pub required_skills: Vec<SkillRequirement>,
+    pub required_certifications: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -207,6 +209,13 @@ pub struct SkillRequirement {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Settings {
+    pub stale_after_days: u32,
+    pub owner_away_share: f64,
+    pub overload_share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PriorityPin {
     pub activity: ActivityId,
     pub position: u32,
@@ -253,6 +262,7 @@ pub struct Decision {
     pub text: String,
     pub owner: Option<PersonId>,
     pub due: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
 }
 
 impl Plan {
@@ -312,6 +322,11 @@ impl Plan {
                     position: pin.position,
                 })
                 .collect(),
+            settings: Settings {
+                stale_after_days: plan.settings.stale_after_days,
+                owner_away_share: plan.settings.owner_away_share,
+                overload_share: plan.settings.overload_share,
+            },
         }
     }
 }
@@ -468,6 +483,7 @@ impl From<model::Activity> for Activity {
                 .into_iter()
                 .map(Into::into)
                 .collect(),
+            required_certifications: activity.required_certifications,
         }
     }
 }
@@ -520,6 +536,7 @@ impl From<model::CheckIn> for CheckIn {
                     text: decision.text,
                     owner: decision.owner,
                     due: decision.due,
+                    decided_on: decision.decided_on,
                 })
                 .collect(),
         }
@@ -546,6 +563,7 @@ const PLAN_FIELDS: &[&str] = &[
     "allocations",
     "checkins",
     "priority_pins",
+    "settings",
 ];
 const WEEKDAYS: &[(&str, model::Weekday)] = &[
     ("monday", model::Weekday::Mon),
@@ -666,6 +684,24 @@ pub fn read_plan(value: &Value) -> Read<model::Plan> {
         activities: plan.list("activities", read_activity)?,
         allocations: plan.list("allocations", read_allocation)?,
         checkins: plan.list("checkins", read_checkin)?,
+        settings: match plan.optional_object(
+            "settings",
+            &["stale_after_days", "owner_away_share", "overload_share"],
+        )? {
+            None => model::RiskSettings::default(),
+            Some(settings) => {
+                let defaults = model::RiskSettings::default();
+                model::RiskSettings {
+                    stale_after_days: settings
+                        .optional_whole("stale_after_days", 366)?
+                        .map_or(defaults.stale_after_days, |days| days as u32),
+                    owner_away_share: settings
+                        .number_or("owner_away_share", defaults.owner_away_share)?,
+                    overload_share: settings
+                        .number_or("overload_share", defaults.overload_share)?,
+                }
+            }
+        },
         priority_pins: plan.list("priority_pins", |value, path| {
             let pin = Object::new(value, path, &["activity", "position"])?;
             Ok(model::PriorityPin {
@@ -773,6 +809,7 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
             "commitment",
             "depends_on",
             "required_skills",
+            "required_certifications",
         ],
     )?;
     let done = activity.optional_object("done_definition", &["text", "checklist"])?;
@@ -813,6 +850,9 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
         commitment: activity.choice("commitment", COMMITMENTS)?,
         depends_on: activity.list("depends_on", |value, path| item_at(path, parsed(value, ID)))?,
         required_skills: activity.list("required_skills", read_requirement)?,
+        required_certifications: activity.list("required_certifications", |value, path| {
+            item_at(path, text(value))
+        })?,
     })
 }
 
@@ -887,11 +927,12 @@ fn read_checkin(value: &Value, path: &str) -> Read<model::CheckIn> {
             })
         })?,
         decisions: checkin.list("decisions", |value, path| {
-            let decision = Object::new(value, path, &["text", "owner", "due"])?;
+            let decision = Object::new(value, path, &["text", "owner", "due", "decided_on"])?;
             Ok(model::Decision {
                 text: decision.string("text")?,
                 owner: decision.optional_parsed("owner", ID)?,
                 due: decision.optional_date("due")?,
+                decided_on: decision.optional_date("decided_on")?,
             })
         })?,
     })

@@ -392,6 +392,7 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
     let client = RwSignal::new(original.client.clone());
     let commitment = RwSignal::new(original.commitment.label().to_string());
     let done_text = RwSignal::new(original.done_definition.text.clone());
+    let certifications = RwSignal::new(original.required_certifications.join(", "));
     let depends_on = RwSignal::new(original.depends_on.clone());
     let next_key = StoredValue::new(0u32);
     let new_key = move || {
@@ -595,6 +596,12 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
             commitment,
             depends_on: depends_on.get_untracked(),
             required_skills,
+            required_certifications: certifications
+                .get_untracked()
+                .split(',')
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty())
+                .collect(),
         })
     };
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -636,6 +643,8 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
                     <Field label="Client" value=client hint="Empty for internal work"/>
                     <Choice label="Confirmed or tentative" value=commitment options=commitment_options/>
                 </div>
+                <Field label="Required certifications" value=certifications
+                    hint="Comma-separated; the owner must hold each through the deadline"/>
                 <TextArea label="Description" value=description/>
                 <TextArea label="Definition of done" value=done_text/>
                 <fieldset class="fieldset">
