@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use opsboard::command::{apply, Command};
-use opsboard::engine::{priority, validate};
+use opsboard::engine::{priority, risks, validate};
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{ActivityId, Status};
 use opsboard::persist;
@@ -21,6 +21,9 @@ fn large_plan(c: &mut Criterion) {
     });
     c.bench_function("rank (large plan)", |b| {
         b.iter(|| priority::rank(&plan, today))
+    });
+    c.bench_function("risks (large plan)", |b| {
+        b.iter(|| risks::risks(&plan, today))
     });
     c.bench_function("encode (large plan)", |b| b.iter(|| persist::encode(&plan)));
     c.bench_function("decode (large plan)", |b| b.iter(|| persist::decode(&text)));

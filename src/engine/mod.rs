@@ -3,4 +3,5 @@
 
 pub mod health;
 pub mod priority;
+pub mod risks;
 pub mod validate;
