@@ -268,6 +268,7 @@ async fn first_visit_shows_the_demo_goal_and_every_view_in_the_navigation() {
         .collect();
     let expected = [
         ("Plan", "#/plan"),
+        ("This week", "#/week"),
         ("Board", "#/board"),
         ("People", "#/people"),
         ("Skills", "#/skills"),
@@ -475,12 +476,18 @@ async fn an_activity_with_its_deadline_before_its_start_is_refused() {
 async fn every_route_opens_its_view_and_marks_its_link() {
     fresh_page();
     let app = mount_app();
-    // (hash, the heading that view shows, its text, the nav link marked current)
+    // (hash, the heading that view shows, how its text starts, the nav link marked current)
     let routes = [
         ("#/board", "#board-title", "Board", "Board"),
         ("#/skills", "#coming-title", "Skills", "Skills"),
         ("#/capacity", "#coming-title", "Capacity", "Capacity"),
-        ("#/check-in", "#coming-title", "Check-in", "Check-in"),
+        ("#/week", "#week-title", "This week · ", "This week"),
+        (
+            "#/check-in",
+            "#checkin-title",
+            "Weekly check-in · ",
+            "Check-in",
+        ),
         ("#/plan", "#activities-title", "Activities", "Plan"),
     ];
     for (hash, heading, heading_text, link) in routes {
@@ -488,7 +495,7 @@ async fn every_route_opens_its_view_and_marks_its_link() {
         wait_until(&format!("the view at {hash}"), || {
             let heading_shown = app
                 .find(heading)
-                .is_some_and(|element| text_of(&element) == heading_text);
+                .is_some_and(|element| text_of(&element).starts_with(heading_text));
             let link_current = app
                 .find("nav.app-nav a[aria-current='page']")
                 .is_some_and(|element| text_of(&element) == link);

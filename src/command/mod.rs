@@ -13,9 +13,9 @@ use chrono::NaiveDate;
 
 use crate::engine::validate;
 use crate::model::{
-    count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Horizon,
-    MetricId, Person, PersonId, Plan, PriorityPin, Resources, Status, StatusChange, StrategicGoal,
-    SuccessMetric, Weekday,
+    count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn,
+    CheckInId, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources, Status,
+    StatusChange, StrategicGoal, SuccessMetric, Weekday,
 };
 
 /// One edit to a plan.
@@ -64,6 +64,16 @@ pub enum Command {
         activity: ActivityId,
         position: Option<u32>,
     },
+    /// Saves a weekly check-in to the plan's log; its id is ignored and a
+    /// fresh one is given.
+    AddCheckIn(CheckIn),
+    /// Marks decision `index` of a check-in as taken on `on`, or open again
+    /// with `None`.
+    DecideDecision {
+        checkin: CheckInId,
+        index: usize,
+        on: Option<NaiveDate>,
+    },
     /// Several edits as one: applied in order, undone together.
     Batch {
         commands: Vec<Command>,
@@ -81,6 +91,10 @@ pub enum CommandError {
     NoSuchActivity(ActivityId),
     #[error("There is no success metric {0} in this plan.")]
     NoSuchMetric(MetricId),
+    #[error("There is no check-in {0} in this plan.")]
+    NoSuchCheckIn(CheckInId),
+    #[error("That decision is not in the check-in.")]
+    NoSuchDecision,
     #[error("There is no person {0} in this plan.")]
     NoSuchPerson(PersonId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
@@ -275,6 +289,33 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                     Ok(format!("Pinned '{title}' at position {position}"))
                 }
             }
+        }
+        Command::AddCheckIn(checkin) => {
+            let mut checkin = checkin.clone();
+            checkin.id = CheckInId::next_after(plan.checkins.iter().map(|c| &c.id));
+            let summary = format!(
+                "Saved the check-in of {} ({})",
+                checkin.date,
+                count_of(checkin.entries.len(), "activity", "activities")
+            );
+            plan.checkins.push(checkin);
+            Ok(summary)
+        }
+        Command::DecideDecision { checkin, index, on } => {
+            let checkin = plan
+                .checkins
+                .iter_mut()
+                .find(|candidate| candidate.id == *checkin)
+                .ok_or(CommandError::NoSuchCheckIn(*checkin))?;
+            let decision = checkin
+                .decisions
+                .get_mut(*index)
+                .ok_or(CommandError::NoSuchDecision)?;
+            decision.decided_on = *on;
+            Ok(match on {
+                Some(date) => format!("Decided on {date}: {}", decision.text),
+                None => format!("Reopened: {}", decision.text),
+            })
         }
         Command::Batch { commands, summary } => {
             for command in commands {

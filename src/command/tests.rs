@@ -459,3 +459,71 @@ fn success_metrics_are_added_changed_and_removed() {
         Err("There is no success metric met-9 in this plan."),
     );
 }
+
+#[test]
+fn a_checkin_is_saved_and_its_decisions_are_taken() {
+    let mut history = History::new(demo());
+    let checkin = crate::model::CheckIn {
+        id: crate::model::CheckInId(0),
+        date: date("2026-11-23"),
+        summary: "Intake form fields agreed.".to_string(),
+        entries: vec![crate::model::CheckInEntry {
+            activity: ActivityId(4),
+            moved: "Fields agreed.".to_string(),
+            blocked: String::new(),
+            covers_midpoint: false,
+        }],
+        decisions: vec![crate::model::Decision {
+            text: "Who trains the service desk?".to_string(),
+            owner: Some(PersonId(8)),
+            due: Some(date("2026-11-27")),
+            decided_on: None,
+        }],
+    };
+    assert_eq!(
+        history.execute(&Command::AddCheckIn(checkin), today()),
+        Ok("Saved the check-in of 2026-11-23 (1 activity)".to_string())
+    );
+    let saved = history.plan().checkins.last().cloned().expect("saved");
+    assert_eq!(saved.id, crate::model::CheckInId(2));
+    assert_eq!(
+        history.execute(
+            &Command::DecideDecision {
+                checkin: saved.id,
+                index: 0,
+                on: Some(date("2026-11-24"))
+            },
+            today()
+        ),
+        Ok("Decided on 2026-11-24: Who trains the service desk?".to_string())
+    );
+    assert_eq!(
+        history
+            .plan()
+            .checkins
+            .last()
+            .map(|c| c.decisions[0].decided_on),
+        Some(Some(date("2026-11-24")))
+    );
+    assert_eq!(
+        history
+            .execute(
+                &Command::DecideDecision {
+                    checkin: saved.id,
+                    index: 5,
+                    on: None
+                },
+                today()
+            )
+            .map_err(|e| e.to_string()),
+        Err("That decision is not in the check-in.".to_string())
+    );
+    let mut bad = saved.clone();
+    bad.entries[0].activity = ActivityId(99);
+    assert_eq!(
+        history
+            .execute(&Command::AddCheckIn(bad), today())
+            .map_err(|e| e.to_string()),
+        Err("a check-in entry about act-99, which is not in the plan".to_string())
+    );
+}

@@ -1,6 +1,7 @@
 //! Pure computations over a plan. Nothing here touches the browser or the
 //! clock: "today" is always passed in.
 
+pub mod checkin;
 pub mod health;
 pub mod priority;
 pub mod risks;

@@ -442,7 +442,7 @@ fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScorePar
         if network.slot[index] == usize::MAX {
             continue;
         }
-        let remaining = remaining_effort_hours(activity);
+        let remaining = activity.remaining_effort_hours();
         let (daily_hours, days_per_week) = working_weeks.of(activity);
         let duration = remaining / daily_hours * 7.0 / days_per_week;
         let days_left = activity.deadline.map(|date| days_from(today, date));
@@ -627,23 +627,6 @@ fn apply_pins(
         order.insert(place, index);
     }
     (order, pinned)
-}
-
-/// The effort still to do: the share of the checklist not yet ticked, or
-/// all of it without a checklist. Effort that is negative or not a number
-/// counts as none.
-fn remaining_effort_hours(activity: &Activity) -> f64 {
-    let effort = if activity.effort_hours.is_finite() {
-        activity.effort_hours.max(0.0)
-    } else {
-        0.0
-    };
-    let checklist = &activity.done_definition.checklist;
-    if checklist.is_empty() {
-        return effort;
-    }
-    let ticked = checklist.iter().filter(|item| item.done).count();
-    effort * (1.0 - ticked as f64 / checklist.len() as f64)
 }
 
 /// Each person's hours in a working day and working days in a week, in id

@@ -370,7 +370,7 @@ impl<'a> Context<'a> {
             first,
             last,
             working_days: self.working_days(person_index, first, last),
-            remaining_hours: remaining_effort_hours(activity),
+            remaining_hours: activity.remaining_effort_hours(),
         })
     }
 
@@ -548,23 +548,6 @@ fn order_key(day: i64) -> u64 {
 /// Days from `earlier` to `later`; negative when `later` is earlier.
 fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
     later.signed_duration_since(earlier).num_days()
-}
-
-/// The effort still to do: the share of the checklist not yet ticked, or
-/// all of it without a checklist; effort that is negative or not a number
-/// counts as none. The same as the priority list's.
-fn remaining_effort_hours(activity: &Activity) -> f64 {
-    let effort = if activity.effort_hours.is_finite() {
-        activity.effort_hours.max(0.0)
-    } else {
-        0.0
-    };
-    let checklist = &activity.done_definition.checklist;
-    if checklist.is_empty() {
-        return effort;
-    }
-    let ticked = checklist.iter().filter(|item| item.done).count();
-    effort * (1.0 - ticked as f64 / checklist.len() as f64)
 }
 
 /// Adds one risk; every rule goes through here so none forgets a field.

@@ -257,6 +257,23 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// The effort still to do: the share of the checklist not yet ticked, or
+    /// all of it without a checklist. Effort that is negative or not a number
+    /// counts as none.
+    pub fn remaining_effort_hours(&self) -> f64 {
+        let effort = if self.effort_hours.is_finite() {
+            self.effort_hours.max(0.0)
+        } else {
+            0.0
+        };
+        let checklist = &self.done_definition.checklist;
+        if checklist.is_empty() {
+            return effort;
+        }
+        let ticked = checklist.iter().filter(|item| item.done).count();
+        effort * (1.0 - ticked as f64 / checklist.len() as f64)
+    }
+
     /// A not-started, confirmed project activity with impact 3 and nothing
     /// else set.
     pub fn new(id: ActivityId, title: &str) -> Activity {

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::board::risk_label;
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
 use super::state::{AppState, PlanFocus};
 use crate::browser;
 use crate::command::Command;
 use crate::engine::health::{propose_midpoint, MULTI_WEEK_DAYS};
 use crate::engine::priority::Ranking;
+use crate::engine::risks;
 use crate::model::{
     Activity, ActivityId, ActivityKind, ChecklistItem, Commitment, DoneDefinition, PersonId,
     SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
@@ -50,6 +52,7 @@ struct RowData {
     client: String,
     kind: ActivityKind,
     priority: Option<usize>,
+    risks: Option<(String, bool)>,
 }
 
 /// The filters of the table; empty means "all".
@@ -124,6 +127,12 @@ pub fn ActivitiesTable(
         client: RwSignal::new(String::new()),
         kind: RwSignal::new(String::new()),
     };
+    let today = state.today;
+    let found = Memo::new(move |_| {
+        state
+            .history
+            .with(|history| risks::risks(history.plan(), today))
+    });
     let all_rows = move || {
         let positions: Vec<(ActivityId, usize)> = ranking.with(|ranking| {
             ranking
@@ -151,6 +160,7 @@ pub fn ActivitiesTable(
                         .iter()
                         .find(|(id, _)| *id == activity.id)
                         .map(|(_, position)| *position),
+                    risks: found.with(|found| risk_label(found, activity.id)),
                 })
                 .collect::<Vec<_>>()
         })
@@ -316,7 +326,12 @@ fn ActivityRow(row: RowData) -> impl IntoView {
     view! {
         <tr data-activity=id.to_string()>
             <td class="activities__priority">{row.priority.map_or_else(|| "–".to_string(), |position| position.to_string())}</td>
-            <th scope="row" class="activities__title">{row.title.clone()}</th>
+            <th scope="row" class="activities__title">
+                {row.title.clone()}
+                {row.risks.map(|(label, high)| view! {
+                    <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
+                })}
+            </th>
             <td class="activities__owner">{match row.owner {
                 Some(name) => view! { <span>{name}</span> }.into_any(),
                 None => view! { <span class="flag">"No owner"</span> }.into_any(),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
+use crate::engine::risks::{self, Risk, Severity};
 use crate::model::{ActivityId, Commitment, Plan, Status};
 
 /// The data type a dragged card carries, so file drops are told apart.
@@ -50,9 +51,24 @@ struct CardData {
     impact: u8,
     tentative: bool,
     status: Status,
+    /// The risks found for it, as one label, and whether one is severe.
+    risks: Option<(String, bool)>,
 }
 
-fn cards(plan: &Plan, status: Status) -> Vec<CardData> {
+/// The label of an activity's risks: "Overdue" or "3 risks: Overdue, …".
+pub fn risk_label(found: &[Risk], activity: ActivityId) -> Option<(String, bool)> {
+    let mine: Vec<&Risk> = risks::risks_of(found, activity).collect();
+    let first = mine.first()?;
+    let high = mine.iter().any(|risk| risk.severity == Severity::High);
+    let names: Vec<&str> = mine.iter().map(|risk| risk.kind.label()).collect();
+    Some(if mine.len() == 1 {
+        (first.kind.label().to_string(), high)
+    } else {
+        (format!("{} risks: {}", mine.len(), names.join(", ")), high)
+    })
+}
+
+fn cards(plan: &Plan, status: Status, found: &[Risk]) -> Vec<CardData> {
     plan.activities
         .iter()
         .filter(|activity| activity.status == status)
@@ -70,6 +86,7 @@ fn cards(plan: &Plan, status: Status) -> Vec<CardData> {
             impact: activity.impact,
             tentative: activity.commitment == Commitment::Tentative,
             status: activity.status,
+            risks: risk_label(found, activity.id),
         })
         .collect()
 }
@@ -81,6 +98,12 @@ pub fn Board() -> impl IntoView {
     // is kept here.
     let dragged = RwSignal::new(None::<ActivityId>);
     let over = RwSignal::new(None::<Status>);
+    let today = state.today;
+    let found = Memo::new(move |_| {
+        state
+            .history
+            .with(|history| risks::risks(history.plan(), today))
+    });
 
     view! {
         <section class="board" aria-labelledby="board-title">
@@ -94,7 +117,7 @@ pub fn Board() -> impl IntoView {
                 {Status::ALL
                     .into_iter()
                     .map(|status| {
-                        let column = move || state.history.with(|history| cards(history.plan(), status));
+                        let column = move || found.with(|found| state.history.with(|history| cards(history.plan(), status, found)));
                         view! {
                             <section
                                 class=format!("board__column board__column--{}", status_slug(status))
@@ -205,6 +228,9 @@ fn Card(
                 <span class="tag" title="Impact on the goal, 1 to 5">{format!("impact {}", card.impact)}</span>
                 {(!card.client.is_empty()).then(|| view! { <span class="tag tag--client">{card.client}</span> })}
                 {card.tentative.then(|| view! { <span class="tag tag--tentative">"tentative"</span> })}
+                {card.risks.map(|(label, high)| view! {
+                    <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
+                })}
             </p>
             <label class="card__move">
                 <span class="visually-hidden">{format!("Move {} to", card.title)}</span>

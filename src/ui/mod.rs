@@ -3,6 +3,7 @@
 
 mod activities;
 mod board;
+mod checkins;
 mod files;
 mod forms;
 mod people;
@@ -10,6 +11,7 @@ mod plan;
 mod priorities;
 mod shell;
 pub mod state;
+mod week;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="view" tabindex="-1">
             {move || match state.route.get() {
                 Route::Plan => view! { <plan::PlanView/> }.into_any(),
+                Route::Week => view! { <week::WeekView/> }.into_any(),
                 Route::Board => view! { <board::Board/> }.into_any(),
                 Route::People => view! { <people::PeopleView/> }.into_any(),
                 Route::Files => view! { <files::FilesView/> }.into_any(),
@@ -91,14 +94,7 @@ pub fn App() -> impl IntoView {
                     />
                 }
                 .into_any(),
-                Route::CheckIn => view! {
-                    <shell::ComingView
-                        title="Check-in"
-                        capability="Execution: blockers, This week and the weekly check-in"
-                        promise="a guided weekly check-in (what moved, what is blocked, what needs a decision) and its history."
-                    />
-                }
-                .into_any(),
+                Route::CheckIn => view! { <checkins::CheckInView/> }.into_any(),
             }}
         </main>
         <files::ImportDialog/>

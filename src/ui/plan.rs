@@ -8,10 +8,11 @@ use super::activities::{ActivitiesTable, ActivityForm, Editing};
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
 use super::priorities::PriorityPanel;
 use super::state::{AppState, PlanFocus};
+use super::week::RisksList;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::health::{self, Check, Fix};
-use crate::engine::priority;
+use crate::engine::{priority, risks};
 use crate::model::{
     medium_date, weekday_label, Direction, Horizon, MetricId, Resources, StrategicGoal,
     SuccessMetric, Week, MAX_HORIZON_WEEKS, WEEKDAYS,
@@ -43,6 +44,15 @@ pub fn PlanView() -> impl IntoView {
                 <HealthPanel/>
             </div>
             <PriorityPanel ranking/>
+            {move || state.history.with(|history| {
+                let plan = history.plan();
+                view! {
+                    <RisksList
+                        risks=risks::risks(plan, today)
+                        plan_titles=plan.activities.iter().map(|a| (a.id, a.title.clone())).collect()
+                    />
+                }
+            })}
             <ActivitiesTable ranking/>
         </div>
     }

@@ -15,6 +15,7 @@ use crate::storage::{self, PlanEntry, Problem};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Plan,
+    Week,
     Board,
     People,
     Skills,
@@ -24,8 +25,9 @@ pub enum Route {
 }
 
 impl Route {
-    pub const ALL: [Route; 7] = [
+    pub const ALL: [Route; 8] = [
         Route::Plan,
+        Route::Week,
         Route::Board,
         Route::People,
         Route::Skills,
@@ -37,6 +39,7 @@ impl Route {
     pub fn label(self) -> &'static str {
         match self {
             Route::Plan => "Plan",
+            Route::Week => "This week",
             Route::Board => "Board",
             Route::People => "People",
             Route::Skills => "Skills",
@@ -49,6 +52,7 @@ impl Route {
     pub fn hash(self) -> &'static str {
         match self {
             Route::Plan => "#/plan",
+            Route::Week => "#/week",
             Route::Board => "#/board",
             Route::People => "#/people",
             Route::Skills => "#/skills",

@@ -22,11 +22,12 @@ export const DEMO_ACTIVITIES = [
 /** The views, their nav labels, hash routes and a heading each one shows. */
 export const VIEWS = [
   { label: 'Plan', hash: '#/plan', heading: 'Activities' },
+  { label: 'This week', hash: '#/week', heading: 'This week · 2026-W48 (23 Nov 2026 to 29 Nov 2026)' },
   { label: 'Board', hash: '#/board', heading: 'Board' },
   { label: 'People', hash: '#/people', heading: 'People' },
   { label: 'Skills', hash: '#/skills', heading: 'Skills' },
   { label: 'Capacity', hash: '#/capacity', heading: 'Capacity' },
-  { label: 'Check-in', hash: '#/check-in', heading: 'Check-in' },
+  { label: 'Check-in', hash: '#/check-in', heading: 'Weekly check-in · 23 Nov 2026' },
   { label: 'Files', hash: '#/files', heading: 'Plan files' },
 ];
 

@@ -1,0 +1,338 @@
+//! The weekly check-in: three questions per activity (what moved forward,
+//! what is blocked, what needs a decision), with what the app already knows
+//! filled in; saved to the plan's log, listed, opened and compared.
+
+use leptos::prelude::*;
+
+use super::forms::{parse_date, TextArea};
+use super::state::AppState;
+use super::week::risk_badges;
+use crate::command::Command;
+use crate::engine::{checkin, priority, risks};
+use crate::model::{medium_date, ActivityId, CheckIn, CheckInEntry, CheckInId, Decision, PersonId};
+
+/// The answers being written for one activity.
+#[derive(Clone, Copy)]
+struct Answer {
+    activity: ActivityId,
+    moved: RwSignal<String>,
+    blocked: RwSignal<String>,
+    covers_midpoint: RwSignal<bool>,
+}
+
+/// A decision being written.
+#[derive(Clone, Copy)]
+struct DecisionRow {
+    text: RwSignal<String>,
+    owner: RwSignal<String>,
+    due: RwSignal<String>,
+}
+
+#[component]
+pub fn CheckInView() -> impl IntoView {
+    // A fresh form after each save, so the answers start from what is known.
+    let round = RwSignal::new(0u32);
+    view! {
+        <div class="checkin">
+            {move || {
+                round.track();
+                view! { <CheckInForm round/> }
+            }}
+            <CheckInHistory/>
+        </div>
+    }
+}
+
+#[component]
+fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = state.today;
+    let (date, answers, people, known_risks) = state.history.with_untracked(|history| {
+        let plan = history.plan();
+        let date = checkin::checkin_date(plan, today);
+        let since = checkin::previous_checkin(plan, date.max(today)).map(|previous| previous.date);
+        let ranking = priority::rank(plan, today);
+        let found = risks::risks(plan, today);
+        let answers: Vec<(Answer, String, String, Option<String>)> = ranking
+            .entries
+            .iter()
+            .filter_map(|entry| plan.activity(entry.activity))
+            .map(|activity| {
+                let moves = checkin::moves(activity, since, today);
+                let due = checkin::midpoint_due(plan, activity, date);
+                let owner = activity
+                    .owner
+                    .map_or_else(|| "no owner".to_string(), |owner| plan.person_name(owner));
+                (
+                    Answer {
+                        activity: activity.id,
+                        moved: RwSignal::new(moves.join("\n")),
+                        blocked: RwSignal::new(String::new()),
+                        covers_midpoint: RwSignal::new(due),
+                    },
+                    activity.title.clone(),
+                    owner,
+                    due.then(|| activity.checkin.map(medium_date).unwrap_or_default()),
+                )
+            })
+            .collect();
+        let people: Vec<(String, String)> = plan
+            .people
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect();
+        (date, answers, people, found)
+    });
+    let summary = RwSignal::new(String::new());
+    let decisions = RwSignal::new(Vec::<DecisionRow>::new());
+    let error = RwSignal::new(None::<String>);
+    let answer_list: Vec<Answer> = answers.iter().map(|(answer, ..)| *answer).collect();
+
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut entries = Vec::new();
+        for answer in &answer_list {
+            let moved = answer.moved.get_untracked().trim().to_string();
+            let blocked = answer.blocked.get_untracked().trim().to_string();
+            let covers = answer.covers_midpoint.get_untracked();
+            if !moved.is_empty() || !blocked.is_empty() || covers {
+                entries.push(CheckInEntry {
+                    activity: answer.activity,
+                    moved,
+                    blocked,
+                    covers_midpoint: covers,
+                });
+            }
+        }
+        let mut taken = Vec::new();
+        for row in decisions.get_untracked() {
+            let text = row.text.get_untracked().trim().to_string();
+            if text.is_empty() {
+                continue;
+            }
+            let due = match parse_date("Decision due", &row.due.get_untracked()) {
+                Ok(due) => due,
+                Err(message) => {
+                    error.set(Some(message));
+                    return;
+                }
+            };
+            taken.push(Decision {
+                text,
+                owner: row.owner.get_untracked().parse::<PersonId>().ok(),
+                due,
+                decided_on: None,
+            });
+        }
+        let checkin = CheckIn {
+            id: CheckInId(0),
+            date,
+            summary: summary.get_untracked().trim().to_string(),
+            entries,
+            decisions: taken,
+        };
+        match state.execute(Command::AddCheckIn(checkin)) {
+            Ok(_) => {
+                error.set(None);
+                round.update(|round| *round += 1);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+
+    view! {
+        <section class="panel form" aria-labelledby="checkin-title">
+            <h2 id="checkin-title">{format!("Weekly check-in · {}", medium_date(date))}</h2>
+            <p class="view__hint">"What moved is filled in from status changes and ticked checklist items since the last check-in; edit it as people speak. Known risks are listed under each activity."</p>
+            <form on:submit=save novalidate>
+                <TextArea label="Summary of the week" value=summary rows=2/>
+                <ol class="checkin__activities">
+                    {answers.into_iter().map(|(answer, title, owner, midpoint)| {
+                        let badges = risk_badges(&known_risks, answer.activity);
+                        let known: Vec<String> = risks::risks_of(&known_risks, answer.activity)
+                            .map(|risk| format!("{}: {}", risk.kind.label(), risk.evidence))
+                            .collect();
+                        view! {
+                            <li class="checkin__activity" data-activity=answer.activity.to_string()>
+                                <h3>{title.clone()} <span class="checkin__owner">{format!(" · {owner}")}</span> {badges}</h3>
+                                <label class="field">
+                                    <span class="field__label">"What moved forward?"</span>
+                                    <textarea rows="2" aria-label=format!("What moved forward on {title}?")
+                                        prop:value=move || answer.moved.get()
+                                        on:input=move |event| answer.moved.set(event_target_value(&event))></textarea>
+                                </label>
+                                {(!known.is_empty()).then(|| view! {
+                                    <ul class="checkin__known">{known.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                                })}
+                                <label class="field">
+                                    <span class="field__label">"What's blocked?"</span>
+                                    <textarea rows="1" aria-label=format!("What's blocked on {title}?")
+                                        prop:value=move || answer.blocked.get()
+                                        on:input=move |event| answer.blocked.set(event_target_value(&event))></textarea>
+                                </label>
+                                {midpoint.map(|due| view! {
+                                    <label class="checkin__midpoint">
+                                        <input type="checkbox" prop:checked=move || answer.covers_midpoint.get()
+                                            on:change=move |event| answer.covers_midpoint.set(event_target_checked(&event))/>
+                                        {format!(" This is its midpoint check-in (due {due})")}
+                                    </label>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <fieldset class="fieldset">
+                    <legend>"What needs a decision this week?"</legend>
+                    <ul class="rows">
+                        {move || decisions.get().into_iter().map(|row| {
+                            let people = people.clone();
+                            view! {
+                                <li class="rows__row">
+                                    <input type="text" class="rows__text" aria-label="Decision needed"
+                                        prop:value=move || row.text.get()
+                                        on:input=move |event| row.text.set(event_target_value(&event))/>
+                                    <select aria-label="Who decides" on:change=move |event| row.owner.set(event_target_value(&event))>
+                                        <option value="">"Who decides?"</option>
+                                        {people.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                                    </select>
+                                    <input type="date" aria-label="Decide by"
+                                        prop:value=move || row.due.get()
+                                        on:input=move |event| row.due.set(event_target_value(&event))/>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button button--small" on:click=move |_| {
+                        decisions.update(|rows| rows.push(DecisionRow {
+                            text: RwSignal::new(String::new()),
+                            owner: RwSignal::new(String::new()),
+                            due: RwSignal::new(String::new()),
+                        }));
+                    }>"Add a decision"</button>
+                </fieldset>
+                {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary">"Save check-in"</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Past check-ins, newest first: open one to read what was said; compare two
+/// to see what moved between them.
+#[component]
+fn CheckInHistory() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = RwSignal::new(None::<CheckInId>);
+    let compare_from = RwSignal::new(String::new());
+    let compare_to = RwSignal::new(String::new());
+    view! {
+        <section class="panel" aria-labelledby="history-title">
+            <h2 id="history-title">"Check-in history"</h2>
+            {move || state.history.with(|history| {
+                let plan = history.plan();
+                let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
+                checkins.sort_unstable_by_key(|checkin| std::cmp::Reverse((checkin.date, checkin.id)));
+                if checkins.is_empty() {
+                    return view! { <p class="empty">"No check-ins yet."</p> }.into_any();
+                }
+                let options: Vec<(String, String)> = checkins.iter().map(|c| (c.id.to_string(), format!("{} ({})", medium_date(c.date), c.id))).collect();
+                let opened = open.get();
+                let from = compare_from.get().parse::<CheckInId>().ok().and_then(|id| plan.checkins.iter().find(|c| c.id == id));
+                let to = compare_to.get().parse::<CheckInId>().ok().and_then(|id| plan.checkins.iter().find(|c| c.id == id));
+                let comparison = from.zip(to).map(|(from, to)| checkin::moved_between(plan, from, to));
+                view! {
+                    <ul class="history">
+                        {checkins.iter().map(|checkin| {
+                            let id = checkin.id;
+                            let is_open = opened == Some(id);
+                            view! {
+                                <li class="history__item">
+                                    <button class="button button--small" aria-expanded=is_open.to_string()
+                                        on:click=move |_| open.update(|open| *open = if *open == Some(id) { None } else { Some(id) })>
+                                        {if is_open { "Close" } else { "Open" }}
+                                    </button>
+                                    <strong>{medium_date(checkin.date)}</strong>
+                                    {format!(" · {} · {} · {}", if checkin.summary.is_empty() { "no summary" } else { &checkin.summary },
+                                        crate::model::count_of(checkin.entries.len(), "activity", "activities"),
+                                        crate::model::count_of(checkin.decisions.len(), "decision", "decisions"))}
+                                    {is_open.then(|| view! {
+                                        <div class="history__detail">
+                                            <ul>
+                                                {checkin.entries.iter().map(|entry| view! {
+                                                    <li>
+                                                        <strong>{plan.activity_title(entry.activity)}</strong>
+                                                        {entry.covers_midpoint.then_some(" · midpoint check-in")}
+                                                        {(!entry.moved.is_empty()).then(|| view! { <p class="history__moved">{format!("Moved: {}", entry.moved)}</p> })}
+                                                        {(!entry.blocked.is_empty()).then(|| view! { <p class="history__blocked">{format!("Blocked: {}", entry.blocked)}</p> })}
+                                                    </li>
+                                                }).collect_view()}
+                                            </ul>
+                                            {(!checkin.decisions.is_empty()).then(|| view! {
+                                                <h4>"Decisions"</h4>
+                                                <ul>
+                                                    {checkin.decisions.iter().enumerate().map(|(index, decision)| {
+                                                        let decided = decision.decided_on;
+                                                        let today = state.today;
+                                                        view! {
+                                                            <li>
+                                                                {format!("{} · {} · {}", decision.text,
+                                                                    decision.owner.map_or_else(|| "nobody yet".to_string(), |owner| plan.person_name(owner)),
+                                                                    match decided { Some(date) => format!("decided {}", medium_date(date)), None => decision.due.map_or("open".to_string(), |due| format!("due {}", medium_date(due))) })}
+                                                                " "
+                                                                <button class="button button--small" on:click=move |_| {
+                                                                    let _ = state.execute(Command::DecideDecision { checkin: id, index, on: if decided.is_some() { None } else { Some(today) } });
+                                                                }>{if decided.is_some() { "Reopen" } else { "Mark decided" }}</button>
+                                                            </li>
+                                                        }
+                                                    }).collect_view()}
+                                                </ul>
+                                            })}
+                                        </div>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <div class="history__compare" role="group" aria-label="Compare two check-ins">
+                        <h3>"Compare two check-ins"</h3>
+                        <label class="filter">
+                            <span class="filter__label">"From"</span>
+                            <select aria-label="Compare from" on:change=move |event| compare_from.set(event_target_value(&event))>
+                                <option value="">"Pick a check-in"</option>
+                                {options.iter().map(|(value, text)| {
+                                    let selected = *value == compare_from.get_untracked();
+                                    view! { <option value=value.clone() selected=selected>{text.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="filter">
+                            <span class="filter__label">"To"</span>
+                            <select aria-label="Compare to" on:change=move |event| compare_to.set(event_target_value(&event))>
+                                <option value="">"Pick a check-in"</option>
+                                {options.iter().map(|(value, text)| {
+                                    let selected = *value == compare_to.get_untracked();
+                                    view! { <option value=value.clone() selected=selected>{text.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        {comparison.map(|moved| if moved.is_empty() {
+                            view! { <p class="empty">"Nothing moved between them."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="history__moves">
+                                    {moved.into_iter().map(|(id, moves)| view! {
+                                        <li><strong>{plan.activity_title(id)}</strong>
+                                            <ul>{moves.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        })}
+                    </div>
+                }.into_any()
+            })}
+        </section>
+    }
+}

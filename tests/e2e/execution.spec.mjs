@@ -1,0 +1,88 @@
+// Execution: risks on cards and rows, This week, and a full weekly check-in
+// that survives a reload and an export/import round trip.
+import { test, expect } from '@playwright/test';
+import {
+  collectErrors,
+  expectNoErrors,
+  exportPlan,
+  importDialog,
+  openApp,
+  pickFile,
+  reloadApp,
+  settle,
+} from './helpers.mjs';
+
+test('risks show as badges on cards and rows and in the Risks panel', async ({ page }) => {
+  await openApp(page);
+  // Hannah Weber's MD-102 certification expires on 28 Dec, before the tenant
+  // baseline is due on 1 Jan.
+  const row = page.locator('tr[data-activity="act-3"]');
+  await expect(row.locator('.risk-badge')).toContainText('Certification expires');
+  const panel = page.locator('.risks');
+  await expect(panel.locator('.risk').filter({ hasText: 'Certification expires' })).toContainText('2026-12-28');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Board', exact: true }).click();
+  await expect(page.locator('#card-act-3 .risk-badge')).toContainText('Certification expires');
+});
+
+test('This week shows each owner their top work and the open decisions, and filters to one person', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'week');
+  await expect(page.getByRole('heading', { name: /^This week · 2026-W48/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'The week of Tom Becker' })).toContainText('Standard Azure landing zone in Terraform');
+  await expect(page.locator('#decisions-title + ul')).toContainText('Which PSA holds the intake form');
+  await page.getByLabel('Show the week of').selectOption({ label: 'My week: Hannah Weber' });
+  await expect(page.locator('.week__owner')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'The week of Hannah Weber' })).toBeVisible();
+  await expect(page.locator('#decisions-title + p')).toHaveText('No open decisions.');
+  expectNoErrors(errors);
+});
+
+test('a full check-in is saved, survives a reload and travels in the plan file', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'check-in');
+  await expect(page.getByRole('heading', { name: 'Weekly check-in · 23 Nov 2026' })).toBeVisible();
+
+  await page.getByLabel('Summary of the week').fill('Landing zone on track; tenant baseline waits on Contoso.');
+  const moved = page.getByLabel('What moved forward on Standard Azure landing zone in Terraform?');
+  await moved.fill('Network and hub module reviewed.');
+  await page
+    .getByLabel("What's blocked on Automated Microsoft 365 tenant baseline?")
+    .fill('Contoso has not granted tenant admin access.');
+  await page.getByRole('button', { name: 'Add a decision' }).click();
+  await page.getByLabel('Decision needed').fill('Escalate tenant access to the Contoso account manager?');
+  await page.getByLabel('Who decides').selectOption({ label: 'Priya Raman' });
+  await page.getByLabel('Decide by').fill('2026-11-25');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+
+  const history = page.locator('.history__item');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('23 Nov 2026');
+  await expect(history.first()).toContainText('3 activities · 1 decision');
+
+  await settle(page);
+  await reloadApp(page);
+  const first = page.locator('.history__item').first();
+  await first.getByRole('button', { name: 'Open' }).click();
+  await expect(first).toContainText('Moved: Network and hub module reviewed.');
+  await expect(first).toContainText('Blocked: Contoso has not granted tenant admin access.');
+  await first.getByRole('button', { name: 'Mark decided' }).click();
+  await expect(first).toContainText('decided 23 Nov 2026');
+
+  // Compare the two check-ins: what moved between them.
+  await page.getByLabel('Compare from').selectOption({ label: '16 Nov 2026 (chk-1)' });
+  await page.getByLabel('Compare to').selectOption({ label: '23 Nov 2026 (chk-2)' });
+  await expect(page.locator('.history__moves')).toContainText('Map the current onboarding process');
+
+  // Export, then import into a fresh browser: the check-in is in the file.
+  const file = await exportPlan(page);
+  expect(file.text).toContain('Contoso has not granted tenant admin access.');
+  const other = await page.context().browser().newContext();
+  const fresh = await other.newPage();
+  await openApp(fresh, 'files');
+  await pickFile(fresh, file.name, file.text);
+  await importDialog(fresh).getByRole('button', { name: 'Replace the current plan' }).click();
+  await fresh.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Check-in', exact: true }).click();
+  await expect(fresh.locator('.history__item').first()).toContainText('Landing zone on track');
+  await other.close();
+  expectNoErrors(errors);
+});
