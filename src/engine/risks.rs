@@ -2037,7 +2037,8 @@ mod tests {
         //
         // - act-1 is done, so never checked.
         // - act-2 (Tom Becker, landing zone) is in progress, but its last
-        //   tick is dated 2026-11-26, so it is not stale; its midpoint
+        //   tick is dated today (the demo dates what already happened no
+        //   later than today), so it is not stale; its midpoint
         //   (2026-12-07) is ahead; Tom holds the Azure certificate until
         //   2028 and the skills; his 90 h left fit the 24 working days to
         //   2026-12-25 (192 h). No risk.
@@ -2045,7 +2046,7 @@ mod tests {
         //   status, not a rule; her MD-102 certificate expires on
         //   2026-12-28, before the deadline 2027-01-01: Certification
         //   expires, medium as it is still valid today.
-        // - act-4 (James O'Connor, intake form) was ticked on 2026-11-24;
+        // - act-4 (James O'Connor, intake form) was ticked today;
         //   26.7 h left against 4 h a day once his 20 h of weekly support
         //   are taken, over 20 days (80 h). No risk.
         // - act-5 (Daniel Ortiz, security sign-off) starts on 2026-12-21,
@@ -2073,9 +2074,9 @@ mod tests {
 
     #[test]
     fn the_demo_plan_two_weeks_later() {
-        // Tuesday 2026-12-08, with nothing recorded since: the landing zone
-        // last moved with the tick of 2026-11-26 (12 days) and the intake
-        // form with the tick of 2026-11-24 (14 days), so both are stale,
+        // Tuesday 2026-12-08, with nothing recorded since the demo was laid
+        // out on 2026-11-23: the landing zone and the intake form last moved
+        // with ticks dated 2026-11-23 (15 days), so both are stale,
         // and both midpoints (2026-12-07) passed without a check-in. Tom's
         // 90 h now meet 13 working days (104 h): 87 %, not yet overloaded.
         check_plan(
@@ -2083,10 +2084,10 @@ mod tests {
             |_| {},
             date("2026-12-08"),
             &[
-                "act-2 Medium Stale per-2 | In progress since 2026-11-16 with no status change, checklist tick or check-in note since 2026-11-26 (12 days). | Ask Tom Becker what is in the way; if something is, mark it Blocked and name it.",
+                "act-2 Medium Stale per-2 | In progress since 2026-11-16 with no status change, checklist tick or check-in note since 2026-11-23 (15 days). | Ask Tom Becker what is in the way; if something is, mark it Blocked and name it.",
                 "act-2 Medium Missed check-in per-2 | The midpoint check-in was due on 2026-12-07, 1 day ago, and no check-in since has an entry for this activity. | Hold the midpoint check-in with Tom Becker now (is it on track for 2026-12-25?) and record it with \"covers midpoint\" ticked.",
                 "act-3 Medium Certification expires",
-                "act-4 Medium Stale per-8 | In progress since 2026-11-23 with no status change, checklist tick or check-in note since 2026-11-24 (14 days). | Ask James O'Connor what is in the way; if something is, mark it Blocked and name it.",
+                "act-4 Medium Stale per-8 | In progress since 2026-11-23 with no status change, checklist tick or check-in note since 2026-11-23 (15 days). | Ask James O'Connor what is in the way; if something is, mark it Blocked and name it.",
                 "act-4 Medium Missed check-in",
                 "act-5 Medium Waiting",
                 "act-5 Medium Waiting",
