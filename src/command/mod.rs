@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use crate::engine::validate;
 use crate::model::{
     count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn,
-    CheckInId, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources, Status,
-    StatusChange, StrategicGoal, SuccessMetric, Weekday,
+    CheckInId, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources, RiskSettings,
+    Status, StatusChange, StrategicGoal, SuccessMetric, Weekday,
 };
 
 /// One edit to a plan.
@@ -26,6 +26,7 @@ pub enum Command {
     SetHorizon(Horizon),
     SetReviewWeekday(Weekday),
     SetResources(Resources),
+    SetRiskSettings(RiskSettings),
     /// Adds a success metric; its id is ignored and a fresh one is given.
     AddMetric(SuccessMetric),
     /// Replaces the success metric with the same id.
@@ -147,6 +148,10 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
         Command::SetReviewWeekday(day) => {
             plan.review_weekday = *day;
             Ok(format!("Moved the weekly review to {day}"))
+        }
+        Command::SetRiskSettings(settings) => {
+            plan.settings = *settings;
+            Ok("Changed the risk thresholds".to_string())
         }
         Command::SetResources(resources) => {
             plan.resources = resources.clone();

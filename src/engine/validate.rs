@@ -146,6 +146,25 @@ impl Checker {
         self.date("goal.target_date", plan.goal.target_date);
         self.number("goal.baseline", plan.goal.baseline);
         self.number("goal.target", plan.goal.target);
+        let settings = &plan.settings;
+        if !(1..=365).contains(&settings.stale_after_days) {
+            self.error(
+                "settings.stale_after_days",
+                "work is stale after 1 to 365 days without movement",
+            );
+        }
+        if !(settings.owner_away_share > 0.0 && settings.owner_away_share <= 1.0) {
+            self.error(
+                "settings.owner_away_share",
+                "the share of days away is more than 0 % and at most 100 %",
+            );
+        }
+        if !(settings.overload_share > 0.0 && settings.overload_share <= 5.0) {
+            self.error(
+                "settings.overload_share",
+                "the overload threshold is more than 0 % and at most 500 % of available hours",
+            );
+        }
         if let Some(budget) = plan.resources.budget {
             if !budget.is_finite() || budget < 0.0 {
                 self.error("resources.budget", "the budget cannot be negative");

@@ -326,19 +326,19 @@ fn ActivityRow(row: RowData) -> impl IntoView {
     view! {
         <tr data-activity=id.to_string()>
             <td class="activities__priority">{row.priority.map_or_else(|| "–".to_string(), |position| position.to_string())}</td>
-            <th scope="row" class="activities__title">
-                {row.title.clone()}
-                {row.risks.map(|(label, high)| view! {
-                    <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
-                })}
-            </th>
+            <th scope="row" class="activities__title">{row.title.clone()}</th>
             <td class="activities__owner">{match row.owner {
                 Some(name) => view! { <span>{name}</span> }.into_any(),
                 None => view! { <span class="flag">"No owner"</span> }.into_any(),
             }}</td>
             <td>{row.start}</td>
             <td>{row.deadline}</td>
-            <td><span class=format!("status status--{}", status_class(row.status))>{row.status.label()}</span></td>
+            <td>
+                <span class=format!("status status--{}", status_class(row.status))>{row.status.label()}</span>
+                {row.risks.map(|(label, high)| view! {
+                    <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
+                })}
+            </td>
             <td>{row.impact}</td>
             <td>{row.client}</td>
             <td>{row.kind.label()}</td>

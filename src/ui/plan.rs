@@ -14,8 +14,8 @@ use crate::command::Command;
 use crate::engine::health::{self, Check, Fix};
 use crate::engine::{priority, risks};
 use crate::model::{
-    medium_date, weekday_label, Direction, Horizon, MetricId, Resources, StrategicGoal,
-    SuccessMetric, Week, MAX_HORIZON_WEEKS, WEEKDAYS,
+    medium_date, weekday_label, Direction, Horizon, MetricId, Resources, RiskSettings,
+    StrategicGoal, SuccessMetric, Week, MAX_HORIZON_WEEKS, WEEKDAYS,
 };
 
 #[component]
@@ -250,6 +250,12 @@ fn GoalForm() -> impl IntoView {
     let currency = RwSignal::new(plan.resources.currency.clone());
     let headcount = RwSignal::new(plan.resources.headcount_note.clone());
     let tooling = RwSignal::new(plan.resources.tooling.join("\n"));
+    let stale_days = RwSignal::new(plan.settings.stale_after_days.to_string());
+    let away_percent = RwSignal::new(number_text(
+        (plan.settings.owner_away_share * 100.0).round(),
+    ));
+    let overload_percent =
+        RwSignal::new(number_text((plan.settings.overload_share * 100.0).round()));
     let error = RwSignal::new(None::<String>);
     let review_options: Vec<(String, String)> = WEEKDAYS
         .iter()
@@ -302,8 +308,20 @@ fn GoalForm() -> impl IntoView {
                 .filter(|line| !line.is_empty())
                 .collect(),
         };
+        let settings = RiskSettings {
+            stale_after_days: stale_days
+                .get_untracked()
+                .trim()
+                .parse()
+                .map_err(|_| "Stale after: enter a whole number of days".to_string())?,
+            owner_away_share: parse_number("Owner away", &away_percent.get_untracked(), 50.0)?
+                / 100.0,
+            overload_share: parse_number("Overloaded", &overload_percent.get_untracked(), 100.0)?
+                / 100.0,
+        };
         Ok(Command::Batch {
             commands: vec![
+                Command::SetRiskSettings(settings),
                 Command::SetGoal(goal),
                 Command::SetHorizon(Horizon {
                     start: Week::containing(start),
@@ -312,7 +330,7 @@ fn GoalForm() -> impl IntoView {
                 Command::SetReviewWeekday(review_weekday),
                 Command::SetResources(resources),
             ],
-            summary: "Changed the goal, horizon and resources".to_string(),
+            summary: "Changed the goal, horizon, resources and risk thresholds".to_string(),
         })
     };
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -324,7 +342,7 @@ fn GoalForm() -> impl IntoView {
     };
     view! {
         <section class="panel form" aria-labelledby="goal-form-title">
-            <h2 id="goal-form-title">"Goal, horizon and resources"</h2>
+            <h2 id="goal-form-title">"Goal, horizon, resources and risk thresholds"</h2>
             <form on:submit=save novalidate>
                 <Field label="Outcome (the one strategic goal)" value=outcome id="goal-outcome"
                     hint="A measurable outcome with a date, e.g. Cut client onboarding from 14 to 7 days by 5 February"/>
@@ -346,6 +364,14 @@ fn GoalForm() -> impl IntoView {
                 </div>
                 <TextArea label="Headcount note" value=headcount rows=2/>
                 <TextArea label="Tooling (one per line)" value=tooling rows=4/>
+                <fieldset class="fieldset">
+                    <legend>"Risk thresholds"</legend>
+                    <div class="form__grid">
+                        <Field label="Stale after (days without movement)" value=stale_days kind="number"/>
+                        <Field label="Owner away (% of remaining days)" value=away_percent kind="number"/>
+                        <Field label="Overloaded above (% of available hours)" value=overload_percent kind="number"/>
+                    </div>
+                </fieldset>
                 {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
                 <div class="form__actions">
                     <button type="submit" class="button button--primary">"Save goal"</button>

@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import {
   collectErrors,
   expectNoErrors,
+  exportPlan,
   focusBody,
   openApp,
   reloadApp,
@@ -179,4 +180,18 @@ test('the activities table sorts by a column and filters by status and owner', a
   await page.getByRole('button', { name: 'Priority' }).click();
   await expect(rows).toHaveCount(3);
   await expect(page.locator('table.activities tbody .activities__priority')).toHaveText(['1', '2', '3']);
+});
+
+test('risk thresholds are plan settings, checked when saved', async ({ page }) => {
+  await openApp(page, 'plan/goal');
+  const stale = page.locator('form').getByLabel('Stale after (days without movement)', { exact: true });
+  await expect(stale).toHaveValue('8');
+  await stale.fill('0');
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.locator('.form__error')).toHaveText('work is stale after 1 to 365 days without movement');
+  await stale.fill('10');
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page).toHaveURL(/#\/plan$/);
+  const file = await exportPlan(page);
+  expect(JSON.parse(file.text).plan.settings.stale_after_days).toBe(10);
 });
