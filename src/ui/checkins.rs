@@ -157,7 +157,7 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
                                 <h3>{title.clone()} <span class="checkin__owner">{format!(" · {owner}")}</span> {badges}</h3>
                                 <label class="field">
                                     <span class="field__label">"What moved forward?"</span>
-                                    <textarea rows="2" aria-label=format!("What moved forward on {title}?")
+                                    <textarea rows=answer.moved.with_untracked(|text| text.lines().count().clamp(2, 8)) aria-label=format!("What moved forward on {title}?")
                                         prop:value=move || answer.moved.get()
                                         on:input=move |event| answer.moved.set(event_target_value(&event))></textarea>
                                 </label>

@@ -100,7 +100,7 @@ pub fn WeekView() -> impl IntoView {
                             view! {
                                 <section class="panel week__owner" aria-label=region>
                                     <h3>{name}</h3>
-                                    <ol class="week__top">
+                                    <ul class="week__top">
                                         {top.into_iter().map(|(id, position, title, why, badges)| view! {
                                             <li>
                                                 <a href=PlanFocus::Activity(id).hash()>{format!("#{position} {title}")}</a>
@@ -108,7 +108,7 @@ pub fn WeekView() -> impl IntoView {
                                                 <span class="priority__why">{why}</span>
                                             </li>
                                         }).collect_view()}
-                                    </ol>
+                                    </ul>
                                     {(!blocked.is_empty()).then(|| view! {
                                         <h4>"Blocked"</h4>
                                         <ul class="week__list">{blocked.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
