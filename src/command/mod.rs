@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use crate::engine::validate;
 use crate::model::{
     count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn,
-    CheckInId, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources, RiskSettings,
-    Status, StatusChange, StrategicGoal, SuccessMetric, Weekday,
+    CheckInId, Holiday, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources,
+    RiskSettings, Status, StatusChange, StrategicGoal, SuccessMetric, Weekday,
 };
 
 /// One edit to a plan.
@@ -27,6 +27,8 @@ pub enum Command {
     SetReviewWeekday(Weekday),
     SetResources(Resources),
     SetRiskSettings(RiskSettings),
+    /// Replaces the plan's public holidays.
+    SetHolidays(Vec<Holiday>),
     /// Adds a success metric; its id is ignored and a fresh one is given.
     AddMetric(SuccessMetric),
     /// Replaces the success metric with the same id.
@@ -148,6 +150,13 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
         Command::SetReviewWeekday(day) => {
             plan.review_weekday = *day;
             Ok(format!("Moved the weekly review to {day}"))
+        }
+        Command::SetHolidays(holidays) => {
+            plan.holidays = holidays.clone();
+            Ok(format!(
+                "Set {}",
+                count_of(holidays.len(), "public holiday", "public holidays")
+            ))
         }
         Command::SetRiskSettings(settings) => {
             plan.settings = *settings;

@@ -4,11 +4,15 @@
 
 use leptos::prelude::*;
 
+use super::activities::level_name;
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
-use crate::model::{count_of, weekday_label, Assignee, Person, PersonId, Plan, WEEKDAYS};
+use crate::model::{
+    count_of, medium_date, weekday_label, Assignee, Certification, Holiday, Leave, Person,
+    PersonId, Plan, SkillId, SkillLevel, MAX_SKILL_LEVEL, WEEKDAYS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Editing {
@@ -67,6 +71,7 @@ pub fn PeopleView() -> impl IntoView {
                 </table>
             </section>
             {move || removing.get().map(|id| view! { <RemovePerson id removing/> })}
+            <Holidays/>
             {move || editing.get().map(|which| view! { <PersonForm which editing/> })}
         </div>
     }
@@ -237,6 +242,66 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
     let start = RwSignal::new(date_text(original.start_date));
     let end = RwSignal::new(date_text(original.end_date));
     let days = RwSignal::new(original.working_days.clone());
+    let cost_rate = RwSignal::new(original.cost_rate.map(number_text).unwrap_or_default());
+    let leave = RwSignal::new(
+        original
+            .leave
+            .iter()
+            .map(|leave| {
+                [
+                    RwSignal::new(leave.start.to_string()),
+                    RwSignal::new(leave.end.to_string()),
+                    RwSignal::new(
+                        if leave.day_fraction < 1.0 {
+                            "half"
+                        } else {
+                            "whole"
+                        }
+                        .to_string(),
+                    ),
+                    RwSignal::new(leave.note.clone()),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    let skills = RwSignal::new(
+        original
+            .skills
+            .iter()
+            .map(|held| {
+                [
+                    RwSignal::new(held.skill.to_string()),
+                    RwSignal::new(held.level.to_string()),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    let certifications = RwSignal::new(
+        original
+            .certifications
+            .iter()
+            .map(|certification| {
+                [
+                    RwSignal::new(certification.name.clone()),
+                    RwSignal::new(certification.issuer.clone()),
+                    RwSignal::new(date_text(certification.expires)),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    let catalogue: Vec<(String, String)> = state.history.with_untracked(|history| {
+        history
+            .plan()
+            .skills
+            .iter()
+            .map(|skill| {
+                (
+                    skill.id.to_string(),
+                    format!("{} ({})", skill.name, skill.category),
+                )
+            })
+            .collect()
+    });
     let error = RwSignal::new(None::<String>);
 
     let heading = match which {
@@ -245,7 +310,58 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
     };
     let build = move || -> Result<Person, String> {
         let working_days = days.get_untracked();
+        let mut leave_ranges = Vec::new();
+        for [start, end, fraction, note] in leave.get_untracked() {
+            let (Some(first), Some(last)) = (
+                parse_date("Leave from", &start.get_untracked())?,
+                parse_date("Leave until", &end.get_untracked())?,
+            ) else {
+                return Err("Leave: enter the first and the last day".to_string());
+            };
+            leave_ranges.push(Leave {
+                start: first,
+                end: last,
+                day_fraction: if fraction.get_untracked() == "half" {
+                    0.5
+                } else {
+                    1.0
+                },
+                note: note.get_untracked().trim().to_string(),
+            });
+        }
+        let mut held = Vec::new();
+        for [skill, level] in skills.get_untracked() {
+            let Ok(skill) = skill.get_untracked().parse::<SkillId>() else {
+                continue;
+            };
+            if !held.iter().any(|other: &SkillLevel| other.skill == skill) {
+                held.push(SkillLevel {
+                    skill,
+                    level: level.get_untracked().parse().unwrap_or(0),
+                });
+            }
+        }
+        let mut certified = Vec::new();
+        for [name, issuer, expires] in certifications.get_untracked() {
+            if name.get_untracked().trim().is_empty() {
+                continue;
+            }
+            certified.push(Certification {
+                name: name.get_untracked().trim().to_string(),
+                issuer: issuer.get_untracked().trim().to_string(),
+                expires: parse_date("Certification expires", &expires.get_untracked())?,
+            });
+        }
+        let rate = cost_rate.get_untracked();
         Ok(Person {
+            leave: leave_ranges,
+            skills: held,
+            certifications: certified,
+            cost_rate: if rate.trim().is_empty() {
+                None
+            } else {
+                Some(parse_number("Cost rate", &rate, 0.0)?)
+            },
             name: name.get_untracked().trim().to_string(),
             role: role.get_untracked().trim().to_string(),
             team: team.get_untracked().trim().to_string(),
@@ -281,6 +397,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
                     <Field label="Weekly hours" value=hours kind="number"/>
                     <Field label="Support load (hours / week)" value=support kind="number"/>
                     <Field label="Start date" value=start kind="date" hint="For a planned hire"/>
+                    <Field label="Internal cost rate (per hour)" value=cost_rate kind="number" hint="Internal only"/>
                     <Field label="End date" value=end kind="date" hint="For a leaver"/>
                 </div>
                 <fieldset class="fieldset">
@@ -304,12 +421,153 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
                         }).collect_view()}
                     </ul>
                 </fieldset>
+                <fieldset class="fieldset">
+                    <legend>"Leave"</legend>
+                    <ul class="rows">
+                        {move || leave.get().into_iter().enumerate().map(|(index, [start, end, fraction, note])| view! {
+                            <li class="rows__row">
+                                <input type="date" aria-label="Leave from" prop:value=move || start.get()
+                                    on:input=move |event| start.set(event_target_value(&event))/>
+                                <input type="date" aria-label="Leave until" prop:value=move || end.get()
+                                    on:input=move |event| end.set(event_target_value(&event))/>
+                                <select aria-label="Whole or half days" on:change=move |event| fraction.set(event_target_value(&event))>
+                                    <option value="whole" selected=fraction.get_untracked() == "whole">"Whole days"</option>
+                                    <option value="half" selected=fraction.get_untracked() == "half">"Half days"</option>
+                                </select>
+                                <input type="text" class="rows__text" aria-label="Leave note" prop:value=move || note.get()
+                                    on:input=move |event| note.set(event_target_value(&event))/>
+                                <button type="button" class="button button--small" aria-label="Remove this leave"
+                                    on:click=move |_| leave.update(|rows| { rows.remove(index); })>"Remove"</button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button button--small" on:click=move |_| leave.update(|rows| rows.push([
+                        RwSignal::new(String::new()), RwSignal::new(String::new()),
+                        RwSignal::new("whole".to_string()), RwSignal::new(String::new()),
+                    ]))>"Add leave"</button>
+                </fieldset>
+                <fieldset class="fieldset">
+                    <legend>"Skills (0 none, 1 learning, 2 working, 3 strong, 4 expert)"</legend>
+                    <ul class="rows">
+                        {move || {
+                            let catalogue = catalogue.clone();
+                            skills.get().into_iter().enumerate().map(|(index, [skill, level])| {
+                                let current = skill.get_untracked();
+                                view! {
+                                    <li class="rows__row">
+                                        <select aria-label="Skill" on:change=move |event| skill.set(event_target_value(&event))>
+                                            {catalogue.iter().map(|(id, name)| view! {
+                                                <option value=id.clone() selected=*id == current>{name.clone()}</option>
+                                            }).collect_view()}
+                                        </select>
+                                        <select aria-label="Level" on:change=move |event| level.set(event_target_value(&event))>
+                                            {(0..=MAX_SKILL_LEVEL).map(|option| view! {
+                                                <option value=option.to_string() selected=option.to_string() == level.get_untracked()>
+                                                    {format!("{option} {}", level_name(option))}
+                                                </option>
+                                            }).collect_view()}
+                                        </select>
+                                        <button type="button" class="button button--small" aria-label="Remove this skill"
+                                            on:click=move |_| skills.update(|rows| { rows.remove(index); })>"Remove"</button>
+                                    </li>
+                                }
+                            }).collect_view()
+                        }}
+                    </ul>
+                    <button type="button" class="button button--small" on:click=move |_| {
+                        let first = state.history.with_untracked(|history| history.plan().skills.first().map(|skill| skill.id.to_string()));
+                        if let Some(first) = first {
+                            skills.update(|rows| rows.push([RwSignal::new(first), RwSignal::new("2".to_string())]));
+                        }
+                    }>"Add skill"</button>
+                </fieldset>
+                <fieldset class="fieldset">
+                    <legend>"Certifications"</legend>
+                    <ul class="rows">
+                        {move || certifications.get().into_iter().enumerate().map(|(index, [name, issuer, expires])| view! {
+                            <li class="rows__row">
+                                <input type="text" class="rows__text" aria-label="Certification" prop:value=move || name.get()
+                                    on:input=move |event| name.set(event_target_value(&event))/>
+                                <input type="text" aria-label="Issuer" prop:value=move || issuer.get()
+                                    on:input=move |event| issuer.set(event_target_value(&event))/>
+                                <input type="date" aria-label="Expires" prop:value=move || expires.get()
+                                    on:input=move |event| expires.set(event_target_value(&event))/>
+                                <button type="button" class="button button--small" aria-label="Remove this certification"
+                                    on:click=move |_| certifications.update(|rows| { rows.remove(index); })>"Remove"</button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button button--small" on:click=move |_| certifications.update(|rows| rows.push([
+                        RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()),
+                    ]))>"Add certification"</button>
+                </fieldset>
                 {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
                 <div class="form__actions">
                     <button type="submit" class="button button--primary">"Save person"</button>
                     <button type="button" class="button" on:click=move |_| editing.set(None)>"Cancel"</button>
                 </div>
             </form>
+        </section>
+    }
+}
+
+/// The plan's public holidays: nobody works on them.
+#[component]
+fn Holidays() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let date = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let set = move |holidays: Vec<Holiday>| match state.execute(Command::SetHolidays(holidays)) {
+        Ok(_) => error.set(None),
+        Err(message) => error.set(Some(message)),
+    };
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Ok(Some(day)) = parse_date("Holiday", &date.get_untracked()) else {
+            error.set(Some("Holiday: enter its date".to_string()));
+            return;
+        };
+        let mut holidays = state
+            .history
+            .with_untracked(|history| history.plan().holidays.clone());
+        holidays.push(Holiday {
+            date: day,
+            name: name.get_untracked().trim().to_string(),
+        });
+        set(holidays);
+        date.set(String::new());
+        name.set(String::new());
+    };
+    view! {
+        <section class="panel" aria-labelledby="holidays-title">
+            <h2 id="holidays-title">"Public holidays"</h2>
+            <p class="view__hint">"Nobody works on a public holiday; leave and holidays reduce availability."</p>
+            <ul class="stored">
+                {move || state.history.with(|history| {
+                    history.plan().holidays.iter().enumerate().map(|(index, holiday)| {
+                        let label = format!("{} · {}", medium_date(holiday.date), holiday.name);
+                        view! {
+                            <li class="stored__plan">
+                                <span class="stored__name">{label.clone()}</span>
+                                <button class="button button--small" aria-label=format!("Remove {label}") on:click=move |_| {
+                                    let mut holidays = state.history.with_untracked(|history| history.plan().holidays.clone());
+                                    if index < holidays.len() {
+                                        holidays.remove(index);
+                                    }
+                                    set(holidays);
+                                }>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                })}
+            </ul>
+            <form class="rows__row" on:submit=add novalidate>
+                <input type="date" aria-label="Holiday date" prop:value=move || date.get() on:input=move |event| date.set(event_target_value(&event))/>
+                <input type="text" class="rows__text" aria-label="Holiday name" placeholder="Name" prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
+                <button type="submit" class="button button--small">"Add holiday"</button>
+            </form>
+            {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
         </section>
     }
 }
