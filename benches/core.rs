@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use opsboard::command::{apply, Command};
-use opsboard::engine::{priority, risks, validate};
+use opsboard::engine::{priority, risks, skills, validate};
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{ActivityId, Status};
 use opsboard::persist;
@@ -24,6 +24,12 @@ fn large_plan(c: &mut Criterion) {
     });
     c.bench_function("risks (large plan)", |b| {
         b.iter(|| risks::risks(&plan, today))
+    });
+    c.bench_function("coverage (large plan)", |b| {
+        b.iter(|| skills::coverage(&plan, today))
+    });
+    c.bench_function("candidates (large plan)", |b| {
+        b.iter(|| skills::candidates(&plan, ActivityId(1500), today))
     });
     c.bench_function("encode (large plan)", |b| b.iter(|| persist::encode(&plan)));
     c.bench_function("decode (large plan)", |b| b.iter(|| persist::decode(&text)));

@@ -1,8 +1,10 @@
 //! Pure computations over a plan. Nothing here touches the browser or the
 //! clock: "today" is always passed in.
 
+mod availability;
 pub mod checkin;
 pub mod health;
 pub mod priority;
 pub mod risks;
+pub mod skills;
 pub mod validate;

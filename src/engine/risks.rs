@@ -57,11 +57,9 @@
 //! most of it writing the sentences, so a dependency that raises no risk
 //! writes none.
 
-use chrono::Datelike;
-
+use super::availability::{day_number, holiday_numbers, Calendar};
 use crate::model::{
-    count_of, sort_by_number, Activity, ActivityId, NaiveDate, Person, PersonId, Plan, Status,
-    WEEKDAYS,
+    count_of, sort_by_number, Activity, ActivityId, NaiveDate, PersonId, Plan, Status,
 };
 
 /// What kind of trouble a risk is.
@@ -241,13 +239,7 @@ struct Window {
 
 impl<'a> Context<'a> {
     fn new(plan: &'a Plan, today: NaiveDate) -> Context<'a> {
-        let mut holidays: Vec<i64> = plan
-            .holidays
-            .iter()
-            .map(|holiday| day_number(holiday.date))
-            .collect();
-        sort_by_number(&mut holidays, |day| order_key(*day));
-        holidays.dedup();
+        let holidays = holiday_numbers(plan);
 
         let mut activity_ids: Vec<(ActivityId, usize)> = plan
             .activities
@@ -377,172 +369,14 @@ impl<'a> Context<'a> {
     /// The working days of a person from `first` to `last` inclusive: their
     /// working weekdays that are not public holidays.
     fn working_days(&self, person_index: usize, first: i64, last: i64) -> f64 {
-        let calendar = &self.calendars[person_index];
-        if last < first || calendar.days_a_week == 0 {
-            return 0.0;
-        }
-        let days = last - first + 1;
-        let whole_weeks = days / 7;
-        let mut count = whole_weeks * calendar.days_a_week as i64;
-        for day in first + whole_weeks * 7..=last {
-            if calendar.works_on(day) {
-                count += 1;
-            }
-        }
-        let from = self.holidays.partition_point(|holiday| *holiday < first);
-        let to = self.holidays.partition_point(|holiday| *holiday <= last);
-        let holidays_worked = self.holidays[from..to.max(from)]
-            .iter()
-            .filter(|holiday| calendar.works_on(**holiday))
-            .count() as i64;
-        (count - holidays_worked).max(0) as f64
+        self.calendars[person_index].working_days(&self.holidays, first, last)
     }
 
     /// The working days from `first` to `last` inclusive a person is away,
     /// half days counting half.
     fn days_away(&self, person_index: usize, first: i64, last: i64) -> f64 {
-        let away = &self.calendars[person_index].away;
-        let start = away.partition_point(|span| span.last < first);
-        let mut total = 0.0;
-        for span in &away[start..] {
-            if span.first > last {
-                break;
-            }
-            total += span.share
-                * self.working_days(person_index, span.first.max(first), span.last.min(last));
-        }
-        total
+        self.calendars[person_index].days_away(&self.holidays, first, last)
     }
-}
-
-/// A person's working week and time away.
-struct Calendar {
-    /// Monday first.
-    works: [bool; 7],
-    days_a_week: usize,
-    /// Hours a working day left for planned work once support work is done.
-    net_daily_hours: f64,
-    /// Disjoint spans of time away, in date order.
-    away: Vec<AwaySpan>,
-}
-
-/// Days a person is away, as a share of each day (1 for whole days).
-#[derive(Debug, Clone, Copy)]
-struct AwaySpan {
-    first: i64,
-    last: i64,
-    share: f64,
-}
-
-/// Far enough before and after any date a plan can hold to stand for "ever".
-const EVER_BEFORE: i64 = i64::MIN / 4;
-const EVER_AFTER: i64 = i64::MAX / 4;
-
-impl Calendar {
-    fn new(person: &Person) -> Calendar {
-        let mut works = [false; 7];
-        for (slot, day) in works.iter_mut().zip(WEEKDAYS) {
-            *slot = person.working_days.contains(&day);
-        }
-        let days_a_week = works.iter().filter(|works| **works).count();
-        let per_day = |hours: f64| {
-            if days_a_week > 0 && hours.is_finite() && hours > 0.0 {
-                hours / days_a_week as f64
-            } else {
-                0.0
-            }
-        };
-        let net_daily_hours =
-            (per_day(person.weekly_hours) - per_day(person.support_hours_per_week)).max(0.0);
-
-        // Not started yet and already gone count as whole days away, like
-        // leave; leave that is backwards or of no share is ignored.
-        let mut spans: Vec<AwaySpan> = Vec::new();
-        if let Some(start) = person.start_date {
-            spans.push(AwaySpan {
-                first: EVER_BEFORE,
-                last: day_number(start) - 1,
-                share: 1.0,
-            });
-        }
-        if let Some(end) = person.end_date {
-            spans.push(AwaySpan {
-                first: day_number(end) + 1,
-                last: EVER_AFTER,
-                share: 1.0,
-            });
-        }
-        for leave in &person.leave {
-            let share = leave.day_fraction;
-            if leave.end >= leave.start && share.is_finite() && share > 0.0 {
-                spans.push(AwaySpan {
-                    first: day_number(leave.start),
-                    last: day_number(leave.end),
-                    share: share.min(1.0),
-                });
-            }
-        }
-        Calendar {
-            works,
-            days_a_week,
-            net_daily_hours,
-            away: disjoint(&spans),
-        }
-    }
-
-    fn works_on(&self, day: i64) -> bool {
-        self.works[weekday_index(day)]
-    }
-}
-
-/// The same time away as disjoint spans in date order: where spans overlap
-/// (two leaves on one day) the shares add up, at most to a whole day.
-fn disjoint(spans: &[AwaySpan]) -> Vec<AwaySpan> {
-    if spans.len() < 2 {
-        return spans.to_vec();
-    }
-    let mut edges: Vec<i64> = spans
-        .iter()
-        .flat_map(|span| [span.first, span.last + 1])
-        .collect();
-    sort_by_number(&mut edges, |day| order_key(*day));
-    edges.dedup();
-    let mut result: Vec<AwaySpan> = Vec::new();
-    for pair in edges.windows(2) {
-        let (first, last) = (pair[0], pair[1] - 1);
-        let share: f64 = spans
-            .iter()
-            .filter(|span| span.first <= first && last <= span.last)
-            .map(|span| span.share)
-            .sum::<f64>()
-            .min(1.0);
-        if share <= 0.0 {
-            continue;
-        }
-        match result.last_mut() {
-            Some(previous) if previous.last + 1 == first && previous.share == share => {
-                previous.last = last;
-            }
-            _ => result.push(AwaySpan { first, last, share }),
-        }
-    }
-    result
-}
-
-/// A date as a number of days, 1 being Monday 1 January of year 1.
-fn day_number(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce())
-}
-
-/// Monday 0 to Sunday 6, for a day number.
-fn weekday_index(day: i64) -> usize {
-    (day - 1).rem_euclid(7) as usize
-}
-
-/// Maps day numbers, which can be negative, to keys in the same order for
-/// [`sort_by_number`]: flipping the sign bit does that.
-fn order_key(day: i64) -> u64 {
-    (day as u64) ^ (1 << 63)
 }
 
 /// Days from `earlier` to `later`; negative when `later` is earlier.
@@ -1242,8 +1076,8 @@ mod tests {
     use super::*;
     use crate::model::demo::demo_plan;
     use crate::model::{
-        Certification, CheckIn, CheckInEntry, CheckInId, ChecklistItem, Holiday, Leave, PlanId,
-        Skill, SkillId, SkillLevel, SkillRequirement, StatusChange,
+        Certification, CheckIn, CheckInEntry, CheckInId, ChecklistItem, Holiday, Leave, Person,
+        PlanId, Skill, SkillId, SkillLevel, SkillRequirement, StatusChange,
     };
 
     fn date(text: &str) -> NaiveDate {
@@ -2131,28 +1965,6 @@ mod tests {
                 "act-6 Medium Waiting",
                 "act-6 Medium Skill gap",
             ],
-        );
-    }
-
-    #[test]
-    fn day_numbers_know_their_weekdays() {
-        for (text, weekday) in [
-            ("0001-01-01", 0),
-            ("2026-11-23", 0),
-            ("2026-11-29", 6),
-            ("2027-01-01", 4),
-            ("1969-12-31", 2),
-        ] {
-            let on = date(text);
-            assert_eq!(weekday_index(day_number(on)), weekday, "{text}");
-            assert_eq!(
-                weekday_index(day_number(on)),
-                on.weekday().num_days_from_monday() as usize
-            );
-        }
-        assert_eq!(
-            weekday_index(day_number(NaiveDate::MIN)),
-            NaiveDate::MIN.weekday().num_days_from_monday() as usize
         );
     }
 

@@ -1,0 +1,247 @@
+//! Who is there when: each person's working weekdays, public holidays,
+//! leave, start and end dates and support load, turned into working days
+//! and hours between two days. Shared by the risk checks and the skills
+//! engine.
+//!
+//! Days are day numbers (see [`day_number`]) so that no count walks day by
+//! day and no date arithmetic can overflow: working days are counted as
+//! whole weeks, then the odd days, less the holidays found by binary search.
+
+use chrono::Datelike;
+
+use crate::model::{sort_by_number, NaiveDate, Person, Plan, WEEKDAYS};
+
+/// The plan's public holidays as sorted, distinct day numbers.
+pub(crate) fn holiday_numbers(plan: &Plan) -> Vec<i64> {
+    let mut holidays: Vec<i64> = plan
+        .holidays
+        .iter()
+        .map(|holiday| day_number(holiday.date))
+        .collect();
+    sort_by_number(&mut holidays, |day| order_key(*day));
+    holidays.dedup();
+    holidays
+}
+
+/// The date of a day number, if it is one chrono can hold.
+pub(crate) fn date_of(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
+}
+
+/// A person's working week and time away.
+pub(crate) struct Calendar {
+    /// Monday first.
+    pub(crate) works: [bool; 7],
+    pub(crate) days_a_week: usize,
+    /// Hours a working day left for planned work once support work is done.
+    pub(crate) net_daily_hours: f64,
+    /// Disjoint spans of time away, in date order.
+    pub(crate) away: Vec<AwaySpan>,
+}
+
+/// Days a person is away, as a share of each day (1 for whole days).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AwaySpan {
+    pub(crate) first: i64,
+    pub(crate) last: i64,
+    pub(crate) share: f64,
+}
+
+/// Far enough before and after any date a plan can hold to stand for "ever".
+const EVER_BEFORE: i64 = i64::MIN / 4;
+const EVER_AFTER: i64 = i64::MAX / 4;
+
+impl Calendar {
+    pub(crate) fn new(person: &Person) -> Calendar {
+        let mut works = [false; 7];
+        for (slot, day) in works.iter_mut().zip(WEEKDAYS) {
+            *slot = person.working_days.contains(&day);
+        }
+        let days_a_week = works.iter().filter(|works| **works).count();
+        let per_day = |hours: f64| {
+            if days_a_week > 0 && hours.is_finite() && hours > 0.0 {
+                hours / days_a_week as f64
+            } else {
+                0.0
+            }
+        };
+        let net_daily_hours =
+            (per_day(person.weekly_hours) - per_day(person.support_hours_per_week)).max(0.0);
+
+        // Not started yet and already gone count as whole days away, like
+        // leave; leave that is backwards or of no share is ignored.
+        let mut spans: Vec<AwaySpan> = Vec::new();
+        if let Some(start) = person.start_date {
+            spans.push(AwaySpan {
+                first: EVER_BEFORE,
+                last: day_number(start) - 1,
+                share: 1.0,
+            });
+        }
+        if let Some(end) = person.end_date {
+            spans.push(AwaySpan {
+                first: day_number(end) + 1,
+                last: EVER_AFTER,
+                share: 1.0,
+            });
+        }
+        for leave in &person.leave {
+            let share = leave.day_fraction;
+            if leave.end >= leave.start && share.is_finite() && share > 0.0 {
+                spans.push(AwaySpan {
+                    first: day_number(leave.start),
+                    last: day_number(leave.end),
+                    share: share.min(1.0),
+                });
+            }
+        }
+        Calendar {
+            works,
+            days_a_week,
+            net_daily_hours,
+            away: disjoint(&spans),
+        }
+    }
+
+    pub(crate) fn works_on(&self, day: i64) -> bool {
+        self.works[weekday_index(day)]
+    }
+
+    /// The working days from `first` to `last` inclusive (day numbers):
+    /// this person's working weekdays that are not in `holidays` (sorted
+    /// day numbers, see [`holiday_numbers`]). Time away is not taken off.
+    pub(crate) fn working_days(&self, holidays: &[i64], first: i64, last: i64) -> f64 {
+        if last < first || self.days_a_week == 0 {
+            return 0.0;
+        }
+        let days = last - first + 1;
+        let whole_weeks = days / 7;
+        let mut count = whole_weeks * self.days_a_week as i64;
+        for day in first + whole_weeks * 7..=last {
+            if self.works_on(day) {
+                count += 1;
+            }
+        }
+        let from = holidays.partition_point(|holiday| *holiday < first);
+        let to = holidays.partition_point(|holiday| *holiday <= last);
+        let holidays_worked = holidays[from..to.max(from)]
+            .iter()
+            .filter(|holiday| self.works_on(**holiday))
+            .count() as i64;
+        (count - holidays_worked).max(0) as f64
+    }
+
+    /// The working days from `first` to `last` inclusive this person is
+    /// away (on leave, not started yet or already gone), half days counting
+    /// half.
+    pub(crate) fn days_away(&self, holidays: &[i64], first: i64, last: i64) -> f64 {
+        let start = self.away.partition_point(|span| span.last < first);
+        let mut total = 0.0;
+        for span in &self.away[start..] {
+            if span.first > last {
+                break;
+            }
+            total += span.share
+                * self.working_days(holidays, span.first.max(first), span.last.min(last));
+        }
+        total
+    }
+
+    /// The hours from `first` to `last` inclusive this person has for
+    /// planned work: the working days they are there, times their daily
+    /// hours less their daily share of support work. Never negative.
+    pub(crate) fn available_hours(&self, holidays: &[i64], first: i64, last: i64) -> f64 {
+        let there =
+            self.working_days(holidays, first, last) - self.days_away(holidays, first, last);
+        self.net_daily_hours * there.max(0.0)
+    }
+}
+
+/// The same time away as disjoint spans in date order: where spans overlap
+/// (two leaves on one day) the shares add up, at most to a whole day.
+fn disjoint(spans: &[AwaySpan]) -> Vec<AwaySpan> {
+    if spans.len() < 2 {
+        return spans.to_vec();
+    }
+    let mut edges: Vec<i64> = spans
+        .iter()
+        .flat_map(|span| [span.first, span.last + 1])
+        .collect();
+    sort_by_number(&mut edges, |day| order_key(*day));
+    edges.dedup();
+    let mut result: Vec<AwaySpan> = Vec::new();
+    for pair in edges.windows(2) {
+        let (first, last) = (pair[0], pair[1] - 1);
+        let share: f64 = spans
+            .iter()
+            .filter(|span| span.first <= first && last <= span.last)
+            .map(|span| span.share)
+            .sum::<f64>()
+            .min(1.0);
+        if share <= 0.0 {
+            continue;
+        }
+        match result.last_mut() {
+            Some(previous) if previous.last + 1 == first && previous.share == share => {
+                previous.last = last;
+            }
+            _ => result.push(AwaySpan { first, last, share }),
+        }
+    }
+    result
+}
+
+/// A date as a number of days, 1 being Monday 1 January of year 1.
+pub(crate) fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// Monday 0 to Sunday 6, for a day number.
+pub(crate) fn weekday_index(day: i64) -> usize {
+    (day - 1).rem_euclid(7) as usize
+}
+
+/// Maps day numbers, which can be negative, to keys in the same order for
+/// [`sort_by_number`]: flipping the sign bit does that.
+pub(crate) fn order_key(day: i64) -> u64 {
+    (day as u64) ^ (1 << 63)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("test date")
+    }
+
+    #[test]
+    fn day_numbers_know_their_weekdays() {
+        for (text, weekday) in [
+            ("0001-01-01", 0),
+            ("2026-11-23", 0),
+            ("2026-11-29", 6),
+            ("2027-01-01", 4),
+            ("1969-12-31", 2),
+        ] {
+            let on = date(text);
+            assert_eq!(weekday_index(day_number(on)), weekday, "{text}");
+            assert_eq!(
+                weekday_index(day_number(on)),
+                on.weekday().num_days_from_monday() as usize
+            );
+        }
+        assert_eq!(
+            weekday_index(day_number(NaiveDate::MIN)),
+            NaiveDate::MIN.weekday().num_days_from_monday() as usize
+        );
+    }
+
+    #[test]
+    fn day_numbers_turn_back_into_dates() {
+        for on in [date("2026-11-23"), NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(date_of(day_number(on)), Some(on));
+        }
+        assert_eq!(date_of(i64::MAX), None);
+    }
+}

@@ -1,0 +1,1690 @@
+//! Skills and people: who holds which skill (and who alone), how many hours
+//! of each skill the open work needs against the hours its holders have,
+//! and who could take on an activity or a new engagement.
+//!
+//! # The rules
+//!
+//! A skill is *held* at working level: [`WORKING_LEVEL`] (2) or above.
+//! "Today" is a parameter; nothing reads the clock. Hours a person has are
+//! [`available_hours`]: their working weekdays less public holidays, leave
+//! (a half day counts half), the days before they start or after they
+//! leave, and their support work spread evenly over their working days.
+//!
+//! - **Coverage** ([`coverage`]) looks at the people employed at some point
+//!   of the horizon. A catalogue skill nobody holds is a gap; one only one
+//!   person holds is a key-person risk (bus factor 1). A skill an open
+//!   activity requires at a level nobody reaches is needed but missing. A
+//!   certification that expires between today and the end of the horizon
+//!   needs renewing.
+//! - **Supply and demand** ([`supply_and_demand`]): the demand for a skill is
+//!   the remaining effort of the open activities requiring it, split evenly
+//!   between each activity's required skills; the supply is the hours its
+//!   holders have from the later of today and the horizon start to the
+//!   horizon end. A person holding two skills counts towards both: the
+//!   supply says who *could* do the work, not who will.
+//! - **Matching** ([`candidates`]) ranks everyone employed in an activity's
+//!   remaining window by the skills they meet, the certifications they hold,
+//!   whether their free hours cover the work, their free hours, and whether
+//!   they already work on related activities.
+//! - **Engagements** ([`engagement_candidates`]) find, for a piece of work
+//!   not yet in the plan, the first week each qualified person has the
+//!   hours free for the whole run.
+//!
+//! # Speed and size
+//!
+//! Lookups are binary searches over sorted `(id, index)` lists and every
+//! availability is counted arithmetically (see `availability`); there is no
+//! hashing and only [`sort_by_number`], for the browser bundle's sake.
+
+use super::availability::{date_of, day_number, holiday_numbers, weekday_index, Calendar};
+use crate::model::{
+    sort_by_number, Activity, ActivityId, Assignee, NaiveDate, Person, PersonId, Plan, SkillId,
+    SkillRequirement, Status, Week,
+};
+
+/// The level from which a person is counted as holding a skill.
+pub const WORKING_LEVEL: u8 = 2;
+
+/// How far past the end of the horizon [`engagement_candidates`] looks.
+pub const ENGAGEMENT_LOOKAHEAD_WEEKS: i64 = 52;
+
+/// The hours `person` has for planned work from `from` to `to`, both
+/// inclusive: their working weekdays less public holidays, leave (by its
+/// day fraction), the days before their start or after their end date, and
+/// their weekly support hours spread over their working days. Never
+/// negative; zero when `to` is before `from`.
+pub fn available_hours(plan: &Plan, person: &Person, from: NaiveDate, to: NaiveDate) -> f64 {
+    Calendar::new(person).available_hours(&holiday_numbers(plan), day_number(from), day_number(to))
+}
+
+/// What kind of coverage problem a finding is, in the order findings are
+/// listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoverageKind {
+    /// A catalogue skill nobody employed during the horizon holds.
+    NobodyHoldsIt,
+    /// A catalogue skill exactly one person employed during the horizon
+    /// holds: bus factor 1.
+    KeyPerson,
+    /// A skill an open activity requires at a level nobody employed during
+    /// the horizon reaches.
+    NeededButMissing,
+    /// A certification that expires between today and the horizon's end.
+    CertificationExpiring,
+}
+
+impl CoverageKind {
+    /// The label a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            CoverageKind::NobodyHoldsIt => "Nobody holds it",
+            CoverageKind::KeyPerson => "Key person",
+            CoverageKind::NeededButMissing => "Needed but missing",
+            CoverageKind::CertificationExpiring => "Certification expiring",
+        }
+    }
+}
+
+/// One coverage problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageFinding {
+    pub kind: CoverageKind,
+    /// The skill concerned; none for a certification.
+    pub skill: Option<SkillId>,
+    /// The key person, or the holder of the expiring certification.
+    pub person: Option<PersonId>,
+    /// What was found, in a sentence.
+    pub message: String,
+}
+
+/// The coverage problems of `plan` as of `today`, by kind in the order of
+/// [`CoverageKind`], then by skill id (or person id for certifications).
+/// No plan makes this panic.
+pub fn coverage(plan: &Plan, today: NaiveDate) -> Vec<CoverageFinding> {
+    let (horizon_first, horizon_last) = horizon_days(plan);
+    let employed: Vec<&Person> = plan
+        .people
+        .iter()
+        .filter(|person| employed_between(person, horizon_first, horizon_last))
+        .collect();
+
+    // Every (skill, level, person) an employed person lists, the first entry
+    // of a skill only (as `Person::skill_level` reads it), in skill order.
+    let mut held: Vec<(SkillId, u8, PersonId)> = Vec::new();
+    for person in &employed {
+        for (place, level) in person.skills.iter().enumerate() {
+            if person.skills[..place]
+                .iter()
+                .any(|earlier| earlier.skill == level.skill)
+            {
+                continue;
+            }
+            held.push((level.skill, level.level, person.id));
+        }
+    }
+    sort_by_number(&mut held, |(skill, _, person)| {
+        u64::from(skill.0) << 32 | u64::from(person.0)
+    });
+    let held_of = |skill: SkillId| -> &[(SkillId, u8, PersonId)] {
+        let from = held.partition_point(|(known, _, _)| *known < skill);
+        let to = held.partition_point(|(known, _, _)| *known <= skill);
+        &held[from..to.max(from)]
+    };
+
+    let mut catalogue: Vec<(SkillId, usize)> = plan
+        .skills
+        .iter()
+        .enumerate()
+        .map(|(index, skill)| (skill.id, index))
+        .collect();
+    sort_by_number(&mut catalogue, |(id, _)| id.0.into());
+    catalogue.dedup_by_key(|(id, _)| *id);
+
+    let mut nobody: Vec<CoverageFinding> = Vec::new();
+    let mut key_people: Vec<CoverageFinding> = Vec::new();
+    for (id, index) in &catalogue {
+        let name = &plan.skills[*index].name;
+        let mut holders = held_of(*id)
+            .iter()
+            .filter(|(_, level, _)| *level >= WORKING_LEVEL);
+        match (holders.next(), holders.next()) {
+            (None, _) => nobody.push(CoverageFinding {
+                kind: CoverageKind::NobodyHoldsIt,
+                skill: Some(*id),
+                person: None,
+                message: format!(
+                    "Nobody holds {name} at working level (2) or above during the horizon."
+                ),
+            }),
+            (Some((_, level, person)), None) => key_people.push(CoverageFinding {
+                kind: CoverageKind::KeyPerson,
+                skill: Some(*id),
+                person: Some(*person),
+                message: format!(
+                    "Only {} holds {name} (level {level}): bus factor 1.",
+                    plan.person_name(*person)
+                ),
+            }),
+            (Some(_), Some(_)) => {}
+        }
+    }
+
+    // (skill, level needed, activity index) of every requirement of an open
+    // activity nobody reaches, in skill order, then plan order.
+    let mut missing: Vec<(SkillId, u8, usize)> = Vec::new();
+    for (index, activity) in plan.activities.iter().enumerate() {
+        if activity.status == Status::Done {
+            continue;
+        }
+        for (place, requirement) in activity.required_skills.iter().enumerate() {
+            let repeated = activity.required_skills[..place]
+                .iter()
+                .any(|earlier| earlier.skill == requirement.skill);
+            if repeated || requirement.min_level == 0 {
+                continue;
+            }
+            let best = best_level(held_of(requirement.skill));
+            if best < requirement.min_level {
+                missing.push((requirement.skill, requirement.min_level, index));
+            }
+        }
+    }
+    sort_by_number(&mut missing, |(skill, _, _)| skill.0.into());
+    let mut needed: Vec<CoverageFinding> = Vec::new();
+    for group in missing.chunk_by(|a, b| a.0 == b.0) {
+        let skill = group[0].0;
+        let list: Vec<String> = group
+            .iter()
+            .map(|(_, level, index)| format!("'{}' ({level})", plan.activities[*index].title))
+            .collect();
+        let verb = if group.len() == 1 { "needs" } else { "need" };
+        needed.push(CoverageFinding {
+            kind: CoverageKind::NeededButMissing,
+            skill: Some(skill),
+            person: None,
+            message: format!(
+                "{} {verb} {} at a level nobody reaches; the highest held is {}.",
+                join_and(&list),
+                skill_name(plan, skill),
+                best_level(held_of(skill))
+            ),
+        });
+    }
+
+    let today_number = day_number(today);
+    let horizon_end = date_of(horizon_last).map_or_else(String::new, |end| format!(" on {end}"));
+    let mut expiring: Vec<(PersonId, i64, CoverageFinding)> = Vec::new();
+    for person in &employed {
+        for certification in &person.certifications {
+            let Some(expires) = certification.expires else {
+                continue;
+            };
+            let expires_number = day_number(expires);
+            if expires_number < today_number || expires_number > horizon_last {
+                continue;
+            }
+            expiring.push((
+                person.id,
+                expires_number,
+                CoverageFinding {
+                    kind: CoverageKind::CertificationExpiring,
+                    skill: None,
+                    person: Some(person.id),
+                    message: format!(
+                        "{}'s '{}' certification expires on {expires}, before the horizon ends{horizon_end}.",
+                        person.name,
+                        certification.name.trim()
+                    ),
+                },
+            ));
+        }
+    }
+    // Every date chrono holds is a day number within ±2^31.
+    sort_by_number(&mut expiring, |(person, expires, _)| {
+        u64::from(person.0) << 32
+            | (expires.clamp(&-(1 << 31), &((1 << 31) - 1)) + (1 << 31)) as u64
+    });
+
+    let mut findings = nobody;
+    findings.append(&mut key_people);
+    findings.append(&mut needed);
+    findings.extend(expiring.into_iter().map(|(_, _, finding)| finding));
+    findings
+}
+
+/// How much of one skill the open work needs against what its holders have.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillBalance {
+    pub skill: SkillId,
+    /// Remaining effort of the open activities requiring the skill, each
+    /// activity's effort split evenly between its required skills.
+    pub demand_hours: f64,
+    /// Hours its holders have for planned work over the rest of the horizon.
+    pub supply_hours: f64,
+    /// People holding it at working level employed in the rest of the
+    /// horizon.
+    pub holders: usize,
+}
+
+/// One balance per catalogue skill, in skill id order, as of `today`. See
+/// the module documentation for the rules.
+pub fn supply_and_demand(plan: &Plan, today: NaiveDate) -> Vec<SkillBalance> {
+    let (horizon_first, horizon_last) = horizon_days(plan);
+    let first = day_number(today).max(horizon_first);
+    let last = horizon_last;
+    let holidays = holiday_numbers(plan);
+
+    let mut balances: Vec<SkillBalance> = plan
+        .skills
+        .iter()
+        .map(|skill| SkillBalance {
+            skill: skill.id,
+            demand_hours: 0.0,
+            supply_hours: 0.0,
+            holders: 0,
+        })
+        .collect();
+    sort_by_number(&mut balances, |balance| balance.skill.0.into());
+    balances.dedup_by_key(|balance| balance.skill);
+    let index_of = |balances: &[SkillBalance], skill: SkillId| {
+        balances
+            .binary_search_by(|balance| balance.skill.cmp(&skill))
+            .ok()
+    };
+
+    for activity in &plan.activities {
+        if activity.status == Status::Done {
+            continue;
+        }
+        let skills = distinct_skills(&activity.required_skills);
+        if skills.is_empty() {
+            continue;
+        }
+        let share = activity.remaining_effort_hours() / skills.len() as f64;
+        for skill in skills {
+            if let Some(index) = index_of(&balances, skill) {
+                balances[index].demand_hours += share;
+            }
+        }
+    }
+
+    if first <= last {
+        for person in &plan.people {
+            if !employed_between(person, first, last) {
+                continue;
+            }
+            let mut hours: Option<f64> = None;
+            for (place, level) in person.skills.iter().enumerate() {
+                let repeated = person.skills[..place]
+                    .iter()
+                    .any(|earlier| earlier.skill == level.skill);
+                if repeated || level.level < WORKING_LEVEL {
+                    continue;
+                }
+                let Some(index) = index_of(&balances, level.skill) else {
+                    continue;
+                };
+                let hours = *hours.get_or_insert_with(|| {
+                    Calendar::new(person).available_hours(&holidays, first, last)
+                });
+                balances[index].supply_hours += hours;
+                balances[index].holders += 1;
+            }
+        }
+    }
+    balances
+}
+
+/// One person who could take on an activity, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub person: PersonId,
+    /// Whether they reach every required skill level.
+    pub meets_all_skills: bool,
+    /// (skill, level held, level needed) of every skill they fall short in.
+    pub short_skills: Vec<(SkillId, u8, u8)>,
+    /// Their available hours in the window, less what other activities
+    /// already have of them there. Never negative.
+    pub free_hours: f64,
+    /// The activity's remaining effort.
+    pub needed_hours: f64,
+    /// Whether they hold every required certification, valid through the
+    /// deadline.
+    pub certifications_valid: bool,
+    /// Whether they own or are allocated to an activity this one depends
+    /// on, one that depends on it, or one for the same client.
+    pub on_related_work: bool,
+    /// Higher is better; candidates are listed by it (ties by id). The
+    /// integer part counts the three tests (skills 8, certifications 4,
+    /// hours 2); the fraction grows with the free hours and related work.
+    pub score: f64,
+    /// The reasons, in a sentence: "meets every skill · 62 h free of 45 h
+    /// needed · already on related work".
+    pub explanation: String,
+}
+
+/// Everyone employed at some point of the remaining window of `activity`
+/// (the later of today and its start, to its deadline; the rest of the
+/// horizon for a date it lacks), best first: those meeting every skill,
+/// then with valid certifications, then whose free hours cover the work,
+/// then by free hours, then on related work, then by id. The current owner
+/// is among them. Empty for an unknown activity.
+pub fn candidates(plan: &Plan, activity: ActivityId, today: NaiveDate) -> Vec<Candidate> {
+    let Some(activity_index) = plan.activities.iter().position(|a| a.id == activity) else {
+        return Vec::new();
+    };
+    let activity = &plan.activities[activity_index];
+    let (horizon_first, horizon_last) = horizon_days(plan);
+    let first = activity
+        .start
+        .map_or(horizon_first, day_number)
+        .max(day_number(today));
+    let last = activity.deadline.map_or(horizon_last, day_number);
+    // An overdue activity has no time left, but whoever is employed today
+    // still counts as a candidate.
+    let employment_last = last.max(first);
+    let holidays = holiday_numbers(plan);
+    let needed_hours = activity.remaining_effort_hours();
+    let valid_through = date_of(last);
+
+    let mut person_ids: Vec<(PersonId, usize)> = plan
+        .people
+        .iter()
+        .enumerate()
+        .map(|(index, person)| (person.id, index))
+        .collect();
+    sort_by_number(&mut person_ids, |(id, _)| id.0.into());
+    let person_index = |id: PersonId| -> Option<usize> {
+        let at = person_ids.partition_point(|(known, _)| *known < id);
+        match person_ids.get(at) {
+            Some((known, index)) if *known == id => Some(*index),
+            _ => None,
+        }
+    };
+
+    let related = related_activities(plan, activity_index);
+    let mut allocated = vec![0.0; plan.people.len()];
+    let mut on_related = vec![false; plan.people.len()];
+    for (index, other) in plan.activities.iter().enumerate() {
+        if related[index] {
+            if let Some(owner) = other.owner.and_then(person_index) {
+                on_related[owner] = true;
+            }
+        }
+    }
+    let mut activity_ids: Vec<(ActivityId, usize)> = plan
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(index, activity)| (activity.id, index))
+        .collect();
+    sort_by_number(&mut activity_ids, |(id, _)| id.0.into());
+    // Whether an activity of this id (any of them, for a repeated id) is
+    // related.
+    let is_related = |id: ActivityId| -> bool {
+        let at = activity_ids.partition_point(|(known, _)| *known < id);
+        activity_ids[at..]
+            .iter()
+            .take_while(|(known, _)| *known == id)
+            .any(|(_, index)| related[*index])
+    };
+    let window_weeks = (monday_of(first), monday_of(last));
+    for allocation in &plan.allocations {
+        let Assignee::Person(id) = allocation.assignee else {
+            continue;
+        };
+        let Some(index) = person_index(id) else {
+            continue;
+        };
+        if allocation.activity == activity.id {
+            continue;
+        }
+        if !on_related[index] && is_related(allocation.activity) {
+            on_related[index] = true;
+        }
+        if last >= first {
+            allocated[index] += allocated_hours(
+                allocation.hours_per_week,
+                allocation.first_week,
+                allocation.last_week,
+                window_weeks,
+            );
+        }
+    }
+
+    let mut found: Vec<(u64, Candidate)> = Vec::new();
+    for (index, person) in plan.people.iter().enumerate() {
+        if !employed_between(person, first, employment_last) {
+            continue;
+        }
+        let short_skills = short_skills(person, &activity.required_skills);
+        let available = Calendar::new(person).available_hours(&holidays, first, last);
+        let free_hours = (available - allocated[index]).max(0.0);
+        let lapsed = lapsed_certifications(person, &activity.required_certifications, last);
+        let candidate = Candidate {
+            person: person.id,
+            meets_all_skills: short_skills.is_empty(),
+            free_hours,
+            needed_hours,
+            certifications_valid: lapsed.is_empty(),
+            on_related_work: on_related[index],
+            score: 0.0,
+            explanation: String::new(),
+            short_skills,
+        };
+        let (key, score) = rank_key(&candidate);
+        let explanation = candidate_explanation(plan, activity, &candidate, &lapsed, valid_through);
+        found.push((
+            key,
+            Candidate {
+                score,
+                explanation,
+                ..candidate
+            },
+        ));
+    }
+    sort_by_number(&mut found, |(key, _)| *key);
+    found.into_iter().map(|(_, candidate)| candidate).collect()
+}
+
+/// A person who could take on a new engagement, and from when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngagementMatch {
+    pub person: PersonId,
+    /// The first week of the earliest run of weeks with the hours free;
+    /// none when short in a skill or never free within the look-ahead.
+    pub first_week: Option<Week>,
+    /// (skill, level held, level needed) of every skill they fall short in.
+    pub short_skills: Vec<(SkillId, u8, u8)>,
+    /// Why, in a sentence.
+    pub explanation: String,
+}
+
+/// For a new engagement of `weeks` weeks at `hours_per_week`, needing
+/// `needs`: every person employed at some point from `earliest_start` on
+/// who meets every skill, with the earliest week from `earliest_start`
+/// (and not before the week of `today`) that starts `weeks` consecutive
+/// weeks in each of which they have `hours_per_week` free (available
+/// hours less every allocation of theirs that week). The whole run must
+/// end within [`ENGAGEMENT_LOOKAHEAD_WEEKS`] after the horizon. People
+/// short in a skill follow with no week. Listed by first week (earliest
+/// first, none last), then id.
+pub fn engagement_candidates(
+    plan: &Plan,
+    needs: &[SkillRequirement],
+    hours_per_week: f64,
+    weeks: u32,
+    earliest_start: Week,
+    today: NaiveDate,
+) -> Vec<EngagementMatch> {
+    let (_, horizon_last) = horizon_days(plan);
+    let search_first = day_number(earliest_start.monday()).max(monday_of(day_number(today)));
+    let limit = horizon_last + 1 + ENGAGEMENT_LOOKAHEAD_WEEKS * 7;
+    // At most a horizon and two look-aheads of weeks, however odd the
+    // dates, so nothing here can grow without bound.
+    let span = ((limit - search_first) / 7).clamp(0, 3 * ENGAGEMENT_LOOKAHEAD_WEEKS) as usize;
+    let run = weeks as usize;
+    let hours_needed = if hours_per_week.is_nan() {
+        0.0
+    } else {
+        hours_per_week.max(0.0)
+    };
+    let holidays = holiday_numbers(plan);
+    let today_number = day_number(today);
+
+    let mut found: Vec<(u64, EngagementMatch)> = Vec::new();
+    for person in &plan.people {
+        let search_last = search_first + span as i64 * 7 - 1;
+        if !employed_between(person, search_first, search_last.max(search_first)) {
+            continue;
+        }
+        let short = short_skills(person, needs);
+        if !short.is_empty() {
+            let explanation = format!("short in {}", short_text(plan, &short));
+            found.push((
+                u64::MAX,
+                EngagementMatch {
+                    person: person.id,
+                    first_week: None,
+                    short_skills: short,
+                    explanation,
+                },
+            ));
+            continue;
+        }
+        let calendar = Calendar::new(person);
+        let mut free: Vec<f64> = (0..span)
+            .map(|offset| {
+                let monday = search_first + offset as i64 * 7;
+                calendar.available_hours(&holidays, monday.max(today_number), monday + 6)
+            })
+            .collect();
+        for allocation in &plan.allocations {
+            if allocation.assignee != Assignee::Person(person.id) {
+                continue;
+            }
+            let hours = usable_hours(allocation.hours_per_week);
+            let from = (day_number(allocation.first_week.monday()) - search_first).max(0) / 7;
+            let to = (day_number(allocation.last_week.monday()) - search_first) / 7;
+            for slot in free
+                .iter_mut()
+                .take((to + 1).max(0) as usize)
+                .skip(from as usize)
+            {
+                *slot -= hours;
+            }
+        }
+        let fits: Vec<bool> = free.iter().map(|hours| *hours >= hours_needed).collect();
+        let start = if run == 0 {
+            (span > 0).then_some(0)
+        } else {
+            fits.windows(run)
+                .position(|window| window.iter().all(|f| *f))
+        };
+        let first_week = start.and_then(|offset| week_at(search_first + offset as i64 * 7));
+        let explanation = match first_week {
+            Some(week) => format!(
+                "meets every skill · {} h a week free for {} from {week}",
+                hours_text(hours_needed),
+                weeks_text(weeks)
+            ),
+            None => format!(
+                "meets every skill · never {} h a week free for {} before {}",
+                hours_text(hours_needed),
+                weeks_text(weeks),
+                date_of(limit).map_or_else(|| "the look-ahead ends".to_string(), |d| d.to_string())
+            ),
+        };
+        let key = match first_week {
+            Some(week) => (day_number(week.monday()) - search_first).max(0) as u64,
+            None => u64::MAX - 1,
+        };
+        found.push((
+            key,
+            EngagementMatch {
+                person: person.id,
+                first_week,
+                short_skills: short,
+                explanation,
+            },
+        ));
+    }
+    sort_by_number(&mut found, |(key, found)| {
+        // The key is a week offset below 2^16, or one of the two "no week"
+        // markers; the id breaks ties.
+        (*key).min((1 << 31) - 1) << 32 | u64::from(found.person.0)
+    });
+    found.into_iter().map(|(_, found)| found).collect()
+}
+
+/// The first and last day numbers of the horizon, without date arithmetic
+/// that could overflow.
+fn horizon_days(plan: &Plan) -> (i64, i64) {
+    let first = day_number(plan.horizon.start.monday());
+    (first, first + i64::from(plan.horizon.weeks) * 7 - 1)
+}
+
+/// Whether `person` is employed on some day from `first` to `last`.
+fn employed_between(person: &Person, first: i64, last: i64) -> bool {
+    person
+        .start_date
+        .is_none_or(|start| day_number(start) <= last)
+        && person.end_date.is_none_or(|end| day_number(end) >= first)
+        && first <= last
+}
+
+/// The Monday on or before a day number.
+fn monday_of(day: i64) -> i64 {
+    day - weekday_index(day) as i64
+}
+
+/// The week starting on the Monday `monday`, if chrono can hold it.
+fn week_at(monday: i64) -> Option<Week> {
+    date_of(monday).map(Week::containing)
+}
+
+/// Hours a week of an allocation, nothing for nonsense.
+fn usable_hours(hours_per_week: f64) -> f64 {
+    if hours_per_week.is_finite() {
+        hours_per_week.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// An allocation's hours in the weeks from Monday `window.0` to Monday
+/// `window.1`: its weekly hours times the weeks both cover.
+fn allocated_hours(
+    hours_per_week: f64,
+    first_week: Week,
+    last_week: Week,
+    window: (i64, i64),
+) -> f64 {
+    let first = day_number(first_week.monday()).max(window.0);
+    let last = day_number(last_week.monday()).min(window.1);
+    if last < first {
+        return 0.0;
+    }
+    usable_hours(hours_per_week) * ((last - first) / 7 + 1) as f64
+}
+
+/// The highest level among `held`.
+fn best_level(held: &[(SkillId, u8, PersonId)]) -> u8 {
+    held.iter().map(|(_, level, _)| *level).max().unwrap_or(0)
+}
+
+/// The skills of `requirements`, each once, in order.
+fn distinct_skills(requirements: &[SkillRequirement]) -> Vec<SkillId> {
+    let mut skills: Vec<SkillId> = Vec::new();
+    for requirement in requirements {
+        if !skills.contains(&requirement.skill) {
+            skills.push(requirement.skill);
+        }
+    }
+    skills
+}
+
+/// (skill, held, needed) of every requirement `person` falls short of, a
+/// repeated skill once at its highest level.
+fn short_skills(person: &Person, requirements: &[SkillRequirement]) -> Vec<(SkillId, u8, u8)> {
+    let mut short: Vec<(SkillId, u8, u8)> = Vec::new();
+    for skill in distinct_skills(requirements) {
+        let needed = requirements
+            .iter()
+            .filter(|requirement| requirement.skill == skill)
+            .map(|requirement| requirement.min_level)
+            .max()
+            .unwrap_or(0);
+        let held = person.skill_level(skill);
+        if held < needed {
+            short.push((skill, held, needed));
+        }
+    }
+    short
+}
+
+/// The required certifications (trimmed, as written) that `person` does
+/// not hold valid through day `last`. Names match ASCII case-insensitively;
+/// of two certificates of one name the later counts.
+fn lapsed_certifications<'a>(person: &Person, required: &'a [String], last: i64) -> Vec<&'a str> {
+    let mut lapsed: Vec<&str> = Vec::new();
+    for name in required {
+        let name = name.trim();
+        if name.is_empty() || lapsed.iter().any(|known| known.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        let valid = person.certifications.iter().any(|held| {
+            held.name.trim().eq_ignore_ascii_case(name)
+                && held
+                    .expires
+                    .is_none_or(|expires| day_number(expires) >= last)
+        });
+        if !valid {
+            lapsed.push(name);
+        }
+    }
+    lapsed
+}
+
+/// Activities related to the one at `index`: those it depends on, those
+/// depending on it, and those for the same (non-empty) client; by index.
+fn related_activities(plan: &Plan, index: usize) -> Vec<bool> {
+    let activity = &plan.activities[index];
+    let client = activity.client.trim();
+    plan.activities
+        .iter()
+        .enumerate()
+        .map(|(other_index, other)| {
+            other_index != index
+                && other.id != activity.id
+                && (activity.depends_on.contains(&other.id)
+                    || other.depends_on.contains(&activity.id)
+                    || (!client.is_empty() && other.client.trim().eq_ignore_ascii_case(client)))
+        })
+        .collect()
+}
+
+/// The sort key (ascending is best first) and the score (descending is best
+/// first) of a candidate.
+fn rank_key(candidate: &Candidate) -> (u64, f64) {
+    let meets = candidate.meets_all_skills;
+    let valid = candidate.certifications_valid;
+    let fits = candidate.free_hours >= candidate.needed_hours;
+    // Tenths of an hour, so the key and the score agree on ties.
+    let free_tenths = (candidate.free_hours * 10.0)
+        .round()
+        .clamp(0.0, FREE_TENTHS_CAP) as u64;
+    let related = u64::from(candidate.on_related_work);
+    let tests = u64::from(meets) << 2 | u64::from(valid) << 1 | u64::from(fits);
+    let fine = free_tenths << 1 | related;
+    let key = (7 - tests) << 59 | ((1 << 27) - 1 - fine) << 32 | u64::from(candidate.person.0);
+    let fine = fine as f64;
+    let score = 2.0 * tests as f64 + fine / (fine + 1000.0);
+    (key, score)
+}
+
+/// The most free hours told apart when ranking, in tenths: over 13 million
+/// hours, far beyond any horizon.
+const FREE_TENTHS_CAP: f64 = ((1u64 << 26) - 1) as f64;
+
+/// "meets every skill · 62 h free of 45 h needed · certification valid
+/// through 2027-01-01 · already on related work".
+fn candidate_explanation(
+    plan: &Plan,
+    activity: &Activity,
+    candidate: &Candidate,
+    lapsed: &[&str],
+    valid_through: Option<NaiveDate>,
+) -> String {
+    let mut text = if candidate.meets_all_skills {
+        "meets every skill".to_string()
+    } else {
+        format!("short in {}", short_text(plan, &candidate.short_skills))
+    };
+    text.push_str(&format!(
+        " · {} h free of {} h needed",
+        hours_text(candidate.free_hours),
+        hours_text(candidate.needed_hours)
+    ));
+    let required = activity
+        .required_certifications
+        .iter()
+        .filter(|name| !name.trim().is_empty())
+        .count();
+    let through = valid_through.map_or_else(String::new, |date| format!(" through {date}"));
+    match (required, lapsed) {
+        (0, _) => {}
+        (1, []) => text.push_str(&format!(" · certification valid{through}")),
+        (_, []) => text.push_str(&format!(" · certifications valid{through}")),
+        (_, lapsed) => {
+            let names: Vec<String> = lapsed.iter().map(|name| format!("'{name}'")).collect();
+            text.push_str(&format!(" · no valid {}{through}", join_and(&names)));
+        }
+    }
+    if candidate.on_related_work {
+        text.push_str(" · already on related work");
+    }
+    text
+}
+
+/// "Microsoft Intune (has 0, needs 3), Azure (has 1, needs 2)".
+fn short_text(plan: &Plan, short: &[(SkillId, u8, u8)]) -> String {
+    short
+        .iter()
+        .map(|(skill, has, needs)| {
+            format!("{} (has {has}, needs {needs})", skill_name(plan, *skill))
+        })
+        .collect::<Vec<String>>()
+        .join(", ")
+}
+
+/// The catalogue name of a skill, or its id when it is not in the catalogue.
+fn skill_name(plan: &Plan, skill: SkillId) -> String {
+    plan.skill(skill)
+        .map_or_else(|| skill.to_string(), |found| found.name.clone())
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Hours rounded to whole hours: "62". `as` saturates and makes "not a
+/// number" 0.
+fn hours_text(hours: f64) -> String {
+    (hours.round() as i64).to_string()
+}
+
+/// "1 week", "4 weeks".
+fn weeks_text(weeks: u32) -> String {
+    crate::model::count_of(weeks as usize, "week", "weeks")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::demo::demo_plan;
+    use crate::model::{
+        Allocation, AllocationId, Certification, Commitment, Holiday, Leave, PlanId, Skill,
+        SkillLevel, Weekday,
+    };
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("test date")
+    }
+
+    /// Monday 2026-11-23, the day most tests look from.
+    fn today() -> NaiveDate {
+        date("2026-11-23")
+    }
+
+    fn week(text: &str) -> Week {
+        text.parse().expect("test week")
+    }
+
+    fn leave(start: &str, end: &str, day_fraction: f64) -> Leave {
+        Leave {
+            start: date(start),
+            end: date(end),
+            day_fraction,
+            note: String::new(),
+        }
+    }
+
+    fn levels(pairs: &[(u32, u8)]) -> Vec<SkillLevel> {
+        pairs
+            .iter()
+            .map(|(skill, level)| SkillLevel {
+                skill: SkillId(*skill),
+                level: *level,
+            })
+            .collect()
+    }
+
+    fn needs(pairs: &[(u32, u8)]) -> Vec<SkillRequirement> {
+        pairs
+            .iter()
+            .map(|(skill, min_level)| SkillRequirement {
+                skill: SkillId(*skill),
+                min_level: *min_level,
+            })
+            .collect()
+    }
+
+    fn certification(name: &str, expires: &str) -> Certification {
+        Certification {
+            name: name.to_string(),
+            issuer: "Microsoft".to_string(),
+            expires: Some(date(expires)),
+        }
+    }
+
+    fn allocation(
+        id: u32,
+        person: u32,
+        activity: u32,
+        hours: f64,
+        weeks: (&str, &str),
+    ) -> Allocation {
+        Allocation {
+            id: AllocationId(id),
+            assignee: Assignee::Person(PersonId(person)),
+            activity: ActivityId(activity),
+            hours_per_week: hours,
+            first_week: week(weeks.0),
+            last_week: week(weeks.1),
+            commitment: Commitment::Confirmed,
+        }
+    }
+
+    /// An empty plan from the week of [`today`] (13 weeks, to Sunday
+    /// 2027-02-21) with a catalogue of Azure (1), Microsoft Intune (2) and
+    /// Terraform (3).
+    fn base() -> Plan {
+        let mut plan = Plan::empty(PlanId(1), "Test plan", today());
+        plan.skills = ["Azure", "Microsoft Intune", "Terraform"]
+            .iter()
+            .zip(1..)
+            .map(|(name, id)| Skill {
+                id: SkillId(id),
+                name: name.to_string(),
+                category: "Cloud".to_string(),
+            })
+            .collect();
+        plan
+    }
+
+    fn person(id: u32, name: &str, skills: &[(u32, u8)]) -> Person {
+        Person {
+            skills: levels(skills),
+            ..Person::new(PersonId(id), name)
+        }
+    }
+
+    fn demo() -> Plan {
+        let mut plan = demo_plan(PlanId(1), today());
+        plan.sort_canonically();
+        plan
+    }
+
+    // Availability.
+
+    /// The hours of a full-time person (40 h, Monday to Friday) changed by
+    /// `edit`, with the public holidays `holidays`, from `from` to `to`.
+    fn check_hours(
+        edit: impl FnOnce(&mut Person),
+        holidays: &[&str],
+        (from, to): (&str, &str),
+        expected: f64,
+    ) {
+        let mut plan = base();
+        plan.holidays = holidays
+            .iter()
+            .map(|day| Holiday {
+                date: date(day),
+                name: String::new(),
+            })
+            .collect();
+        let mut person = Person::new(PersonId(1), "Tom Becker");
+        edit(&mut person);
+        let hours = available_hours(&plan, &person, date(from), date(to));
+        assert!(
+            (hours - expected).abs() < 1e-9,
+            "{from}..{to}: {hours} h, expected {expected} h"
+        );
+    }
+
+    #[test]
+    fn available_hours_count_working_days_less_time_away() {
+        let week = ("2026-11-23", "2026-11-29");
+        // Five days of 8 h; two weeks; a backwards range.
+        check_hours(|_| {}, &[], week, 40.0);
+        check_hours(|_| {}, &[], ("2026-11-23", "2026-12-06"), 80.0);
+        check_hours(|_| {}, &[], ("2026-11-27", "2026-11-23"), 0.0);
+        // Wednesday off, whole and half; leave over the weekend costs nothing.
+        let away = |fraction: f64| {
+            move |person: &mut Person| {
+                person.leave = vec![leave("2026-11-25", "2026-11-25", fraction)]
+            }
+        };
+        check_hours(away(1.0), &[], week, 32.0);
+        check_hours(away(0.5), &[], week, 36.0);
+        check_hours(
+            |person| person.leave = vec![leave("2026-11-28", "2026-11-29", 1.0)],
+            &[],
+            week,
+            40.0,
+        );
+        // A holiday on Thursday; one on Saturday; leave on a holiday counts once.
+        check_hours(|_| {}, &["2026-11-26"], week, 32.0);
+        check_hours(|_| {}, &["2026-11-28"], week, 40.0);
+        check_hours(
+            |person| person.leave = vec![leave("2026-11-26", "2026-11-26", 1.0)],
+            &["2026-11-26"],
+            week,
+            32.0,
+        );
+        check_hours(
+            |person| person.leave = vec![leave("2026-11-26", "2026-11-27", 1.0)],
+            &["2026-11-26"],
+            week,
+            24.0,
+        );
+    }
+
+    #[test]
+    fn available_hours_of_part_timers_hires_leavers_and_support() {
+        let week = ("2026-11-23", "2026-11-29");
+        // Four days of 8 h: a Friday holiday costs nothing, a Thursday one a day.
+        let four_days = |person: &mut Person| {
+            person.weekly_hours = 32.0;
+            person.working_days = vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu];
+        };
+        check_hours(four_days, &[], week, 32.0);
+        check_hours(four_days, &["2026-11-27"], week, 32.0);
+        check_hours(four_days, &["2026-11-26"], week, 24.0);
+        // Three days of 8 h; Tuesday to Thursday holds only the Wednesday.
+        let three_days = |person: &mut Person| {
+            person.weekly_hours = 24.0;
+            person.working_days = vec![Weekday::Mon, Weekday::Wed, Weekday::Fri];
+        };
+        check_hours(three_days, &[], week, 24.0);
+        check_hours(three_days, &[], ("2026-11-24", "2026-11-26"), 8.0);
+        // A hire from Wednesday; a leaver whose last day is Tuesday.
+        check_hours(
+            |person| person.start_date = Some(date("2026-11-25")),
+            &[],
+            week,
+            24.0,
+        );
+        check_hours(
+            |person| person.end_date = Some(date("2026-11-24")),
+            &[],
+            week,
+            16.0,
+        );
+        check_hours(
+            |person| person.end_date = Some(date("2026-11-20")),
+            &[],
+            week,
+            0.0,
+        );
+        // 10 h of support leave 6 h a day; a day of leave takes its support too.
+        let support = |person: &mut Person| person.support_hours_per_week = 10.0;
+        check_hours(support, &[], week, 30.0);
+        check_hours(
+            |person| {
+                support(person);
+                person.leave = vec![leave("2026-11-23", "2026-11-23", 1.0)];
+            },
+            &[],
+            week,
+            24.0,
+        );
+        // More support than hours is none, not less than none.
+        check_hours(
+            |person| person.support_hours_per_week = 50.0,
+            &[],
+            week,
+            0.0,
+        );
+    }
+
+    // Coverage.
+
+    /// Tom (Azure 2, Intune 1), Lena (Azure 3) and Marcus (Terraform 2),
+    /// changed by `edit`; one line a finding: "Key person skl-3 per-3 |
+    /// message", or the label alone when `expected` gives no message.
+    fn check_coverage(edit: impl FnOnce(&mut Plan), expected: &[&str]) {
+        let mut plan = base();
+        plan.people = vec![
+            person(1, "Tom Becker", &[(1, 2), (2, 1)]),
+            person(2, "Lena Novak", &[(1, 3)]),
+            person(3, "Marcus Hill", &[(3, 2)]),
+        ];
+        edit(&mut plan);
+        let found: Vec<String> = coverage(&plan, today())
+            .into_iter()
+            .zip(expected.iter().chain(std::iter::repeat(&"")))
+            .map(|(finding, wanted)| {
+                let mut line = finding.kind.label().to_string();
+                for id in [
+                    finding.skill.map(|s| s.to_string()),
+                    finding.person.map(|p| p.to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    line.push_str(&format!(" {id}"));
+                }
+                if wanted.contains(" | ") {
+                    line.push_str(&format!(" | {}", finding.message));
+                }
+                line
+            })
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_skill_is_held_from_working_level_by_more_than_one_person() {
+        // Intune only at level 1: nobody; Terraform by Marcus alone; Azure by two.
+        check_coverage(
+            |_| {},
+            &[
+                "Nobody holds it skl-2 | Nobody holds Microsoft Intune at working level (2) or above during the horizon.",
+                "Key person skl-3 per-3 | Only Marcus Hill holds Terraform (level 2): bus factor 1.",
+            ],
+        );
+        // Tom at level 2 in Intune holds it alone; a second Terraform holder
+        // ends the key-person risk.
+        check_coverage(
+            |plan| {
+                plan.people[0].skills[1].level = 2;
+                plan.people[1].skills.push(SkillLevel {
+                    skill: SkillId(3),
+                    level: 4,
+                });
+            },
+            &["Key person skl-2 per-1"],
+        );
+        // Lena at level 1 leaves Tom alone with Azure.
+        check_coverage(
+            |plan| plan.people[1].skills[0].level = 1,
+            &[
+                "Nobody holds it skl-2",
+                "Key person skl-1 per-1",
+                "Key person skl-3 per-3",
+            ],
+        );
+    }
+
+    #[test]
+    fn only_people_employed_during_the_horizon_hold_skills() {
+        // Marcus left the Friday before the horizon; a hire starting on its
+        // last day counts, one starting the day after does not.
+        check_coverage(
+            |plan| plan.people[2].end_date = Some(date("2026-11-20")),
+            &["Nobody holds it skl-2", "Nobody holds it skl-3"],
+        );
+        check_coverage(
+            |plan| plan.people[2].start_date = Some(date("2027-02-21")),
+            &["Nobody holds it skl-2", "Key person skl-3 per-3"],
+        );
+        check_coverage(
+            |plan| plan.people[2].start_date = Some(date("2027-02-22")),
+            &["Nobody holds it skl-2", "Nobody holds it skl-3"],
+        );
+    }
+
+    #[test]
+    fn a_required_level_nobody_reaches_is_needed_but_missing() {
+        let requiring = |plan: &mut Plan, id: u32, title: &str, required: &[(u32, u8)]| {
+            let mut activity = Activity::new(ActivityId(id), title);
+            activity.required_skills = needs(required);
+            plan.activities.push(activity);
+        };
+        // Lena's Azure 3 is enough for 3, not for 4; an open activity and a
+        // done one.
+        check_coverage(
+            |plan| requiring(plan, 1, "Landing zone", &[(1, 3)]),
+            &["Nobody holds it skl-2", "Key person skl-3 per-3"],
+        );
+        check_coverage(
+            |plan| {
+                requiring(plan, 1, "Landing zone", &[(1, 4), (3, 2)]);
+                requiring(plan, 2, "Policy as code", &[(1, 4)]);
+                requiring(plan, 3, "Old review", &[(1, 4)]);
+                plan.activities[2].status = Status::Done;
+                // A skill outside the catalogue is named by its id.
+                requiring(plan, 4, "Firewall rules", &[(9, 1)]);
+            },
+            &[
+                "Nobody holds it skl-2",
+                "Key person skl-3 per-3",
+                "Needed but missing skl-1 | 'Landing zone' (4) and 'Policy as code' (4) need Azure at a level nobody reaches; the highest held is 3.",
+                "Needed but missing skl-9 | 'Firewall rules' (1) needs skl-9 at a level nobody reaches; the highest held is 0.",
+            ],
+        );
+    }
+
+    #[test]
+    fn certifications_expiring_from_today_to_the_horizon_end() {
+        let holding = |expires: &'static str| {
+            move |plan: &mut Plan| {
+                plan.people[2].certifications = vec![certification("AZ-104", expires)];
+                plan.people[0].certifications = vec![certification("MD-102", "2027-02-21")];
+            }
+        };
+        let tom = "Certification expiring per-1 | Tom Becker's 'MD-102' certification expires on 2027-02-21, before the horizon ends on 2027-02-21.";
+        check_coverage(
+            holding("2026-11-23"),
+            &[
+                "Nobody holds it skl-2",
+                "Key person skl-3 per-3",
+                tom,
+                "Certification expiring per-3",
+            ],
+        );
+        check_coverage(
+            holding("2026-11-22"),
+            &["Nobody holds it skl-2", "Key person skl-3 per-3", tom],
+        );
+        check_coverage(
+            holding("2027-02-22"),
+            &["Nobody holds it skl-2", "Key person skl-3 per-3", tom],
+        );
+    }
+
+    #[test]
+    fn the_demo_plan_coverage() {
+        // The horizon runs from 2026-11-09 to 2027-02-07 and all twelve
+        // people are employed in it (Oliver Grant until 2027-01-08, Ravi
+        // Patel from 2026-12-14). Every catalogue skill has at least two
+        // holders at level 2 or more (Azure: Tom 4, Lena 3; AWS: Tom 3,
+        // Marcus 2; the thinnest are two), and every level the open work
+        // needs is reached (Intune 3 by Hannah and Ravi, Terraform 3 by Tom
+        // and Marcus). What is left are two certifications that lapse in
+        // the horizon: Tom's AWS associate on 2027-01-13 and Hannah's MD-102
+        // on 2026-12-28 (Marcus's, Lena's, Daniel's and Tom's architect
+        // certificates run past it).
+        let found: Vec<(CoverageKind, Option<PersonId>, String)> = coverage(&demo(), today())
+            .into_iter()
+            .map(|finding| (finding.kind, finding.person, finding.message))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    CoverageKind::CertificationExpiring,
+                    Some(PersonId(2)),
+                    "Tom Becker's 'AWS Solutions Architect – Associate' certification expires on 2027-01-13, before the horizon ends on 2027-02-07.".to_string()
+                ),
+                (
+                    CoverageKind::CertificationExpiring,
+                    Some(PersonId(11)),
+                    "Hannah Weber's 'Microsoft 365 Endpoint Administrator (MD-102)' certification expires on 2026-12-28, before the horizon ends on 2027-02-07.".to_string()
+                ),
+            ]
+        );
+    }
+
+    // Supply and demand.
+
+    fn check_balance(plan: &Plan, today: NaiveDate, expected: &[(u32, f64, f64, usize)]) {
+        let found: Vec<(u32, f64, f64, usize)> = supply_and_demand(plan, today)
+            .into_iter()
+            .map(|balance| {
+                (
+                    balance.skill.0,
+                    balance.demand_hours,
+                    balance.supply_hours,
+                    balance.holders,
+                )
+            })
+            .collect();
+        assert_eq!(found, expected, "as of {today}");
+    }
+
+    #[test]
+    fn supply_and_demand_per_skill() {
+        // Two weeks (ten working days). Tom: Azure 2, 8 h a day. Lena: Azure
+        // 3 and Intune 2, with 8 h of support a week, 6.4 h a day. Marcus:
+        // Intune at level 1 only, so no supply.
+        let mut plan = base();
+        plan.horizon.weeks = 2;
+        plan.people = vec![
+            person(1, "Tom Becker", &[(1, 2)]),
+            Person {
+                support_hours_per_week: 8.0,
+                ..person(2, "Lena Novak", &[(1, 3), (2, 2)])
+            },
+            person(3, "Marcus Hill", &[(2, 1)]),
+        ];
+        // 30 h split between Azure and Intune, 10 h of Azure with the
+        // same skill listed twice, done work and no-skill work ignored.
+        let mut both = Activity::new(ActivityId(1), "Pilot");
+        both.effort_hours = 30.0;
+        both.required_skills = needs(&[(1, 2), (2, 2)]);
+        let mut azure = Activity::new(ActivityId(2), "Landing zone");
+        azure.effort_hours = 10.0;
+        azure.required_skills = needs(&[(1, 2), (1, 3)]);
+        let mut done = Activity::new(ActivityId(3), "Old tenant");
+        done.effort_hours = 100.0;
+        done.required_skills = needs(&[(2, 2)]);
+        done.status = Status::Done;
+        let mut plain = Activity::new(ActivityId(4), "Meeting");
+        plain.effort_hours = 5.0;
+        plan.activities = vec![both, azure, done, plain];
+        check_balance(
+            &plan,
+            today(),
+            &[(1, 25.0, 144.0, 2), (2, 15.0, 64.0, 1), (3, 0.0, 0.0, 0)],
+        );
+        // A week later only the second week is left.
+        check_balance(
+            &plan,
+            date("2026-11-30"),
+            &[(1, 25.0, 72.0, 2), (2, 15.0, 32.0, 1), (3, 0.0, 0.0, 0)],
+        );
+        // Before the horizon, supply counts from its start; after it, none.
+        check_balance(
+            &plan,
+            date("2026-11-01"),
+            &[(1, 25.0, 144.0, 2), (2, 15.0, 64.0, 1), (3, 0.0, 0.0, 0)],
+        );
+        check_balance(
+            &plan,
+            date("2026-12-07"),
+            &[(1, 25.0, 0.0, 0), (2, 15.0, 0.0, 0), (3, 0.0, 0.0, 0)],
+        );
+    }
+
+    // Matching.
+
+    /// Activity 1, 'Tenant baseline' (Contoso, 45 h, Intune 3 and MD-102,
+    /// 2026-11-23 to Friday 2026-12-04: ten working days, 80 h of a
+    /// full-timer), owned by Gus; activity 2 depends on it (Ben owns it);
+    /// activity 3 is unrelated; activity 4 is for " contoso".
+    fn matching_plan() -> Plan {
+        let mut plan = base();
+        let md102 = |expires: &str| vec![certification(" md-102 ", expires)];
+        let intune = |id: u32, name: &str, level: u8, expires: &str| Person {
+            certifications: md102(expires),
+            ..person(id, name, &[(2, level)])
+        };
+        plan.people = vec![
+            // 20 h a week on unrelated work in two of the window's weeks.
+            intune(1, "Ann Berg", 4, "2027-06-30"),
+            intune(2, "Ben Cole", 3, "2027-06-30"),
+            intune(3, "Cat Diaz", 3, "2027-06-30"),
+            // The certificate lapses the day before the deadline.
+            intune(4, "Dan Ek", 3, "2026-12-03"),
+            // 6 h a week: 1.2 h a day, 12 h in the window.
+            Person {
+                weekly_hours: 6.0,
+                ..person(5, "Eve Falk", &[])
+            },
+            // Gone before the window.
+            Person {
+                end_date: Some(date("2026-11-20")),
+                ..intune(6, "Fay Gill", 4, "2027-06-30")
+            },
+            // The owner: their allocation to this activity is not a load.
+            intune(7, "Gus Holm", 3, "2026-12-04"),
+            // On the same client's other work.
+            intune(8, "Hal Ito", 3, "2027-06-30"),
+        ];
+        let mut tenant = Activity::new(ActivityId(1), "Tenant baseline");
+        tenant.owner = Some(PersonId(7));
+        tenant.client = "Contoso".to_string();
+        tenant.effort_hours = 45.0;
+        tenant.start = Some(date("2026-11-23"));
+        tenant.deadline = Some(date("2026-12-04"));
+        tenant.required_skills = needs(&[(2, 3)]);
+        tenant.required_certifications = vec!["MD-102".to_string()];
+        let mut rollout = Activity::new(ActivityId(2), "Rollout");
+        rollout.owner = Some(PersonId(2));
+        rollout.depends_on = vec![ActivityId(1)];
+        let unrelated = Activity::new(ActivityId(3), "Unrelated");
+        let mut same_client = Activity::new(ActivityId(4), "Contoso mail");
+        same_client.client = " contoso".to_string();
+        plan.activities = vec![tenant, rollout, unrelated, same_client];
+        plan.allocations = vec![
+            allocation(1, 1, 3, 20.0, ("2026-W48", "2026-W50")),
+            allocation(2, 7, 1, 40.0, ("2026-W48", "2026-W49")),
+            allocation(3, 8, 4, 1.0, ("2026-W52", "2026-W52")),
+        ];
+        plan
+    }
+
+    fn check_candidates(plan: &Plan, activity: u32, today: NaiveDate, expected: &[&str]) {
+        let found = candidates(plan, ActivityId(activity), today);
+        for pair in found.windows(2) {
+            assert!(pair[0].score >= pair[1].score, "{pair:?}");
+        }
+        let lines: Vec<String> = found
+            .iter()
+            .zip(expected.iter().chain(std::iter::repeat(&"")))
+            .map(|(candidate, wanted)| {
+                let name = plan.person_name(candidate.person);
+                if wanted.contains(" | ") {
+                    format!("{name} | {}", candidate.explanation)
+                } else {
+                    name
+                }
+            })
+            .collect();
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn candidates_rank_skills_then_certificates_then_hours_then_related_work() {
+        // Ben and Hal meet everything with 80 h free and are on related
+        // work (Ben owns a dependent, Hal works for the same client); Cat and
+        // Gus the same without related work (owning this activity is not
+        // related work); Ann has 40 h left after her other work; Dan's
+        // certificate lapses; Eve has neither skill nor certificate; Fay
+        // has left.
+        check_candidates(
+            &matching_plan(),
+            1,
+            today(),
+            &[
+                "Ben Cole | meets every skill · 80 h free of 45 h needed · certification valid through 2026-12-04 · already on related work",
+                "Hal Ito | meets every skill · 80 h free of 45 h needed · certification valid through 2026-12-04 · already on related work",
+                "Cat Diaz | meets every skill · 80 h free of 45 h needed · certification valid through 2026-12-04",
+                "Gus Holm | meets every skill · 80 h free of 45 h needed · certification valid through 2026-12-04",
+                "Ann Berg | meets every skill · 40 h free of 45 h needed · certification valid through 2026-12-04",
+                "Dan Ek | meets every skill · 80 h free of 45 h needed · no valid 'MD-102' through 2026-12-04",
+                "Eve Falk | short in Microsoft Intune (has 0, needs 3) · 12 h free of 45 h needed · no valid 'MD-102' through 2026-12-04",
+            ],
+        );
+        // From Monday 2026-11-30 the window is one week: nobody's 40 h or
+        // less cover 45 h, so free hours decide (Ann's 20 h last), and the
+        // related work still orders the ties.
+        check_candidates(
+            &matching_plan(),
+            1,
+            date("2026-11-30"),
+            &[
+                "Ben Cole | meets every skill · 40 h free of 45 h needed · certification valid through 2026-12-04 · already on related work",
+                "Hal Ito",
+                "Cat Diaz",
+                "Gus Holm",
+                "Ann Berg | meets every skill · 20 h free of 45 h needed · certification valid through 2026-12-04",
+                "Dan Ek",
+                "Eve Falk",
+            ],
+        );
+        // An unknown activity has no candidates.
+        assert!(candidates(&matching_plan(), ActivityId(99), today()).is_empty());
+    }
+
+    #[test]
+    fn candidates_scores_follow_the_order() {
+        let found = candidates(&matching_plan(), ActivityId(1), today());
+        let scores: Vec<f64> = found
+            .iter()
+            .map(|c| (c.score * 1000.0).round() / 1000.0)
+            .collect();
+        // Meets (8) + certificates (4) + fits (2), plus 1601/2601 of related
+        // work on 80 h (twice 800 tenths, and one) or 1600/2600 without;
+        // Ann 8 + 4 + 800/1800; Dan 8 + 2 + 1600/2600; Eve 240/1240.
+        assert_eq!(
+            scores,
+            vec![14.616, 14.616, 14.615, 14.615, 12.444, 10.615, 0.194]
+        );
+        assert_eq!(found[6].short_skills, vec![(SkillId(2), 0, 3)]);
+        assert!(!found[6].meets_all_skills && !found[6].certifications_valid);
+        assert_eq!(found[4].free_hours, 40.0);
+        assert_eq!(found[4].needed_hours, 45.0);
+    }
+
+    #[test]
+    fn the_demo_pilot_candidates() {
+        // The pilot (act-6) needs Azure 2 and Intune 2 from Monday
+        // 2027-01-11 to Friday 2027-02-05: twenty weekdays, no holidays, 60
+        // h left, no certificate. Nobody has both skills (Tom and Lena have
+        // Azure, James, Hannah and Ravi Intune), so everyone is short and
+        // every certificate test passes; only Mei Chen (10 h a week after
+        // 30 h of support: 40 h) cannot cover 60 h. Then free hours: six
+        // full-timers with nothing else in those weeks have 160 h, in id
+        // order; Daniel has 36 h a week after support (144 h) less 12 h on
+        // the sign-off in week 2027-W02 (132 h); Lena works four days
+        // (128 h; her 16 h a week are on this activity); Sofia 128 h less
+        // 6 h (122 h); James 80 h after 20 h a week of support. Daniel,
+        // Sofia and James work on the two activities the pilot depends on.
+        // Oliver Grant leaves on 2027-01-08, before the window.
+        let plan = demo();
+        check_candidates(
+            &plan,
+            6,
+            today(),
+            &[
+                "Priya Raman | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
+                "Tom Becker | short in Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
+                "Marcus Hill",
+                "Aisha Khan",
+                "Hannah Weber | short in Azure (has 0, needs 2) · 160 h free of 60 h needed",
+                "Ravi Patel",
+                "Daniel Ortiz | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 132 h free of 60 h needed · already on related work",
+                "Lena Novak | short in Microsoft Intune (has 0, needs 2) · 128 h free of 60 h needed",
+                "Sofia Lindqvist | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 122 h free of 60 h needed · already on related work",
+                "James O'Connor | short in Azure (has 0, needs 2) · 80 h free of 60 h needed · already on related work",
+                "Mei Chen | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 40 h free of 60 h needed",
+            ],
+        );
+    }
+
+    // Engagements.
+
+    fn check_engagement(
+        plan: &Plan,
+        (hours, weeks, earliest): (f64, u32, &str),
+        expected: &[&str],
+    ) {
+        let found = engagement_candidates(
+            plan,
+            &needs(&[(2, 3)]),
+            hours,
+            weeks,
+            week(earliest),
+            today(),
+        );
+        let lines: Vec<String> = found
+            .iter()
+            .zip(expected.iter().chain(std::iter::repeat(&"")))
+            .map(|(found, wanted)| {
+                let name = plan.person_name(found.person);
+                let when = found
+                    .first_week
+                    .map_or("none".to_string(), |w| w.to_string());
+                if wanted.contains(" | ") {
+                    format!("{name} {when} | {}", found.explanation)
+                } else {
+                    format!("{name} {when}")
+                }
+            })
+            .collect();
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn an_engagement_starts_in_the_first_run_of_free_weeks() {
+        // 20 h a week for two weeks, needing Intune 3. Ann has 30 h of
+        // other work in W48 and W49 (10 h free); Ben 25 h in W48 only; Cat
+        // nothing; Dan only Intune 1; Eve is booked full for more than the
+        // look-ahead; Fay joins on Monday 2027-01-04.
+        let mut plan = base();
+        plan.people = vec![
+            person(1, "Ann Berg", &[(2, 3)]),
+            person(2, "Ben Cole", &[(2, 4)]),
+            person(3, "Cat Diaz", &[(2, 3)]),
+            person(4, "Dan Ek", &[(2, 1)]),
+            person(5, "Eve Falk", &[(2, 3)]),
+            Person {
+                start_date: Some(date("2027-01-04")),
+                ..person(6, "Fay Gill", &[(2, 3)])
+            },
+        ];
+        plan.allocations = vec![
+            allocation(1, 1, 1, 30.0, ("2026-W48", "2026-W49")),
+            allocation(2, 2, 1, 25.0, ("2026-W48", "2026-W48")),
+            allocation(3, 5, 1, 40.0, ("2026-W48", "2028-W30")),
+        ];
+        check_engagement(
+            &plan,
+            (20.0, 2, "2026-W48"),
+            &[
+                "Cat Diaz 2026-W48 | meets every skill · 20 h a week free for 2 weeks from 2026-W48",
+                "Ben Cole 2026-W49",
+                "Ann Berg 2026-W50",
+                "Fay Gill 2027-W01",
+                "Dan Ek none | short in Microsoft Intune (has 1, needs 3)",
+                "Eve Falk none | meets every skill · never 20 h a week free for 2 weeks before 2028-02-21",
+            ],
+        );
+        // From W49 Ben fits at once; 10 h a week fit Ann's weeks too.
+        check_engagement(
+            &plan,
+            (20.0, 2, "2026-W49"),
+            &[
+                "Ben Cole 2026-W49",
+                "Cat Diaz 2026-W49",
+                "Ann Berg 2026-W50",
+                "Fay Gill 2027-W01",
+                "Dan Ek none",
+                "Eve Falk none",
+            ],
+        );
+        check_engagement(
+            &plan,
+            (10.0, 3, "2026-W48"),
+            &[
+                "Ann Berg 2026-W48",
+                "Ben Cole 2026-W48",
+                "Cat Diaz 2026-W48",
+                "Fay Gill 2027-W01",
+                "Dan Ek none",
+                "Eve Falk none",
+            ],
+        );
+        // A run longer than the look-ahead never fits.
+        check_engagement(
+            &plan,
+            (1.0, 70, "2026-W48"),
+            &[
+                "Ann Berg none",
+                "Ben Cole none",
+                "Cat Diaz none",
+                "Dan Ek none",
+                "Eve Falk none",
+                "Fay Gill none",
+            ],
+        );
+    }
+
+    #[test]
+    fn odd_plans_do_not_panic() {
+        let extremes = [NaiveDate::MIN, NaiveDate::MAX, today()];
+        let mut plans = vec![
+            Plan::empty(PlanId(1), "Empty", today()),
+            demo(),
+            matching_plan(),
+        ];
+        let mut odd = matching_plan();
+        odd.people[0].weekly_hours = f64::NAN;
+        odd.people[1].support_hours_per_week = f64::INFINITY;
+        odd.people[2].working_days.clear();
+        odd.people[3].start_date = Some(NaiveDate::MAX);
+        odd.people[3].end_date = Some(NaiveDate::MIN);
+        odd.people[4].leave = vec![
+            leave("2026-12-01", "2026-11-01", 1.0),
+            leave("2026-11-01", "2026-12-01", f64::NAN),
+            Leave {
+                start: NaiveDate::MIN,
+                end: NaiveDate::MAX,
+                day_fraction: 0.3,
+                note: String::new(),
+            },
+        ];
+        odd.people[5].certifications[0].expires = Some(NaiveDate::MIN);
+        odd.people.push(odd.people[0].clone());
+        odd.activities[0].effort_hours = f64::NAN;
+        odd.activities[0].start = Some(NaiveDate::MAX);
+        odd.activities[0].deadline = Some(NaiveDate::MIN);
+        odd.activities[1].required_skills = needs(&[(40, 200), (2, 0)]);
+        odd.activities[1].depends_on = vec![ActivityId(2), ActivityId(77)];
+        odd.activities.push(odd.activities[0].clone());
+        odd.allocations[0].hours_per_week = f64::INFINITY;
+        odd.allocations[1].hours_per_week = f64::NAN;
+        odd.allocations
+            .push(allocation(9, 404, 1, 5.0, ("2026-W48", "2026-W30")));
+        odd.holidays = vec![Holiday {
+            date: NaiveDate::MAX,
+            name: String::new(),
+        }];
+        odd.skills.push(odd.skills[0].clone());
+        plans.push(odd);
+        for plan in &plans {
+            for on in extremes {
+                let findings = coverage(plan, on);
+                assert_eq!(coverage(plan, on), findings);
+                assert!(findings
+                    .iter()
+                    .all(|finding| finding.message.ends_with('.')));
+                supply_and_demand(plan, on);
+                for activity in &plan.activities {
+                    for candidate in candidates(plan, activity.id, on) {
+                        assert!(candidate.free_hours >= 0.0 && candidate.score.is_finite());
+                    }
+                }
+                for (hours, weeks) in [
+                    (f64::NAN, 2),
+                    (f64::INFINITY, 1),
+                    (-3.0, 0),
+                    (8.0, u32::MAX),
+                ] {
+                    engagement_candidates(
+                        plan,
+                        &needs(&[(2, 3)]),
+                        hours,
+                        weeks,
+                        week("2026-W48"),
+                        on,
+                    );
+                }
+                for person in &plan.people {
+                    for (from, to) in [(on, NaiveDate::MAX), (NaiveDate::MIN, on)] {
+                        assert!(available_hours(plan, person, from, to) >= 0.0);
+                    }
+                }
+            }
+        }
+    }
+}
