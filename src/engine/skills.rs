@@ -745,9 +745,21 @@ fn related_activities(plan: &Plan, index: usize) -> Vec<bool> {
 }
 
 /// The sort key (ascending is best first) and the score (descending is best
-/// first) of a candidate.
+/// first) of a candidate: first whether they meet every skill, and if not by
+/// how many levels they fall short in all (so someone short in one skill
+/// ranks above someone short in both), then valid certificates, then whether
+/// their free hours cover the work, then free hours, then related work.
 fn rank_key(candidate: &Candidate) -> (u64, f64) {
-    let meets = candidate.meets_all_skills;
+    let shortfall: u64 = if candidate.meets_all_skills {
+        0
+    } else {
+        candidate
+            .short_skills
+            .iter()
+            .map(|(_, has, needs)| u64::from(needs.saturating_sub(*has)))
+            .sum::<u64>()
+            .clamp(1, MAX_SHORTFALL)
+    };
     let valid = candidate.certifications_valid;
     let fits = candidate.free_hours >= candidate.needed_hours;
     // Tenths of an hour, so the key and the score agree on ties.
@@ -755,17 +767,24 @@ fn rank_key(candidate: &Candidate) -> (u64, f64) {
         .round()
         .clamp(0.0, FREE_TENTHS_CAP) as u64;
     let related = u64::from(candidate.on_related_work);
-    let tests = u64::from(meets) << 2 | u64::from(valid) << 1 | u64::from(fits);
+    let tests = u64::from(valid) << 1 | u64::from(fits);
     let fine = free_tenths << 1 | related;
-    let key = (7 - tests) << 59 | ((1 << 27) - 1 - fine) << 32 | u64::from(candidate.person.0);
+    let key = shortfall << 60
+        | (3 - tests) << 58
+        | ((1 << 26) - 1 - fine) << 32
+        | u64::from(candidate.person.0);
     let fine = fine as f64;
-    let score = 2.0 * tests as f64 + fine / (fine + 1000.0);
+    // Each shortfall level costs 10, more than everything after it (under 7).
+    let score = 100.0 - 10.0 * shortfall as f64 + 2.0 * tests as f64 + fine / (fine + 1000.0);
     (key, score)
 }
 
-/// The most free hours told apart when ranking, in tenths: over 13 million
+/// Shortfalls beyond this many levels rank together.
+const MAX_SHORTFALL: u64 = 9;
+
+/// The most free hours told apart when ranking, in tenths: over 3 million
 /// hours, far beyond any horizon.
-const FREE_TENTHS_CAP: f64 = ((1u64 << 26) - 1) as f64;
+const FREE_TENTHS_CAP: f64 = ((1u64 << 25) - 1) as f64;
 
 /// "meets every skill · 62 h free of 45 h needed · certification valid
 /// through 2027-01-01 · already on related work".
@@ -1452,12 +1471,13 @@ mod tests {
             .iter()
             .map(|c| (c.score * 1000.0).round() / 1000.0)
             .collect();
-        // Meets (8) + certificates (4) + fits (2), plus 1601/2601 of related
-        // work on 80 h (twice 800 tenths, and one) or 1600/2600 without;
-        // Ann 8 + 4 + 800/1800; Dan 8 + 2 + 1600/2600; Eve 240/1240.
+        // 100 for meeting every skill, + certificates (4) + fits (2), plus
+        // 1601/2601 of related work on 80 h (twice 800 tenths, and one) or
+        // 1600/2600 without; Ann 100 + 4 + 800/1800; Dan 100 + 2 +
+        // 1600/2600; Eve is 3 levels short: 100 - 30 + 240/1240.
         assert_eq!(
             scores,
-            vec![14.616, 14.616, 14.615, 14.615, 12.444, 10.615, 0.194]
+            vec![106.616, 106.616, 106.615, 106.615, 104.444, 102.615, 70.194]
         );
         assert_eq!(found[6].short_skills, vec![(SkillId(2), 0, 3)]);
         assert!(!found[6].meets_all_skills && !found[6].certifications_valid);
@@ -1472,30 +1492,32 @@ mod tests {
         // h left, no certificate. Nobody has both skills (Tom and Lena have
         // Azure, James, Hannah and Ravi Intune), so everyone is short and
         // every certificate test passes; only Mei Chen (10 h a week after
-        // 30 h of support: 40 h) cannot cover 60 h. Then free hours: six
-        // full-timers with nothing else in those weeks have 160 h, in id
-        // order; Daniel has 36 h a week after support (144 h) less 12 h on
-        // the sign-off in week 2027-W02 (132 h); Lena works four days
-        // (128 h; her 16 h a week are on this activity); Sofia 128 h less
-        // 6 h (122 h); James 80 h after 20 h a week of support. Daniel,
-        // Sofia and James work on the two activities the pilot depends on.
-        // Oliver Grant leaves on 2027-01-08, before the window.
+        // 30 h of support: 40 h) cannot cover 60 h. Those short one skill
+        // by 2 levels (Tom, Hannah, Ravi, Lena, James) come before those
+        // short both (4 levels). Then free hours: full-timers with nothing
+        // else in those weeks have 160 h, in id order; Lena works four days
+        // (128 h; her 16 h a week are on this activity); James 80 h after
+        // 20 h a week of support. Daniel has 36 h a week after support
+        // (144 h) less 12 h on the sign-off in week 2027-W02 (132 h); Sofia
+        // 128 h less 6 h (122 h). Daniel, Sofia and James work on the two
+        // activities the pilot depends on. Oliver Grant leaves on
+        // 2027-01-08, before the window.
         let plan = demo();
         check_candidates(
             &plan,
             6,
             today(),
             &[
-                "Priya Raman | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
                 "Tom Becker | short in Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
-                "Marcus Hill",
-                "Aisha Khan",
                 "Hannah Weber | short in Azure (has 0, needs 2) · 160 h free of 60 h needed",
                 "Ravi Patel",
-                "Daniel Ortiz | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 132 h free of 60 h needed · already on related work",
-                "Lena Novak | short in Microsoft Intune (has 0, needs 2) · 128 h free of 60 h needed",
-                "Sofia Lindqvist | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 122 h free of 60 h needed · already on related work",
+                "Lena Novak",
                 "James O'Connor | short in Azure (has 0, needs 2) · 80 h free of 60 h needed · already on related work",
+                "Priya Raman",
+                "Marcus Hill | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
+                "Aisha Khan",
+                "Daniel Ortiz | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 132 h free of 60 h needed · already on related work",
+                "Sofia Lindqvist",
                 "Mei Chen | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 40 h free of 60 h needed",
             ],
         );
