@@ -42,6 +42,11 @@ pub enum Command {
     /// Deletes an activity, the dependencies on it, its allocations and its
     /// check-in entries.
     DeleteActivity(ActivityId),
+    /// Gives an activity to an owner, or leaves it unowned.
+    SetOwner {
+        activity: ActivityId,
+        owner: Option<PersonId>,
+    },
     /// Moves an activity to another status (a drop on the board).
     SetStatus {
         activity: ActivityId,
@@ -229,6 +234,15 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                 checkin.entries.retain(|entry| entry.activity != *id);
             }
             Ok(format!("Deleted '{title}'"))
+        }
+        Command::SetOwner { activity, owner } => {
+            let name = owner.map(|owner| plan.person_name(owner));
+            let activity = activity_mut(plan, *activity)?;
+            activity.owner = *owner;
+            Ok(match name {
+                Some(name) => format!("Gave '{}' to {name}", activity.title),
+                None => format!("Left '{}' without an owner", activity.title),
+            })
         }
         Command::SetStatus { activity, status } => {
             let activity = activity_mut(plan, *activity)?;

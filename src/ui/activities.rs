@@ -10,7 +10,7 @@ use crate::browser;
 use crate::command::Command;
 use crate::engine::health::{propose_midpoint, MULTI_WEEK_DAYS};
 use crate::engine::priority::Ranking;
-use crate::engine::risks;
+use crate::engine::{risks, skills};
 use crate::model::{
     Activity, ActivityId, ActivityKind, ChecklistItem, Commitment, DoneDefinition, PersonId,
     SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
@@ -528,6 +528,26 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
         _ => false,
     };
     browser::focus_after_render("activity-title".to_string());
+    let suggesting = RwSignal::new(false);
+    let suggestions = move || {
+        let Editing::Existing(id) = which else {
+            return Vec::new();
+        };
+        state.history.with(|history| {
+            let plan = history.plan();
+            skills::candidates(plan, id, today)
+                .into_iter()
+                .take(5)
+                .map(|candidate| {
+                    (
+                        candidate.person,
+                        plan.person_name(candidate.person),
+                        candidate.explanation,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
 
     let heading = match which {
         Editing::New => "New activity".to_string(),
@@ -643,7 +663,11 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
             <form on:submit=save novalidate>
                 <div class="form__grid">
                     <Field label="Title" value=title required=true id="activity-title"/>
-                    <Choice label="Owner" value=owner options=people_options/>
+                    <div class="field">
+                        <Choice label="Owner" value=owner options=people_options/>
+                        <button type="button" class="button button--small" aria-expanded=move || suggesting.get().to_string()
+                            on:click=move |_| suggesting.update(|open| *open = !*open)>"Suggest owner"</button>
+                    </div>
                     <Choice label="Status" value=status options=status_options/>
                     <Field label="Start" value=start kind="date"/>
                     <Field label="Deadline (hard)" value=deadline kind="date"/>
@@ -658,6 +682,30 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
                     <Field label="Client" value=client hint="Empty for internal work"/>
                     <Choice label="Confirmed or tentative" value=commitment options=commitment_options/>
                 </div>
+                {move || suggesting.get().then(|| view! {
+                    <div class="suggestions" role="region" aria-label="Suggested owners">
+                        {match which {
+                            Editing::New => view! { <p class="empty">"Save the activity first: suggestions use its dates, skills and effort."</p> }.into_any(),
+                            Editing::Existing(id) => view! {
+                                <ol class="suggestions__list">
+                                    {suggestions().into_iter().map(|(person, name, why)| view! {
+                                        <li>
+                                            <strong>{name.clone()}</strong>
+                                            <span class="priority__why">{why}</span>
+                                            <button type="button" class="button button--small" aria-label=format!("Assign {name}")
+                                                on:click=move |_| {
+                                                    if state.execute(Command::SetOwner { activity: id, owner: Some(person) }).is_ok() {
+                                                        owner.set(person.to_string());
+                                                        suggesting.set(false);
+                                                    }
+                                                }>"Assign"</button>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            }.into_any(),
+                        }}
+                    </div>
+                })}
                 <Field label="Required certifications" value=certifications
                     hint="Comma-separated; the owner must hold each through the deadline"/>
                 <TextArea label="Description" value=description/>

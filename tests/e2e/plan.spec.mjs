@@ -195,3 +195,18 @@ test('risk thresholds are plan settings, checked when saved', async ({ page }) =
   const file = await exportPlan(page);
   expect(JSON.parse(file.text).plan.settings.stale_after_days).toBe(10);
 });
+
+test('"Suggest owner" ranks people by skills and free hours, and assigns in one undoable step', async ({ page }) => {
+  await openApp(page, 'plan/activity/act-6');
+  await page.getByRole('button', { name: 'Suggest owner' }).click();
+  const suggestions = page.getByRole('region', { name: 'Suggested owners' }).locator('li');
+  await expect(suggestions.first()).toContainText('Tom Becker');
+  await expect(suggestions.first()).toContainText('short in Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed');
+  await page.getByRole('button', { name: 'Assign Tom Becker' }).click();
+  await expect(page.locator('form').getByLabel('Owner', { exact: true })).toHaveValue('per-2');
+  await expect(undoButton(page)).toHaveAttribute('aria-label', "Undo: Gave 'Pilot: onboard Fabrikam Legal in 7 days' to Tom Becker");
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.locator('tr[data-activity="act-6"] .activities__owner')).toHaveText('Tom Becker');
+  await undoButton(page).click();
+  await expect(page.locator('tr[data-activity="act-6"] .activities__owner')).toHaveText('Lena Novak');
+});
