@@ -479,7 +479,7 @@ async fn every_route_opens_its_view_and_marks_its_link() {
     // (hash, the heading that view shows, how its text starts, the nav link marked current)
     let routes = [
         ("#/board", "#board-title", "Board", "Board"),
-        ("#/skills", "#coming-title", "Skills", "Skills"),
+        ("#/skills", "#skills-title", "Skills matrix", "Skills"),
         ("#/capacity", "#coming-title", "Capacity", "Capacity"),
         ("#/week", "#week-title", "This week · ", "This week"),
         (

@@ -15,7 +15,8 @@ use crate::engine::validate;
 use crate::model::{
     count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn,
     CheckInId, Holiday, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources,
-    RiskSettings, Status, StatusChange, StrategicGoal, SuccessMetric, Weekday,
+    RiskSettings, Skill, SkillId, SkillLevel, Status, StatusChange, StrategicGoal, SuccessMetric,
+    Weekday,
 };
 
 /// One edit to a plan.
@@ -47,6 +48,15 @@ pub enum Command {
         activity: ActivityId,
         owner: Option<PersonId>,
     },
+    /// Sets a person's level in a skill (0 takes the skill off them).
+    SetSkillLevel {
+        person: PersonId,
+        skill: SkillId,
+        level: u8,
+    },
+    /// Adds a skill to the catalogue; its id is ignored and a fresh one is
+    /// given.
+    AddSkill(Skill),
     /// Moves an activity to another status (a drop on the board).
     SetStatus {
         activity: ActivityId,
@@ -103,6 +113,8 @@ pub enum CommandError {
     NoSuchCheckIn(CheckInId),
     #[error("That decision is not in the check-in.")]
     NoSuchDecision,
+    #[error("There is no skill {0} in the skill catalogue.")]
+    NoSuchSkill(SkillId),
     #[error("There is no person {0} in this plan.")]
     NoSuchPerson(PersonId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
@@ -243,6 +255,39 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                 Some(name) => format!("Gave '{}' to {name}", activity.title),
                 None => format!("Left '{}' without an owner", activity.title),
             })
+        }
+        Command::SetSkillLevel {
+            person,
+            skill,
+            level,
+        } => {
+            let skill_name = plan
+                .skill(*skill)
+                .map(|skill| skill.name.clone())
+                .ok_or(CommandError::NoSuchSkill(*skill))?;
+            let person = plan
+                .people
+                .iter_mut()
+                .find(|candidate| candidate.id == *person)
+                .ok_or(CommandError::NoSuchPerson(*person))?;
+            person.skills.retain(|held| held.skill != *skill);
+            if *level > 0 {
+                person.skills.push(SkillLevel {
+                    skill: *skill,
+                    level: *level,
+                });
+            }
+            Ok(format!(
+                "{} is now at level {level} in {skill_name}",
+                person.name
+            ))
+        }
+        Command::AddSkill(skill) => {
+            let mut skill = skill.clone();
+            skill.id = SkillId::next_after(plan.skills.iter().map(|s| &s.id));
+            let summary = format!("Added the skill '{}'", skill.name);
+            plan.skills.push(skill);
+            Ok(summary)
         }
         Command::SetStatus { activity, status } => {
             let activity = activity_mut(plan, *activity)?;

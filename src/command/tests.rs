@@ -527,3 +527,40 @@ fn a_checkin_is_saved_and_its_decisions_are_taken() {
         Err("a check-in entry about act-99, which is not in the plan".to_string())
     );
 }
+
+#[test]
+fn skill_levels_are_set_and_cleared() {
+    let set = |level: u8| Command::SetSkillLevel {
+        person: PersonId(3),
+        skill: crate::model::SkillId(10),
+        level,
+    };
+    let plan = check(
+        set(3),
+        Ok("Lena Novak is now at level 3 in Microsoft Intune"),
+    )
+    .expect("applied");
+    assert_eq!(
+        plan.person(PersonId(3))
+            .map(|p| p.skill_level(crate::model::SkillId(10))),
+        Some(3)
+    );
+    let plan = check(
+        set(0),
+        Ok("Lena Novak is now at level 0 in Microsoft Intune"),
+    )
+    .expect("applied");
+    assert!(plan.person(PersonId(3)).is_some_and(|p| p
+        .skills
+        .iter()
+        .all(|held| held.skill != crate::model::SkillId(10))));
+    check(set(5), Err("skill level 5 is not possible: use 0 to 4"));
+    check(
+        Command::SetSkillLevel {
+            person: PersonId(3),
+            skill: crate::model::SkillId(99),
+            level: 2,
+        },
+        Err("There is no skill skl-99 in the skill catalogue."),
+    );
+}

@@ -10,6 +10,7 @@ mod people;
 mod plan;
 mod priorities;
 mod shell;
+mod skills;
 pub mod state;
 mod week;
 
@@ -78,14 +79,7 @@ pub fn App() -> impl IntoView {
                 Route::Board => view! { <board::Board/> }.into_any(),
                 Route::People => view! { <people::PeopleView/> }.into_any(),
                 Route::Files => view! { <files::FilesView/> }.into_any(),
-                Route::Skills => view! {
-                    <shell::ComingView
-                        title="Skills"
-                        capability="People and the skills matrix"
-                        promise="a matrix of people × skills with levels 0-4, certifications with expiry dates, key-person risks and skill matching."
-                    />
-                }
-                .into_any(),
+                Route::Skills => view! { <skills::SkillsView/> }.into_any(),
                 Route::Capacity => view! {
                     <shell::ComingView
                         title="Capacity"

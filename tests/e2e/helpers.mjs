@@ -25,7 +25,7 @@ export const VIEWS = [
   { label: 'This week', hash: '#/week', heading: 'This week · 2026-W48 (23 Nov 2026 to 29 Nov 2026)' },
   { label: 'Board', hash: '#/board', heading: 'Board' },
   { label: 'People', hash: '#/people', heading: 'People' },
-  { label: 'Skills', hash: '#/skills', heading: 'Skills' },
+  { label: 'Skills', hash: '#/skills', heading: 'Skills matrix' },
   { label: 'Capacity', hash: '#/capacity', heading: 'Capacity' },
   { label: 'Check-in', hash: '#/check-in', heading: 'Weekly check-in · 23 Nov 2026' },
   { label: 'Files', hash: '#/files', heading: 'Plan files' },

@@ -1,0 +1,275 @@
+//! The Skills view: the matrix of people × skills (levels 0-4), edited by
+//! click and by keyboard (arrow keys move, digits set a level), with totals,
+//! filters, the skill catalogue, coverage findings and supply against demand.
+//!
+//! The matrix can hold 200 people × 80 skills, so its cells carry no handlers
+//! or signals of their own: the table listens once (event delegation) and
+//! reads which cell was meant from its data attributes.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::activities::level_name;
+use super::state::AppState;
+use crate::command::Command;
+use crate::engine::skills;
+use crate::model::{PersonId, Skill, SkillId, MAX_SKILL_LEVEL};
+
+/// People at this level or above hold a skill.
+const WORKING: u8 = 2;
+
+/// The cell a keyboard or mouse event is about: (row, column, person, skill).
+fn cell_of(
+    target: Option<web_sys::EventTarget>,
+) -> Option<(web_sys::HtmlElement, usize, usize, PersonId, SkillId)> {
+    let element = target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("td[data-skill]")
+        .ok()??;
+    let row = element.get_attribute("data-row")?.parse().ok()?;
+    let column = element.get_attribute("data-column")?.parse().ok()?;
+    let person = element.get_attribute("data-person")?.parse().ok()?;
+    let skill = element.get_attribute("data-skill")?.parse().ok()?;
+    Some((element.dyn_into().ok()?, row, column, person, skill))
+}
+
+/// Moves keyboard focus to a cell of the matrix (roving tab stop).
+fn focus_cell(from: &web_sys::HtmlElement, row: usize, column: usize) {
+    let Some(table) = from.closest("table").ok().flatten() else {
+        return;
+    };
+    let selector = format!("td[data-row=\"{row}\"][data-column=\"{column}\"]");
+    if let Some(next) = table
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = from.set_attribute("tabindex", "-1");
+        let _ = next.set_attribute("tabindex", "0");
+        let _ = next.focus();
+    }
+}
+
+#[component]
+pub fn SkillsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = state.today;
+    let team = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let new_name = RwSignal::new(String::new());
+    let new_category = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let set_level = move |person: PersonId, skill: SkillId, level: u8| {
+        let _ = state.execute(Command::SetSkillLevel {
+            person,
+            skill,
+            level,
+        });
+    };
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        let Some((cell, row, column, person, skill)) = cell_of(event.target()) else {
+            return;
+        };
+        let key = event.key();
+        match key.as_str() {
+            "ArrowRight" => focus_cell(&cell, row, column + 1),
+            "ArrowLeft" if column > 0 => focus_cell(&cell, row, column - 1),
+            "ArrowDown" => focus_cell(&cell, row + 1, column),
+            "ArrowUp" if row > 0 => focus_cell(&cell, row - 1, column),
+            digit if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
+                let level = digit.as_bytes()[0] - b'0';
+                if level <= MAX_SKILL_LEVEL {
+                    set_level(person, skill, level);
+                    // The row is drawn anew; keep the focus on its cell.
+                    crate::browser::focus_after_render(format!("cell-{person}-{skill}"));
+                }
+            }
+            _ => return,
+        }
+        event.prevent_default();
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let Some((_, _, _, person, skill)) = cell_of(event.target()) else {
+            return;
+        };
+        let level = state.history.with_untracked(|history| {
+            history
+                .plan()
+                .person(person)
+                .map_or(0, |p| p.skill_level(skill))
+        });
+        // A click steps the level up, and past expert back to none.
+        set_level(person, skill, (level + 1) % (MAX_SKILL_LEVEL + 1));
+        crate::browser::focus_after_render(format!("cell-{person}-{skill}"));
+    };
+    let add_skill = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let skill = Skill {
+            id: SkillId(0),
+            name: new_name.get_untracked().trim().to_string(),
+            category: new_category.get_untracked().trim().to_string(),
+        };
+        match state.execute(Command::AddSkill(skill)) {
+            Ok(_) => {
+                new_name.set(String::new());
+                error.set(None);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+
+    view! {
+        <div class="skills">
+            <section class="panel" aria-labelledby="skills-title">
+                <div class="view__heading">
+                    <h2 id="skills-title">"Skills matrix"</h2>
+                    <p class="view__hint">"Levels: 0 none, 1 learning, 2 working, 3 strong, 4 expert. Click a cell to step its level, or focus one and use the arrow keys and the digits 0-4."</p>
+                </div>
+                {move || state.history.with(|history| {
+                    let plan = history.plan();
+                    let mut teams: Vec<String> = plan.people.iter().map(|p| p.team.clone()).filter(|t| !t.is_empty()).collect();
+                    teams.sort_unstable();
+                    teams.dedup();
+                    let mut categories: Vec<String> = plan.skills.iter().map(|s| s.category.clone()).filter(|c| !c.is_empty()).collect();
+                    categories.sort_unstable();
+                    categories.dedup();
+                    let (current_team, current_category) = (team.get_untracked(), category.get_untracked());
+                    view! {
+                        <div class="filters" role="group" aria-label="Filter the matrix">
+                            <label class="filter">
+                                <span class="filter__label">"Team"</span>
+                                <select aria-label="Team" on:change=move |event| team.set(event_target_value(&event))>
+                                    <option value="">"All teams"</option>
+                                    {teams.into_iter().map(|t| { let selected = t == current_team; let label = t.clone(); view! { <option value=t selected=selected>{label}</option> } }).collect_view()}
+                                </select>
+                            </label>
+                            <label class="filter">
+                                <span class="filter__label">"Category"</span>
+                                <select aria-label="Category" on:change=move |event| category.set(event_target_value(&event))>
+                                    <option value="">"All categories"</option>
+                                    {categories.into_iter().map(|c| { let selected = c == current_category; let label = c.clone(); view! { <option value=c selected=selected>{label}</option> } }).collect_view()}
+                                </select>
+                            </label>
+                        </div>
+                    }
+                })}
+                <div class="matrix__scroll">
+                    <table class="matrix" on:keydown=on_key on:click=on_click aria-label="Skills matrix: people by skills">
+                        {move || state.history.with(|history| {
+                            let plan = history.plan();
+                            let (team, category) = (team.get(), category.get());
+                            let skills: Vec<&Skill> = plan.skills.iter().filter(|s| category.is_empty() || s.category == category).collect();
+                            let people: Vec<_> = plan.people.iter().filter(|p| team.is_empty() || p.team == team).collect();
+                            view! {
+                                <thead>
+                                    <tr>
+                                        <th scope="col" class="matrix__corner">"Person"</th>
+                                        {skills.iter().map(|skill| view! {
+                                            <th scope="col" class="matrix__skill" title=skill.category.clone()><span>{skill.name.clone()}</span></th>
+                                        }).collect_view()}
+                                        <th scope="col" class="matrix__total">"Skills at 2+"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {people.iter().enumerate().map(|(row, person)| {
+                                        let held = skills.iter().filter(|skill| person.skill_level(skill.id) >= WORKING).count();
+                                        view! {
+                                            <tr>
+                                                <th scope="row" class="matrix__person">{person.name.clone()}<span class="matrix__role">{person.role.clone()}</span></th>
+                                                {skills.iter().enumerate().map(|(column, skill)| {
+                                                    let level = person.skill_level(skill.id);
+                                                    view! {
+                                                        <td
+                                                            id=format!("cell-{}-{}", person.id, skill.id)
+                                                            class=format!("matrix__cell matrix__cell--{level}")
+                                                            tabindex=if row == 0 && column == 0 { "0" } else { "-1" }
+                                                            role="gridcell"
+                                                            aria-label=format!("{}, {}: level {level}, {}", person.name, skill.name, level_name(level))
+                                                            data-row=row.to_string()
+                                                            data-column=column.to_string()
+                                                            data-person=person.id.to_string()
+                                                            data-skill=skill.id.to_string()
+                                                        >
+                                                            {if level == 0 { String::new() } else { level.to_string() }}
+                                                        </td>
+                                                    }
+                                                }).collect_view()}
+                                                <td class="matrix__total">{held}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                                <tfoot>
+                                    <tr>
+                                        <th scope="row" class="matrix__person">"People at 2+"</th>
+                                        {skills.iter().map(|skill| {
+                                            let holders = people.iter().filter(|p| p.skill_level(skill.id) >= WORKING).count();
+                                            view! { <td class="matrix__total" class:matrix__total--thin=holders < 2>{holders}</td> }
+                                        }).collect_view()}
+                                        <td></td>
+                                    </tr>
+                                </tfoot>
+                            }
+                        })}
+                    </table>
+                </div>
+                <form class="rows__row skills__add" on:submit=add_skill novalidate>
+                    <input type="text" class="rows__text" aria-label="New skill" placeholder="New skill, e.g. Google Cloud"
+                        prop:value=move || new_name.get() on:input=move |event| new_name.set(event_target_value(&event))/>
+                    <input type="text" aria-label="Its category" placeholder="Category, e.g. Cloud"
+                        prop:value=move || new_category.get() on:input=move |event| new_category.set(event_target_value(&event))/>
+                    <button type="submit" class="button button--small">"Add skill"</button>
+                </form>
+                {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
+            </section>
+            <div class="plan__top">
+                <section class="panel" aria-labelledby="coverage-title">
+                    <h2 id="coverage-title">"Coverage"</h2>
+                    {move || state.history.with(|history| {
+                        let findings = skills::coverage(history.plan(), today);
+                        if findings.is_empty() {
+                            return view! { <p class="empty">"Every skill is held by two people or more, and nothing the work needs is missing."</p> }.into_any();
+                        }
+                        view! {
+                            <ul class="findings">
+                                {findings.into_iter().map(|finding| view! {
+                                    <li class="finding"><strong>{finding.kind.label()}</strong>{format!(": {}", finding.message)}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })}
+                </section>
+                <section class="panel" aria-labelledby="supply-title">
+                    <h2 id="supply-title">"Supply and demand"</h2>
+                    <p class="view__hint">"Hours the open work needs of each skill, against the hours left in the horizon of the people who hold it at working level."</p>
+                    {move || state.history.with(|history| {
+                        let plan = history.plan();
+                        let balances = skills::supply_and_demand(plan, today);
+                        view! {
+                            <table class="table">
+                                <thead><tr><th scope="col">"Skill"</th><th scope="col">"Needed"</th><th scope="col">"Available"</th><th scope="col">"Holders"</th></tr></thead>
+                                <tbody>
+                                    {balances.into_iter().filter(|balance| balance.demand_hours > 0.0).map(|balance| {
+                                        let name = plan.skill(balance.skill).map(|s| s.name.clone()).unwrap_or_default();
+                                        let short = balance.demand_hours > balance.supply_hours;
+                                        view! {
+                                            <tr class:supply--short=short>
+                                                <th scope="row">{name}</th>
+                                                <td>{format!("{} h", balance.demand_hours.round())}</td>
+                                                <td>{format!("{} h", balance.supply_hours.round())}</td>
+                                                <td>{balance.holders}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })}
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+// The skills matrix: keyboard and click editing that survives a reload,
+// filters, totals and coverage.
+import { test, expect } from '@playwright/test';
+import { collectErrors, expectNoErrors, openApp, reloadApp, settle, undoButton } from './helpers.mjs';
+
+const cell = (page, person, skill) => page.locator(`#cell-${person}-${skill}`);
+
+test('a level edited by keyboard in the matrix survives a reload', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'skills');
+  // Lena Novak (per-3) has no Microsoft Intune (skl-10).
+  const first = cell(page, 'per-1', 'skl-1');
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  for (let step = 0; step < 9; step += 1) await page.keyboard.press('ArrowRight');
+  const target = cell(page, 'per-3', 'skl-10');
+  await expect(target).toBeFocused();
+  await expect(target).toHaveText('');
+  await page.keyboard.press('3');
+  await expect(target).toHaveText('3');
+  await expect(target).toBeFocused();
+  await expect(target).toHaveAttribute('aria-label', 'Lena Novak, Microsoft Intune: level 3, strong');
+  await expect(undoButton(page)).toHaveAttribute('aria-label', 'Undo: Lena Novak is now at level 3 in Microsoft Intune');
+
+  await settle(page);
+  await reloadApp(page);
+  await expect(cell(page, 'per-3', 'skl-10')).toHaveText('3');
+  expectNoErrors(errors);
+});
+
+test('a click steps the level, and the totals and filters follow', async ({ page }) => {
+  await openApp(page, 'skills');
+  const azureHolders = page.locator('.matrix tfoot td').first();
+  await expect(azureHolders).toHaveText('2'); // Tom 4, Lena 3
+  await cell(page, 'per-1', 'skl-1').click(); // Priya: none → learning
+  await expect(cell(page, 'per-1', 'skl-1')).toHaveText('1');
+  await cell(page, 'per-1', 'skl-1').click(); // → working
+  await expect(azureHolders).toHaveText('3');
+  await page.getByLabel('Team', { exact: true }).selectOption('Cloud');
+  await expect(page.locator('.matrix tbody tr')).toHaveCount(2);
+  await page.getByLabel('Category', { exact: true }).selectOption('Security');
+  await expect(page.locator('.matrix thead th.matrix__skill')).toHaveCount(2);
+});
+
+test('coverage names the certifications that expire within the horizon', async ({ page }) => {
+  await openApp(page, 'skills');
+  const coverage = page.locator('section[aria-labelledby="coverage-title"]');
+  await expect(coverage).toContainText('MD-102');
+  await expect(coverage).toContainText('AWS Solutions Architect');
+});
