@@ -57,6 +57,62 @@ pub fn available_hours(plan: &Plan, person: &Person, from: NaiveDate, to: NaiveD
     Calendar::new(person).available_hours(&holiday_numbers(plan), day_number(from), day_number(to))
 }
 
+/// One week of a person's availability strip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekAvailability {
+    pub week: Week,
+    /// Hours available that week (after support load, leave and holidays).
+    pub available_hours: f64,
+    /// Hours available in an ordinary week of theirs.
+    pub usual_hours: f64,
+    /// Why the week is short: "not started yet", "leave: Conference",
+    /// "holiday: Christmas Day"; empty for an ordinary week.
+    pub reason: String,
+}
+
+/// A person's availability for each week of the horizon.
+pub fn weekly_availability(plan: &Plan, person: &Person) -> Vec<WeekAvailability> {
+    let calendar = Calendar::new(person);
+    let holidays = holiday_numbers(plan);
+    let usual_hours = calendar.net_daily_hours * calendar.days_a_week as f64;
+    plan.horizon
+        .weeks()
+        .map(|week| {
+            let monday = week.monday();
+            let sunday = week.day(chrono::Weekday::Sun);
+            let available_hours =
+                calendar.available_hours(&holidays, day_number(monday), day_number(sunday));
+            let mut reasons: Vec<String> = Vec::new();
+            if person.start_date.is_some_and(|start| start > monday) {
+                reasons.push(format!("starts {}", person.start_date.unwrap_or(monday)));
+            }
+            if person.end_date.is_some_and(|end| end < sunday) {
+                reasons.push(format!("leaves {}", person.end_date.unwrap_or(sunday)));
+            }
+            for leave in &person.leave {
+                if leave.start <= sunday && leave.end >= monday {
+                    reasons.push(if leave.note.trim().is_empty() {
+                        "leave".to_string()
+                    } else {
+                        format!("leave: {}", leave.note.trim())
+                    });
+                }
+            }
+            for holiday in &plan.holidays {
+                if monday <= holiday.date && holiday.date <= sunday {
+                    reasons.push(format!("holiday: {}", holiday.name));
+                }
+            }
+            WeekAvailability {
+                week,
+                available_hours,
+                usual_hours,
+                reason: reasons.join(", "),
+            }
+        })
+        .collect()
+}
+
 /// What kind of coverage problem a finding is, in the order findings are
 /// listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1521,6 +1577,47 @@ mod tests {
                 "Mei Chen | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 40 h free of 60 h needed",
             ],
         );
+    }
+
+    #[test]
+    fn the_availability_strip_shows_short_weeks_and_why() {
+        // Aisha Khan (per-5) is on parental leave 2026-12-14..25, weeks
+        // 2026-W51 and W52; Christmas and Boxing Day fall in W52 too, and
+        // New Year's Day (a Friday) takes 8 h off W53.
+        let plan = demo();
+        let aisha = plan.person(PersonId(5)).cloned().expect("per-5");
+        let strip = weekly_availability(&plan, &aisha);
+        assert_eq!(strip.len(), 13);
+        let short: Vec<(String, f64, &str)> = strip
+            .iter()
+            .filter(|week| !week.reason.is_empty())
+            .map(|week| {
+                (
+                    week.week.to_string(),
+                    week.available_hours,
+                    week.reason.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            short,
+            vec![
+                ("2026-W51".to_string(), 0.0, "leave: Parental leave"),
+                (
+                    "2026-W52".to_string(),
+                    0.0,
+                    "leave: Parental leave, holiday: Christmas Day, holiday: Boxing Day"
+                ),
+                ("2026-W53".to_string(), 32.0, "holiday: New Year's Day"),
+            ]
+        );
+        assert!(strip.iter().all(|week| week.usual_hours == 40.0));
+        // Ravi Patel starts on 2026-12-14: nothing before that week.
+        let ravi = plan.person(PersonId(12)).cloned().expect("per-12");
+        let strip = weekly_availability(&plan, &ravi);
+        assert_eq!(strip[4].available_hours, 0.0);
+        assert_eq!(strip[4].reason, "starts 2026-12-14");
+        assert_eq!(strip[5].available_hours, 40.0);
     }
 
     // Engagements.

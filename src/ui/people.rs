@@ -9,6 +9,7 @@ use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Fie
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
+use crate::engine::skills;
 use crate::model::{
     count_of, medium_date, weekday_label, Assignee, Certification, Holiday, Leave, Person,
     PersonId, Plan, SkillId, SkillLevel, MAX_SKILL_LEVEL, WEEKDAYS,
@@ -47,7 +48,7 @@ pub fn PeopleView() -> impl IntoView {
                     <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add person"</button>
                 </div>
                 <p class="view__hint">
-                    "Availability strips, leave, skills and certifications come with the People and skills matrix capability."
+                    "The strip shows each week of the horizon: green when the week is free of leave and holidays, red when the person is away, not yet started or gone. Hover a week for its hours."
                 </p>
                 <table class="table">
                     <thead>
@@ -60,6 +61,7 @@ pub fn PeopleView() -> impl IntoView {
                             <th scope="col">"Works"</th>
                             <th scope="col">"Dates"</th>
                             <th scope="col">"Owns"</th>
+                            <th scope="col">"Availability by week"</th>
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
@@ -89,6 +91,9 @@ struct RowData {
     days: String,
     dates: String,
     owns: usize,
+    /// The availability strip: per week, a shade (0-4) and its description.
+    strip: Vec<(u8, String)>,
+    short_weeks: String,
 }
 
 fn row_data(plan: &Plan, person: &Person) -> RowData {
@@ -108,7 +113,41 @@ fn row_data(plan: &Plan, person: &Person) -> RowData {
         (None, Some(end)) => format!("leaves {end}"),
         (None, None) => String::new(),
     };
+    let weeks = skills::weekly_availability(plan, person);
+    let strip: Vec<(u8, String)> = weeks
+        .iter()
+        .map(|week| {
+            let share = if week.usual_hours > 0.0 {
+                week.available_hours / week.usual_hours
+            } else {
+                0.0
+            };
+            let shade = (share * 4.0).round().clamp(0.0, 4.0) as u8;
+            let mut text = format!(
+                "{}: {} h of {} h",
+                week.week,
+                number_text(week.available_hours.round()),
+                number_text(week.usual_hours.round())
+            );
+            if !week.reason.is_empty() {
+                text.push_str(&format!(" ({})", week.reason));
+            }
+            (shade, text)
+        })
+        .collect();
+    let short: Vec<&str> = strip
+        .iter()
+        .filter(|(shade, _)| *shade < 4)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    let short_weeks = if short.is_empty() {
+        "Available every week of the horizon".to_string()
+    } else {
+        format!("Short weeks: {}", short.join("; "))
+    };
     RowData {
+        strip,
+        short_weeks,
         id: person.id,
         name: person.name.clone(),
         role: person.role.clone(),
@@ -142,6 +181,13 @@ fn PersonRow(
             <td>{row.days}</td>
             <td>{row.dates}</td>
             <td>{row.owns}</td>
+            <td>
+                <span class="strip" role="img" aria-label=row.short_weeks.clone() title=row.short_weeks>
+                    {row.strip.into_iter().map(|(shade, text)| view! {
+                        <span class=format!("strip__week strip__week--{shade}") title=text></span>
+                    }).collect_view()}
+                </span>
+            </td>
             <td class="table__actions">
                 <button class="button button--small" aria-label=format!("Edit {}", row.name)
                     on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>

@@ -49,3 +49,11 @@ test('public holidays are added and removed', async ({ page }) => {
   await page.getByRole('button', { name: 'Remove 25 Dec 2026 · Christmas Day' }).click();
   await expect(holidays).toHaveCount(3);
 });
+
+test('the availability strip names the short weeks', async ({ page }) => {
+  await openApp(page, 'people');
+  const aisha = page.locator('tr[data-person="per-5"] .strip');
+  await expect(aisha).toHaveAttribute('aria-label', /2026-W51: 0 h of 40 h \(leave: Parental leave\)/);
+  await expect(aisha.locator('.strip__week')).toHaveCount(13);
+  await expect(page.locator('tr[data-person="per-12"] .strip')).toHaveAttribute('aria-label', /2026-W50: 0 h of 40 h \(starts 2026-12-14\)/);
+});
