@@ -225,6 +225,7 @@ pub fn SkillsView() -> impl IntoView {
                 </form>
                 {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
             </section>
+            <Engagement/>
             <div class="plan__top">
                 <section class="panel" aria-labelledby="coverage-title">
                     <h2 id="coverage-title">"Coverage"</h2>
@@ -271,5 +272,135 @@ pub fn SkillsView() -> impl IntoView {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// "Who could take it?": a new engagement typed in (skills with levels,
+/// hours a week, weeks, earliest start) and the people who could staff it,
+/// from which week.
+#[component]
+fn Engagement() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = state.today;
+    let needs = RwSignal::new(Vec::<(RwSignal<String>, RwSignal<String>)>::new());
+    let hours = RwSignal::new("16".to_string());
+    let weeks = RwSignal::new("6".to_string());
+    let earliest = RwSignal::new(today.to_string());
+    let answer = RwSignal::new(None::<Result<Vec<(String, String)>, String>>);
+    let catalogue: Vec<(String, String)> = state.history.with_untracked(|history| {
+        history
+            .plan()
+            .skills
+            .iter()
+            .map(|skill| (skill.id.to_string(), skill.name.clone()))
+            .collect()
+    });
+    let first_skill = catalogue
+        .first()
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    let ask = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let result = (|| -> Result<Vec<(String, String)>, String> {
+            let hours: f64 = hours
+                .get_untracked()
+                .trim()
+                .parse()
+                .map_err(|_| "Hours a week: enter a number".to_string())?;
+            let weeks: u32 = weeks
+                .get_untracked()
+                .trim()
+                .parse()
+                .map_err(|_| "Weeks: enter a whole number".to_string())?;
+            if !(hours > 0.0 && hours <= crate::model::HOURS_PER_WEEK_LIMIT)
+                || weeks == 0
+                || weeks > 104
+            {
+                return Err(
+                    "Use more than 0 and at most 168 hours a week, for 1 to 104 weeks.".to_string(),
+                );
+            }
+            let start = super::forms::parse_date("Earliest start", &earliest.get_untracked())?
+                .ok_or("Earliest start: enter a date")?;
+            let requirements: Vec<crate::model::SkillRequirement> = needs
+                .get_untracked()
+                .into_iter()
+                .filter_map(|(skill, level)| {
+                    Some(crate::model::SkillRequirement {
+                        skill: skill.get_untracked().parse().ok()?,
+                        min_level: level.get_untracked().parse().ok()?,
+                    })
+                })
+                .collect();
+            Ok(state.history.with_untracked(|history| {
+                let plan = history.plan();
+                skills::engagement_candidates(
+                    plan,
+                    &requirements,
+                    hours,
+                    weeks,
+                    crate::model::Week::containing(start),
+                    today,
+                )
+                .into_iter()
+                .take(8)
+                .map(|found| (plan.person_name(found.person), found.explanation))
+                .collect()
+            }))
+        })();
+        answer.set(Some(result));
+    };
+    view! {
+        <section class="panel" aria-labelledby="engagement-title">
+            <h2 id="engagement-title">"Who could take it?"</h2>
+            <p class="view__hint">"Describe a new engagement: the skills it needs, hours a week, how many weeks and the earliest start. People who meet every skill are listed with the first week they have the hours free in every week."</p>
+            <form on:submit=ask novalidate>
+                <ul class="rows">
+                    {move || {
+                        let catalogue = catalogue.clone();
+                        needs.get().into_iter().enumerate().map(|(index, (skill, level))| {
+                            let current = skill.get_untracked();
+                            view! {
+                                <li class="rows__row">
+                                    <select aria-label="Needed skill" on:change=move |event| skill.set(event_target_value(&event))>
+                                        {catalogue.iter().map(|(id, name)| view! { <option value=id.clone() selected=*id == current>{name.clone()}</option> }).collect_view()}
+                                    </select>
+                                    <select aria-label="Needed level" on:change=move |event| level.set(event_target_value(&event))>
+                                        {(1..=MAX_SKILL_LEVEL).map(|option| view! {
+                                            <option value=option.to_string() selected=option.to_string() == level.get_untracked()>{format!("at least {}", level_name(option))}</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <button type="button" class="button button--small" aria-label="Remove this needed skill"
+                                        on:click=move |_| needs.update(|rows| { rows.remove(index); })>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+                <button type="button" class="button button--small" on:click=move |_| {
+                    let skill = first_skill.clone();
+                    needs.update(|rows| rows.push((RwSignal::new(skill), RwSignal::new("2".to_string()))));
+                }>"Add a needed skill"</button>
+                <div class="form__grid">
+                    <super::forms::Field label="Hours a week" value=hours kind="number"/>
+                    <super::forms::Field label="Weeks" value=weeks kind="number"/>
+                    <super::forms::Field label="Earliest start" value=earliest kind="date"/>
+                </div>
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary">"Find people"</button>
+                </div>
+            </form>
+            {move || answer.get().map(|answer| match answer {
+                Err(message) => view! { <p class="form__error" role="alert">{message}</p> }.into_any(),
+                Ok(found) if found.is_empty() => view! { <p class="empty">"Nobody in the plan."</p> }.into_any(),
+                Ok(found) => view! {
+                    <ol class="suggestions__list engagement__results" aria-label="People who could take it">
+                        {found.into_iter().map(|(name, why)| view! {
+                            <li><strong>{name}</strong><span class="priority__why">{why}</span></li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any(),
+            })}
+        </section>
     }
 }

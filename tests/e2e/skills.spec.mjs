@@ -49,3 +49,33 @@ test('coverage names the certifications that expire within the horizon', async (
   await expect(coverage).toContainText('MD-102');
   await expect(coverage).toContainText('AWS Solutions Architect');
 });
+
+test('"Who could take it?" finds the people with the skills and the first free week', async ({ page }) => {
+  await openApp(page, 'skills');
+  await page.getByRole('button', { name: 'Add a needed skill' }).click();
+  await page.getByLabel('Needed skill', { exact: true }).selectOption({ label: 'Microsoft Intune' });
+  await page.getByLabel('Needed level', { exact: true }).selectOption('3');
+  await page.getByLabel('Hours a week', { exact: true }).fill('16');
+  await page.getByLabel('Weeks', { exact: true }).fill('4');
+  await page.getByLabel('Earliest start', { exact: true }).fill('2026-11-23');
+  await page.getByRole('button', { name: 'Find people' }).click();
+  const results = page.getByRole('list', { name: 'People who could take it' }).locator('li');
+  await expect(results.first()).toContainText('Hannah Weber');
+  await expect(results.first()).toContainText('2026-W48');
+  await expect(results.nth(1)).toContainText('Ravi Patel');
+  await expect(results.nth(1)).toContainText('2026-W51');
+});
+
+test('removing an owner asks who takes over, and undo brings everything back', async ({ page }) => {
+  await openApp(page, 'people');
+  await page.getByRole('button', { name: 'Remove Tom Becker' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Tom Becker?' });
+  await expect(dialog).toContainText('Tom Becker owns 1 activity and has 1 allocation. Who takes them over?');
+  await dialog.getByLabel('Hand their work to').selectOption({ label: 'Lena Novak (Cloud Engineer)' });
+  await dialog.getByRole('button', { name: 'Remove Tom Becker' }).click();
+  await expect(page.locator('tr[data-person="per-2"]')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Plan', exact: true }).click();
+  await expect(page.locator('tr[data-activity="act-2"] .activities__owner')).toHaveText('Lena Novak');
+  await page.getByRole('button', { name: /^Undo: Removed Tom Becker/ }).click();
+  await expect(page.locator('tr[data-activity="act-2"] .activities__owner')).toHaveText('Tom Becker');
+});
