@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::board::risk_label;
+use super::board::{risk_badge, risk_label};
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
 use super::state::{AppState, PlanFocus};
 use crate::browser;
@@ -335,9 +335,7 @@ fn ActivityRow(row: RowData) -> impl IntoView {
             <td>{row.deadline}</td>
             <td>
                 <span class=format!("status status--{}", status_class(row.status))>{row.status.label()}</span>
-                {row.risks.map(|(label, high)| view! {
-                    <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
-                })}
+                {risk_badge(row.risks)}
             </td>
             <td>{row.impact}</td>
             <td>{row.client}</td>

@@ -55,6 +55,16 @@ struct CardData {
     risks: Option<(String, bool)>,
 }
 
+/// The badge of an activity's risks, from [`risk_label`]; red when one is
+/// severe.
+pub fn risk_badge(label: Option<(String, bool)>) -> impl IntoView {
+    label.map(|(label, high)| {
+        view! {
+            <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
+        }
+    })
+}
+
 /// The label of an activity's risks: "Overdue" or "3 risks: Overdue, …".
 pub fn risk_label(found: &[Risk], activity: ActivityId) -> Option<(String, bool)> {
     let mine: Vec<&Risk> = risks::risks_of(found, activity).collect();
@@ -228,9 +238,7 @@ fn Card(
                 <span class="tag" title="Impact on the goal, 1 to 5">{format!("impact {}", card.impact)}</span>
                 {(!card.client.is_empty()).then(|| view! { <span class="tag tag--client">{card.client}</span> })}
                 {card.tentative.then(|| view! { <span class="tag tag--tentative">"tentative"</span> })}
-                {card.risks.map(|(label, high)| view! {
-                    <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
-                })}
+                {risk_badge(card.risks)}
             </p>
             <label class="card__move">
                 <span class="visually-hidden">{format!("Move {} to", card.title)}</span>

@@ -142,20 +142,9 @@ pub fn WeekView() -> impl IntoView {
     }
 }
 
-/// Small badges for the risks of one activity.
+/// The badge for the risks of one activity.
 pub fn risk_badges(found: &[Risk], activity: crate::model::ActivityId) -> impl IntoView {
-    let mine: Vec<&Risk> = risks::risks_of(found, activity).collect();
-    (!mine.is_empty()).then(|| {
-        let high = mine.iter().any(|risk| risk.severity == Severity::High);
-        let labels: Vec<&str> = mine.iter().map(|risk| risk.kind.label()).collect();
-        let text = labels.join(", ");
-        view! {
-            <span class="risk-badge" class:risk-badge--high=high title=text.clone()
-                aria-label=format!("Risks: {text}")>
-                {format!("⚠ {}", if mine.len() == 1 { labels[0].to_string() } else { format!("{} risks", mine.len()) })}
-            </span>
-        }
-    })
+    super::board::risk_badge(super::board::risk_label(found, activity))
 }
 
 /// The Risks panel: every finding, most severe first, with its evidence and
