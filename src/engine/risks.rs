@@ -1043,11 +1043,15 @@ fn days_text(days: i64) -> String {
 
 /// Whole numbers bare, others with one decimal: "5", "5.5".
 fn amount(value: f64) -> String {
-    let tenths = (value * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0}")
+    // Integer arithmetic: precision formatting of floats would bring its
+    // own formatter into the browser bundle.
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{tenths:.1}")
+        format!("{sign}{whole}.{tenth}")
     }
 }
 

@@ -10,6 +10,7 @@
 //! `engine::validate`, and names the field and the reason when it cannot.
 //! Browser storage keeps plans in this same format.
 
+pub mod csv;
 mod ids;
 mod read;
 pub mod v1;

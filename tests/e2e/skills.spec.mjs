@@ -79,3 +79,27 @@ test('removing an owner asks who takes over, and undo brings everything back', a
   await page.getByRole('button', { name: /^Undo: Removed Tom Becker/ }).click();
   await expect(page.locator('tr[data-activity="act-2"] .activities__owner')).toHaveText('Tom Becker');
 });
+
+test('the matrix exports as CSV, and a CSV of people imports only when every row is right', async ({ page }) => {
+  await openApp(page, 'skills');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export matrix (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Faster client onboarding skills.csv');
+  const exported = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  expect(exported.split(/\r?\n/)[2]).toBe('Tom Becker,Cloud Architect,Cloud,40,4,3,3,0,0,0,0,0,0,0,0,0,0');
+
+  const input = page.getByLabel('Import people (CSV)');
+  const bad = 'Name,Role,Team,Azure\nAnna Kowalski,Network Engineer,Cloud,7\n';
+  await input.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(page.getByTestId('csv-problems')).toContainText('row 2, column D: "7" is not a skill level: use 0 to 4');
+  await expect(page.locator('.matrix tbody tr')).toHaveCount(12);
+
+  const good = 'Name,Role,Team,Azure\nAnna Kowalski,Network Engineer,Cloud,2\n';
+  await input.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(page.locator('.matrix tbody tr')).toHaveCount(13);
+  await expect(page.getByTestId('csv-problems')).toHaveCount(0);
+  await expect(page.locator('.matrix tbody tr').last()).toContainText('Anna Kowalski');
+  await expect(undoButton(page)).toHaveAttribute('aria-label', 'Undo: Imported 1 person');
+});
