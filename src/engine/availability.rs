@@ -37,6 +37,9 @@ pub(crate) struct Calendar {
     pub(crate) net_daily_hours: f64,
     /// Disjoint spans of time away, in date order.
     pub(crate) away: Vec<AwaySpan>,
+    /// Periods with another support load: (first, last, hours a working
+    /// day left for planned work during them).
+    pub(crate) support_changes: Vec<(i64, i64, f64)>,
 }
 
 /// Days a person is away, as a share of each day (1 for whole days).
@@ -95,11 +98,24 @@ impl Calendar {
                 });
             }
         }
+        let support_changes = person
+            .support_periods
+            .iter()
+            .filter(|period| period.end >= period.start)
+            .map(|period| {
+                (
+                    day_number(period.start),
+                    day_number(period.end),
+                    (per_day(person.weekly_hours) - per_day(period.hours_per_week)).max(0.0),
+                )
+            })
+            .collect();
         Calendar {
             works,
             days_a_week,
             net_daily_hours,
             away: disjoint(&spans),
+            support_changes,
         }
     }
 
@@ -153,7 +169,18 @@ impl Calendar {
     pub(crate) fn available_hours(&self, holidays: &[i64], first: i64, last: i64) -> f64 {
         let there =
             self.working_days(holidays, first, last) - self.days_away(holidays, first, last);
-        self.net_daily_hours * there.max(0.0)
+        let mut hours = self.net_daily_hours * there.max(0.0);
+        // A support period (an on-call week) takes its own load on the days
+        // of it the person is there.
+        for (from, to, net_daily_then) in &self.support_changes {
+            let (from, to) = ((*from).max(first), (*to).min(last));
+            if from <= to {
+                let there =
+                    self.working_days(holidays, from, to) - self.days_away(holidays, from, to);
+                hours -= (self.net_daily_hours - net_daily_then) * there.max(0.0);
+            }
+        }
+        hours.max(0.0)
     }
 }
 
@@ -213,6 +240,49 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         text.parse().expect("test date")
+    }
+
+    #[test]
+    fn an_on_call_week_takes_its_own_support_load() {
+        // 40 h over 5 days with 10 h of support: 6 h a day for planned work.
+        // In the on-call week 2026-11-30..12-04 support is 30 h: 2 h a day.
+        // A 50 h on-call week leaves nothing that week, and never less; a
+        // period with no support at all frees the whole 40 h.
+        let mut person = crate::model::Person::new(crate::model::PersonId(1), "Ann");
+        person.support_hours_per_week = 10.0;
+        let week = |text: &str| {
+            let monday = day_number(date(text));
+            (monday, monday + 6)
+        };
+        let cases = [(0.0, 30.0, 40.0), (30.0, 30.0, 10.0), (50.0, 30.0, 0.0)];
+        for (on_call, usual_week, on_call_week) in cases {
+            person.support_periods = vec![crate::model::SupportPeriod {
+                start: date("2026-11-30"),
+                end: date("2026-12-04"),
+                hours_per_week: on_call,
+                note: "On call".to_string(),
+            }];
+            let calendar = Calendar::new(&person);
+            let (first, last) = week("2026-11-23");
+            assert_eq!(
+                calendar.available_hours(&[], first, last),
+                usual_week,
+                "{on_call}"
+            );
+            let (first, last) = week("2026-11-30");
+            assert_eq!(
+                calendar.available_hours(&[], first, last),
+                on_call_week,
+                "{on_call}"
+            );
+            let (first, _) = week("2026-11-23");
+            let (_, last) = week("2026-11-30");
+            assert_eq!(
+                calendar.available_hours(&[], first, last),
+                usual_week + on_call_week,
+                "{on_call}"
+            );
+        }
     }
 
     #[test]

@@ -287,6 +287,24 @@ impl Checker {
                 );
             }
         }
+        for (index, period) in person.support_periods.iter().enumerate() {
+            let period_path = format!("{path}.support_periods[{index}]");
+            self.date(&format!("{period_path}.start"), Some(period.start));
+            self.date(&format!("{period_path}.end"), Some(period.end));
+            if period.end < period.start {
+                self.error(
+                    format!("{period_path}.end"),
+                    format!(
+                        "the support period ends on {} before it starts on {}",
+                        period.end, period.start
+                    ),
+                );
+            }
+            self.hours_per_week(
+                &format!("{period_path}.hours_per_week"),
+                period.hours_per_week,
+            );
+        }
         for (index, leave) in person.leave.iter().enumerate() {
             let leave_path = format!("{path}.leave[{index}]");
             self.date(&format!("{leave_path}.start"), Some(leave.start));

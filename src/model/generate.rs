@@ -76,6 +76,7 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
             start_date: None,
             end_date: None,
             support_hours_per_week: (n % 4) as f64 * 4.0,
+            support_periods: Vec::new(),
             leave: vec![Leave {
                 start: start.plus_weeks((n % size.weeks) as i64).monday(),
                 end: start.plus_weeks((n % size.weeks) as i64).day(Weekday::Fri),

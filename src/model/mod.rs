@@ -157,6 +157,8 @@ pub struct Person {
     pub end_date: Option<NaiveDate>,
     /// Hours a week taken by support and managed-services work.
     pub support_hours_per_week: f64,
+    /// Date ranges with another support load (an on-call rota week).
+    pub support_periods: Vec<SupportPeriod>,
     pub leave: Vec<Leave>,
     pub skills: Vec<SkillLevel>,
     pub certifications: Vec<Certification>,
@@ -177,6 +179,7 @@ impl Person {
             start_date: None,
             end_date: None,
             support_hours_per_week: 0.0,
+            support_periods: Vec::new(),
             leave: Vec::new(),
             skills: Vec::new(),
             certifications: Vec::new(),
@@ -197,6 +200,17 @@ impl Person {
             .find(|held| held.skill == skill)
             .map_or(0, |held| held.level)
     }
+}
+
+/// A date range with its own support load, such as an on-call week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportPeriod {
+    pub start: NaiveDate,
+    /// Inclusive.
+    pub end: NaiveDate,
+    /// The support load in those weeks, instead of the usual one.
+    pub hours_per_week: f64,
+    pub note: String,
 }
 
 /// A range of days off, whole or partial.

@@ -114,7 +114,7 @@ fn a_wrong_field_is_named_by_its_path() {
     );
     check_edited(
         |file| file["plan"]["people"][0]["nickname"] = json!("P"),
-        "plan.people[0].nickname: unknown field; expected one of: id, name, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, leave, skills, certifications, cost_rate",
+        "plan.people[0].nickname: unknown field; expected one of: id, name, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, support_periods, leave, skills, certifications, cost_rate",
     );
     check_edited(
         |file| {

@@ -109,10 +109,19 @@ pub struct Person {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub support_hours_per_week: f64,
+    pub support_periods: Vec<SupportPeriod>,
     pub leave: Vec<Leave>,
     pub skills: Vec<SkillLevel>,
     pub certifications: Vec<Certification>,
     pub cost_rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupportPeriod {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub hours_per_week: f64,
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -374,6 +383,16 @@ impl From<model::Person> for Person {
             start_date: person.start_date,
             end_date: person.end_date,
             support_hours_per_week: person.support_hours_per_week,
+            support_periods: person
+                .support_periods
+                .into_iter()
+                .map(|period| SupportPeriod {
+                    start: period.start,
+                    end: period.end,
+                    hours_per_week: period.hours_per_week,
+                    note: period.note,
+                })
+                .collect(),
             leave: person
                 .leave
                 .into_iter()
@@ -734,6 +753,7 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
             "start_date",
             "end_date",
             "support_hours_per_week",
+            "support_periods",
             "leave",
             "skills",
             "certifications",
@@ -759,6 +779,15 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
         start_date: person.optional_date("start_date")?,
         end_date: person.optional_date("end_date")?,
         support_hours_per_week: person.number_or("support_hours_per_week", 0.0)?,
+        support_periods: person.list("support_periods", |value, path| {
+            let period = Object::new(value, path, &["start", "end", "hours_per_week", "note"])?;
+            Ok(model::SupportPeriod {
+                start: period.date("start")?,
+                end: period.date("end")?,
+                hours_per_week: period.number("hours_per_week")?,
+                note: period.string_or_empty("note")?,
+            })
+        })?,
         leave: person.list("leave", |value, path| {
             let leave = Object::new(value, path, &["start", "end", "day_fraction", "note"])?;
             Ok(model::Leave {

@@ -12,7 +12,7 @@ use crate::command::Command;
 use crate::engine::skills;
 use crate::model::{
     count_of, medium_date, weekday_label, Assignee, Certification, Holiday, Leave, Person,
-    PersonId, Plan, SkillId, SkillLevel, MAX_SKILL_LEVEL, WEEKDAYS,
+    PersonId, Plan, SkillId, SkillLevel, SupportPeriod, MAX_SKILL_LEVEL, WEEKDAYS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,6 +310,20 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
             })
             .collect::<Vec<_>>(),
     );
+    let support_periods = RwSignal::new(
+        original
+            .support_periods
+            .iter()
+            .map(|period| {
+                [
+                    RwSignal::new(period.start.to_string()),
+                    RwSignal::new(period.end.to_string()),
+                    RwSignal::new(number_text(period.hours_per_week)),
+                    RwSignal::new(period.note.clone()),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
     let skills = RwSignal::new(
         original
             .skills
@@ -375,6 +389,21 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
                 note: note.get_untracked().trim().to_string(),
             });
         }
+        let mut periods = Vec::new();
+        for [start, end, hours, note] in support_periods.get_untracked() {
+            let (Some(first), Some(last)) = (
+                parse_date("Support from", &start.get_untracked())?,
+                parse_date("Support until", &end.get_untracked())?,
+            ) else {
+                return Err("Support period: enter the first and the last day".to_string());
+            };
+            periods.push(SupportPeriod {
+                start: first,
+                end: last,
+                hours_per_week: parse_number("Support hours", &hours.get_untracked(), 0.0)?,
+                note: note.get_untracked().trim().to_string(),
+            });
+        }
         let mut held = Vec::new();
         for [skill, level] in skills.get_untracked() {
             let Ok(skill) = skill.get_untracked().parse::<SkillId>() else {
@@ -400,6 +429,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
         }
         let rate = cost_rate.get_untracked();
         Ok(Person {
+            support_periods: periods,
             leave: leave_ranges,
             skills: held,
             certifications: certified,
@@ -466,6 +496,29 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
                             </li>
                         }).collect_view()}
                     </ul>
+                </fieldset>
+                <fieldset class="fieldset">
+                    <legend>"Support load in given weeks (an on-call rota week)"</legend>
+                    <ul class="rows">
+                        {move || support_periods.get().into_iter().enumerate().map(|(index, [start, end, hours, note])| view! {
+                            <li class="rows__row">
+                                <input type="date" aria-label="Support from" prop:value=move || start.get()
+                                    on:input=move |event| start.set(event_target_value(&event))/>
+                                <input type="date" aria-label="Support until" prop:value=move || end.get()
+                                    on:input=move |event| end.set(event_target_value(&event))/>
+                                <input type="number" step="any" aria-label="Support hours a week then" prop:value=move || hours.get()
+                                    on:input=move |event| hours.set(event_target_value(&event))/>
+                                <input type="text" class="rows__text" aria-label="Support note" prop:value=move || note.get()
+                                    on:input=move |event| note.set(event_target_value(&event))/>
+                                <button type="button" class="button button--small" aria-label="Remove this support period"
+                                    on:click=move |_| support_periods.update(|rows| { rows.remove(index); })>"Remove"</button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button button--small" on:click=move |_| support_periods.update(|rows| rows.push([
+                        RwSignal::new(String::new()), RwSignal::new(String::new()),
+                        RwSignal::new("16".to_string()), RwSignal::new("On call".to_string()),
+                    ]))>"Add a support period"</button>
                 </fieldset>
                 <fieldset class="fieldset">
                     <legend>"Leave"</legend>

@@ -57,3 +57,17 @@ test('the availability strip names the short weeks', async ({ page }) => {
   await expect(aisha.locator('.strip__week')).toHaveCount(13);
   await expect(page.locator('tr[data-person="per-12"] .strip')).toHaveAttribute('aria-label', /2026-W50: 0 h of 40 h \(starts 2026-12-14\)/);
 });
+
+test('an on-call week takes its own support load, and the strip shows it', async ({ page }) => {
+  await openApp(page, 'people');
+  await page.getByRole('button', { name: 'Edit Mei Chen' }).click();
+  await page.getByRole('button', { name: 'Add a support period' }).click();
+  await page.getByLabel('Support from').fill('2026-11-30');
+  await page.getByLabel('Support until').fill('2026-12-04');
+  await page.getByLabel('Support hours a week then').fill('40');
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.locator('tr[data-person="per-9"] .strip')).toHaveAttribute(
+    'aria-label',
+    /2026-W49: 0 h of 10 h/,
+  );
+});
