@@ -57,6 +57,11 @@ pub enum Command {
     /// Adds a skill to the catalogue; its id is ignored and a fresh one is
     /// given.
     AddSkill(Skill),
+    /// Renames or recategorises the skill with the same id.
+    UpdateSkill(Skill),
+    /// Removes a skill from the catalogue, from everyone who holds it and
+    /// from every activity and placeholder that needs it.
+    RemoveSkill(SkillId),
     /// Moves an activity to another status (a drop on the board).
     SetStatus {
         activity: ActivityId,
@@ -288,6 +293,34 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             let summary = format!("Added the skill '{}'", skill.name);
             plan.skills.push(skill);
             Ok(summary)
+        }
+        Command::UpdateSkill(updated) => {
+            let skill = plan
+                .skills
+                .iter_mut()
+                .find(|skill| skill.id == updated.id)
+                .ok_or(CommandError::NoSuchSkill(updated.id))?;
+            *skill = updated.clone();
+            Ok(format!("Changed the skill '{}'", updated.name))
+        }
+        Command::RemoveSkill(id) => {
+            let name = plan
+                .skill(*id)
+                .map(|skill| skill.name.clone())
+                .ok_or(CommandError::NoSuchSkill(*id))?;
+            plan.skills.retain(|skill| skill.id != *id);
+            for person in &mut plan.people {
+                person.skills.retain(|held| held.skill != *id);
+            }
+            for activity in &mut plan.activities {
+                activity.required_skills.retain(|need| need.skill != *id);
+            }
+            for allocation in &mut plan.allocations {
+                if let Assignee::Placeholder { skills, .. } = &mut allocation.assignee {
+                    skills.retain(|need| need.skill != *id);
+                }
+            }
+            Ok(format!("Removed the skill '{name}'"))
         }
         Command::SetStatus { activity, status } => {
             let activity = activity_mut(plan, *activity)?;

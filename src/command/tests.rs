@@ -564,3 +564,38 @@ fn skill_levels_are_set_and_cleared() {
         Err("There is no skill skl-99 in the skill catalogue."),
     );
 }
+
+#[test]
+fn skills_are_renamed_and_removed_everywhere() {
+    let renamed = crate::model::Skill {
+        id: crate::model::SkillId(10),
+        name: "Intune".to_string(),
+        category: "Microsoft 365".to_string(),
+    };
+    check(
+        Command::UpdateSkill(renamed),
+        Ok("Changed the skill 'Intune'"),
+    );
+    let plan = check(
+        Command::RemoveSkill(crate::model::SkillId(10)),
+        Ok("Removed the skill 'Microsoft Intune'"),
+    )
+    .expect("applied");
+    let intune = crate::model::SkillId(10);
+    assert!(plan.skill(intune).is_none());
+    assert!(plan
+        .people
+        .iter()
+        .all(|p| p.skill_level(intune) == 0 && p.skills.iter().all(|h| h.skill != intune)));
+    assert!(plan
+        .activities
+        .iter()
+        .flat_map(|a| &a.required_skills)
+        .all(|need| need.skill != intune));
+    let unnamed = crate::model::Skill {
+        id: crate::model::SkillId(1),
+        name: " ".to_string(),
+        category: String::new(),
+    };
+    check(Command::UpdateSkill(unnamed), Err("a skill needs a name"));
+}

@@ -378,7 +378,12 @@ struct SkillRow {
 
 /// The form for a new or an existing activity: every field of the model.
 #[component]
-pub fn ActivityForm(which: Editing) -> impl IntoView {
+pub fn ActivityForm(
+    /// The activity edited.
+    which: Editing,
+    /// Whether the owner suggestions start open.
+    suggest: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.today;
     let original: Activity = state
@@ -526,7 +531,7 @@ pub fn ActivityForm(which: Editing) -> impl IntoView {
         _ => false,
     };
     browser::focus_after_render("activity-title".to_string());
-    let suggesting = RwSignal::new(false);
+    let suggesting = RwSignal::new(suggest);
     let suggestions = move || {
         let Editing::Existing(id) = which else {
             return Vec::new();

@@ -34,9 +34,14 @@ pub fn PlanView() -> impl IntoView {
                 PlanFocus::Goal => Some(view! { <GoalForm/> }.into_any()),
                 PlanFocus::NewMetric => Some(view! { <MetricForm which=None/> }.into_any()),
                 PlanFocus::Metric(id) => Some(view! { <MetricForm which=Some(id)/> }.into_any()),
-                PlanFocus::NewActivity => Some(view! { <ActivityForm which=Editing::New/> }.into_any()),
+                PlanFocus::NewActivity => {
+                    Some(view! { <ActivityForm which=Editing::New suggest=false/> }.into_any())
+                }
                 PlanFocus::Activity(id) => {
-                    Some(view! { <ActivityForm which=Editing::Existing(id)/> }.into_any())
+                    Some(view! { <ActivityForm which=Editing::Existing(id) suggest=false/> }.into_any())
+                }
+                PlanFocus::SuggestOwner(id) => {
+                    Some(view! { <ActivityForm which=Editing::Existing(id) suggest=true/> }.into_any())
                 }
             }}
             <div class="plan__top">

@@ -18,6 +18,49 @@ use crate::model::{PersonId, Skill, SkillId, MAX_SKILL_LEVEL};
 /// People at this level or above hold a skill.
 const WORKING: u8 = 2;
 
+/// What one row of the matrix shows: a person and their level in each
+/// shown skill.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RowData {
+    row: usize,
+    person: PersonId,
+    name: String,
+    role: String,
+    cells: Vec<(SkillId, String, u8)>,
+}
+
+/// One person's row: no handlers of its own (the table listens).
+#[component]
+fn MatrixRow(row: RowData) -> impl IntoView {
+    let held = row
+        .cells
+        .iter()
+        .filter(|(_, _, level)| *level >= WORKING)
+        .count();
+    let (index, person, name) = (row.row, row.person, row.name.clone());
+    view! {
+        <tr>
+            <th scope="row" class="matrix__person">{row.name}<span class="matrix__role">{row.role}</span></th>
+            {row.cells.into_iter().enumerate().map(|(column, (skill, skill_name, level))| view! {
+                <td
+                    id=format!("cell-{person}-{skill}")
+                    class=format!("matrix__cell matrix__cell--{level}")
+                    tabindex=if index == 0 && column == 0 { "0" } else { "-1" }
+                    role="gridcell"
+                    aria-label=format!("{name}, {skill_name}: level {level}, {}", level_name(level))
+                    data-row=index.to_string()
+                    data-column=column.to_string()
+                    data-person=person.to_string()
+                    data-skill=skill.to_string()
+                >
+                    {if level == 0 { String::new() } else { level.to_string() }}
+                </td>
+            }).collect_view()}
+            <td class="matrix__total">{held}</td>
+        </tr>
+    }
+}
+
 /// The cell a keyboard or mouse event is about: (row, column, person, skill).
 fn cell_of(
     target: Option<web_sys::EventTarget>,
@@ -121,6 +164,33 @@ pub fn SkillsView() -> impl IntoView {
         }
     };
 
+    let rows = move || {
+        state.history.with(|history| {
+            let plan = history.plan();
+            let (team, category) = (team.get(), category.get());
+            let skills: Vec<&Skill> = plan
+                .skills
+                .iter()
+                .filter(|skill| category.is_empty() || skill.category == category)
+                .collect();
+            plan.people
+                .iter()
+                .filter(|person| team.is_empty() || person.team == team)
+                .enumerate()
+                .map(|(row, person)| RowData {
+                    row,
+                    person: person.id,
+                    name: person.name.clone(),
+                    role: person.role.clone(),
+                    cells: skills
+                        .iter()
+                        .map(|skill| (skill.id, skill.name.clone(), person.skill_level(skill.id)))
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
     view! {
         <div class="skills">
             <section class="panel" aria-labelledby="skills-title">
@@ -160,52 +230,35 @@ pub fn SkillsView() -> impl IntoView {
                     <table class="matrix" on:keydown=on_key on:click=on_click aria-label="Skills matrix: people by skills">
                         {move || state.history.with(|history| {
                             let plan = history.plan();
-                            let (team, category) = (team.get(), category.get());
-                            let skills: Vec<&Skill> = plan.skills.iter().filter(|s| category.is_empty() || s.category == category).collect();
-                            let people: Vec<_> = plan.people.iter().filter(|p| team.is_empty() || p.team == team).collect();
+                            let category = category.get();
                             view! {
                                 <thead>
                                     <tr>
                                         <th scope="col" class="matrix__corner">"Person"</th>
-                                        {skills.iter().map(|skill| view! {
+                                        {plan.skills.iter().filter(|s| category.is_empty() || s.category == category).map(|skill| view! {
                                             <th scope="col" class="matrix__skill" title=skill.category.clone()><span>{skill.name.clone()}</span></th>
                                         }).collect_view()}
                                         <th scope="col" class="matrix__total">"Skills at 2+"</th>
                                     </tr>
                                 </thead>
-                                <tbody>
-                                    {people.iter().enumerate().map(|(row, person)| {
-                                        let held = skills.iter().filter(|skill| person.skill_level(skill.id) >= WORKING).count();
-                                        view! {
-                                            <tr>
-                                                <th scope="row" class="matrix__person">{person.name.clone()}<span class="matrix__role">{person.role.clone()}</span></th>
-                                                {skills.iter().enumerate().map(|(column, skill)| {
-                                                    let level = person.skill_level(skill.id);
-                                                    view! {
-                                                        <td
-                                                            id=format!("cell-{}-{}", person.id, skill.id)
-                                                            class=format!("matrix__cell matrix__cell--{level}")
-                                                            tabindex=if row == 0 && column == 0 { "0" } else { "-1" }
-                                                            role="gridcell"
-                                                            aria-label=format!("{}, {}: level {level}, {}", person.name, skill.name, level_name(level))
-                                                            data-row=row.to_string()
-                                                            data-column=column.to_string()
-                                                            data-person=person.id.to_string()
-                                                            data-skill=skill.id.to_string()
-                                                        >
-                                                            {if level == 0 { String::new() } else { level.to_string() }}
-                                                        </td>
-                                                    }
-                                                }).collect_view()}
-                                                <td class="matrix__total">{held}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
+                            }
+                        })}
+                        <tbody>
+                            // Rows are keyed by what they show, so setting one
+                            // level draws one row again, not 200.
+                            <For each=rows key=|row| row.clone() let:row>
+                                <MatrixRow row/>
+                            </For>
+                        </tbody>
+                        {move || state.history.with(|history| {
+                            let plan = history.plan();
+                            let (team, category) = (team.get(), category.get());
+                            let people: Vec<_> = plan.people.iter().filter(|p| team.is_empty() || p.team == team).collect();
+                            view! {
                                 <tfoot>
                                     <tr>
                                         <th scope="row" class="matrix__person">"People at 2+"</th>
-                                        {skills.iter().map(|skill| {
+                                        {plan.skills.iter().filter(|s| category.is_empty() || s.category == category).map(|skill| {
                                             let holders = people.iter().filter(|p| p.skill_level(skill.id) >= WORKING).count();
                                             view! { <td class="matrix__total" class:matrix__total--thin=holders < 2>{holders}</td> }
                                         }).collect_view()}
@@ -226,6 +279,7 @@ pub fn SkillsView() -> impl IntoView {
                 </form>
                 {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
             </section>
+            <Catalogue/>
             <Engagement/>
             <div class="plan__top">
                 <section class="panel" aria-labelledby="coverage-title">
@@ -489,5 +543,47 @@ fn SpreadsheetActions() -> impl IntoView {
                 </div>
             })
         }}
+    }
+}
+
+/// The skill catalogue: rename, recategorise or remove a skill (removing
+/// takes it off people and activities too; undo brings it back).
+#[component]
+fn Catalogue() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <details class="panel catalogue">
+            <summary><h2 class="catalogue__title">"Skill catalogue"</h2></summary>
+            <ul class="rows">
+                {move || state.history.with(|history| {
+                    history.plan().skills.iter().map(|skill| {
+                        let id = skill.id;
+                        let name = RwSignal::new(skill.name.clone());
+                        let category = RwSignal::new(skill.category.clone());
+                        let label = skill.name.clone();
+                        view! {
+                            <li class="rows__row">
+                                <input type="text" class="rows__text" aria-label=format!("Name of {label}")
+                                    prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
+                                <input type="text" aria-label=format!("Category of {label}")
+                                    prop:value=move || category.get() on:input=move |event| category.set(event_target_value(&event))/>
+                                <button type="button" class="button button--small" aria-label=format!("Save {label}")
+                                    on:click=move |_| {
+                                        let skill = Skill { id, name: name.get_untracked().trim().to_string(), category: category.get_untracked().trim().to_string() };
+                                        match state.execute(Command::UpdateSkill(skill)) {
+                                            Ok(_) => error.set(None),
+                                            Err(message) => error.set(Some(message)),
+                                        }
+                                    }>"Save"</button>
+                                <button type="button" class="button button--small button--danger" aria-label=format!("Remove {label}")
+                                    on:click=move |_| { let _ = state.execute(Command::RemoveSkill(id)); }>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                })}
+            </ul>
+            {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
+        </details>
     }
 }

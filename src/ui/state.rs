@@ -82,6 +82,8 @@ pub enum PlanFocus {
     Metric(MetricId),
     NewActivity,
     Activity(ActivityId),
+    /// The activity's form with its owner suggestions open.
+    SuggestOwner(ActivityId),
 }
 
 impl PlanFocus {
@@ -97,6 +99,9 @@ impl PlanFocus {
             (Some("activity"), Some(id), None) => {
                 id.parse().map_or(PlanFocus::Overview, PlanFocus::Activity)
             }
+            (Some("activity"), Some(id), Some("suggest")) => id
+                .parse()
+                .map_or(PlanFocus::Overview, PlanFocus::SuggestOwner),
             _ => PlanFocus::Overview,
         }
     }
@@ -109,6 +114,7 @@ impl PlanFocus {
             PlanFocus::Metric(id) => format!("#/plan/metric/{id}"),
             PlanFocus::NewActivity => "#/plan/activity/new".to_string(),
             PlanFocus::Activity(id) => format!("#/plan/activity/{id}"),
+            PlanFocus::SuggestOwner(id) => format!("#/plan/activity/{id}/suggest"),
         }
     }
 }

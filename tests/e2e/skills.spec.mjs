@@ -103,3 +103,23 @@ test('the matrix exports as CSV, and a CSV of people imports only when every row
   await expect(page.locator('.matrix tbody tr').last()).toContainText('Anna Kowalski');
   await expect(undoButton(page)).toHaveAttribute('aria-label', 'Undo: Imported 1 person');
 });
+
+test('a board card offers "Suggest owner", opening the suggestions', async ({ page }) => {
+  await openApp(page, 'board');
+  await page.getByRole('link', { name: 'Suggest an owner for Pilot: onboard Fabrikam Legal in 7 days' }).click();
+  await expect(page).toHaveURL(/#\/plan\/activity\/act-6\/suggest$/);
+  await expect(page.getByRole('region', { name: 'Suggested owners' }).locator('li').first()).toContainText('Tom Becker');
+});
+
+test('catalogue skills are renamed and removed, and undo brings a removed one back', async ({ page }) => {
+  await openApp(page, 'skills');
+  await page.locator('.catalogue summary').click();
+  await page.getByLabel('Name of Firewalls and VPN').fill('Network security');
+  await page.getByRole('button', { name: 'Save Firewalls and VPN' }).click();
+  await expect(page.locator('.matrix thead')).toContainText('Network security');
+  await page.getByRole('button', { name: 'Remove AWS' }).click();
+  await expect(page.locator('.matrix thead')).not.toContainText('AWS');
+  await page.getByRole('button', { name: /^Undo: Removed the skill 'AWS'/ }).click();
+  await expect(page.locator('.matrix thead')).toContainText('AWS');
+  await expect(cell(page, 'per-2', 'skl-2')).toHaveText('3');
+});
