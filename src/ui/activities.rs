@@ -251,16 +251,16 @@ pub fn ActivitiesTable(
                     .collect::<Vec<_>>();
                 view! {
                     <div class="filters" role="group" aria-label="Filter activities">
-                        <FilterSelect label="Priority" value=filters.priority options=vec![
+                        <Choice filter=true label="Priority" value=filters.priority options=vec![
                             (String::new(), "All priorities".to_string()),
                             ("3".to_string(), "Top 3".to_string()),
                             ("5".to_string(), "Top 5".to_string()),
                             ("10".to_string(), "Top 10".to_string()),
                         ]/>
-                        <FilterSelect label="Owner" value=filters.owner options=owners/>
-                        <FilterSelect label="Status" value=filters.status options=statuses/>
-                        <FilterSelect label="Client" value=filters.client options=clients/>
-                        <FilterSelect label="Kind" value=filters.kind options=kinds/>
+                        <Choice filter=true label="Owner" value=filters.owner options=owners/>
+                        <Choice filter=true label="Status" value=filters.status options=statuses/>
+                        <Choice filter=true label="Client" value=filters.client options=clients/>
+                        <Choice filter=true label="Kind" value=filters.kind options=kinds/>
                     </div>
                 }
             }}
@@ -295,27 +295,6 @@ pub fn ActivitiesTable(
                 }
             }}
         </section>
-    }
-}
-
-/// A select that filters the table, keeping its choice.
-#[component]
-fn FilterSelect(
-    label: &'static str,
-    value: RwSignal<String>,
-    options: Vec<(String, String)>,
-) -> impl IntoView {
-    let current = value.get_untracked();
-    view! {
-        <label class="filter">
-            <span class="filter__label">{label}</span>
-            <select aria-label=label on:change=move |event| value.set(event_target_value(&event))>
-                {options.into_iter().map(|(option, text)| {
-                    let selected = option == current;
-                    view! { <option value=option selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-        </label>
     }
 }
 

@@ -73,11 +73,19 @@ pub fn Choice(
     value: RwSignal<String>,
     /// The options as (value, label), fixed while the form is open.
     options: Vec<(String, String)>,
+    /// The compact look of a table filter instead of a form field.
+    #[prop(optional)]
+    filter: bool,
 ) -> impl IntoView {
     let current = value.get_untracked();
+    let (class, label_class) = if filter {
+        ("filter", "filter__label")
+    } else {
+        ("field", "field__label")
+    };
     view! {
-        <label class="field">
-            <span class="field__label">{label}</span>
+        <label class=class>
+            <span class=label_class>{label}</span>
             <select
                 aria-label=label
                 prop:value=move || value.get()
