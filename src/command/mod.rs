@@ -13,10 +13,10 @@ use chrono::NaiveDate;
 
 use crate::engine::validate;
 use crate::model::{
-    count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn,
-    CheckInId, Holiday, Horizon, MetricId, Person, PersonId, Plan, PriorityPin, Resources,
-    RiskSettings, Skill, SkillId, SkillLevel, Status, StatusChange, StrategicGoal, SuccessMetric,
-    Weekday,
+    count_of, medium_date, sort_by_number, Activity, ActivityId, Allocation, AllocationId,
+    Assignee, CheckIn, CheckInId, Commitment, Holiday, Horizon, MetricId, Person, PersonId, Plan,
+    PriorityPin, Resources, RiskSettings, Scenario, ScenarioId, Skill, SkillId, SkillLevel, Status,
+    StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
 };
 
 /// One edit to a plan.
@@ -78,8 +78,31 @@ pub enum Command {
         person: PersonId,
         reassign_to: Option<PersonId>,
     },
-    /// Adds an allocation; its id is ignored and a fresh one is given.
+    /// Adds an allocation; its id is ignored and a fresh one is given. It
+    /// must lie inside the horizon and while its person is employed.
     AddAllocation(Allocation),
+    /// Replaces the allocation with the same id (a move to other weeks or
+    /// another person, a new length or hours, a placeholder staffed), under
+    /// the same rules as [`Command::AddAllocation`].
+    UpdateAllocation(Allocation),
+    RemoveAllocation(AllocationId),
+    /// Adds a what-if scenario with its tentative allocations and, for
+    /// work not yet in the plan, a tentative activity they are for. Fresh
+    /// ids are given to all of them.
+    AddScenario {
+        name: String,
+        activity: Option<Activity>,
+        allocations: Vec<Allocation>,
+    },
+    RenameScenario {
+        scenario: ScenarioId,
+        name: String,
+    },
+    /// The deal is lost: the scenario and its allocations go.
+    RemoveScenario(ScenarioId),
+    /// The deal is won: its allocations, and the tentative activities they
+    /// are for, become confirmed, and the scenario goes.
+    ConfirmScenario(ScenarioId),
     /// Pins an activity to a position of the priority list (1 is the top),
     /// or unpins it with `None`. Other pins at that position or below move
     /// down one, so pins never collide.
@@ -122,6 +145,10 @@ pub enum CommandError {
     NoSuchSkill(SkillId),
     #[error("There is no person {0} in this plan.")]
     NoSuchPerson(PersonId),
+    #[error("There is no allocation {0} in this plan.")]
+    NoSuchAllocation(AllocationId),
+    #[error("There is no scenario {0} in this plan.")]
+    NoSuchScenario(ScenarioId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
     ReassignToSelf { name: String },
     /// The edit would break a rule of the plan.
@@ -361,13 +388,121 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
         Command::AddAllocation(allocation) => {
             let mut allocation = allocation.clone();
             allocation.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
-            let summary = format!(
-                "Allocated {} h a week to '{}'",
-                allocation.hours_per_week,
-                plan.activity_title(allocation.activity)
-            );
+            check_allocation(plan, &allocation)?;
+            let summary = format!("Allocated {}", describe_allocation(plan, &allocation));
             plan.allocations.push(allocation);
             Ok(summary)
+        }
+        Command::UpdateAllocation(updated) => {
+            let index = plan
+                .allocations
+                .iter()
+                .position(|allocation| allocation.id == updated.id)
+                .ok_or(CommandError::NoSuchAllocation(updated.id))?;
+            check_allocation(plan, updated)?;
+            let before = &plan.allocations[index];
+            let verb = if matches!(before.assignee, Assignee::Placeholder { .. })
+                && matches!(updated.assignee, Assignee::Person(_))
+            {
+                "Staffed"
+            } else if before.assignee != updated.assignee || before.first_week != updated.first_week
+            {
+                "Moved"
+            } else if before.last_week != updated.last_week {
+                "Resized"
+            } else {
+                "Changed"
+            };
+            let summary = format!("{verb} {}", describe_allocation(plan, updated));
+            plan.allocations[index] = updated.clone();
+            Ok(summary)
+        }
+        Command::RemoveAllocation(id) => {
+            let index = plan
+                .allocations
+                .iter()
+                .position(|allocation| allocation.id == *id)
+                .ok_or(CommandError::NoSuchAllocation(*id))?;
+            let removed = plan.allocations.remove(index);
+            Ok(format!("Removed {}", describe_allocation(plan, &removed)))
+        }
+        Command::AddScenario {
+            name,
+            activity,
+            allocations,
+        } => {
+            let scenario = ScenarioId::next_after(plan.scenarios.iter().map(|s| &s.id));
+            plan.scenarios.push(Scenario {
+                id: scenario,
+                name: name.trim().to_string(),
+            });
+            let for_activity = match activity {
+                Some(activity) => {
+                    let mut activity = activity.clone();
+                    activity.id = ActivityId::next_after(plan.activities.iter().map(|a| &a.id));
+                    activity.commitment = Commitment::Tentative;
+                    activity.status_history = vec![StatusChange {
+                        date: today,
+                        status: activity.status,
+                    }];
+                    let id = activity.id;
+                    plan.activities.push(activity);
+                    Some(id)
+                }
+                None => None,
+            };
+            for allocation in allocations {
+                let mut allocation = allocation.clone();
+                allocation.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
+                allocation.activity = for_activity.unwrap_or(allocation.activity);
+                allocation.commitment = Commitment::Tentative;
+                allocation.scenario = Some(scenario);
+                check_allocation(plan, &allocation)?;
+                plan.allocations.push(allocation);
+            }
+            Ok(format!(
+                "Added the scenario '{}' with {}",
+                name.trim(),
+                count_of(
+                    allocations.len(),
+                    "tentative allocation",
+                    "tentative allocations"
+                )
+            ))
+        }
+        Command::RenameScenario { scenario, name } => {
+            let found = scenario_mut(plan, *scenario)?;
+            found.name = name.trim().to_string();
+            Ok(format!("Renamed the scenario to '{}'", found.name))
+        }
+        Command::RemoveScenario(id) => {
+            let name = scenario_mut(plan, *id)?.name.clone();
+            plan.scenarios.retain(|scenario| scenario.id != *id);
+            let before = plan.allocations.len();
+            plan.allocations
+                .retain(|allocation| allocation.scenario != Some(*id));
+            Ok(format!(
+                "Removed the scenario '{name}' and its {}",
+                count_of(before - plan.allocations.len(), "allocation", "allocations")
+            ))
+        }
+        Command::ConfirmScenario(id) => {
+            let name = scenario_mut(plan, *id)?.name.clone();
+            plan.scenarios.retain(|scenario| scenario.id != *id);
+            let mut activities: Vec<ActivityId> = Vec::new();
+            for allocation in &mut plan.allocations {
+                if allocation.scenario == Some(*id) {
+                    allocation.scenario = None;
+                    allocation.commitment = Commitment::Confirmed;
+                    activities.push(allocation.activity);
+                }
+            }
+            for activity in &mut plan.activities {
+                if activities.contains(&activity.id) {
+                    activity.commitment = Commitment::Confirmed;
+                }
+            }
+            Ok(format!("Confirmed '{name}': its work is now in the plan"))
         }
         Command::PinPriority { activity, position } => {
             let title = activity_mut(plan, *activity)?.title.clone();
@@ -436,6 +571,79 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             Ok(format!("Replaced the plan with '{}'", plan.name))
         }
     }
+}
+
+fn scenario_mut(plan: &mut Plan, id: ScenarioId) -> Result<&mut Scenario, CommandError> {
+    plan.scenarios
+        .iter_mut()
+        .find(|scenario| scenario.id == id)
+        .ok_or(CommandError::NoSuchScenario(id))
+}
+
+/// The rules an allocation being placed must keep, beyond the plan's own:
+/// inside the horizon, and while its person works here.
+fn check_allocation(plan: &Plan, allocation: &Allocation) -> Result<(), CommandError> {
+    let refuse = |field: &str, message: String| {
+        Err(CommandError::Invalid(validate::Finding {
+            severity: validate::Severity::Error,
+            path: format!("allocations[{}].{field}", allocation.id),
+            message,
+        }))
+    };
+    let horizon = plan.horizon;
+    if !horizon.contains(allocation.first_week) || !horizon.contains(allocation.last_week) {
+        return refuse(
+            "first_week",
+            format!(
+                "the allocation must lie inside the horizon, {} to {}",
+                horizon.start,
+                horizon.end().plus_weeks(-1)
+            ),
+        );
+    }
+    if let Assignee::Person(id) = allocation.assignee {
+        let person = plan.person(id).ok_or(CommandError::NoSuchPerson(id))?;
+        if let Some(start) = person.start_date {
+            if allocation.first_week < Week::containing(start) {
+                return refuse(
+                    "first_week",
+                    format!("{} only starts on {}", person.name, medium_date(start)),
+                );
+            }
+        }
+        if let Some(end) = person.end_date {
+            if allocation.last_week > Week::containing(end) {
+                return refuse(
+                    "last_week",
+                    format!("{} leaves on {}", person.name, medium_date(end)),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "Ben Ortiz on 'Landing zone', 16 h a week, 2026-W49 to 2026-W52
+/// (tentative)", for summaries and screen readers.
+fn describe_allocation(plan: &Plan, allocation: &Allocation) -> String {
+    let who = match &allocation.assignee {
+        Assignee::Person(person) => plan.person_name(*person),
+        Assignee::Placeholder { role, .. } => format!("an unstaffed {role}"),
+    };
+    let weeks = if allocation.first_week == allocation.last_week {
+        format!("in {}", allocation.first_week)
+    } else {
+        format!("{} to {}", allocation.first_week, allocation.last_week)
+    };
+    let tentative = match allocation.commitment {
+        Commitment::Tentative => " (tentative)",
+        Commitment::Confirmed => "",
+    };
+    format!(
+        "{who} on '{}', {} h a week, {weeks}{tentative}",
+        plan.activity_title(allocation.activity),
+        allocation.hours_per_week
+    )
 }
 
 fn activity_mut(plan: &mut Plan, id: ActivityId) -> Result<&mut Activity, CommandError> {

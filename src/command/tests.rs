@@ -270,6 +270,7 @@ fn allocations_need_hours_and_an_order() {
         first_week: week,
         last_week: week,
         commitment: Commitment::Confirmed,
+        scenario: None,
     };
     check(
         Command::AddAllocation(allocation.clone()),
@@ -290,7 +291,7 @@ fn allocations_need_hours_and_an_order() {
     };
     check(
         Command::AddAllocation(good),
-        Ok("Allocated 8 h a week to 'Standard Azure landing zone in Terraform'"),
+        Ok("Allocated Marcus Hill on 'Standard Azure landing zone in Terraform', 8 h a week, in 2026-W47"),
     );
 }
 
@@ -598,4 +599,212 @@ fn skills_are_renamed_and_removed_everywhere() {
         category: String::new(),
     };
     check(Command::UpdateSkill(unnamed), Err("a skill needs a name"));
+}
+
+fn demo_allocation(id: u32) -> Allocation {
+    demo()
+        .allocations
+        .iter()
+        .find(|allocation| allocation.id == AllocationId(id))
+        .cloned()
+        .expect("allocation in demo")
+}
+
+#[test]
+fn allocations_stay_inside_the_horizon_and_the_employment() {
+    // The demo's horizon is 2026-W45 to 2027-W05; Oliver Grant (per-10)
+    // leaves on Friday 2027-01-01 (2026-W53); Ravi Patel (per-12) starts on
+    // Monday 2026-12-07 (2026-W50).
+    let week = |text: &str| text.parse::<Week>().expect("week");
+    let placed = |person: u32, first: &str, last: &str| Allocation {
+        id: AllocationId(0),
+        assignee: Assignee::Person(PersonId(person)),
+        activity: ActivityId(2),
+        hours_per_week: 8.0,
+        first_week: week(first),
+        last_week: week(last),
+        commitment: Commitment::Confirmed,
+        scenario: None,
+    };
+    let outside = "the allocation must lie inside the horizon, 2026-W45 to 2027-W04";
+    check(
+        Command::AddAllocation(placed(1, "2026-W44", "2026-W46")),
+        Err(outside),
+    );
+    check(
+        Command::AddAllocation(placed(1, "2027-W04", "2027-W05")),
+        Err(outside),
+    );
+    check(
+        Command::AddAllocation(placed(1, "2026-W45", "2027-W04")),
+        Ok("Allocated Priya Raman on 'Standard Azure landing zone in Terraform', 8 h a week, 2026-W45 to 2027-W04"),
+    );
+    check(
+        Command::AddAllocation(placed(10, "2026-W52", "2026-W53")),
+        Ok("Allocated Oliver Grant on 'Standard Azure landing zone in Terraform', 8 h a week, 2026-W52 to 2026-W53"),
+    );
+    check(
+        Command::AddAllocation(placed(10, "2026-W52", "2027-W01")),
+        Err("Oliver Grant leaves on 1 Jan 2027"),
+    );
+    check(
+        Command::AddAllocation(placed(12, "2026-W49", "2026-W52")),
+        Err("Ravi Patel only starts on 7 Dec 2026"),
+    );
+    check(
+        Command::AddAllocation(placed(12, "2026-W50", "2026-W52")),
+        Ok("Allocated Ravi Patel on 'Standard Azure landing zone in Terraform', 8 h a week, 2026-W50 to 2026-W52"),
+    );
+    // A move is checked the same way.
+    let mut moved = demo_allocation(2);
+    moved.assignee = Assignee::Person(PersonId(12));
+    check(
+        Command::UpdateAllocation(moved),
+        Err("Ravi Patel only starts on 7 Dec 2026"),
+    );
+}
+
+#[test]
+fn moving_resizing_and_staffing_are_updates_said_in_words() {
+    let original = demo_allocation(2);
+    let mut moved = original.clone();
+    moved.assignee = Assignee::Person(PersonId(4));
+    moved.first_week = moved.first_week.plus_weeks(1);
+    moved.last_week = moved.last_week.plus_weeks(1);
+    let plan = check(
+        Command::UpdateAllocation(moved.clone()),
+        Ok("Moved Marcus Hill on 'Standard Azure landing zone in Terraform', 20 h a week, 2026-W47 to 2026-W52"),
+    )
+    .expect("moved");
+    assert_eq!(plan.allocations[1], moved);
+
+    let mut longer = original.clone();
+    longer.last_week = longer.last_week.plus_weeks(2);
+    check(
+        Command::UpdateAllocation(longer),
+        Ok("Resized Tom Becker on 'Standard Azure landing zone in Terraform', 20 h a week, 2026-W46 to 2026-W53"),
+    );
+    let mut more = original.clone();
+    more.hours_per_week = 24.0;
+    check(
+        Command::UpdateAllocation(more),
+        Ok("Changed Tom Becker on 'Standard Azure landing zone in Terraform', 24 h a week, 2026-W46 to 2026-W51"),
+    );
+    let mut none = original;
+    none.hours_per_week = 0.0;
+    check(
+        Command::UpdateAllocation(none),
+        Err("an allocation needs more than 0 hours a week"),
+    );
+
+    let mut staffed = demo_allocation(9);
+    staffed.assignee = Assignee::Person(PersonId(11));
+    check(
+        Command::UpdateAllocation(staffed),
+        Ok("Staffed Hannah Weber on 'Pilot: onboard Fabrikam Legal in 7 days', 8 h a week, 2027-W01 to 2027-W04"),
+    );
+    let plan = check(
+        Command::RemoveAllocation(AllocationId(9)),
+        Ok("Removed an unstaffed Microsoft 365 Consultant on 'Pilot: onboard Fabrikam Legal in 7 days', 8 h a week, 2027-W01 to 2027-W04"),
+    )
+    .expect("removed");
+    assert_eq!(plan.allocations.len(), 8);
+    check(
+        Command::RemoveAllocation(AllocationId(99)),
+        Err("There is no allocation alc-99 in this plan."),
+    );
+}
+
+#[test]
+fn scenarios_are_added_confirmed_and_removed_whole() {
+    let week = Week::containing(today());
+    let engagement = Activity {
+        effort_hours: 64.0,
+        ..new_activity("Fabrikam SOC onboarding")
+    };
+    let tentative = Allocation {
+        id: AllocationId(0),
+        assignee: Assignee::Person(PersonId(5)),
+        activity: ActivityId(0),
+        hours_per_week: 16.0,
+        first_week: week.plus_weeks(1),
+        last_week: week.plus_weeks(4),
+        commitment: Commitment::Confirmed,
+        scenario: None,
+    };
+    let plan = check(
+        Command::AddScenario {
+            name: " Fabrikam SOC won ".to_string(),
+            activity: Some(engagement),
+            allocations: vec![tentative],
+        },
+        Ok("Added the scenario 'Fabrikam SOC won' with 1 tentative allocation"),
+    )
+    .expect("added");
+    let scenario = plan.scenarios.last().expect("scenario");
+    assert_eq!(
+        (scenario.id, scenario.name.as_str()),
+        (ScenarioId(2), "Fabrikam SOC won")
+    );
+    let added = plan.activities.last().expect("activity");
+    assert_eq!(
+        (added.id, added.commitment),
+        (ActivityId(7), Commitment::Tentative)
+    );
+    let allocation = plan.allocations.last().expect("allocation");
+    assert_eq!(allocation.id, AllocationId(10));
+    assert_eq!(allocation.activity, ActivityId(7));
+    assert_eq!(allocation.commitment, Commitment::Tentative);
+    assert_eq!(allocation.scenario, Some(ScenarioId(2)));
+
+    // Won: the work is confirmed and the scenario goes.
+    let won = apply(&plan, &Command::ConfirmScenario(ScenarioId(2)), today()).expect("won");
+    assert_eq!(
+        won.summary,
+        "Confirmed 'Fabrikam SOC won': its work is now in the plan"
+    );
+    assert_eq!(won.plan.scenarios.len(), 1);
+    let confirmed = won.plan.allocations.last().expect("allocation");
+    assert_eq!(
+        (confirmed.commitment, confirmed.scenario),
+        (Commitment::Confirmed, None)
+    );
+    assert_eq!(
+        won.plan.activity(ActivityId(7)).map(|a| a.commitment),
+        Some(Commitment::Confirmed)
+    );
+    // Lost: the scenario and its allocations go, the activity stays.
+    let lost = apply(&plan, &Command::RemoveScenario(ScenarioId(2)), today()).expect("lost");
+    assert_eq!(
+        lost.summary,
+        "Removed the scenario 'Fabrikam SOC won' and its 1 allocation"
+    );
+    assert_eq!(lost.plan.allocations.len(), 9);
+    assert!(lost.plan.activity(ActivityId(7)).is_some());
+
+    check(
+        Command::RenameScenario {
+            scenario: ScenarioId(1),
+            name: "Contoso signs in January".to_string(),
+        },
+        Ok("Renamed the scenario to 'Contoso signs in January'"),
+    );
+    check(
+        Command::RenameScenario {
+            scenario: ScenarioId(1),
+            name: "  ".to_string(),
+        },
+        Err("a scenario needs a name"),
+    );
+    check(
+        Command::ConfirmScenario(ScenarioId(9)),
+        Err("There is no scenario scn-9 in this plan."),
+    );
+    // Confirmed work cannot sit in a scenario.
+    let mut confirmed_in_scenario = demo_allocation(4);
+    confirmed_in_scenario.commitment = Commitment::Confirmed;
+    check(
+        Command::UpdateAllocation(confirmed_in_scenario),
+        Err("only tentative work belongs to a scenario: confirmed work is in the plan"),
+    );
 }

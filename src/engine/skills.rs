@@ -993,6 +993,7 @@ mod tests {
             first_week: week(weeks.0),
             last_week: week(weeks.1),
             commitment: Commitment::Confirmed,
+            scenario: None,
         }
     }
 

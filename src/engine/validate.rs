@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
     sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn, CheckInId,
-    MetricId, Person, PersonId, Plan, SkillId, HOURS_PER_WEEK_LIMIT, MAX_HORIZON_WEEKS,
-    MAX_SKILL_LEVEL,
+    Commitment, MetricId, Person, PersonId, Plan, ScenarioId, SkillId, HOURS_PER_WEEK_LIMIT,
+    MAX_HORIZON_WEEKS, MAX_SKILL_LEVEL,
 };
 
 /// Dates outside these years are typing errors, not plans.
@@ -214,6 +214,19 @@ impl Checker {
             self.activity(plan, activity);
         }
         self.dependency_cycles(plan);
+        self.unique(
+            "scenarios",
+            ScenarioId::PREFIX,
+            plan.scenarios.iter().map(|scenario| scenario.id.0),
+        );
+        for scenario in &plan.scenarios {
+            if scenario.name.trim().is_empty() {
+                self.error(
+                    format!("scenarios[{}].name", scenario.id),
+                    "a scenario needs a name",
+                );
+            }
+        }
         self.unique(
             "allocations",
             AllocationId::PREFIX,
@@ -527,6 +540,19 @@ impl Checker {
             );
         } else {
             self.hours_per_week(&format!("{path}.hours_per_week"), allocation.hours_per_week);
+        }
+        if let Some(scenario) = allocation.scenario {
+            if !plan.scenarios.iter().any(|known| known.id == scenario) {
+                self.error(
+                    format!("{path}.scenario"),
+                    format!("allocation in {scenario}, which is not in the plan's scenarios"),
+                );
+            } else if allocation.commitment != Commitment::Tentative {
+                self.error(
+                    format!("{path}.scenario"),
+                    "only tentative work belongs to a scenario: confirmed work is in the plan",
+                );
+            }
         }
         if allocation.last_week < allocation.first_week {
             self.error(

@@ -415,6 +415,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         first_week: start.plus_weeks(weeks.0),
         last_week: start.plus_weeks(weeks.1),
         commitment,
+        scenario: (commitment == Commitment::Tentative).then_some(ScenarioId(1)),
     };
     let allocations = vec![
         allocation(1, 1, 1, 12.0, (0, 1), Commitment::Confirmed),
@@ -436,6 +437,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             first_week: start.plus_weeks(9),
             last_week: start.plus_weeks(12),
             commitment: Commitment::Confirmed,
+            scenario: None,
         },
     ];
 
@@ -502,6 +504,10 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         people,
         activities,
         allocations,
+        scenarios: vec![Scenario {
+            id: ScenarioId(1),
+            name: "Contoso Dental Group signs".to_string(),
+        }],
         priority_pins: Vec::new(),
         settings: RiskSettings::default(),
         checkins: vec![CheckIn {

@@ -158,8 +158,19 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                 } else {
                     Commitment::Confirmed
                 },
+                // Half the tentative work belongs to one of the scenarios.
+                scenario: (n % 8 == 0).then_some(ScenarioId(1 + (n / 8) % SCENARIOS)),
             }
+        })
+        .collect();
+    plan.scenarios = (1..=SCENARIOS)
+        .map(|n| Scenario {
+            id: ScenarioId(n),
+            name: format!("Prospect {n} signs"),
         })
         .collect();
     plan
 }
+
+/// How many what-if scenarios a generated plan has.
+const SCENARIOS: u32 = 5;

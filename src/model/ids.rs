@@ -77,6 +77,11 @@ id_type!(
     "alc"
 );
 id_type!(
+    /// Identifies a what-if scenario: a named set of tentative allocations.
+    ScenarioId,
+    "scn"
+);
+id_type!(
     /// Identifies a success metric of the plan.
     MetricId,
     "met"

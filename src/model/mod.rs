@@ -11,7 +11,9 @@ mod ids;
 mod week;
 
 pub use dates::{long_date, medium_date, parse_iso_date, short_date};
-pub use ids::{ActivityId, AllocationId, BadId, CheckInId, MetricId, PersonId, PlanId, SkillId};
+pub use ids::{
+    ActivityId, AllocationId, BadId, CheckInId, MetricId, PersonId, PlanId, ScenarioId, SkillId,
+};
 pub use week::Week;
 
 pub use chrono::{NaiveDate, Weekday};
@@ -41,6 +43,9 @@ pub struct Plan {
     pub people: Vec<Person>,
     pub activities: Vec<Activity>,
     pub allocations: Vec<Allocation>,
+    /// What-if scenarios: named sets of tentative allocations ("Contoso
+    /// migration won") that can be shown or hidden together.
+    pub scenarios: Vec<Scenario>,
     pub checkins: Vec<CheckIn>,
     /// Activities a person pinned to a position in the priority list.
     pub priority_pins: Vec<PriorityPin>,
@@ -427,6 +432,15 @@ pub struct Allocation {
     /// Inclusive.
     pub last_week: Week,
     pub commitment: Commitment,
+    /// The scenario a tentative allocation belongs to, if any.
+    pub scenario: Option<ScenarioId>,
+}
+
+/// A named set of tentative allocations: a deal that may or may not be won.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub id: ScenarioId,
+    pub name: String,
 }
 
 /// Who an allocation is for.
@@ -521,6 +535,7 @@ impl Plan {
             people: Vec::new(),
             activities: Vec::new(),
             allocations: Vec::new(),
+            scenarios: Vec::new(),
             checkins: Vec::new(),
             priority_pins: Vec::new(),
             settings: RiskSettings::default(),
@@ -581,6 +596,7 @@ impl Plan {
             });
         }
         sort_by_number(&mut self.allocations, |allocation| allocation.id.0.into());
+        sort_by_number(&mut self.scenarios, |scenario| scenario.id.0.into());
         sort_by_number(&mut self.checkins, |checkin| checkin.id.0.into());
         sort_by_number(&mut self.priority_pins, |pin| pin.activity.0.into());
     }

@@ -4,7 +4,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    ActivityId, AllocationId, CheckInId, MetricId, PersonId, PlanId, SkillId, Week,
+    ActivityId, AllocationId, CheckInId, MetricId, PersonId, PlanId, ScenarioId, SkillId, Week,
 };
 
 macro_rules! as_string {
@@ -25,5 +25,6 @@ as_string!(
     AllocationId,
     MetricId,
     CheckInId,
+    ScenarioId,
     Week,
 );

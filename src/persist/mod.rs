@@ -1,7 +1,7 @@
 //! The plan file format: a versioned envelope around a plan.
 //!
 //! ```json
-//! { "format": "opsboard-plan", "version": 1, "plan": { ... } }
+//! { "format": "opsboard-plan", "version": 2, "plan": { ... } }
 //! ```
 //!
 //! [`encode`] writes the current version, canonically: lists in id order,
@@ -11,9 +11,10 @@
 //! Browser storage keeps plans in this same format.
 
 pub mod csv;
+pub mod file;
 mod ids;
+mod migrate;
 mod read;
-pub mod v1;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -24,7 +25,7 @@ use crate::model::Plan;
 /// The `format` tag of a plan file.
 pub const FORMAT: &str = "opsboard-plan";
 /// The newest format version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// The file name suffix of plan files.
@@ -81,12 +82,12 @@ fn describe_findings(findings: &[validate::Finding]) -> String {
 struct EnvelopeOut<'a> {
     format: &'static str,
     version: u64,
-    plan: &'a v1::Plan,
+    plan: &'a file::Plan,
 }
 
 /// Writes `plan` as a plan file of the current version.
 pub fn encode(plan: &Plan) -> String {
-    let file_plan = v1::Plan::from_model(plan);
+    let file_plan = file::Plan::from_model(plan);
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -143,20 +144,16 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
         path: "plan".to_string(),
         reason: "missing: the file has no plan in it".to_string(),
     })?;
-    let mut plan = match version {
-        1 => decode_v1(plan_value)?,
-        newer => return Err(ImportError::NewerVersion(newer)),
-    };
+    if version == 1 {
+        migrate::v1_to_v2(&plan_value)?;
+    }
+    let mut plan = file::read_plan(&plan_value)?;
     plan.sort_canonically();
     let errors = validate::errors(&plan);
     if !errors.is_empty() {
         return Err(ImportError::Rules(errors));
     }
     Ok(plan)
-}
-
-fn decode_v1(value: Value) -> Result<Plan, ImportError> {
-    v1::read_plan(&value)
 }
 
 fn json_kind(value: &Value) -> &'static str {

@@ -49,7 +49,7 @@ fn the_envelope_comes_first_and_lists_are_in_id_order() {
     plan.people.reverse();
     let text = encode(&plan);
     assert!(
-        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 1,\n  \"plan\": {")
+        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 2,\n  \"plan\": {")
     );
     assert_eq!(text, encode(&demo()));
 }
@@ -77,8 +77,8 @@ fn what_is_not_a_plan_file() {
         "This is not an Opsboard plan file: its \"format\" is \"trello-board\", not \"opsboard-plan\".",
     );
     check(
-        "{\"format\": \"opsboard-plan\", \"version\": 2, \"plan\": {}}",
-        "This plan was saved by a newer Opsboard (file format version 2); this app reads up to version 1. Update the app to open it.",
+        "{\"format\": \"opsboard-plan\", \"version\": 3, \"plan\": {}}",
+        "This plan was saved by a newer Opsboard (file format version 3); this app reads up to version 2. Update the app to open it.",
     );
     check(
         "{\"format\": \"opsboard-plan\", \"version\": 0}",

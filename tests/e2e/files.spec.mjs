@@ -20,7 +20,7 @@ import {
   undoButton,
 } from './helpers.mjs';
 
-const ENVELOPE_START = '{\n  "format": "opsboard-plan",\n  "version": 1,\n  "plan": {';
+const ENVELOPE_START = '{\n  "format": "opsboard-plan",\n  "version": 2,\n  "plan": {';
 
 test('export then import (replace) gives the same plan, byte for byte', async ({ page }) => {
   const errors = collectErrors(page);
@@ -30,7 +30,7 @@ test('export then import (replace) gives the same plan, byte for byte', async ({
   expect(exported.text.startsWith(ENVELOPE_START)).toBe(true);
   const file = JSON.parse(exported.text);
   expect(file.format).toBe('opsboard-plan');
-  expect(file.version).toBe(1);
+  expect(file.version).toBe(2);
   expect(file.plan.name).toBe(DEMO_NAME);
   expect(file.plan.activities).toHaveLength(6);
 
@@ -121,8 +121,8 @@ const BAD_FILES = [
   {
     what: 'a plan file of a newer version',
     name: 'future.opsboard.json',
-    text: () => '{"format":"opsboard-plan","version":2,"plan":{}}',
-    reason: [/newer Opsboard/, /version 2/],
+    text: () => '{"format":"opsboard-plan","version":3,"plan":{}}',
+    reason: [/newer Opsboard/, /version 3/],
   },
   {
     what: 'a plan that breaks a rule (unknown owner)',
@@ -216,7 +216,7 @@ test('a plan file dropped on the page opens the import dialog', async ({ page })
 test('a bad file dropped outside the Files view shows its error there', async ({ page }) => {
   await openApp(page, 'plan');
   const before = await exportPlan(page);
-  await dropFile(page, 'future.opsboard.json', '{"format":"opsboard-plan","version":2,"plan":{}}');
+  await dropFile(page, 'future.opsboard.json', '{"format":"opsboard-plan","version":3,"plan":{}}');
   const error = importError(page);
   await expect(error).toBeVisible();
   await expect(error).toContainText('newer Opsboard');

@@ -48,8 +48,8 @@ const UNREADABLE = [
   },
   {
     what: 'a stored plan saved by a newer version',
-    text: '{"format":"opsboard-plan","version":2,"plan":{}}',
-    reason: /newer Opsboard.*version 2/,
+    text: '{"format":"opsboard-plan","version":3,"plan":{}}',
+    reason: /newer Opsboard.*version 3/,
   },
 ];
 

@@ -1,5 +1,7 @@
-//! Version 1 of the plan file format. Frozen: once released, these types
-//! never change; a new format is a new module with a migration from this one.
+//! The current version of the plan file format ([`super::CURRENT_VERSION`]):
+//! the types written and the reader. Older versions are brought up to this
+//! one by `super::migrate` before they are read, so this is the only reader.
+//! A change to these types is a new format version with a migration.
 //!
 //! Lists are written in id order and every field is written (absent values
 //! as `null`), so two exports of one plan are byte-identical and a plan file
@@ -9,7 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::{
-    self, ActivityId, AllocationId, CheckInId, MetricId, NaiveDate, PersonId, PlanId, SkillId, Week,
+    self, ActivityId, AllocationId, CheckInId, MetricId, NaiveDate, PersonId, PlanId, ScenarioId,
+    SkillId, Week,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,6 +29,7 @@ pub struct Plan {
     pub people: Vec<Person>,
     pub activities: Vec<Activity>,
     pub allocations: Vec<Allocation>,
+    pub scenarios: Vec<Scenario>,
     pub checkins: Vec<CheckIn>,
     pub priority_pins: Vec<PriorityPin>,
     pub settings: Settings,
@@ -241,6 +245,13 @@ pub struct Allocation {
     pub first_week: Week,
     pub last_week: Week,
     pub commitment: Commitment,
+    pub scenario: Option<ScenarioId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub id: ScenarioId,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -322,6 +333,14 @@ impl Plan {
             people: plan.people.into_iter().map(Into::into).collect(),
             activities: plan.activities.into_iter().map(Into::into).collect(),
             allocations: plan.allocations.into_iter().map(Into::into).collect(),
+            scenarios: plan
+                .scenarios
+                .into_iter()
+                .map(|scenario| Scenario {
+                    id: scenario.id,
+                    name: scenario.name,
+                })
+                .collect(),
             checkins: plan.checkins.into_iter().map(Into::into).collect(),
             priority_pins: plan
                 .priority_pins
@@ -528,6 +547,7 @@ impl From<model::Allocation> for Allocation {
             first_week: allocation.first_week,
             last_week: allocation.last_week,
             commitment: allocation.commitment.into(),
+            scenario: allocation.scenario,
         }
     }
 }
@@ -580,6 +600,7 @@ const PLAN_FIELDS: &[&str] = &[
     "people",
     "activities",
     "allocations",
+    "scenarios",
     "checkins",
     "priority_pins",
     "settings",
@@ -616,7 +637,7 @@ const DIRECTIONS: &[(&str, model::Direction)] = &[
 const ID: &str = "an id such as \"act-1\"";
 const WEEK: &str = "an ISO week such as \"2026-W48\"";
 
-/// Reads the `plan` of a version 1 file.
+/// Reads the `plan` of a file of the current version.
 pub fn read_plan(value: &Value) -> Read<model::Plan> {
     let plan = Object::new(value, "plan", PLAN_FIELDS)?;
     let goal = plan.object(
@@ -702,6 +723,13 @@ pub fn read_plan(value: &Value) -> Read<model::Plan> {
         people: plan.list("people", read_person)?,
         activities: plan.list("activities", read_activity)?,
         allocations: plan.list("allocations", read_allocation)?,
+        scenarios: plan.list("scenarios", |value, path| {
+            let scenario = Object::new(value, path, &["id", "name"])?;
+            Ok(model::Scenario {
+                id: scenario.parsed("id", ID)?,
+                name: scenario.string("name")?,
+            })
+        })?,
         checkins: plan.list("checkins", read_checkin)?,
         settings: match plan.optional_object(
             "settings",
@@ -898,6 +926,7 @@ fn read_allocation(value: &Value, path: &str) -> Read<model::Allocation> {
             "first_week",
             "last_week",
             "commitment",
+            "scenario",
         ],
     )?;
     let person = allocation.optional_parsed("person", ID)?;
@@ -929,6 +958,7 @@ fn read_allocation(value: &Value, path: &str) -> Read<model::Allocation> {
         first_week: allocation.parsed("first_week", WEEK)?,
         last_week: allocation.parsed("last_week", WEEK)?,
         commitment: allocation.choice("commitment", COMMITMENTS)?,
+        scenario: allocation.optional_parsed("scenario", ID)?,
     })
 }
 
