@@ -35,6 +35,8 @@ pub(crate) struct Calendar {
     pub(crate) days_a_week: usize,
     /// Hours a working day left for planned work once support work is done.
     pub(crate) net_daily_hours: f64,
+    /// Contracted hours a working day, before support work.
+    pub(crate) daily_hours: f64,
     /// Disjoint spans of time away, in date order.
     pub(crate) away: Vec<AwaySpan>,
     /// Periods with another support load: (first, last, hours a working
@@ -114,6 +116,7 @@ impl Calendar {
             works,
             days_a_week,
             net_daily_hours,
+            daily_hours: per_day(person.weekly_hours),
             away: disjoint(&spans),
             support_changes,
         }
@@ -161,6 +164,15 @@ impl Calendar {
                 * self.working_days(holidays, span.first.max(first), span.last.min(last));
         }
         total
+    }
+
+    /// The contracted hours from `first` to `last` inclusive: the working
+    /// days this person is there (not on leave, employed), times their
+    /// daily hours. Support work is not taken off.
+    pub(crate) fn capacity_hours(&self, holidays: &[i64], first: i64, last: i64) -> f64 {
+        let there =
+            self.working_days(holidays, first, last) - self.days_away(holidays, first, last);
+        self.daily_hours * there.max(0.0)
     }
 
     /// The hours from `first` to `last` inclusive this person has for

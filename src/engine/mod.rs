@@ -2,6 +2,7 @@
 //! clock: "today" is always passed in.
 
 mod availability;
+pub mod capacity;
 pub mod checkin;
 pub mod health;
 pub mod priority;

@@ -700,7 +700,7 @@ fn week_at(monday: i64) -> Option<Week> {
 }
 
 /// Hours a week of an allocation, nothing for nonsense.
-fn usable_hours(hours_per_week: f64) -> f64 {
+pub(crate) fn usable_hours(hours_per_week: f64) -> f64 {
     if hours_per_week.is_finite() {
         hours_per_week.max(0.0)
     } else {
@@ -742,7 +742,7 @@ fn distinct_skills(requirements: &[SkillRequirement]) -> Vec<SkillId> {
 
 /// (skill, held, needed) of every requirement `person` falls short of, a
 /// repeated skill once at its highest level.
-fn short_skills(person: &Person, requirements: &[SkillRequirement]) -> Vec<(SkillId, u8, u8)> {
+pub(crate) fn short_skills(person: &Person, requirements: &[SkillRequirement]) -> Vec<(SkillId, u8, u8)> {
     let mut short: Vec<(SkillId, u8, u8)> = Vec::new();
     for skill in distinct_skills(requirements) {
         let needed = requirements
@@ -883,7 +883,7 @@ fn candidate_explanation(
 }
 
 /// "Microsoft Intune (has 0, needs 3), Azure (has 1, needs 2)".
-fn short_text(plan: &Plan, short: &[(SkillId, u8, u8)]) -> String {
+pub(crate) fn short_text(plan: &Plan, short: &[(SkillId, u8, u8)]) -> String {
     short
         .iter()
         .map(|(skill, has, needs)| {
@@ -910,7 +910,7 @@ fn join_and(items: &[String]) -> String {
 
 /// Hours rounded to whole hours: "62". `as` saturates and makes "not a
 /// number" 0.
-fn hours_text(hours: f64) -> String {
+pub(crate) fn hours_text(hours: f64) -> String {
     (hours.round() as i64).to_string()
 }
 

@@ -1,0 +1,808 @@
+//! Capacity: for each person and ISO week, the hours they have, the support
+//! work that takes, the confirmed and tentative work allocated, what is free
+//! and by how much they are over; summed per team, per skill and for the
+//! whole firm, with the work nobody is staffed for yet.
+//!
+//! # The rules
+//!
+//! - **Capacity** is a person's weekly hours spread over their working
+//!   weekdays, counted on the days of the week they are there: public
+//!   holidays, leave (a half day counts half) and the days before their
+//!   start or after their end date are taken off.
+//! - **Support** is their support load (or that of a support period, such
+//!   as an on-call week) spread the same way, so it shrinks with leave too.
+//! - **Allocations** count in full in every week they span, leave or not:
+//!   an allocation in a week of leave shows as overload, which is the point.
+//!   Confirmed work always counts. Tentative work counts unless its scenario
+//!   is hidden; whether it is added to the load is the caller's choice
+//!   (`tentative` arguments), so both views come from one computation.
+//! - **Load** is support + confirmed (+ tentative). **Free** is capacity less
+//!   load, never negative; **over** is load less capacity, never negative;
+//!   **utilisation** is load over capacity. Under [`UNDER_USED`] is
+//!   under-used, above 100 % is over.
+//! - **Unstaffed work** ([`Unstaffed`]): an open activity's remaining effort
+//!   less the hours people are allocated to it from this week to its
+//!   deadline week. Placeholder allocations (a role to staff) do not cover
+//!   it: they are demand without supply. What is missing is spread evenly
+//!   over the activity's remaining weeks as demand.
+//! - **Skills** ([`SkillRow`]): the supply of a skill is the capacity less
+//!   support of everyone holding it at working level; its demand is the
+//!   hours allocated to activities needing it plus their missing hours, an
+//!   activity's hours split evenly between the skills it needs (as in
+//!   `skills::supply_and_demand`).
+//!
+//! # Speed
+//!
+//! One pass over people (arithmetic calendars, no day-by-day walk), one over
+//! allocations, lookups by binary search. The 300-person, 12,000-allocation
+//! generated plan recomputes in a few milliseconds (`make bench`).
+
+use super::availability::{day_number, holiday_numbers, Calendar};
+use super::skills::{hours_text, short_skills, usable_hours, WORKING_LEVEL};
+use crate::model::{
+    count_of, sort_by_number, Activity, ActivityId, Allocation, Assignee, Commitment, Horizon, NaiveDate, Person,
+    PersonId, Plan, ScenarioId, SkillId, SkillRequirement, Status, Week, MAX_HORIZON_WEEKS,
+};
+
+/// Below this share of capacity a week is under-used.
+pub const UNDER_USED: f64 = 0.6;
+
+/// How far past the end of the horizon [`can_we_take_it`] looks for a start.
+pub const LOOKAHEAD_WEEKS: u32 = 52;
+
+/// What counts: whether tentative work is added to loads and demand, and
+/// which scenarios are hidden (their tentative work is left out entirely).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    pub include_tentative: bool,
+    pub hidden_scenarios: Vec<ScenarioId>,
+}
+
+impl Options {
+    /// Whether `allocation` is shown at all: confirmed work always is,
+    /// tentative work unless its scenario is hidden.
+    pub fn shows(&self, allocation: &Allocation) -> bool {
+        allocation.commitment == Commitment::Confirmed
+            || allocation
+                .scenario
+                .is_none_or(|scenario| !self.hidden_scenarios.contains(&scenario))
+    }
+
+    /// Whether `allocation` adds to loads and demand.
+    pub fn counts(&self, allocation: &Allocation) -> bool {
+        self.shows(allocation)
+            && (allocation.commitment == Commitment::Confirmed || self.include_tentative)
+    }
+}
+
+/// One person (or a sum of people) in one week, in hours.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cell {
+    pub capacity: f64,
+    pub support: f64,
+    pub confirmed: f64,
+    /// Tentative work of shown scenarios (and of none).
+    pub tentative: f64,
+}
+
+/// How full a week is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// No capacity and nothing allocated: leave, not started, gone.
+    Away,
+    UnderUsed,
+    Healthy,
+    Over,
+}
+
+impl Band {
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Away => "away",
+            Band::UnderUsed => "under-used",
+            Band::Healthy => "healthy",
+            Band::Over => "over",
+        }
+    }
+}
+
+impl Cell {
+    /// Support and allocated work, with or without tentative work.
+    pub fn load(&self, tentative: bool) -> f64 {
+        self.support + self.confirmed + if tentative { self.tentative } else { 0.0 }
+    }
+
+    /// Hours left; never negative.
+    pub fn free(&self, tentative: bool) -> f64 {
+        (self.capacity - self.load(tentative)).max(0.0)
+    }
+
+    /// Hours over capacity; never negative.
+    pub fn over(&self, tentative: bool) -> f64 {
+        (self.load(tentative) - self.capacity).max(0.0)
+    }
+
+    /// Load as a share of capacity; none without capacity.
+    pub fn utilisation(&self, tentative: bool) -> Option<f64> {
+        (self.capacity > 0.0).then(|| self.load(tentative) / self.capacity)
+    }
+
+    pub fn band(&self, tentative: bool) -> Band {
+        // Hours are kept to a hundredth so that 40.000001 h of 40 is not over.
+        let over = self.over(tentative) >= 0.01;
+        match self.utilisation(tentative) {
+            _ if over => Band::Over,
+            None => Band::Away,
+            Some(share) if share < UNDER_USED => Band::UnderUsed,
+            Some(_) => Band::Healthy,
+        }
+    }
+
+    /// "118 %, 7 h over", "75 %, 10 h free", "away", "away, 8 h allocated".
+    pub fn headline(&self, tentative: bool) -> String {
+        let load = self.load(tentative);
+        match self.utilisation(tentative) {
+            None if load >= 0.01 => format!("away, {} h allocated", hours_text(load)),
+            None => "away".to_string(),
+            Some(share) => {
+                let percent = (share * 100.0).round() as i64;
+                if self.band(tentative) == Band::Over {
+                    format!("{percent} %, {} h over", hours_text(self.over(tentative)))
+                } else {
+                    format!("{percent} %, {} h free", hours_text(self.free(tentative)))
+                }
+            }
+        }
+    }
+
+    /// The numbers behind the bar, for a tooltip or a screen reader:
+    /// "Capacity 40 h · support 4 h · confirmed 20 h · tentative 8 h ·
+    /// 90 %, 4 h free".
+    pub fn details(&self, tentative: bool) -> String {
+        let mut parts = vec![format!("Capacity {} h", hours_text(self.capacity))];
+        for (name, hours) in [
+            ("support", self.support),
+            ("confirmed", self.confirmed),
+            ("tentative", self.tentative),
+        ] {
+            if hours >= 0.01 {
+                parts.push(format!("{name} {} h", hours_text(hours)));
+            }
+        }
+        if !tentative && self.tentative >= 0.01 {
+            if let Some(last) = parts.last_mut() {
+                last.push_str(" (not counted)");
+            }
+        }
+        parts.push(self.headline(tentative));
+        parts.join(" · ")
+    }
+
+    fn add(&mut self, other: &Cell) {
+        self.capacity += other.capacity;
+        self.support += other.support;
+        self.confirmed += other.confirmed;
+        self.tentative += other.tentative;
+    }
+}
+
+/// One person's weeks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRow {
+    pub person: PersonId,
+    /// Index into [`Capacity::teams`].
+    pub team: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// The people of one team (rows `first_row..first_row + members`) and
+/// their summed weeks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamRow {
+    /// "" for people without a team.
+    pub name: String,
+    pub first_row: usize,
+    pub members: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// The hours of one skill a week: what its holders have and what the work
+/// needing it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillRow {
+    pub skill: SkillId,
+    pub supply: Vec<f64>,
+    pub demand: Vec<f64>,
+}
+
+/// An open activity whose remaining effort its people do not cover by its
+/// deadline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unstaffed {
+    pub activity: ActivityId,
+    pub remaining: f64,
+    /// Hours people are allocated from this week to the deadline week.
+    pub staffed: f64,
+    /// Hours placeholder roles hold in that time (part of `missing`).
+    pub placeholder: f64,
+    /// `remaining - staffed`.
+    pub missing: f64,
+    /// The weeks from this week to the deadline week, at least 1.
+    pub weeks_left: u32,
+}
+
+/// Hours of a scenario's tentative work per week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioRow {
+    pub scenario: ScenarioId,
+    pub hours: Vec<f64>,
+}
+
+/// Capacity over a range of weeks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capacity {
+    pub first_week: Week,
+    pub weeks: usize,
+    /// Every person, grouped by team (teams in name order, people in id
+    /// order within a team).
+    pub rows: Vec<PersonRow>,
+    pub teams: Vec<TeamRow>,
+    /// Everyone summed.
+    pub total: Vec<Cell>,
+    /// Per week: placeholder hours and missing hours of unstaffed work
+    /// (demand nobody is allocated to).
+    pub unstaffed_demand: Vec<f64>,
+    pub skills: Vec<SkillRow>,
+    /// Open activities short of staff, by deadline (none last), then id.
+    pub unstaffed: Vec<Unstaffed>,
+    /// Every scenario's hours per week, shown or not, in id order.
+    pub scenarios: Vec<ScenarioRow>,
+}
+
+impl Capacity {
+    /// The week at column `index`.
+    pub fn week(&self, index: usize) -> Week {
+        self.first_week.plus_weeks(index as i64)
+    }
+
+    /// The column of `week`, if it is in the range.
+    pub fn column(&self, week: Week) -> Option<usize> {
+        let offset = week.weeks_since(self.first_week);
+        (0..self.weeks as i64)
+            .contains(&offset)
+            .then_some(offset as usize)
+    }
+
+    /// The row of `person`.
+    pub fn row(&self, person: PersonId) -> Option<&PersonRow> {
+        self.rows.iter().find(|row| row.person == person)
+    }
+
+    /// The cell of `person` in `week`, if both are there.
+    pub fn cell(&self, person: PersonId, week: Week) -> Option<Cell> {
+        Some(self.row(person)?.cells[self.column(week)?])
+    }
+}
+
+/// Capacity of `plan` over `range` (at most [`MAX_HORIZON_WEEKS`] plus
+/// [`LOOKAHEAD_WEEKS`] weeks are computed), "this week" being the week of
+/// `today`.
+pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate) -> Capacity {
+    let weeks = range.weeks.min(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS) as usize;
+    let first_day = day_number(range.start.monday());
+    let holidays = holiday_numbers(plan);
+    let this_week = Week::containing(today);
+
+    // Teams in name order, then the people of each in id order.
+    let mut team_names: Vec<&str> = Vec::new();
+    for person in &plan.people {
+        let name = person.team.trim();
+        if let Err(at) = team_names.binary_search(&name) {
+            team_names.insert(at, name);
+        }
+    }
+    let team_of = |person: &Person| {
+        team_names
+            .binary_search(&person.team.trim())
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<PersonRow> = Vec::with_capacity(plan.people.len());
+    let mut row_of_person = vec![0usize; plan.people.len()];
+    let mut teams: Vec<TeamRow> = Vec::with_capacity(team_names.len());
+    for (team, name) in team_names.iter().enumerate() {
+        let first_row = rows.len();
+        for (index, person) in plan.people.iter().enumerate() {
+            if team_of(person) != team {
+                continue;
+            }
+            row_of_person[index] = rows.len();
+            let calendar = Calendar::new(person);
+            let cells = (0..weeks)
+                .map(|week| {
+                    let monday = first_day + week as i64 * 7;
+                    let capacity = calendar.capacity_hours(&holidays, monday, monday + 6);
+                    let available = calendar.available_hours(&holidays, monday, monday + 6);
+                    Cell {
+                        capacity,
+                        support: (capacity - available).max(0.0),
+                        ..Cell::default()
+                    }
+                })
+                .collect();
+            rows.push(PersonRow {
+                person: person.id,
+                team,
+                cells,
+            });
+        }
+        teams.push(TeamRow {
+            name: name.to_string(),
+            first_row,
+            members: rows.len() - first_row,
+            cells: Vec::new(),
+        });
+    }
+
+    let mut scenarios: Vec<ScenarioRow> = plan
+        .scenarios
+        .iter()
+        .map(|scenario| ScenarioRow {
+            scenario: scenario.id,
+            hours: vec![0.0; weeks],
+        })
+        .collect();
+    let mut unstaffed_demand = vec![0.0; weeks];
+    let mut skills: Vec<SkillRow> = plan
+        .skills
+        .iter()
+        .map(|skill| SkillRow {
+            skill: skill.id,
+            supply: vec![0.0; weeks],
+            demand: vec![0.0; weeks],
+        })
+        .collect();
+    // Per activity: hours people and placeholders hold from this week to
+    // its deadline week.
+    let mut staffed = vec![(0.0f64, 0.0f64); plan.activities.len()];
+
+    let columns = |first: Week, last: Week| {
+        let from = (day_number(first.monday()) - first_day).div_euclid(7).max(0) as usize;
+        let to = (day_number(last.monday()) - first_day).div_euclid(7) + 1;
+        from..(to.clamp(0, weeks as i64) as usize).max(from)
+    };
+    for allocation in &plan.allocations {
+        if !options.shows(allocation) {
+            continue;
+        }
+        let hours = usable_hours(allocation.hours_per_week);
+        let tentative = allocation.commitment == Commitment::Tentative;
+        let weeks_span = columns(allocation.first_week, allocation.last_week);
+        if let Some(scenario) = allocation.scenario {
+            if let Some(row) = index_of(&plan.scenarios, scenario, |s| s.id)
+                .and_then(|index| scenarios.get_mut(index))
+            {
+                for slot in &mut row.hours[weeks_span.clone()] {
+                    *slot += hours;
+                }
+            }
+        }
+        let counts = options.counts(allocation);
+        match &allocation.assignee {
+            Assignee::Person(person) => {
+                if let Some(index) = index_of(&plan.people, *person, |p| p.id) {
+                    let row = &mut rows[row_of_person[index]];
+                    for cell in &mut row.cells[weeks_span.clone()] {
+                        if tentative {
+                            cell.tentative += hours;
+                        } else {
+                            cell.confirmed += hours;
+                        }
+                    }
+                }
+            }
+            Assignee::Placeholder { .. } => {
+                if counts {
+                    for slot in &mut unstaffed_demand[weeks_span.clone()] {
+                        *slot += hours;
+                    }
+                }
+            }
+        }
+        if !counts {
+            continue;
+        }
+        let Some(activity_index) = index_of(&plan.activities, allocation.activity, |a| a.id)
+        else {
+            continue;
+        };
+        let activity = &plan.activities[activity_index];
+        let (from, to) = remaining_weeks(activity, this_week);
+        let first = allocation.first_week.max(from);
+        let last = to.map_or(allocation.last_week, |to| allocation.last_week.min(to));
+        if first <= last {
+            let held = hours * (last.weeks_since(first) + 1) as f64;
+            let slot = &mut staffed[activity_index];
+            match allocation.assignee {
+                Assignee::Person(_) => slot.0 += held,
+                Assignee::Placeholder { .. } => slot.1 += held,
+            }
+        }
+        split_over_skills(&mut skills, plan, activity, hours, weeks_span);
+    }
+
+    // Unstaffed work, spread over its remaining weeks.
+    let mut unstaffed: Vec<Unstaffed> = Vec::new();
+    for (index, activity) in plan.activities.iter().enumerate() {
+        if activity.status == Status::Done
+            || (activity.commitment == Commitment::Tentative && !options.include_tentative)
+        {
+            continue;
+        }
+        let remaining = activity.remaining_effort_hours();
+        let (person_hours, placeholder_hours) = staffed[index];
+        let missing = remaining - person_hours;
+        if missing < 0.5 {
+            continue;
+        }
+        let (from, to) = remaining_weeks(activity, this_week);
+        let last = to.unwrap_or_else(|| range.start.plus_weeks(weeks as i64 - 1)).max(from);
+        let weeks_left = (last.weeks_since(from) + 1).clamp(1, i64::from(u32::MAX)) as u32;
+        unstaffed.push(Unstaffed {
+            activity: activity.id,
+            remaining,
+            staffed: person_hours,
+            placeholder: placeholder_hours.min(missing),
+            missing,
+            weeks_left,
+        });
+        // Placeholder hours are already in the weekly demand.
+        let spread = (missing - placeholder_hours).max(0.0) / f64::from(weeks_left);
+        if spread > 0.0 {
+            let span = columns(from, last);
+            for slot in &mut unstaffed_demand[span.clone()] {
+                *slot += spread;
+            }
+            split_over_skills(&mut skills, plan, activity, spread, span);
+        }
+    }
+    sort_by_number(&mut unstaffed, |item| {
+        // Day number of the deadline (below 2^31; none last), then the id.
+        let deadline = index_of(&plan.activities, item.activity, |a| a.id)
+            .and_then(|index| plan.activities[index].deadline)
+            .map_or(u64::from(u32::MAX >> 1), |day| day_number(day).clamp(0, 1 << 30) as u64);
+        deadline << 32 | u64::from(item.activity.0)
+    });
+
+    // Skill supply: capacity less support of everyone holding the skill.
+    for (index, person) in plan.people.iter().enumerate() {
+        let cells = &rows[row_of_person[index]].cells;
+        for held in &person.skills {
+            if held.level < WORKING_LEVEL {
+                continue;
+            }
+            if let Some(row) =
+                index_of(&plan.skills, held.skill, |s| s.id).and_then(|at| skills.get_mut(at))
+            {
+                for (slot, cell) in row.supply.iter_mut().zip(cells) {
+                    *slot += (cell.capacity - cell.support).max(0.0);
+                }
+            }
+        }
+    }
+
+    let mut total = vec![Cell::default(); weeks];
+    for team in &mut teams {
+        let mut cells = vec![Cell::default(); weeks];
+        for row in &rows[team.first_row..team.first_row + team.members] {
+            for (sum, cell) in cells.iter_mut().zip(&row.cells) {
+                sum.add(cell);
+            }
+        }
+        for (sum, cell) in total.iter_mut().zip(&cells) {
+            sum.add(cell);
+        }
+        team.cells = cells;
+    }
+
+    Capacity {
+        first_week: range.start,
+        weeks,
+        rows,
+        teams,
+        total,
+        unstaffed_demand,
+        skills,
+        unstaffed,
+        scenarios,
+    }
+}
+
+/// The weeks an open activity still has: from the later of this week and
+/// its start week to its deadline week (none: open-ended).
+fn remaining_weeks(activity: &Activity, this_week: Week) -> (Week, Option<Week>) {
+    let from = activity
+        .start
+        .map_or(this_week, |start| Week::containing(start).max(this_week));
+    (from, activity.deadline.map(Week::containing))
+}
+
+/// Adds `hours` a week in `span` to the demand of the skills `activity`
+/// needs, split evenly between them.
+fn split_over_skills(
+    skills: &mut [SkillRow],
+    plan: &Plan,
+    activity: &Activity,
+    hours: f64,
+    span: std::ops::Range<usize>,
+) {
+    let needs = &activity.required_skills;
+    if needs.is_empty() {
+        return;
+    }
+    let share = hours / needs.len() as f64;
+    for need in needs {
+        if let Some(row) = index_of(&plan.skills, need.skill, |s| s.id).and_then(|at| skills.get_mut(at))
+        {
+            for slot in &mut row.demand[span.clone()] {
+                *slot += share;
+            }
+        }
+    }
+}
+
+/// The position of the item with `id` in a list kept in id order.
+fn index_of<T, Id: Ord + Copy>(items: &[T], id: Id, id_of: impl Fn(&T) -> Id) -> Option<usize> {
+    match items.binary_search_by(|item| id_of(item).cmp(&id)) {
+        Ok(index) => Some(index),
+        Err(_) => items.iter().position(|item| id_of(item) == id),
+    }
+}
+
+/// Lanes for bars on one row: each `(first, last)` span (inclusive) gets
+/// the lowest lane free from its first week, spans taken in the given
+/// order. Returns each span's lane and how many lanes there are.
+pub fn lanes(spans: &[(Week, Week)]) -> (Vec<usize>, usize) {
+    // The last week taken in each lane so far.
+    let mut ends: Vec<Week> = Vec::new();
+    let mut assigned = Vec::with_capacity(spans.len());
+    for (first, last) in spans {
+        let lane = match ends.iter().position(|end| end < first) {
+            Some(lane) => {
+                ends[lane] = *last;
+                lane
+            }
+            None => {
+                ends.push(*last);
+                ends.len() - 1
+            }
+        };
+        assigned.push(lane);
+    }
+    let count = ends.len();
+    (assigned, count)
+}
+
+/// The allocation a drop of `activity` on `person`'s `week` proposes: from
+/// that week to the activity's deadline week (at least that week, at most
+/// the last week of `capacity`), at the hours a week still missing over
+/// those weeks, capped by the person's free hours that week, rounded to
+/// whole hours and at least 1. Tentative activities give tentative work.
+pub fn proposed_allocation(
+    plan: &Plan,
+    capacity: &Capacity,
+    activity: ActivityId,
+    person: PersonId,
+    week: Week,
+    options: &Options,
+) -> Option<Allocation> {
+    let found = plan.activity(activity)?;
+    let last_column = capacity.week(capacity.weeks.saturating_sub(1));
+    let last = found
+        .deadline
+        .map_or(last_column, Week::containing)
+        .min(last_column)
+        .max(week);
+    let weeks = (last.weeks_since(week) + 1) as f64;
+    let missing = capacity
+        .unstaffed
+        .iter()
+        .find(|item| item.activity == activity)
+        .map_or(0.0, |item| item.missing);
+    let needed = if missing > 0.0 {
+        missing / weeks
+    } else {
+        found.remaining_effort_hours() / weeks
+    };
+    let free = capacity
+        .cell(person, week)
+        .map_or(0.0, |cell| cell.free(options.include_tentative));
+    let capped = if free >= 1.0 { needed.min(free) } else { needed };
+    Some(Allocation {
+        id: crate::model::AllocationId(0),
+        assignee: Assignee::Person(person),
+        activity,
+        hours_per_week: capped.round().max(1.0),
+        first_week: week,
+        last_week: last,
+        commitment: found.commitment,
+        scenario: None,
+    })
+}
+
+/// A piece of work not yet in the plan, to see whether it fits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Engagement {
+    pub name: String,
+    pub needs: Vec<SkillRequirement>,
+    pub hours_per_week: f64,
+    pub weeks: u32,
+    pub earliest_start: Week,
+}
+
+/// Someone who could take the engagement, or why not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fit {
+    pub person: PersonId,
+    /// The first week of the earliest run of `weeks` weeks in each of which
+    /// they have the hours free; none when short in a skill or never free
+    /// within the look-ahead.
+    pub first_week: Option<Week>,
+    /// (skill, level held, level needed) of every skill they fall short in.
+    pub short_skills: Vec<(SkillId, u8, u8)>,
+    /// Their utilisation over those weeks without and with the engagement.
+    pub before: f64,
+    pub after: f64,
+    /// Their team's utilisation over those weeks without and with it.
+    pub team_before: f64,
+    pub team_after: f64,
+}
+
+/// The answer to "can we take it?".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The earliest week anyone can start it without overload.
+    pub earliest: Option<Week>,
+    /// Everyone who meets every skill, by first week (none last), then
+    /// by utilisation after (lowest first); people short in a skill are
+    /// left out and counted in `short`.
+    pub fits: Vec<Fit>,
+    /// How many people are short in a skill.
+    pub short: usize,
+    /// The answer in a sentence.
+    pub summary: String,
+}
+
+/// Whether the engagement fits: for everyone employed who meets every
+/// skill, the first week from `earliest_start` (and not before next week,
+/// or this week when `today` is a Monday) that starts `weeks` weeks in each
+/// of which they have `hours_per_week` free, within [`LOOKAHEAD_WEEKS`]
+/// after the horizon. Free hours follow `options` (tentative work counts
+/// only when included).
+pub fn can_we_take_it(
+    plan: &Plan,
+    engagement: &Engagement,
+    options: &Options,
+    today: NaiveDate,
+) -> Answer {
+    let this_week = Week::containing(today);
+    let soonest = if this_week.monday() == today {
+        this_week
+    } else {
+        this_week.plus_weeks(1)
+    };
+    let start = engagement.earliest_start.max(soonest);
+    let limit = plan.horizon.end().plus_weeks(i64::from(LOOKAHEAD_WEEKS));
+    let span = limit.weeks_since(start).clamp(0, i64::from(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS));
+    let range = Horizon {
+        start,
+        weeks: span as u32,
+    };
+    let capacity = compute(plan, range, options, today);
+    let tentative = options.include_tentative;
+    let hours = usable_hours(engagement.hours_per_week);
+    let run = engagement.weeks.max(1) as usize;
+
+    let mut fits: Vec<Fit> = Vec::new();
+    let mut short = 0;
+    for row in &capacity.rows {
+        let Some(person) = plan.person(row.person) else {
+            continue;
+        };
+        let missing_skills = short_skills(person, &engagement.needs);
+        if !missing_skills.is_empty() {
+            short += 1;
+            continue;
+        }
+        if row.cells.iter().all(|cell| cell.capacity <= 0.0) {
+            continue;
+        }
+        let fits_week: Vec<bool> = row
+            .cells
+            .iter()
+            .map(|cell| cell.capacity > 0.0 && cell.free(tentative) + 1e-9 >= hours)
+            .collect();
+        let first = fits_week
+            .windows(run)
+            .position(|window| window.iter().all(|fits| *fits));
+        let (before, after, team_before, team_after) = match first {
+            Some(at) => {
+                let share = |cells: &[Cell], added: f64| {
+                    let (mut load, mut capacity) = (0.0, 0.0);
+                    for cell in cells {
+                        load += cell.load(tentative);
+                        capacity += cell.capacity;
+                    }
+                    if capacity > 0.0 {
+                        (load + added) / capacity
+                    } else {
+                        0.0
+                    }
+                };
+                let added = hours * run as f64;
+                let team = &capacity.teams[row.team].cells[at..at + run];
+                let own = &row.cells[at..at + run];
+                (
+                    share(own, 0.0),
+                    share(own, added),
+                    share(team, 0.0),
+                    share(team, added),
+                )
+            }
+            None => (0.0, 0.0, 0.0, 0.0),
+        };
+        fits.push(Fit {
+            person: row.person,
+            first_week: first.map(|at| capacity.week(at)),
+            short_skills: missing_skills,
+            before,
+            after,
+            team_before,
+            team_after,
+        });
+    }
+    sort_by_number(&mut fits, |fit| {
+        // Week offset (below 2^10; none after every week), utilisation
+        // after in tenths of a percent (below 2^20), then the id.
+        let week = fit
+            .first_week
+            .map_or(1 << 10, |week| week.weeks_since(start).clamp(0, 1023) as u64);
+        let after = (fit.after * 1000.0).clamp(0.0, 1_048_575.0) as u64;
+        week << 52 | after << 32 | u64::from(fit.person.0)
+    });
+    let earliest = fits.iter().find_map(|fit| fit.first_week);
+    let summary = match earliest {
+        Some(week) => format!(
+            "Yes, from {week}: {} could take {} h a week for {} without overload.",
+            count_of(
+                fits.iter()
+                    .filter(|fit| fit.first_week == Some(week))
+                    .count(),
+                "person",
+                "people"
+            ),
+            hours_text(hours),
+            count_of(run, "week", "weeks"),
+        ),
+        None if fits.is_empty() => format!(
+            "No: nobody has every skill it needs ({} short in a skill).",
+            count_of(short, "person is", "people are")
+        ),
+        None => format!(
+            "Not before {}: {} every skill but never {} h a week free for {} in a row.",
+            limit.plus_weeks(-1),
+            count_of(fits.len(), "person has", "people have"),
+            hours_text(hours),
+            count_of(run, "week", "weeks"),
+        ),
+    };
+    Answer {
+        earliest,
+        fits,
+        short,
+        summary,
+    }
+}
+
+#[cfg(test)]
+#[path = "capacity_tests.rs"]
+mod tests;

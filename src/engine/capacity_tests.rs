@@ -1,0 +1,3 @@
+//! Capacity engine tests: weeks computed by hand.
+
+use super::*;
