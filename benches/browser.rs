@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
+use opsboard::engine::capacity::{self, Options};
 use opsboard::engine::{priority, validate};
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::Plan;
@@ -44,5 +45,18 @@ fn validate_in_the_browser(c: &mut Criterion) {
     let (plan, _) = large_plan();
     c.bench_function("validate (large plan, browser)", |b| {
         b.iter(|| validate::validate(&plan))
+    });
+}
+
+#[wasm_bindgen_bench]
+fn capacity_in_the_browser(c: &mut Criterion) {
+    quick(c);
+    let (plan, today) = large_plan();
+    let options = Options {
+        include_tentative: true,
+        hidden_scenarios: vec![],
+    };
+    c.bench_function("capacity::compute (large plan, browser)", |b| {
+        b.iter(|| capacity::compute(&plan, plan.horizon, &options, today))
     });
 }

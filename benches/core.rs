@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use opsboard::command::{apply, Command};
+use opsboard::engine::capacity::{self, Engagement, Options};
 use opsboard::engine::{priority, risks, skills, validate};
 use opsboard::model::generate::{generated_plan, Size};
-use opsboard::model::{ActivityId, Status};
+use opsboard::model::{ActivityId, SkillId, SkillRequirement, Status};
 use opsboard::persist;
 
 fn large_plan(c: &mut Criterion) {
@@ -30,6 +31,28 @@ fn large_plan(c: &mut Criterion) {
     });
     c.bench_function("candidates (large plan)", |b| {
         b.iter(|| skills::candidates(&plan, ActivityId(1500), today))
+    });
+    // The capacity grid recomputes on every edit: the budget is
+    // 5 ms natively.
+    let options = Options {
+        include_tentative: true,
+        hidden_scenarios: vec![],
+    };
+    c.bench_function("capacity::compute (large plan)", |b| {
+        b.iter(|| capacity::compute(&plan, plan.horizon, &options, today))
+    });
+    let engagement = Engagement {
+        name: "Contoso migration".to_string(),
+        needs: vec![SkillRequirement {
+            skill: SkillId(1),
+            min_level: 2,
+        }],
+        hours_per_week: 16.0,
+        weeks: 6,
+        earliest_start: plan.horizon.start,
+    };
+    c.bench_function("capacity::can_we_take_it (large plan)", |b| {
+        b.iter(|| capacity::can_we_take_it(&plan, &engagement, &options, today))
     });
     c.bench_function("encode (large plan)", |b| b.iter(|| persist::encode(&plan)));
     c.bench_function("decode (large plan)", |b| b.iter(|| persist::decode(&text)));

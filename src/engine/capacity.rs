@@ -40,8 +40,9 @@
 use super::availability::{day_number, holiday_numbers, Calendar};
 use super::skills::{hours_text, short_skills, usable_hours, WORKING_LEVEL};
 use crate::model::{
-    count_of, sort_by_number, Activity, ActivityId, Allocation, Assignee, Commitment, Horizon, NaiveDate, Person,
-    PersonId, Plan, ScenarioId, SkillId, SkillRequirement, Status, Week, MAX_HORIZON_WEEKS,
+    count_of, sort_by_number, Activity, ActivityId, Allocation, Assignee, Commitment, Horizon,
+    NaiveDate, Person, PersonId, Plan, ScenarioId, SkillId, SkillRequirement, Status, Week,
+    MAX_HORIZON_WEEKS,
 };
 
 /// Below this share of capacity a week is under-used.
@@ -144,8 +145,11 @@ impl Cell {
         match self.utilisation(tentative) {
             None if load >= 0.01 => format!("away, {} h allocated", hours_text(load)),
             None => "away".to_string(),
-            Some(share) => {
-                let percent = (share * 100.0).round() as i64;
+            Some(_) => {
+                // Hours times 100 over hours, not the share times 100: the
+                // share of 23 h in 40 h is a hair under 0.575, which would
+                // round 57.5 % down.
+                let percent = (load * 100.0 / self.capacity).round() as i64;
                 if self.band(tentative) == Band::Over {
                     format!("{percent} %, {} h over", hours_text(self.over(tentative)))
                 } else {
@@ -157,7 +161,7 @@ impl Cell {
 
     /// The numbers behind the bar, for a tooltip or a screen reader:
     /// "Capacity 40 h · support 4 h · confirmed 20 h · tentative 8 h ·
-    /// 90 %, 4 h free".
+    /// 80 %, 8 h free".
     pub fn details(&self, tentative: bool) -> String {
         let mut parts = vec![format!("Capacity {} h", hours_text(self.capacity))];
         for (name, hours) in [
@@ -365,18 +369,19 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
     // its deadline week.
     let mut staffed = vec![(0.0f64, 0.0f64); plan.activities.len()];
 
+    // The columns from `first` to `last` inclusive, clamped to the range:
+    // work wholly before or after it gives an empty span.
     let columns = |first: Week, last: Week| {
-        let from = (day_number(first.monday()) - first_day).div_euclid(7).max(0) as usize;
-        let to = (day_number(last.monday()) - first_day).div_euclid(7) + 1;
-        from..(to.clamp(0, weeks as i64) as usize).max(from)
+        let column = |week: Week| (day_number(week.monday()) - first_day).div_euclid(7);
+        let from = column(first).clamp(0, weeks as i64) as usize;
+        let to = (column(last) + 1).clamp(0, weeks as i64) as usize;
+        from..to.max(from)
     };
     for allocation in &plan.allocations {
-        if !options.shows(allocation) {
-            continue;
-        }
         let hours = usable_hours(allocation.hours_per_week);
-        let tentative = allocation.commitment == Commitment::Tentative;
         let weeks_span = columns(allocation.first_week, allocation.last_week);
+        // Scenario rows count hidden scenarios too, so that a hidden
+        // scenario can still say how much work it would bring.
         if let Some(scenario) = allocation.scenario {
             if let Some(row) = index_of(&plan.scenarios, scenario, |s| s.id)
                 .and_then(|index| scenarios.get_mut(index))
@@ -386,6 +391,10 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
                 }
             }
         }
+        if !options.shows(allocation) {
+            continue;
+        }
+        let tentative = allocation.commitment == Commitment::Tentative;
         let counts = options.counts(allocation);
         match &allocation.assignee {
             Assignee::Person(person) => {
@@ -411,8 +420,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         if !counts {
             continue;
         }
-        let Some(activity_index) = index_of(&plan.activities, allocation.activity, |a| a.id)
-        else {
+        let Some(activity_index) = index_of(&plan.activities, allocation.activity, |a| a.id) else {
             continue;
         };
         let activity = &plan.activities[activity_index];
@@ -445,7 +453,9 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
             continue;
         }
         let (from, to) = remaining_weeks(activity, this_week);
-        let last = to.unwrap_or_else(|| range.start.plus_weeks(weeks as i64 - 1)).max(from);
+        let last = to
+            .unwrap_or_else(|| range.start.plus_weeks(weeks as i64 - 1))
+            .max(from);
         let weeks_left = (last.weeks_since(from) + 1).clamp(1, i64::from(u32::MAX)) as u32;
         unstaffed.push(Unstaffed {
             activity: activity.id,
@@ -469,7 +479,9 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         // Day number of the deadline (below 2^31; none last), then the id.
         let deadline = index_of(&plan.activities, item.activity, |a| a.id)
             .and_then(|index| plan.activities[index].deadline)
-            .map_or(u64::from(u32::MAX >> 1), |day| day_number(day).clamp(0, 1 << 30) as u64);
+            .map_or(u64::from(u32::MAX >> 1), |day| {
+                day_number(day).clamp(0, 1 << 30) as u64
+            });
         deadline << 32 | u64::from(item.activity.0)
     });
 
@@ -527,7 +539,8 @@ fn remaining_weeks(activity: &Activity, this_week: Week) -> (Week, Option<Week>)
 }
 
 /// Adds `hours` a week in `span` to the demand of the skills `activity`
-/// needs, split evenly between them.
+/// needs, split evenly between them; a skill listed twice (at two levels)
+/// counts once.
 fn split_over_skills(
     skills: &mut [SkillRow],
     plan: &Plan,
@@ -536,12 +549,22 @@ fn split_over_skills(
     span: std::ops::Range<usize>,
 ) {
     let needs = &activity.required_skills;
-    if needs.is_empty() {
+    let first_listing = |at: usize| {
+        !needs[..at]
+            .iter()
+            .any(|earlier| earlier.skill == needs[at].skill)
+    };
+    let distinct = (0..needs.len()).filter(|at| first_listing(*at)).count();
+    if distinct == 0 || span.is_empty() {
         return;
     }
-    let share = hours / needs.len() as f64;
-    for need in needs {
-        if let Some(row) = index_of(&plan.skills, need.skill, |s| s.id).and_then(|at| skills.get_mut(at))
+    let share = hours / distinct as f64;
+    for (at, need) in needs.iter().enumerate() {
+        if !first_listing(at) {
+            continue;
+        }
+        if let Some(row) =
+            index_of(&plan.skills, need.skill, |s| s.id).and_then(|at| skills.get_mut(at))
         {
             for slot in &mut row.demand[span.clone()] {
                 *slot += share;
@@ -585,8 +608,10 @@ pub fn lanes(spans: &[(Week, Week)]) -> (Vec<usize>, usize) {
 /// The allocation a drop of `activity` on `person`'s `week` proposes: from
 /// that week to the activity's deadline week (at least that week, at most
 /// the last week of `capacity`), at the hours a week still missing over
-/// those weeks, capped by the person's free hours that week, rounded to
-/// whole hours and at least 1. Tentative activities give tentative work.
+/// those weeks (its whole remaining effort when nothing is listed missing:
+/// fully staffed, or tentative work left out of `capacity`), capped by the
+/// person's free hours that week (when the week is in `capacity`), rounded
+/// to whole hours and at least 1. Tentative activities give tentative work.
 pub fn proposed_allocation(
     plan: &Plan,
     capacity: &Capacity,
@@ -613,10 +638,12 @@ pub fn proposed_allocation(
     } else {
         found.remaining_effort_hours() / weeks
     };
-    let free = capacity
-        .cell(person, week)
-        .map_or(0.0, |cell| cell.free(options.include_tentative));
-    let capped = if free >= 1.0 { needed.min(free) } else { needed };
+    // Capped by the hours free that week; a week outside `capacity` has no
+    // known free hours and is not capped.
+    let capped = match capacity.cell(person, week) {
+        Some(cell) => needed.min(cell.free(options.include_tentative)),
+        None => needed,
+    };
     Some(Allocation {
         id: crate::model::AllocationId(0),
         assignee: Assignee::Person(person),
@@ -666,7 +693,8 @@ pub struct Answer {
     /// by utilisation after (lowest first); people short in a skill are
     /// left out and counted in `short`.
     pub fits: Vec<Fit>,
-    /// How many people are short in a skill.
+    /// How many people are short in a skill, of those there in some week
+    /// from the start to the end of the look-ahead.
     pub short: usize,
     /// The answer in a sentence.
     pub summary: String,
@@ -692,7 +720,9 @@ pub fn can_we_take_it(
     };
     let start = engagement.earliest_start.max(soonest);
     let limit = plan.horizon.end().plus_weeks(i64::from(LOOKAHEAD_WEEKS));
-    let span = limit.weeks_since(start).clamp(0, i64::from(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS));
+    let span = limit
+        .weeks_since(start)
+        .clamp(0, i64::from(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS));
     let range = Horizon {
         start,
         weeks: span as u32,
@@ -708,12 +738,14 @@ pub fn can_we_take_it(
         let Some(person) = plan.person(row.person) else {
             continue;
         };
+        // Someone who is never there in these weeks (gone, not started
+        // within the look-ahead) is neither a fit nor short of a skill.
+        if row.cells.iter().all(|cell| cell.capacity <= 0.0) {
+            continue;
+        }
         let missing_skills = short_skills(person, &engagement.needs);
         if !missing_skills.is_empty() {
             short += 1;
-            continue;
-        }
-        if row.cells.iter().all(|cell| cell.capacity <= 0.0) {
             continue;
         }
         let fits_week: Vec<bool> = row
@@ -763,9 +795,9 @@ pub fn can_we_take_it(
     sort_by_number(&mut fits, |fit| {
         // Week offset (below 2^10; none after every week), utilisation
         // after in tenths of a percent (below 2^20), then the id.
-        let week = fit
-            .first_week
-            .map_or(1 << 10, |week| week.weeks_since(start).clamp(0, 1023) as u64);
+        let week = fit.first_week.map_or(1 << 10, |week| {
+            week.weeks_since(start).clamp(0, 1023) as u64
+        });
         let after = (fit.after * 1000.0).clamp(0.0, 1_048_575.0) as u64;
         week << 52 | after << 32 | u64::from(fit.person.0)
     });
