@@ -3,7 +3,8 @@
 #                on http://127.0.0.1:8080/
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
-# Also: make bench | size | screenshots | clean
+# Also: make bench | bench-browser | bench-capacity | bench-matrix | size |
+#       screenshots | clean
 #
 # scripts/setup.sh installs pinned tools into ~/.cargo/bin (trunk,
 # wasm-bindgen) and node_modules/.bin (wasm-opt 132, playwright); this PATH
@@ -15,10 +16,9 @@ SHELL := bash
 CARGO_BIN := $(if $(CARGO_HOME),$(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
-SCREENSHOT_PORT := 4173
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser size screenshots clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix size screenshots clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -46,18 +46,20 @@ size: setup
 	scripts/bundle-size.sh
 
 # Screenshots of every view of the release build in dist/ (`make size` builds
-# it), served on 127.0.0.1:$(SCREENSHOT_PORT) for the duration.
+# it), served on 127.0.0.1:4173 for the duration.
 screenshots:
-	@test -f dist/index.html || { echo "no dist/index.html: run 'make size' first" >&2; exit 1; }
-	@if (exec 3<>/dev/tcp/127.0.0.1/$(SCREENSHOT_PORT)) 2>/dev/null; then \
-	  echo "port $(SCREENSHOT_PORT) is already in use: stop that server first" >&2; exit 1; fi
 	mkdir -p $(SCREENSHOT_DIR)
-	scripts/serve-dist.sh $(SCREENSHOT_PORT) >/dev/null 2>&1 & server=$$!; \
-	trap 'kill $$server 2>/dev/null || true' EXIT; \
-	for _ in $$(seq 100); do \
-	  (exec 3<>/dev/tcp/127.0.0.1/$(SCREENSHOT_PORT)) 2>/dev/null && break; sleep 0.1; \
-	done; \
-	OPSBOARD_URL=http://127.0.0.1:$(SCREENSHOT_PORT)/ node scripts/screenshots.mjs $(SCREENSHOT_DIR)
+	scripts/with-dist.sh node scripts/screenshots.mjs $(SCREENSHOT_DIR)
+
+# The Capacity view on the generated large plan in headless Chromium: time to
+# show it and from a drop to the next frame (needs dist/: `make size`).
+bench-capacity:
+	cargo run --release --example large_plan > target/large.opsboard.json
+	scripts/with-dist.sh node scripts/bench-capacity.mjs target/large.opsboard.json
+
+# The skills matrix at 200 people x 80 skills (needs dist/: `make size`).
+bench-matrix:
+	scripts/with-dist.sh node scripts/bench-matrix.mjs
 
 clean:
 	cargo clean

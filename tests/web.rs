@@ -480,7 +480,7 @@ async fn every_route_opens_its_view_and_marks_its_link() {
     let routes = [
         ("#/board", "#board-title", "Board", "Board"),
         ("#/skills", "#skills-title", "Skills matrix", "Skills"),
-        ("#/capacity", "#coming-title", "Capacity", "Capacity"),
+        ("#/capacity", "#capacity-title", "Capacity", "Capacity"),
         ("#/week", "#week-title", "This week · ", "This week"),
         (
             "#/check-in",
@@ -503,4 +503,69 @@ async fn every_route_opens_its_view_and_marks_its_link() {
         })
         .await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn capacity_shows_names_from_a_plan_as_text_and_moves_a_bar_by_keyboard() {
+    use opsboard::model::{demo::demo_plan, PlanId, Week};
+
+    fresh_page();
+    // A plan whose person's name and activity title are markup with script.
+    let today = opsboard::browser::today();
+    let mut plan = demo_plan(PlanId(1), today);
+    let hostile = "<img src=x onerror=\"window.__opsboardXss=1\">Tom";
+    plan.people[1].name = hostile.to_string();
+    plan.activities[1].title = "<script>window.__opsboardXss=2</script>Zone".to_string();
+    opsboard::storage::save(&plan).expect("the plan can be stored");
+
+    let app = mount_app();
+    navigate(&app, "#/capacity", "#capacity-title").await;
+    wait_until("the timeline", || {
+        app.find(".tl-line[data-person='per-2']").is_some()
+    })
+    .await;
+    let name = app.get(".tl-line[data-person='per-2'] .tl-name__person");
+    assert_eq!(text_of(&name), hostile, "the name is shown as text");
+    assert!(app.find(".timeline img, .timeline script").is_none());
+    let bar = app.get("#bar-alc-2");
+    assert!(text_of(&bar).starts_with("<script>window.__opsboardXss=2</script>Zone"));
+    let injected = js_sys::Reflect::get(&window(), &"__opsboardXss".into()).expect("window");
+    assert!(injected.is_undefined(), "no script from the plan ran");
+
+    // Marcus Hill's bar (alc-3) starts this week: Enter picks it up, →
+    // moves the draft a week, Enter applies it.
+    let this_week = Week::containing(today);
+    let first = |app: &Mounted<_>| {
+        app.get("#bar-alc-3")
+            .get_attribute("aria-label")
+            .unwrap_or_default()
+    };
+    assert!(first(&app).contains(&format!("8 h a week, {this_week} to")));
+    press_key(&app.get("#bar-alc-3"), "Enter");
+    wait_until("the draft bar", || app.find("#bar-draft").is_some()).await;
+    press_key(&app.get("#bar-draft"), "ArrowRight");
+    let next_week = this_week.plus_weeks(1).to_string();
+    wait_until("the draft to move a week", || {
+        app.find("#bar-draft")
+            .and_then(|draft| draft.get_attribute("aria-label"))
+            .is_some_and(|label| label.contains(&format!("8 h a week, {next_week} to")))
+    })
+    .await;
+    press_key(&app.get("#bar-draft"), "Enter");
+    wait_until("the move to be applied", || {
+        app.find("#bar-draft").is_none()
+            && app.find("#bar-alc-3").is_some_and(|bar| {
+                bar.get_attribute("aria-label")
+                    .is_some_and(|label| label.contains(&format!("8 h a week, {next_week} to")))
+            })
+    })
+    .await;
+    wait_until("the move to be saved", || {
+        storage()
+            .get_item(DEMO_PLAN_KEY)
+            .ok()
+            .flatten()
+            .is_some_and(|text| text.contains(&format!("\"first_week\": \"{next_week}\"")))
+    })
+    .await;
 }

@@ -742,7 +742,10 @@ fn distinct_skills(requirements: &[SkillRequirement]) -> Vec<SkillId> {
 
 /// (skill, held, needed) of every requirement `person` falls short of, a
 /// repeated skill once at its highest level.
-pub(crate) fn short_skills(person: &Person, requirements: &[SkillRequirement]) -> Vec<(SkillId, u8, u8)> {
+pub(crate) fn short_skills(
+    person: &Person,
+    requirements: &[SkillRequirement],
+) -> Vec<(SkillId, u8, u8)> {
     let mut short: Vec<(SkillId, u8, u8)> = Vec::new();
     for skill in distinct_skills(requirements) {
         let needed = requirements

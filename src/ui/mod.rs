@@ -3,6 +3,8 @@
 
 mod activities;
 mod board;
+mod capacity;
+mod capacity_panels;
 mod checkins;
 mod files;
 mod forms;
@@ -80,14 +82,7 @@ pub fn App() -> impl IntoView {
                 Route::People => view! { <people::PeopleView/> }.into_any(),
                 Route::Files => view! { <files::FilesView/> }.into_any(),
                 Route::Skills => view! { <skills::SkillsView/> }.into_any(),
-                Route::Capacity => view! {
-                    <shell::ComingView
-                        title="Capacity"
-                        capability="Capacity and allocation"
-                        promise="a week-by-week timeline of every person's capacity, drag-and-drop staffing, utilisation and what-if scenarios."
-                    />
-                }
-                .into_any(),
+                Route::Capacity => view! { <capacity::CapacityView/> }.into_any(),
                 Route::CheckIn => view! { <checkins::CheckInView/> }.into_any(),
             }}
         </main>

@@ -151,28 +151,3 @@ pub fn Notices() -> impl IntoView {
         </section>
     }
 }
-
-/// A view whose capability is still to come: says which one will fill it.
-#[component]
-pub fn ComingView(
-    /// The view's name.
-    title: &'static str,
-    /// The capability (issue) that builds it.
-    capability: &'static str,
-    /// What it will show.
-    promise: &'static str,
-) -> impl IntoView {
-    view! {
-        <section class="coming" aria-labelledby="coming-title">
-            <h2 id="coming-title">{title}</h2>
-            <p class="coming__lead">
-                "This view comes with the " <strong>{capability}</strong> " capability: " {promise}
-            </p>
-            <p>
-                "Until then, the " <a href=Route::Plan.hash()>"Plan"</a> ", "
-                <a href=Route::Board.hash()>"Board"</a> " and "
-                <a href=Route::People.hash()>"People"</a> " views hold everything about this plan."
-            </p>
-        </section>
-    }
-}

@@ -1,0 +1,1199 @@
+//! The Capacity view: a timeline of people (grouped by team) and weeks,
+//! each cell a stacked bar of support, confirmed, tentative and free hours,
+//! with allocation bars to drag, stretch and move by keyboard; the work
+//! still to staff beside it, team and firm sums, and the panels of
+//! `capacity_panels` (chart, scenarios, "Can we take it?").
+//!
+//! Every change is a command: a drop applies it at once, the keyboard moves
+//! a draft that Enter applies. Rows are keyed by everything they show, so a
+//! change repaints only the rows it touched.
+
+use leptos::prelude::*;
+
+use super::capacity_panels::{CapacityChart, Scenarios, TakeIt};
+use super::state::AppState;
+use crate::browser;
+use crate::command::Command;
+use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
+use crate::model::{
+    short_date, sort_by_number, ActivityId, Allocation, AllocationId, Assignee, Commitment,
+    Horizon, PersonId, Plan, Week, MAX_HORIZON_WEEKS,
+};
+
+/// What is being dragged. `DataTransfer.getData` is empty during
+/// `dragover`, so it is kept in a signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dragged {
+    /// An activity from the list, to allocate.
+    Activity(ActivityId),
+    /// A bar, grabbed `grab` weeks after its first week.
+    Bar { id: AllocationId, grab: i64 },
+    /// The end of a bar, to lengthen or shorten it.
+    End(AllocationId),
+}
+
+/// A change being made by keyboard, shown in place until Enter applies it.
+#[derive(Debug, Clone, PartialEq)]
+struct Draft {
+    /// The allocation being changed; none for a new one.
+    original: Option<AllocationId>,
+    allocation: Allocation,
+}
+
+/// A bar as drawn: columns and lane, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct BarData {
+    /// `bar-alc-3`, or `bar-draft`.
+    element_id: String,
+    /// The allocation's id as text (empty for a new draft).
+    allocation: String,
+    title: String,
+    /// Tenths of an hour a week.
+    tenths: u32,
+    first: usize,
+    span: usize,
+    lane: usize,
+    tentative: bool,
+    placeholder: bool,
+    draft: bool,
+    /// Starts before or runs past the visible weeks.
+    cut_left: bool,
+    cut_right: bool,
+    label: String,
+}
+
+/// One line of the timeline. Lines are keyed by their whole content.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Line {
+    /// A team's header with its summed weeks; `collapsed` hides its people.
+    Team {
+        name: String,
+        members: usize,
+        collapsed: bool,
+        cells: Vec<[u32; 4]>,
+        tentative: bool,
+    },
+    Person {
+        person: PersonId,
+        /// Position among the visible people, for arrow keys.
+        row: usize,
+        name: String,
+        role: String,
+        cells: Vec<[u32; 4]>,
+        tentative: bool,
+        bars: Vec<BarData>,
+        lanes: usize,
+    },
+    /// A role still to staff (a placeholder allocation).
+    Role { bar: BarData, role: String },
+    /// Everyone summed.
+    Total {
+        cells: Vec<[u32; 4]>,
+        tentative: bool,
+    },
+}
+
+/// Hours kept as hundredths, so lines can be compared and hashed.
+fn cell_key(cell: &Cell) -> [u32; 4] {
+    let hundredths = |hours: f64| (hours.max(0.0) * 100.0).round() as u32;
+    [
+        hundredths(cell.capacity),
+        hundredths(cell.support),
+        hundredths(cell.confirmed),
+        hundredths(cell.tentative),
+    ]
+}
+
+fn cell_of_key(key: &[u32; 4]) -> Cell {
+    Cell {
+        capacity: f64::from(key[0]) / 100.0,
+        support: f64::from(key[1]) / 100.0,
+        confirmed: f64::from(key[2]) / 100.0,
+        tentative: f64::from(key[3]) / 100.0,
+    }
+}
+
+/// "28 h", "7.5 h".
+fn hours(tenths: u32) -> String {
+    if tenths.is_multiple_of(10) {
+        format!("{} h", tenths / 10)
+    } else {
+        format!("{}.{} h", tenths / 10, tenths % 10)
+    }
+}
+
+fn tenths_of(hours_per_week: f64) -> u32 {
+    (hours_per_week.max(0.0) * 10.0).round() as u32
+}
+
+/// The view's settings that shape the lines.
+#[derive(Debug, Clone, PartialEq)]
+struct Settings {
+    options: Options,
+    collapsed: Vec<String>,
+    show_bars: bool,
+}
+
+fn bar_data(
+    plan: &Plan,
+    capacity: &Capacity,
+    allocation: &Allocation,
+    draft: bool,
+    lane: usize,
+) -> Option<BarData> {
+    let last_column = capacity.week(capacity.weeks.checked_sub(1)?);
+    if allocation.last_week < capacity.first_week || allocation.first_week > last_column {
+        return None;
+    }
+    let first = allocation.first_week.max(capacity.first_week);
+    let last = allocation.last_week.min(last_column);
+    let title = plan.activity_title(allocation.activity);
+    let tenths = tenths_of(allocation.hours_per_week);
+    let who = match &allocation.assignee {
+        Assignee::Person(person) => plan.person_name(*person),
+        Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
+    };
+    let label = format!(
+        "{title}: {who}, {} a week, {} to {}{}{}",
+        hours(tenths),
+        allocation.first_week,
+        allocation.last_week,
+        if allocation.commitment == Commitment::Tentative {
+            ", tentative"
+        } else {
+            ""
+        },
+        if draft {
+            ". Moving: arrows move, Shift+arrows change the end, + and - change the hours, Enter applies, Escape cancels."
+        } else {
+            ". Enter to move by keyboard."
+        }
+    );
+    Some(BarData {
+        element_id: if draft {
+            "bar-draft".to_string()
+        } else {
+            format!("bar-{}", allocation.id)
+        },
+        allocation: if draft && allocation.id.0 == 0 {
+            String::new()
+        } else {
+            allocation.id.to_string()
+        },
+        title,
+        tenths,
+        first: capacity.column(first)?,
+        span: (last.weeks_since(first) + 1) as usize,
+        lane,
+        tentative: allocation.commitment == Commitment::Tentative,
+        placeholder: matches!(allocation.assignee, Assignee::Placeholder { .. }),
+        draft,
+        cut_left: allocation.first_week < capacity.first_week,
+        cut_right: allocation.last_week > last_column,
+        label,
+    })
+}
+
+/// The timeline's lines for a plan, its capacity and the view's settings.
+fn lines(
+    plan: &Plan,
+    capacity: &Capacity,
+    settings: &Settings,
+    draft: Option<&Draft>,
+) -> Vec<Line> {
+    let tentative = settings.options.include_tentative;
+    let hidden = draft.and_then(|draft| draft.original);
+    // Each person's bars, by the position of their row.
+    let mut by_row: Vec<Vec<&Allocation>> = vec![Vec::new(); capacity.rows.len()];
+    let mut roles: Vec<&Allocation> = Vec::new();
+    let row_of = |person: PersonId| capacity.rows.iter().position(|row| row.person == person);
+    let mut person_rows: Vec<(u32, usize)> = capacity
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (row.person.0, index))
+        .collect();
+    sort_by_number(&mut person_rows, |(id, _)| u64::from(*id));
+    for allocation in &plan.allocations {
+        if Some(allocation.id) == hidden || !settings.options.shows(allocation) {
+            continue;
+        }
+        match allocation.assignee {
+            Assignee::Person(person) => {
+                if let Ok(at) = person_rows.binary_search_by(|(id, _)| id.cmp(&person.0)) {
+                    by_row[person_rows[at].1].push(allocation);
+                }
+            }
+            Assignee::Placeholder { .. } => roles.push(allocation),
+        }
+    }
+    let draft_row = draft.and_then(|draft| match draft.allocation.assignee {
+        Assignee::Person(person) => row_of(person),
+        Assignee::Placeholder { .. } => None,
+    });
+
+    // Roles to staff come first: they are what needs doing.
+    let mut lines = Vec::new();
+    for allocation in roles {
+        if let Assignee::Placeholder { role, .. } = &allocation.assignee {
+            if let Some(bar) = bar_data(plan, capacity, allocation, false, 0) {
+                lines.push(Line::Role {
+                    bar,
+                    role: role.clone(),
+                });
+            }
+        }
+    }
+    if let Some(draft) = draft {
+        if let Assignee::Placeholder { role, .. } = &draft.allocation.assignee {
+            if let Some(bar) = bar_data(plan, capacity, &draft.allocation, true, 0) {
+                lines.push(Line::Role {
+                    bar,
+                    role: role.clone(),
+                });
+            }
+        }
+    }
+    let mut visible_row = 0;
+    for team in &capacity.teams {
+        let collapsed = settings.collapsed.contains(&team.name);
+        lines.push(Line::Team {
+            name: team.name.clone(),
+            members: team.members,
+            collapsed,
+            cells: team.cells.iter().map(cell_key).collect(),
+            tentative,
+        });
+        if collapsed {
+            continue;
+        }
+        for (index, row) in capacity
+            .rows
+            .iter()
+            .enumerate()
+            .skip(team.first_row)
+            .take(team.members)
+        {
+            let Some(person) = plan.person(row.person) else {
+                continue;
+            };
+            let mut bars: Vec<BarData> = Vec::new();
+            let mut count = 0;
+            if settings.show_bars || draft_row == Some(index) {
+                let mut mine = by_row[index].clone();
+                if !settings.show_bars {
+                    mine.clear();
+                }
+                sort_by_number(&mut mine, |allocation| {
+                    (allocation.first_week.weeks_since(capacity.first_week) + (1 << 20)) as u64
+                });
+                let spans: Vec<(Week, Week)> = mine
+                    .iter()
+                    .map(|allocation| (allocation.first_week, allocation.last_week))
+                    .collect();
+                let (assigned, used) = lanes(&spans);
+                bars = mine
+                    .iter()
+                    .zip(assigned)
+                    .filter_map(|(allocation, lane)| {
+                        bar_data(plan, capacity, allocation, false, lane)
+                    })
+                    .collect();
+                count = used;
+                if draft_row == Some(index) {
+                    if let Some(bar) = draft
+                        .and_then(|draft| bar_data(plan, capacity, &draft.allocation, true, used))
+                    {
+                        bars.push(bar);
+                        count = used + 1;
+                    }
+                }
+            }
+            lines.push(Line::Person {
+                person: row.person,
+                row: visible_row,
+                name: person.name.clone(),
+                role: person.role.clone(),
+                cells: row.cells.iter().map(cell_key).collect(),
+                tentative,
+                bars,
+                lanes: count,
+            });
+            visible_row += 1;
+        }
+    }
+    lines.push(Line::Total {
+        cells: capacity.total.iter().map(cell_key).collect(),
+        tentative,
+    });
+    lines
+}
+
+/// Percent of the cell's scale (the larger of capacity and load) as CSS.
+fn bar_style(cell: &Cell, tentative: bool) -> String {
+    let scale = cell.capacity.max(cell.load(true)).max(1.0);
+    let support = cell.support / scale * 100.0;
+    let confirmed = support + cell.confirmed / scale * 100.0;
+    let with_tentative = confirmed
+        + if tentative {
+            cell.tentative / scale * 100.0
+        } else {
+            0.0
+        };
+    format!(
+        "--s:{}%;--c:{}%;--t:{}%",
+        support.round() as i64,
+        confirmed.round() as i64,
+        with_tentative.round() as i64
+    )
+}
+
+fn band_class(band: Band) -> &'static str {
+    match band {
+        Band::Away => "cell cell--away",
+        Band::UnderUsed => "cell cell--under",
+        Band::Healthy => "cell cell--healthy",
+        Band::Over => "cell cell--over",
+    }
+}
+
+/// The short text in a cell: its utilisation.
+fn cell_text(cell: &Cell, tentative: bool) -> String {
+    match cell.utilisation(tentative) {
+        Some(share) => ((share * 100.0).round() as i64).to_string(),
+        None if cell.load(tentative) > 0.0 => "!".to_string(),
+        None => String::new(),
+    }
+}
+
+/// The week range the view shows, at most a year.
+fn clamp_range(range: Horizon) -> Horizon {
+    Horizon {
+        start: range.start,
+        weeks: range.weeks.clamp(1, MAX_HORIZON_WEEKS),
+    }
+}
+
+/// The element a pointer or key event is about, and its nearest ancestor
+/// matching `selector`.
+fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+/// The week column under the pointer in a person's line: from the left edge
+/// of its first cell and the cells' width.
+fn column_at(line: &web_sys::Element, client_x: i32) -> Option<i64> {
+    let first = line.query_selector(".cell").ok()??;
+    let rect = first.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return None;
+    }
+    Some(((f64::from(client_x) - rect.left()) / rect.width()).floor() as i64)
+}
+
+#[component]
+pub fn CapacityView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = state.today;
+    let horizon = state
+        .history
+        .with_untracked(|history| history.plan().horizon);
+    let range = RwSignal::new(horizon);
+    let include_tentative = RwSignal::new(true);
+    let hidden = RwSignal::new(Vec::new());
+    let collapsed = RwSignal::new(Vec::<String>::new());
+    let many_people = state
+        .history
+        .with_untracked(|history| history.plan().people.len() > 40);
+    let show_bars = RwSignal::new(!many_people);
+    let only_unstaffed = RwSignal::new(true);
+    let dragged = RwSignal::new(None::<Dragged>);
+    let draft = RwSignal::new(None::<Draft>);
+    let inspected = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+
+    let options = Memo::new(move |_| Options {
+        include_tentative: include_tentative.get(),
+        hidden_scenarios: hidden.get(),
+    });
+    let computed = Memo::new(move |_| {
+        let options = options.get();
+        let range = clamp_range(range.get());
+        state
+            .history
+            .with(|history| capacity::compute(history.plan(), range, &options, today))
+    });
+    let settings = Memo::new(move |_| Settings {
+        options: options.get(),
+        collapsed: collapsed.get(),
+        show_bars: show_bars.get(),
+    });
+    let all_lines = Memo::new(move |_| {
+        let settings = settings.get();
+        draft.with(|draft| {
+            computed.with(|capacity| {
+                state
+                    .history
+                    .with(|history| lines(history.plan(), capacity, &settings, draft.as_ref()))
+            })
+        })
+    });
+
+    // Applies a change to an allocation, keeping focus on its bar.
+    let place = move |allocation: Allocation, original: Option<AllocationId>| {
+        let next_id = state.history.with_untracked(|history| {
+            AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
+        });
+        let id = original.unwrap_or(next_id);
+        let command = match original {
+            Some(_) => Command::UpdateAllocation(allocation),
+            None => Command::AddAllocation(allocation),
+        };
+        match state.execute(command) {
+            Ok(summary) => {
+                message.set(Some(summary));
+                browser::focus_after_render(format!("bar-{id}"));
+                true
+            }
+            Err(reason) => {
+                message.set(Some(format!("Not changed: {reason}")));
+                false
+            }
+        }
+    };
+    let find = move |id: AllocationId| {
+        state.history.with_untracked(|history| {
+            history
+                .plan()
+                .allocations
+                .iter()
+                .find(|allocation| allocation.id == id)
+                .cloned()
+        })
+    };
+
+    // Drops: the person from the line under the pointer, the week from its x.
+    let on_dragover = move |event: leptos::ev::DragEvent| {
+        if dragged.get_untracked().is_some() && closest(event.target(), "[data-person]").is_some() {
+            event.prevent_default();
+        }
+    };
+    let on_drop = move |event: leptos::ev::DragEvent| {
+        let Some(what) = dragged.get_untracked() else {
+            return;
+        };
+        let Some(line) = closest(event.target(), "[data-person]") else {
+            return;
+        };
+        event.prevent_default();
+        dragged.set(None);
+        let person: Option<PersonId> = line
+            .get_attribute("data-person")
+            .and_then(|id| id.parse().ok());
+        let (Some(person), Some(column)) = (person, column_at(&line, event.client_x())) else {
+            return;
+        };
+        let first_week = computed.with_untracked(|capacity| capacity.first_week);
+        let week = first_week.plus_weeks(column.max(0));
+        match what {
+            Dragged::Activity(activity) => {
+                let proposed = state.history.with_untracked(|history| {
+                    computed.with_untracked(|capacity| {
+                        capacity::proposed_allocation(
+                            history.plan(),
+                            capacity,
+                            activity,
+                            person,
+                            week,
+                            &options.get_untracked(),
+                        )
+                    })
+                });
+                if let Some(allocation) = proposed {
+                    place(allocation, None);
+                }
+            }
+            Dragged::Bar { id, grab } => {
+                if let Some(mut allocation) = find(id) {
+                    let staffing = matches!(allocation.assignee, Assignee::Placeholder { .. });
+                    allocation.assignee = Assignee::Person(person);
+                    if !staffing {
+                        // The week grabbed lands on the week dropped on.
+                        let shift = week.weeks_since(allocation.first_week) - grab;
+                        allocation.first_week = allocation.first_week.plus_weeks(shift);
+                        allocation.last_week = allocation.last_week.plus_weeks(shift);
+                    }
+                    place(allocation, Some(id));
+                }
+            }
+            Dragged::End(id) => {
+                if let Some(mut allocation) = find(id) {
+                    allocation.last_week = week.max(allocation.first_week);
+                    place(allocation, Some(id));
+                }
+            }
+        }
+    };
+    let on_dragstart = move |event: leptos::ev::DragEvent| {
+        let Some(element) = closest(event.target(), "[data-drag]") else {
+            return;
+        };
+        let kind = element.get_attribute("data-drag").unwrap_or_default();
+        let id = element.get_attribute("data-id").unwrap_or_default();
+        let what = match kind.as_str() {
+            "activity" => id.parse().ok().map(Dragged::Activity),
+            "end" => id.parse().ok().map(Dragged::End),
+            "bar" => id.parse().ok().map(|id| {
+                let rect = element.get_bounding_client_rect();
+                let span: f64 = element
+                    .get_attribute("data-span")
+                    .and_then(|span| span.parse().ok())
+                    .unwrap_or(1.0);
+                let cut: i64 = element
+                    .get_attribute("data-cut")
+                    .and_then(|cut| cut.parse().ok())
+                    .unwrap_or(0);
+                let grab = if rect.width() > 0.0 {
+                    ((f64::from(event.client_x()) - rect.left()) / (rect.width() / span)).floor()
+                        as i64
+                } else {
+                    0
+                };
+                Dragged::Bar {
+                    id,
+                    grab: grab.clamp(0, span as i64 - 1) + cut,
+                }
+            }),
+            _ => None,
+        };
+        let Some(what) = what else {
+            return;
+        };
+        // The end handle sits inside its bar: the bar must not start a drag.
+        event.stop_propagation();
+        dragged.set(Some(what));
+        draft.set(None);
+        if let Some(transfer) = event.data_transfer() {
+            let _ = transfer.set_data("application/x-opsboard-allocation", &id);
+            let _ = transfer.set_data("text/plain", &id);
+            transfer.set_effect_allowed("move");
+        }
+    };
+
+    // The keyboard twin of every drag.
+    let visible_people = move || {
+        all_lines.with_untracked(|lines| {
+            lines
+                .iter()
+                .filter_map(|line| match line {
+                    Line::Person { person, .. } => Some(*person),
+                    _ => None,
+                })
+                .collect::<Vec<PersonId>>()
+        })
+    };
+    let describe_draft = move |draft: &Draft| {
+        let allocation = &draft.allocation;
+        let who = match &allocation.assignee {
+            Assignee::Person(person) => state
+                .history
+                .with_untracked(|history| history.plan().person_name(*person)),
+            Assignee::Placeholder { role, .. } => format!("unstaffed {role}"),
+        };
+        format!(
+            "{who}, {} to {}, {} a week. Enter applies, Escape cancels.",
+            allocation.first_week,
+            allocation.last_week,
+            hours(tenths_of(allocation.hours_per_week))
+        )
+    };
+    let start_draft = move |next: Draft| {
+        state.announce(format!("Moving {}", describe_draft(&next)));
+        draft.set(Some(next));
+        browser::focus_after_render("bar-draft".to_string());
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let Some(bar) = closest(event.target(), "[data-bar]") else {
+            return;
+        };
+        let key = event.key();
+        let current = draft.get_untracked();
+        let is_draft = bar.id() == "bar-draft";
+        if !is_draft {
+            if key == "Enter" || key == " " {
+                let id: Option<AllocationId> =
+                    bar.get_attribute("data-id").and_then(|id| id.parse().ok());
+                if let Some(allocation) = id.and_then(find) {
+                    event.prevent_default();
+                    start_draft(Draft {
+                        original: Some(allocation.id),
+                        allocation,
+                    });
+                }
+            } else if key == "Delete" {
+                let id: Option<AllocationId> =
+                    bar.get_attribute("data-id").and_then(|id| id.parse().ok());
+                if let Some(id) = id {
+                    event.prevent_default();
+                    if let Ok(summary) = state.execute(Command::RemoveAllocation(id)) {
+                        message.set(Some(summary));
+                    }
+                }
+            }
+            return;
+        }
+        let Some(mut next) = current else {
+            return;
+        };
+        let allocation = &mut next.allocation;
+        match (key.as_str(), event.shift_key()) {
+            ("ArrowRight", false) => {
+                allocation.first_week = allocation.first_week.plus_weeks(1);
+                allocation.last_week = allocation.last_week.plus_weeks(1);
+            }
+            ("ArrowLeft", false) => {
+                allocation.first_week = allocation.first_week.plus_weeks(-1);
+                allocation.last_week = allocation.last_week.plus_weeks(-1);
+            }
+            ("ArrowRight", true) => allocation.last_week = allocation.last_week.plus_weeks(1),
+            ("ArrowLeft", true) => {
+                if allocation.last_week > allocation.first_week {
+                    allocation.last_week = allocation.last_week.plus_weeks(-1);
+                }
+            }
+            ("ArrowUp" | "ArrowDown", _) => {
+                let people = visible_people();
+                let step: isize = if key == "ArrowUp" { -1 } else { 1 };
+                let at = match allocation.assignee {
+                    Assignee::Person(person) => people.iter().position(|p| *p == person),
+                    Assignee::Placeholder { .. } => None,
+                };
+                let target = match at {
+                    Some(at) => at.checked_add_signed(step).and_then(|at| people.get(at)),
+                    None => people.first(),
+                };
+                if let Some(person) = target {
+                    allocation.assignee = Assignee::Person(*person);
+                }
+            }
+            ("+" | "=", _) => {
+                allocation.hours_per_week = (allocation.hours_per_week + 1.0).min(168.0)
+            }
+            ("-" | "_", _) => {
+                allocation.hours_per_week = (allocation.hours_per_week - 1.0).max(1.0);
+            }
+            ("Enter", _) => {
+                event.prevent_default();
+                let original = next.original;
+                if place(next.allocation, original) {
+                    draft.set(None);
+                }
+                return;
+            }
+            ("Escape", _) => {
+                event.prevent_default();
+                let original = next.original;
+                draft.set(None);
+                state.announce("Move cancelled".to_string());
+                if let Some(id) = original {
+                    browser::focus_after_render(format!("bar-{id}"));
+                }
+                return;
+            }
+            _ => return,
+        }
+        event.prevent_default();
+        state.announce(describe_draft(&next));
+        draft.set(Some(next));
+        browser::focus_after_render("bar-draft".to_string());
+    };
+    // Placing an activity from the list by keyboard: a draft on its owner
+    // (or the first person shown) in its first open week.
+    let place_by_keyboard = move |activity: ActivityId| {
+        let proposed = state.history.with_untracked(|history| {
+            let plan = history.plan();
+            let people = visible_people();
+            let found = plan.activity(activity)?;
+            let person = found
+                .owner
+                .filter(|owner| people.contains(owner))
+                .or_else(|| people.first().copied())?;
+            computed.with_untracked(|capacity| {
+                let first = capacity.first_week;
+                let last = capacity.week(capacity.weeks.saturating_sub(1));
+                let week = found
+                    .start
+                    .map_or(first, Week::containing)
+                    .max(Week::containing(today))
+                    .clamp(first, last);
+                capacity::proposed_allocation(
+                    plan,
+                    capacity,
+                    activity,
+                    person,
+                    week,
+                    &options.get_untracked(),
+                )
+            })
+        });
+        match proposed {
+            Some(allocation) => start_draft(Draft {
+                original: None,
+                allocation,
+            }),
+            None => message.set(Some(
+                "Show at least one person (open a team) to place work by keyboard.".to_string(),
+            )),
+        }
+    };
+    let inspect = move |target: Option<web_sys::EventTarget>| {
+        if let Some(cell) = closest(target, ".cell[aria-label]") {
+            inspected.set(cell.get_attribute("aria-label").unwrap_or_default());
+        }
+    };
+    let on_toggle_team = move |event: leptos::ev::MouseEvent| {
+        if let Some(button) = closest(event.target(), "[data-team]") {
+            let team = button.get_attribute("data-team").unwrap_or_default();
+            collapsed.update(|collapsed| {
+                if let Some(at) = collapsed.iter().position(|name| *name == team) {
+                    collapsed.remove(at);
+                } else {
+                    collapsed.push(team);
+                }
+            });
+        }
+    };
+
+    let weeks_header = move || {
+        computed.with(|capacity| {
+            (0..capacity.weeks)
+                .map(|column| {
+                    let week = capacity.week(column);
+                    let this_week = week == Week::containing(today);
+                    view! {
+                        <div class="tl-week" class:tl-week--now=this_week role="columnheader"
+                            title=format!("Week of {}", short_date(week.monday()))>
+                            <span class="tl-week__number">{format!("W{:02}", week.number())}</span>
+                            <span class="tl-week__date">{short_date(week.monday())}</span>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let week_count = move || computed.with(|capacity| capacity.weeks);
+
+    view! {
+        <section class="capacity" aria-labelledby="capacity-title">
+            <div class="view__heading">
+                <h2 id="capacity-title">"Capacity"</h2>
+                <p class="view__hint">
+                    "Drag work from the list onto a person's week, drag a bar to move it, its right edge to change its length. By keyboard: focus a bar and press Enter, then arrows (Shift+arrows for the end), + and −, Enter to apply."
+                </p>
+            </div>
+            <RangeControls range horizon include_tentative show_bars/>
+            <div class="capacity__layout" on:dragstart=on_dragstart on:dragend=move |_| dragged.set(None)>
+                <WorkList computed only_unstaffed place_by_keyboard/>
+                <div class="capacity__main">
+                    <p class="tl-inspector" aria-hidden="true">
+                        {move || {
+                            let text = inspected.get();
+                            if text.is_empty() { "Hover or focus a week to see its numbers.".to_string() } else { text }
+                        }}
+                    </p>
+                    {move || message.get().map(|text| view! { <p class="capacity__message" role="status">{text}</p> })}
+                    <div class="tl-scroll">
+                        <div
+                            class="timeline"
+                            role="grid"
+                            aria-label="Capacity by person and week"
+                            style=move || format!("--weeks:{}", week_count())
+                            on:dragover=on_dragover
+                            on:drop=on_drop
+                            on:keydown=on_keydown
+                            on:mouseover=move |event| inspect(event.target())
+                            on:focusin=move |event| inspect(event.target())
+                            on:click=on_toggle_team
+                        >
+                            <div class="tl-line tl-line--head" role="row">
+                                <div class="tl-name" role="columnheader">"Person"</div>
+                                {weeks_header}
+                            </div>
+                            <HtmlList items=Signal::derive(move || all_lines.with(|lines| lines.iter().map(|line| (key_of(line), line_html(line))).collect()))/>
+                        </div>
+                    </div>
+                    <Legend/>
+                </div>
+            </div>
+            <div class="capacity__panels">
+                <CapacityChart computed include_tentative/>
+                <Scenarios computed hidden/>
+                <TakeIt options/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn RangeControls(
+    range: RwSignal<Horizon>,
+    horizon: Horizon,
+    include_tentative: RwSignal<bool>,
+    show_bars: RwSignal<bool>,
+) -> impl IntoView {
+    let set_weeks = move |event: leptos::ev::Event| {
+        if let Ok(weeks) = event_target_value(&event).parse::<u32>() {
+            range.update(|range| range.weeks = weeks.clamp(1, MAX_HORIZON_WEEKS));
+        }
+    };
+    let set_start = move |event: leptos::ev::Event| {
+        if let Ok(week) = event_target_value(&event).parse::<Week>() {
+            range.update(|range| range.start = week);
+        }
+    };
+    let shift = move |weeks: i64| range.update(|range| range.start = range.start.plus_weeks(weeks));
+    view! {
+        <div class="capacity__controls" role="group" aria-label="Weeks shown">
+            <label class="filter">
+                <span class="filter__label">"From week"</span>
+                <input type="week" aria-label="From week" prop:value=move || range.get().start.to_string() on:change=set_start/>
+            </label>
+            <label class="filter">
+                <span class="filter__label">"Weeks"</span>
+                <select aria-label="Weeks" prop:value=move || range.get().weeks.to_string() on:change=set_weeks>
+                    {[4u32, 8, 13, 26, 39, 52]
+                        .into_iter()
+                        .chain((![4, 8, 13, 26, 39, 52].contains(&horizon.weeks)).then_some(horizon.weeks))
+                        .map(|weeks| view! { <option value=weeks.to_string()>{format!("{weeks} weeks")}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button type="button" class="button button--small" aria-label="Four weeks earlier" on:click=move |_| shift(-4)>"◀"</button>
+            <button type="button" class="button button--small" on:click=move |_| range.set(horizon)>"Horizon"</button>
+            <button type="button" class="button button--small" aria-label="Four weeks later" on:click=move |_| shift(4)>"▶"</button>
+            <label class="toggle">
+                <input type="checkbox" prop:checked=move || include_tentative.get()
+                    on:change=move |event| include_tentative.set(event_target_checked(&event))/>
+                "Include tentative work"
+            </label>
+            <label class="toggle">
+                <input type="checkbox" prop:checked=move || show_bars.get()
+                    on:change=move |event| show_bars.set(event_target_checked(&event))/>
+                "Show allocations"
+            </label>
+        </div>
+    }
+}
+
+/// The work to staff: activities short of hours (or all open ones), to
+/// drag onto the timeline or place by keyboard.
+#[component]
+fn WorkList(
+    computed: Memo<Capacity>,
+    only_unstaffed: RwSignal<bool>,
+    place_by_keyboard: impl Fn(ActivityId) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = move || {
+        let only = only_unstaffed.get();
+        computed.with(|capacity| {
+            state.history.with(|history| {
+                let plan = history.plan();
+                plan.activities
+                    .iter()
+                    .filter(|activity| activity.status != crate::model::Status::Done)
+                    .filter_map(|activity| {
+                        let short = capacity
+                            .unstaffed
+                            .iter()
+                            .find(|item| item.activity == activity.id);
+                        if only && short.is_none() {
+                            return None;
+                        }
+                        let need = match short {
+                            Some(item) if item.placeholder > 0.0 => format!(
+                                "{} to staff ({} held by a role)",
+                                hours(tenths_of(item.missing)),
+                                hours(tenths_of(item.placeholder))
+                            ),
+                            Some(item) => format!("{} to staff", hours(tenths_of(item.missing))),
+                            None => "staffed".to_string(),
+                        };
+                        let due = activity.deadline.map_or_else(
+                            || "no deadline".to_string(),
+                            |date| format!("due {}", short_date(date)),
+                        );
+                        let mut html = format!(
+                            r#"<div role="listitem" class="work{}" draggable="true" tabindex="0" data-drag="activity" data-id="{}" aria-label=""#,
+                            if activity.commitment == Commitment::Tentative { " work--tentative" } else { "" },
+                            activity.id
+                        );
+                        escape_into(&mut html, &format!("{}: {need}, {due}. Drag onto a person's week, or press Enter to place it by keyboard.", activity.title));
+                        html.push_str(r#""><span class="work__title">"#);
+                        escape_into(&mut html, &activity.title);
+                        html.push_str(r#"</span><span class="work__meta">"#);
+                        escape_into(&mut html, &format!("{need} · {due}"));
+                        html.push_str("</span></div>");
+                        Some((key_of(&html), html))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <aside class="worklist" aria-labelledby="worklist-title">
+            <h3 id="worklist-title">"Work to staff"</h3>
+            <div class="worklist__filter" role="group" aria-label="Which work">
+                <label class="toggle">
+                    <input type="radio" name="worklist" prop:checked=move || only_unstaffed.get()
+                        on:change=move |_| only_unstaffed.set(true)/>
+                    "Short of hours"
+                </label>
+                <label class="toggle">
+                    <input type="radio" name="worklist" prop:checked=move || !only_unstaffed.get()
+                        on:change=move |_| only_unstaffed.set(false)/>
+                    "All open"
+                </label>
+            </div>
+            <div class="worklist__items" role="list" on:keydown=move |event| {
+                if event.key() == "Enter" || event.key() == " " {
+                    let id = closest(event.target(), ".work[data-id]")
+                        .and_then(|item| item.get_attribute("data-id"))
+                        .and_then(|id| id.parse().ok());
+                    if let Some(id) = id {
+                        event.prevent_default();
+                        place_by_keyboard(id);
+                    }
+                }
+            }>
+                <HtmlList items=Signal::derive(items)/>
+            </div>
+            <p class="worklist__empty">{move || computed.with(|capacity| capacity.unstaffed.is_empty().then_some("Every open activity is staffed to its deadline."))}</p>
+        </aside>
+    }
+}
+
+/// Pieces of markup keyed by their text: a changed piece is replaced, the
+/// others stay. One list component serves every such list, so the browser
+/// bundle carries its keyed diffing once.
+#[component]
+pub fn HtmlList(
+    /// (a key that changes whenever the markup does, the markup)
+    items: Signal<Vec<(u64, String)>>,
+) -> impl IntoView {
+    view! {
+        <For each=move || items.get() key=|(key, _)| *key let:item>
+            <div class="tl-wrap" inner_html=item.1></div>
+        </For>
+    }
+}
+
+/// The key of a piece of markup for [`HtmlList`]: a hash of what it shows.
+fn key_of(content: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    content.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Appends `text` with the characters that mean something in HTML escaped,
+/// so names and titles from a plan file are always shown as text.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Markup of one timeline line. Lines are many (a row of cells and bars for
+/// each person) and hold no reactive code, so they are written as markup
+/// once for their content: far less wasm than a view per cell, and a fast
+/// repaint. Every text from the plan goes through [`escape_into`]; the
+/// timeline's handlers are delegated, so the markup carries none.
+fn line_html(line: &Line) -> String {
+    let mut out = String::with_capacity(4096);
+    match line {
+        Line::Team {
+            name,
+            members,
+            collapsed,
+            cells,
+            tentative,
+        } => {
+            let shown = if name.is_empty() {
+                "No team"
+            } else {
+                name.as_str()
+            };
+            out.push_str(r#"<div class="tl-line tl-line--team" role="row"><div class="tl-name" role="rowheader"><button type="button" class="tl-team" data-team=""#);
+            escape_into(&mut out, name);
+            out.push_str(&format!(r#"" aria-expanded="{}" aria-label=""#, !collapsed));
+            escape_into(
+                &mut out,
+                &format!(
+                    "{shown}, {members} people: {}",
+                    if *collapsed { "show them" } else { "hide them" }
+                ),
+            );
+            out.push_str(r#""><span aria-hidden="true">"#);
+            out.push_str(if *collapsed { "▸ " } else { "▾ " });
+            out.push_str("</span>");
+            escape_into(&mut out, shown);
+            out.push_str(&format!(
+                r#"<span class="tl-team__count"> · {members}</span></button></div>"#
+            ));
+            sum_cells_html(&mut out, shown, cells, *tentative);
+            out.push_str("</div>");
+        }
+        Line::Total { cells, tentative } => {
+            out.push_str(r#"<div class="tl-line tl-line--total" role="row"><div class="tl-name" role="rowheader">All teams</div>"#);
+            sum_cells_html(&mut out, "All teams", cells, *tentative);
+            out.push_str("</div>");
+        }
+        Line::Person {
+            person,
+            row,
+            name,
+            role,
+            cells,
+            tentative,
+            bars,
+            lanes,
+        } => {
+            out.push_str(&format!(
+                r#"<div class="tl-line tl-line--person" role="row" data-person="{person}"><div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
+                lanes + 1
+            ));
+            escape_into(&mut out, name);
+            out.push_str(r#"</span><span class="tl-name__role">"#);
+            escape_into(&mut out, role);
+            out.push_str("</span></div>");
+            for (column, key) in cells.iter().enumerate() {
+                let cell = cell_of_key(key);
+                let focusable = *row == 0 && column == 0;
+                cell_html(
+                    &mut out,
+                    &format!("{name}, week {}", column + 1),
+                    column,
+                    &cell,
+                    *tentative,
+                    focusable,
+                );
+            }
+            for bar in bars {
+                bar_html(&mut out, bar);
+            }
+            out.push_str("</div>");
+        }
+        Line::Role { bar, role } => {
+            out.push_str(r#"<div class="tl-line tl-line--role" role="row"><div class="tl-name" role="rowheader"><span class="tl-name__person">"#);
+            escape_into(&mut out, role);
+            out.push_str(
+                r#"</span><span class="tl-name__role">to staff: drag onto a person</span></div>"#,
+            );
+            bar_html(&mut out, bar);
+            out.push_str("</div>");
+        }
+    }
+    out
+}
+
+/// One week: its band, its stacked bar and utilisation, and the numbers
+/// behind it as its accessible name.
+fn cell_html(
+    out: &mut String,
+    who: &str,
+    column: usize,
+    cell: &Cell,
+    tentative: bool,
+    focusable: bool,
+) {
+    out.push_str(&format!(
+        r#"<div class="{}" role="gridcell" data-col="{column}" tabindex="{}" style="grid-column:{};{}" aria-label=""#,
+        band_class(cell.band(tentative)),
+        if focusable { 0 } else { -1 },
+        column + 2,
+        bar_style(cell, tentative)
+    ));
+    escape_into(out, &format!("{who}: {}", cell.details(tentative)));
+    out.push_str(r#"">"#);
+    out.push_str(&cell_text(cell, tentative));
+    out.push_str("</div>");
+}
+
+/// A team's or the firm's weeks: utilisation in each.
+fn sum_cells_html(out: &mut String, name: &str, cells: &[[u32; 4]], tentative: bool) {
+    for (column, key) in cells.iter().enumerate() {
+        cell_html(
+            out,
+            &format!("{name}, week {}", column + 1),
+            column,
+            &cell_of_key(key),
+            tentative,
+            false,
+        );
+    }
+}
+
+fn bar_html(out: &mut String, bar: &BarData) {
+    let movable = !bar.draft;
+    out.push_str(&format!(
+        r#"<div class="bar{}{}{}{}{}" id="{}" style="grid-column:{} / span {};grid-row:{}" role="button" tabindex="0" draggable="{movable}" data-bar=""{} data-id="{}" data-span="{}" data-cut="{}" aria-roledescription="allocation bar" aria-label=""#,
+        if bar.tentative { " bar--tentative" } else { "" },
+        if bar.placeholder { " bar--role" } else { "" },
+        if bar.draft { " bar--draft" } else { "" },
+        if bar.cut_left { " bar--cut-left" } else { "" },
+        if bar.cut_right { " bar--cut-right" } else { "" },
+        bar.element_id,
+        bar.first + 2,
+        bar.span,
+        bar.lane + 2,
+        if movable { r#" data-drag="bar""# } else { "" },
+        bar.allocation,
+        bar.span,
+        u8::from(bar.cut_left),
+    ));
+    escape_into(out, &bar.label);
+    out.push_str(r#"" title=""#);
+    escape_into(out, &bar.title);
+    out.push_str(r#""><span class="bar__text">"#);
+    escape_into(out, &bar.title);
+    out.push_str(" · ");
+    out.push_str(&hours(bar.tenths));
+    out.push_str("</span>");
+    if movable {
+        out.push_str(&format!(
+            r#"<span class="bar__end" draggable="true" data-drag="end" data-id="{}" role="separator" aria-label=""#,
+            bar.allocation
+        ));
+        escape_into(out, &format!("Change the end of {}", bar.title));
+        out.push_str(r#""></span>"#);
+    }
+    out.push_str("</div>");
+}
+
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <p class="tl-legend">
+            <span class="swatch swatch--support"></span>"Support "
+            <span class="swatch swatch--confirmed"></span>"Confirmed "
+            <span class="swatch swatch--tentative"></span>"Tentative "
+            <span class="swatch swatch--free"></span>"Free · the number is utilisation in %: "
+            <span class="legend-band legend-band--under">"under 60"</span>" "
+            <span class="legend-band legend-band--healthy">"60–100"</span>" "
+            <span class="legend-band legend-band--over">"over 100"</span>
+        </p>
+    }
+}

@@ -1,0 +1,506 @@
+//! The panels under the capacity timeline: capacity against demand as a
+//! chart, the what-if scenarios side by side with the confirmed plan, and
+//! "Can we take it?" for a new engagement.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::command::Command;
+use crate::engine::capacity::{self, Answer, Capacity, Engagement, Options};
+use crate::engine::health::propose_midpoint;
+use crate::model::{
+    Activity, ActivityId, Allocation, AllocationId, Assignee, Commitment, ScenarioId,
+    SkillRequirement, Week, Weekday, MAX_SKILL_LEVEL,
+};
+
+/// Whole percent, for people.
+fn percent(share: f64) -> String {
+    format!("{} %", (share * 100.0).round() as i64)
+}
+
+/// Capacity against demand per week: stacked demand (support, confirmed,
+/// tentative, unstaffed) under a line of capacity.
+#[component]
+pub fn CapacityChart(computed: Memo<Capacity>, include_tentative: RwSignal<bool>) -> impl IntoView {
+    let chart = move || {
+        let tentative = include_tentative.get();
+        computed.with(|capacity| {
+            // Whole-number coordinates in a 960 × 230 box.
+            const WIDTH: i64 = 960;
+            const HEIGHT: i64 = 190;
+            const TOP: i64 = 12;
+            const LEFT: i64 = 48;
+            let columns = capacity.weeks.max(1) as i64;
+            let pitch = (WIDTH - LEFT) / columns;
+            let bar = (pitch * 4 / 5).max(1);
+            let stacks: Vec<[f64; 4]> = capacity
+                .total
+                .iter()
+                .zip(&capacity.unstaffed_demand)
+                .map(|(cell, unstaffed)| {
+                    [
+                        cell.support,
+                        cell.confirmed,
+                        if tentative { cell.tentative } else { 0.0 },
+                        *unstaffed,
+                    ]
+                })
+                .collect();
+            let top = capacity
+                .total
+                .iter()
+                .map(|cell| cell.capacity)
+                .chain(stacks.iter().map(|stack| stack.iter().sum()))
+                .fold(0.0f64, f64::max);
+            // A round scale of four steps.
+            let step = [1u32, 2, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000, 2500, 5000, 10_000, 20_000, 50_000]
+                .into_iter()
+                .map(f64::from)
+                .find(|step| step * 4.0 >= top)
+                .unwrap_or_else(|| (top / 4.0).ceil());
+            let scale = step * 4.0;
+            let y = |hours: f64| TOP + HEIGHT - (hours / scale * HEIGHT as f64).round() as i64;
+            let colours = ["chart-support", "chart-confirmed", "chart-tentative", "chart-unstaffed"];
+            // The picture as SVG markup: numbers and fixed class names only.
+            let mut svg = String::with_capacity(8192);
+            for tick in 0..=4 {
+                let hours = step * f64::from(tick);
+                let at = y(hours);
+                svg.push_str(&format!(
+                    r#"<line class="chart-grid" x1="{LEFT}" x2="{WIDTH}" y1="{at}" y2="{at}"/><text class="chart-axis" x="{}" y="{}" text-anchor="end">{}</text>"#,
+                    LEFT - 6,
+                    at + 4,
+                    hours as i64
+                ));
+            }
+            for (column, stack) in stacks.iter().enumerate() {
+                let x = LEFT + column as i64 * pitch + (pitch - bar) / 2;
+                let mut base = 0.0;
+                for (hours, class) in stack.iter().zip(colours) {
+                    if *hours <= 0.0 {
+                        continue;
+                    }
+                    let (from, to) = (base, base + hours);
+                    base = to;
+                    svg.push_str(&format!(
+                        r#"<rect class="{class}" x="{x}" y="{}" width="{bar}" height="{}"/>"#,
+                        y(to),
+                        y(from) - y(to)
+                    ));
+                }
+            }
+            svg.push_str(r#"<polyline class="chart-capacity" points=""#);
+            for (column, cell) in capacity.total.iter().enumerate() {
+                let x = LEFT + column as i64 * pitch;
+                let level = y(cell.capacity);
+                svg.push_str(&format!("{x},{level} {},{level} ", x + pitch));
+            }
+            svg.push_str(r#""/>"#);
+            for column in (0..capacity.weeks).step_by(if capacity.weeks > 26 { 4 } else { 2 }) {
+                svg.push_str(&format!(
+                    r#"<text class="chart-axis" x="{}" y="{}" text-anchor="middle">W{:02}</text>"#,
+                    LEFT + column as i64 * pitch + pitch / 2,
+                    TOP + HEIGHT + 18,
+                    capacity.week(column).number()
+                ));
+            }
+            // The sentence a screen reader gets instead of the picture.
+            let peak = stacks
+                .iter()
+                .enumerate()
+                .map(|(column, stack)| (column, stack.iter().sum::<f64>()))
+                .fold((0, 0.0), |best, next| if next.1 > best.1 { next } else { best });
+            let over_weeks = stacks
+                .iter()
+                .zip(&capacity.total)
+                .filter(|(stack, cell)| stack.iter().sum::<f64>() > cell.capacity + 0.01)
+                .count();
+            let summary = format!(
+                "Demand peaks at {} h in {} against {} h of capacity; demand is above capacity in {} of {} weeks.",
+                peak.1.round() as i64,
+                capacity.week(peak.0),
+                capacity.total.get(peak.0).map_or(0.0, |cell| cell.capacity).round() as i64,
+                over_weeks,
+                capacity.weeks
+            );
+            let picture = format!(
+                r#"<svg class="chart" aria-hidden="true" viewBox="0 0 {} {}">{svg}</svg>"#,
+                WIDTH + 4,
+                TOP + HEIGHT + 28
+            );
+            view! {
+                <div class="chart-box" role="img" aria-label=summary.clone() inner_html=picture></div>
+                <p class="chart__summary">{summary}</p>
+            }
+        })
+    };
+    view! {
+        <section class="panel chart-panel" aria-labelledby="chart-title">
+            <h3 id="chart-title">"Capacity against demand (hours a week)"</h3>
+            {chart}
+            <p class="tl-legend">
+                <span class="swatch swatch--support"></span>"Support "
+                <span class="swatch swatch--confirmed"></span>"Confirmed "
+                <span class="swatch swatch--tentative"></span>"Tentative "
+                <span class="swatch swatch--unstaffed"></span>"Not staffed yet "
+                <span class="swatch swatch--capacity"></span>"Capacity"
+            </p>
+        </section>
+    }
+}
+
+/// What-if scenarios: each shown or hidden, its effect on the firm's
+/// utilisation next to the confirmed plan, and "won" or "lost".
+#[component]
+pub fn Scenarios(computed: Memo<Capacity>, hidden: RwSignal<Vec<ScenarioId>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = move || {
+        computed.with(|capacity| {
+            state.history.with(|history| {
+                let plan = history.plan();
+                plan.scenarios
+                    .iter()
+                    .map(|scenario| {
+                        let hours = capacity
+                            .scenarios
+                            .iter()
+                            .find(|row| row.scenario == scenario.id)
+                            .map(|row| row.hours.clone())
+                            .unwrap_or_default();
+                        // Peak utilisation of the confirmed plan, and with
+                        // this scenario on top.
+                        let mut without = (0.0f64, 0);
+                        let mut with = (0.0f64, 0);
+                        for (column, cell) in capacity.total.iter().enumerate() {
+                            if cell.capacity <= 0.0 {
+                                continue;
+                            }
+                            let base = cell.load(false) / cell.capacity;
+                            let extra = hours.get(column).copied().unwrap_or(0.0) / cell.capacity;
+                            if base > without.0 {
+                                without = (base, column);
+                            }
+                            if base + extra > with.0 {
+                                with = (base + extra, column);
+                            }
+                        }
+                        let total: f64 = hours.iter().sum();
+                        let effect = format!(
+                            "{} h in these weeks · firm utilisation peaks at {} in {} without it, {} in {} with it",
+                            total.round() as i64,
+                            percent(without.0),
+                            capacity.week(without.1),
+                            percent(with.0),
+                            capacity.week(with.1)
+                        );
+                        (scenario.id, scenario.name.clone(), effect)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    let run = move |command: Command| {
+        error.set(state.execute(command).err());
+    };
+    view! {
+        <section class="panel" aria-labelledby="scenarios-title">
+            <h3 id="scenarios-title">"Scenarios"</h3>
+            <p class="view__hint">"A scenario is a deal in the pipeline: its tentative work, shown or hidden together. Confirmed work is always shown."</p>
+            {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
+            <ul class="scenarios">
+                <For each=rows key=|row| row.clone() let:row>
+                    {
+                        let (id, name, effect) = row;
+                        view! {
+                            <li class="scenario">
+                                <label class="toggle">
+                                    <input type="checkbox"
+                                        prop:checked=move || !hidden.get().contains(&id)
+                                        on:change=move |event| {
+                                            let show = event_target_checked(&event);
+                                            hidden.update(|hidden| {
+                                                hidden.retain(|other| *other != id);
+                                                if !show {
+                                                    hidden.push(id);
+                                                }
+                                            });
+                                        }/>
+                                    <span class="visually-hidden">{format!("Show {name}")}</span>
+                                </label>
+                                <input class="scenario__name" aria-label="Scenario name" value=name.clone()
+                                    on:change=move |event| run(Command::RenameScenario { scenario: id, name: event_target_value(&event) })/>
+                                <span class="scenario__effect">{effect}</span>
+                                <button type="button" class="button button--small"
+                                    aria-label=format!("{name} won: confirm its work")
+                                    on:click=move |_| run(Command::ConfirmScenario(id))>"Won"</button>
+                                <button type="button" class="button button--small button--danger"
+                                    aria-label=format!("{name} lost: remove its work")
+                                    on:click=move |_| run(Command::RemoveScenario(id))>"Lost"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            {move || state.history.with(|history| history.plan().scenarios.is_empty()).then(|| view! {
+                <p class="view__hint">"No scenarios yet: describe a deal under “Can we take it?” and add it as one."</p>
+            })}
+        </section>
+    }
+}
+
+/// "Can we take it?": a new engagement's skills, hours, length and earliest
+/// start give the earliest week and who could staff it without overload,
+/// and one click adds it as a tentative scenario.
+#[component]
+pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = state.today;
+    let name = RwSignal::new("New engagement".to_string());
+    let hours = RwSignal::new("16".to_string());
+    let weeks = RwSignal::new("6".to_string());
+    let start = RwSignal::new(Week::containing(today).plus_weeks(1).to_string());
+    // (skill id as text, level) rows.
+    let needs = RwSignal::new(vec![(String::new(), "2".to_string())]);
+    let answer = RwSignal::new(None::<(Engagement, Answer)>);
+    let error = RwSignal::new(None::<String>);
+
+    let skills = state.history.with_untracked(|history| {
+        history
+            .plan()
+            .skills
+            .iter()
+            .map(|skill| (skill.id.to_string(), skill.name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let check = move |_| {
+        let engagement = (|| {
+            let hours_per_week = hours
+                .get_untracked()
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|hours| *hours > 0.0 && *hours <= 168.0)
+                .ok_or("Hours a week: give a number from 1 to 168")?;
+            let weeks = weeks
+                .get_untracked()
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|weeks| (1..=52).contains(weeks))
+                .ok_or("Weeks: give a whole number from 1 to 52")?;
+            let earliest_start = start
+                .get_untracked()
+                .parse::<Week>()
+                .map_err(|_| "Earliest start: pick a week")?;
+            let needs = needs
+                .get_untracked()
+                .iter()
+                .filter_map(|(skill, level)| {
+                    Some(SkillRequirement {
+                        skill: skill.parse().ok()?,
+                        min_level: level.parse().ok()?,
+                    })
+                })
+                .collect();
+            Ok::<Engagement, &str>(Engagement {
+                name: name.get_untracked().trim().to_string(),
+                needs,
+                hours_per_week,
+                weeks,
+                earliest_start,
+            })
+        })();
+        match engagement {
+            Ok(engagement) => {
+                let found = state.history.with_untracked(|history| {
+                    capacity::can_we_take_it(
+                        history.plan(),
+                        &engagement,
+                        &options.get_untracked(),
+                        today,
+                    )
+                });
+                state.announce(found.summary.clone());
+                error.set(None);
+                answer.set(Some((engagement, found)));
+            }
+            Err(reason) => error.set(Some(reason.to_string())),
+        }
+    };
+    let add = move |person, first: Week| {
+        let Some((engagement, _)) = answer.get_untracked() else {
+            return;
+        };
+        let last = first.plus_weeks(i64::from(engagement.weeks) - 1);
+        let title = if engagement.name.is_empty() {
+            "New engagement".to_string()
+        } else {
+            engagement.name.clone()
+        };
+        let review = state
+            .history
+            .with_untracked(|history| history.plan().review_weekday);
+        let (begin, end) = (first.monday(), last.day(Weekday::Fri));
+        let activity = Activity {
+            owner: Some(person),
+            start: Some(begin),
+            deadline: Some(end),
+            checkin: (end - begin)
+                .num_days()
+                .ge(&14)
+                .then(|| propose_midpoint(begin, end, review)),
+            effort_hours: engagement.hours_per_week * f64::from(engagement.weeks),
+            required_skills: engagement.needs.clone(),
+            commitment: Commitment::Tentative,
+            ..Activity::new(ActivityId(0), &title)
+        };
+        let allocation = Allocation {
+            id: AllocationId(0),
+            assignee: Assignee::Person(person),
+            activity: ActivityId(0),
+            hours_per_week: engagement.hours_per_week,
+            first_week: first,
+            last_week: last,
+            commitment: Commitment::Tentative,
+            scenario: None,
+        };
+        match state.execute(Command::AddScenario {
+            name: title,
+            activity: Some(activity),
+            allocations: vec![allocation],
+        }) {
+            Ok(_) => {
+                error.set(None);
+                answer.set(None);
+            }
+            Err(reason) => error.set(Some(reason)),
+        }
+    };
+
+    let skill_rows = move || {
+        needs
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, (skill, level))| {
+                let skills = skills.clone();
+                view! {
+                    <div class="takeit__need">
+                        <label class="filter">
+                            <span class="filter__label">{format!("Skill {}", index + 1)}</span>
+                            <select aria-label=format!("Skill {}", index + 1)
+                                on:change=move |event| {
+                                    let value = event_target_value(&event);
+                                    needs.update(|needs| needs[index].0 = value);
+                                }>
+                                <option value="" selected=skill.is_empty()>"(any)"</option>
+                                {skills.into_iter().map(|(id, label)| {
+                                    let selected = id == skill;
+                                    view! { <option value=id selected=selected>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="filter">
+                            <span class="filter__label">{format!("Level {}", index + 1)}</span>
+                            <select aria-label=format!("Level of skill {}", index + 1)
+                                on:change=move |event| {
+                                    let value = event_target_value(&event);
+                                    needs.update(|needs| needs[index].1 = value);
+                                }>
+                                {(1..=MAX_SKILL_LEVEL).map(|option| view! {
+                                    <option value=option.to_string() selected=option.to_string() == level>{format!("at least {option}")}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
+    let results = move || {
+        answer.get().map(|(engagement, found)| {
+            let rows = state.history.with_untracked(|history| {
+                let plan = history.plan();
+                found
+                    .fits
+                    .iter()
+                    .take(8)
+                    .map(|fit| {
+                        let person = plan.person_name(fit.person);
+                        let team = plan.person(fit.person).map(|p| p.team.clone()).unwrap_or_default();
+                        match fit.first_week {
+                            Some(first) => {
+                                let id = fit.person;
+                                let label = format!("Add {} with {person} from {first} as a tentative scenario", engagement.name);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{person}</th>
+                                        <td>{first.to_string()}</td>
+                                        <td>{format!("{} → {}", percent(fit.before), percent(fit.after))}</td>
+                                        <td>{format!("{team}: {} → {}", percent(fit.team_before), percent(fit.team_after))}</td>
+                                        <td><button type="button" class="button button--small" aria-label=label
+                                            on:click=move |_| add(id, first)>"Add as scenario"</button></td>
+                                    </tr>
+                                }
+                                .into_any()
+                            }
+                            None => view! {
+                                <tr>
+                                    <th scope="row">{person}</th>
+                                    <td colspan="4">"never free enough in the look-ahead"</td>
+                                </tr>
+                            }
+                            .into_any(),
+                        }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <p class="takeit__answer" role="status">{found.summary.clone()}</p>
+                {(!found.fits.is_empty()).then(|| view! {
+                    <table class="table takeit__fits">
+                        <thead><tr>
+                            <th scope="col">"Person"</th><th scope="col">"From"</th>
+                            <th scope="col">"Their utilisation"</th><th scope="col">"Team utilisation"</th>
+                            <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                })}
+            }
+        })
+    };
+
+    view! {
+        <section class="panel takeit" aria-labelledby="takeit-title">
+            <h3 id="takeit-title">"Can we take it?"</h3>
+            <p class="view__hint">"Describe the engagement: the earliest week someone with the skills has the hours free for every week of it, without overload."</p>
+            <form class="takeit__form" on:submit=move |event| { event.prevent_default(); check(()); }>
+                <label class="filter takeit__name">
+                    <span class="filter__label">"Engagement"</span>
+                    <input aria-label="Engagement" prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
+                </label>
+                {skill_rows}
+                <button type="button" class="button button--small"
+                    on:click=move |_| needs.update(|needs| needs.push((String::new(), "2".to_string())))>"Add a skill"</button>
+                <label class="filter">
+                    <span class="filter__label">"Hours a week"</span>
+                    <input type="number" min="1" max="168" aria-label="Hours a week" prop:value=move || hours.get() on:input=move |event| hours.set(event_target_value(&event))/>
+                </label>
+                <label class="filter">
+                    <span class="filter__label">"Weeks"</span>
+                    <input type="number" min="1" max="52" aria-label="Weeks" prop:value=move || weeks.get() on:input=move |event| weeks.set(event_target_value(&event))/>
+                </label>
+                <label class="filter">
+                    <span class="filter__label">"Earliest start"</span>
+                    <input type="week" aria-label="Earliest start" prop:value=move || start.get() on:input=move |event| start.set(event_target_value(&event))/>
+                </label>
+                <button type="submit" class="button button--primary">"Check"</button>
+            </form>
+            {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
+            {results}
+        </section>
+    }
+}

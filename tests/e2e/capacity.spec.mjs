@@ -1,0 +1,278 @@
+// The Capacity view: the timeline's numbers, every drag and its keyboard
+// twin, undo, reload persistence, tentative work and scenarios, and the
+// "Can we take it?" answer on the demo plan. The demo's horizon is 2026-W46
+// to 2027-W05, so column 2 is this week, 2026-W48.
+import { test, expect } from '@playwright/test';
+import {
+  collectErrors,
+  expectNoErrors,
+  focusBody,
+  openApp,
+  reloadApp,
+  waitForSaved,
+} from './helpers.mjs';
+
+const cell = (page, person, column) =>
+  page.locator(`[data-person="${person}"] .cell[data-col="${column}"]`);
+const line = (page, person) => page.locator(`.tl-line[data-person="${person}"]`);
+const message = (page) => page.locator('.capacity__message');
+
+// Tall enough that a drag never has to scroll the timeline (Chromium drops
+// a synthetic drag that scrolls its container; people scroll while dragging).
+test.use({ viewport: { width: 1400, height: 1400 } });
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page, 'capacity');
+  await expect(page.getByRole('grid', { name: 'Capacity by person and week' })).toBeVisible();
+});
+
+test('each week shows capacity, support, confirmed and tentative hours', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Tom Becker: 40 h, 20 h on the landing zone from 2026-W47 to 2026-W52.
+  await expect(cell(page, 'per-2', 2)).toHaveAttribute(
+    'aria-label',
+    'Tom Becker, week 3: Capacity 40 h · confirmed 20 h · 50 %, 20 h free',
+  );
+  await expect(cell(page, 'per-2', 2)).toHaveText('50');
+  // Christmas Day (Friday) takes 8 h off week 2026-W52.
+  await expect(cell(page, 'per-2', 6)).toHaveAttribute(
+    'aria-label',
+    'Tom Becker, week 7: Capacity 32 h · confirmed 20 h · 63 %, 12 h free',
+  );
+  // Mei Chen does 30 h of support a week.
+  await expect(cell(page, 'per-9', 2)).toHaveAttribute(
+    'aria-label',
+    'Mei Chen, week 3: Capacity 40 h · support 30 h · 75 %, 10 h free',
+  );
+  // Aisha Khan is on parental leave in 2026-W51 and W52; Ravi Patel starts
+  // in 2026-W51.
+  await expect(cell(page, 'per-5', 5)).toHaveClass(/cell--away/);
+  await expect(cell(page, 'per-5', 4)).not.toHaveClass(/cell--away/);
+  await expect(cell(page, 'per-12', 4)).toHaveClass(/cell--away/);
+  await expect(cell(page, 'per-12', 5)).not.toHaveClass(/cell--away/);
+  // Hovering a week shows its numbers.
+  await cell(page, 'per-2', 2).hover();
+  await expect(page.locator('.tl-inspector')).toHaveText(
+    'Tom Becker, week 3: Capacity 40 h · confirmed 20 h · 50 %, 20 h free',
+  );
+  // Teams sum their people; a team folds away.
+  const cloud = page.getByRole('button', { name: /^Cloud, 2 people/ });
+  await cloud.click();
+  await expect(line(page, 'per-2')).toHaveCount(0);
+  await cloud.click();
+  await expect(line(page, 'per-2')).toBeVisible();
+  expectNoErrors(errors);
+});
+
+test('dragging work from the list allocates it; undo and reload', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.getByRole('radio', { name: 'All open' }).check();
+  // The intake form (26.7 h left, due in 2026-W51, James holds 40 h of it)
+  // dropped on Marcus Hill's 2026-W48: 26.7 h over 4 weeks, 7 h a week.
+  await page.dragAndDrop('.work[data-id="act-4"]', '[data-person="per-4"] .cell[data-col="2"]');
+  const bar = line(page, 'per-4').locator('#bar-alc-10');
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute(
+    'aria-label',
+    /^Self-service intake form and checklist: Marcus Hill, 7 h a week, 2026-W48 to 2026-W51\./,
+  );
+  await expect(message(page)).toHaveText(
+    "Allocated Marcus Hill on 'Self-service intake form and checklist', 7 h a week, 2026-W48 to 2026-W51",
+  );
+  // 8 + 7 h of 40.
+  await expect(cell(page, 'per-4', 2)).toHaveText('38');
+
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#bar-alc-10')).toHaveCount(0);
+  await expect(cell(page, 'per-4', 2)).toHaveText('20');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(line(page, 'per-4').locator('#bar-alc-10')).toBeVisible();
+
+  await waitForSaved(page, '"id": "alc-10"');
+  await reloadApp(page);
+  await expect(line(page, 'per-4').locator('#bar-alc-10')).toBeVisible();
+  await expect(cell(page, 'per-4', 2)).toHaveText('38');
+  expectNoErrors(errors);
+});
+
+test('dragging a bar moves it to another person and weeks; undo puts it back', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Marcus's 8 h on the landing zone, 2026-W48 to W51, grabbed by its first
+  // week and dropped on Aisha Khan's 2026-W49.
+  await page.dragAndDrop('#bar-alc-3', '[data-person="per-5"] .cell[data-col="3"]', {
+    sourcePosition: { x: 4, y: 6 },
+  });
+  const moved = line(page, 'per-5').locator('#bar-alc-3');
+  await expect(moved).toHaveAttribute('aria-label', /Aisha Khan, 8 h a week, 2026-W49 to 2026-W52/);
+  await expect(line(page, 'per-4').locator('#bar-alc-3')).toHaveCount(0);
+  // Her leave weeks are now overloaded.
+  await expect(cell(page, 'per-5', 5)).toHaveClass(/cell--over/);
+  await expect(cell(page, 'per-5', 5)).toHaveAttribute('aria-label', /away, 8 h allocated/);
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(line(page, 'per-4').locator('#bar-alc-3')).toHaveAttribute(
+    'aria-label',
+    /Marcus Hill, 8 h a week, 2026-W48 to 2026-W51/,
+  );
+  expectNoErrors(errors);
+});
+
+test("dragging a bar's end lengthens and shortens it", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.dragAndDrop('#bar-alc-2 .bar__end', '[data-person="per-2"] .cell[data-col="7"]');
+  await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /20 h a week, 2026-W47 to 2026-W53/);
+  await expect(message(page)).toHaveText(/^Resized Tom Becker on/);
+  await page.dragAndDrop('#bar-alc-2 .bar__end', '[data-person="per-2"] .cell[data-col="3"]');
+  await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /20 h a week, 2026-W47 to 2026-W49/);
+  expectNoErrors(errors);
+});
+
+test('dropping a role to staff on a person staffs it in the same weeks', async ({ page }) => {
+  const errors = collectErrors(page);
+  const role = page.locator('.tl-line--role #bar-alc-9');
+  await expect(role).toHaveAttribute('aria-label', /Unstaffed Microsoft 365 Consultant, 8 h a week, 2027-W02 to 2027-W05/);
+  await page.dragAndDrop('#bar-alc-9', '[data-person="per-12"] .cell[data-col="1"]');
+  await expect(line(page, 'per-12').locator('#bar-alc-9')).toHaveAttribute(
+    'aria-label',
+    /Ravi Patel, 8 h a week, 2027-W02 to 2027-W05/,
+  );
+  await expect(page.locator('.tl-line--role')).toHaveCount(0);
+  await expect(message(page)).toHaveText(/^Staffed Ravi Patel on 'Pilot: onboard Fabrikam Legal in 7 days'/);
+  expectNoErrors(errors);
+});
+
+test('keyboard: Enter picks a bar up, arrows, Shift+arrows and +/- change it, Enter applies', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.locator('#bar-alc-3').focus();
+  await page.keyboard.press('Enter');
+  const draft = page.locator('#bar-draft');
+  await expect(draft).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(draft).toHaveAttribute('aria-label', /Marcus Hill, 8 h a week, 2026-W49 to 2026-W52/);
+  await page.keyboard.press('ArrowDown');
+  await expect(line(page, 'per-5').locator('#bar-draft')).toBeFocused();
+  await page.keyboard.press('+');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(draft).toHaveAttribute('aria-label', /Aisha Khan, 9 h a week, 2026-W49 to 2026-W53/);
+  await expect(page.locator('[role="status"][aria-live="polite"]')).toHaveText(
+    'Aisha Khan, 2026-W49 to 2026-W53, 9 h a week. Enter applies, Escape cancels.',
+  );
+  // Nothing is changed until Enter.
+  await expect(line(page, 'per-5').locator('#bar-alc-3')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  const moved = line(page, 'per-5').locator('#bar-alc-3');
+  await expect(moved).toHaveAttribute('aria-label', /Aisha Khan, 9 h a week, 2026-W49 to 2026-W53/);
+  await expect(moved).toBeFocused();
+  await expect(page.locator('#bar-draft')).toHaveCount(0);
+
+  // Escape drops a move; Shift+ArrowLeft shortens, - takes an hour off.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('-');
+  await expect(page.locator('#bar-draft')).toHaveAttribute('aria-label', /8 h a week, 2026-W49 to 2026-W52/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#bar-draft')).toHaveCount(0);
+  await expect(moved).toHaveAttribute('aria-label', /9 h a week, 2026-W49 to 2026-W53/);
+  await expect(moved).toBeFocused();
+  expectNoErrors(errors);
+});
+
+test('keyboard: work from the list is placed on a person and week by arrows', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.getByRole('radio', { name: 'All open' }).check();
+  await page.locator('.work[data-id="act-4"]').focus();
+  await page.keyboard.press('Enter');
+  // It starts on its owner, James O'Connor, this week.
+  const draft = page.locator('#bar-draft');
+  await expect(line(page, 'per-8').locator('#bar-draft')).toBeFocused();
+  await expect(draft).toHaveAttribute('aria-label', /James O'Connor, 7 h a week, 2026-W48 to 2026-W51/);
+  await page.keyboard.press('ArrowUp');
+  await expect(draft).toHaveAttribute('aria-label', /: [^,]+, \d+ h a week/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#bar-alc-10')).toBeFocused();
+  await expect(message(page)).toHaveText(/^Allocated /);
+  expectNoErrors(errors);
+});
+
+test('a move outside the horizon is refused with the reason and changes nothing', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Lena's pilot work, 2027-W02 to W05, a week later would end in W06.
+  await page.locator('#bar-alc-8').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(message(page)).toHaveText(
+    'Not changed: the allocation must lie inside the horizon, 2026-W46 to 2027-W05',
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#bar-alc-8')).toHaveAttribute('aria-label', /2027-W02 to 2027-W05/);
+  expectNoErrors(errors);
+});
+
+test('tentative work and scenarios can be left out, confirmed as won and undone', async ({ page }) => {
+  const errors = collectErrors(page);
+  const hannah = cell(page, 'per-11', 2);
+  await expect(hannah).toHaveAttribute(
+    'aria-label',
+    'Hannah Weber, week 3: Capacity 40 h · tentative 16 h · 40 %, 24 h free',
+  );
+  await page.getByRole('checkbox', { name: 'Include tentative work' }).uncheck();
+  await expect(hannah).toHaveAttribute(
+    'aria-label',
+    'Hannah Weber, week 3: Capacity 40 h · tentative 16 h (not counted) · 0 %, 40 h free',
+  );
+  await page.getByRole('checkbox', { name: 'Include tentative work' }).check();
+
+  // Hiding the scenario hides its work; its effect is shown beside the plan.
+  const scenario = page.locator('.scenario').filter({ has: page.getByRole('textbox', { name: 'Scenario name' }) });
+  await expect(scenario.locator('.scenario__effect')).toHaveText(/^96 h in these weeks · firm utilisation peaks at/);
+  await page.getByRole('checkbox', { name: 'Show Contoso Dental Group signs' }).uncheck();
+  await expect(page.locator('#bar-alc-4')).toHaveCount(0);
+  await expect(hannah).toHaveAttribute('aria-label', 'Hannah Weber, week 3: Capacity 40 h · 0 %, 40 h free');
+  await page.getByRole('checkbox', { name: 'Show Contoso Dental Group signs' }).check();
+  await expect(page.locator('#bar-alc-4')).toHaveClass(/bar--tentative/);
+
+  // Won: the work is confirmed; undo brings the scenario back.
+  await page.getByRole('button', { name: 'Contoso Dental Group signs won: confirm its work' }).click();
+  await expect(page.locator('#bar-alc-4')).not.toHaveClass(/bar--tentative/);
+  await expect(hannah).toHaveAttribute(
+    'aria-label',
+    'Hannah Weber, week 3: Capacity 40 h · confirmed 16 h · 40 %, 24 h free',
+  );
+  await expect(page.locator('.scenario')).toHaveCount(0);
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.scenario')).toHaveCount(1);
+  await expect(page.locator('#bar-alc-4')).toHaveClass(/bar--tentative/);
+  expectNoErrors(errors);
+});
+
+test('"Can we take it?" answers with the earliest week and adds it as a scenario', async ({ page }) => {
+  const errors = collectErrors(page);
+  const form = page.locator('.takeit');
+  await form.getByRole('textbox', { name: 'Engagement' }).fill('Contoso AKS platform');
+  await form.getByRole('combobox', { name: 'Skill 1', exact: true }).selectOption({ label: 'Kubernetes' });
+  await form.getByRole('combobox', { name: 'Level of skill 1' }).selectOption('3');
+  await form.getByRole('spinbutton', { name: 'Hours a week' }).fill('20');
+  await form.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
+  await form.getByLabel('Earliest start').fill('2026-W49');
+  await form.getByRole('button', { name: 'Check' }).click();
+  // Only Marcus Hill holds Kubernetes at 3 or above; he has 32 h free in
+  // 2026-W49 to W51 and 32 h (Christmas Day) in W52: 24 h of 152 h before,
+  // 24 + 80 h after.
+  await expect(form.locator('.takeit__answer')).toHaveText(
+    'Yes, from 2026-W49: 1 person could take 20 h a week for 4 weeks without overload.',
+  );
+  const row = form.getByRole('row', { name: /Marcus Hill/ });
+  await expect(row).toContainText('2026-W49');
+  await expect(row).toContainText('16 % → 68 %');
+  await row.getByRole('button', { name: 'Add Contoso AKS platform with Marcus Hill from 2026-W49 as a tentative scenario' }).click();
+  await expect(page.getByRole('textbox', { name: 'Scenario name' })).toHaveCount(2);
+  const bar = line(page, 'per-4').locator('.bar--tentative');
+  await expect(bar).toHaveAttribute('aria-label', /^Contoso AKS platform: Marcus Hill, 20 h a week, 2026-W49 to 2026-W52, tentative/);
+  await waitForSaved(page, 'Contoso AKS platform');
+  await reloadApp(page);
+  await expect(line(page, 'per-4').locator('.bar--tentative')).toHaveCount(1);
+  expectNoErrors(errors);
+});
