@@ -1,9 +1,11 @@
 // Measures the Capacity view on the generated large plan (300 people, 3,000
 // activities, 12,000 allocations, 26 weeks) in headless Chromium against the
-// release build: time from opening the view to the timeline being shown, and
-// time from a drop on the timeline to the next painted frame (the command
-// applied, capacity recomputed, changed lines repainted).
-// `make bench-capacity` (builds the plan file, serves dist/ on 127.0.0.1:4173).
+// release build: importing it, showing the view, and each drop on the
+// timeline split, from a Chromium trace, into the drop handler (the command
+// applied and validated), the reactive update (capacity recomputed, changed
+// lines written and patched into the page) and the repaint (style, layout,
+// paint of the next frame).
+// `make bench-capacity` (writes the plan file, serves dist/ on 127.0.0.1).
 import { chromium } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
@@ -27,37 +29,61 @@ const shown = await page.evaluate(async () => {
   const start = performance.now();
   location.hash = '#/capacity';
   while (document.querySelectorAll('.tl-line--person').length < 300) await new Promise((r) => setTimeout(r, 0));
-  await new Promise((r) => requestAnimationFrame(() => r()));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   return performance.now() - start;
 });
 await page.getByRole('radio', { name: 'All open' }).check();
+await page.waitForTimeout(500);
 
 // Drops of list items on people's weeks, as the browser sends them.
-const drops = [];
-for (let n = 0; n < 7; n += 1) {
-  const took = await page.evaluate(async (n) => {
-    const items = document.querySelectorAll('.work[data-id]');
-    const item = items[n * 3];
-    const lines = document.querySelectorAll('.tl-line--person');
-    const target = lines[40 + n * 17].querySelectorAll('.cell')[3 + n];
+await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+const totals = [];
+const DROPS = 7;
+for (let n = 0; n < DROPS; n += 1) {
+  totals.push(await page.evaluate(async (n) => {
+    const item = document.querySelectorAll('.work[data-id]')[n * 3];
+    const target = document.querySelectorAll('.tl-line--person')[40 + n * 17].querySelectorAll('.cell')[3 + n];
     const rect = target.getBoundingClientRect();
-    const transfer = new DataTransfer();
-    const at = { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
+    const at = { bubbles: true, cancelable: true, dataTransfer: new DataTransfer(), clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
     item.dispatchEvent(new DragEvent('dragstart', at));
     target.dispatchEvent(new DragEvent('dragover', at));
-    const before = document.querySelectorAll('.capacity__message').length ? document.querySelector('.capacity__message').textContent : '';
+    performance.mark('opsboard-drop');
     const start = performance.now();
     target.dispatchEvent(new DragEvent('drop', at));
-    while ((document.querySelector('.capacity__message')?.textContent ?? '') === before) await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    const took = performance.now() - start;
+    // After the next frame is drawn.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     item.dispatchEvent(new DragEvent('dragend', at));
-    return took;
-  }, n);
-  drops.push(took);
+    return performance.now() - start;
+  }, n));
+  // Let the autosave (150 ms after a change) run between drops.
+  await page.waitForTimeout(600);
 }
+const trace = JSON.parse((await browser.stopTracing()).toString());
+const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' || e.name === 'opsboard-drop');
+const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'drop')?.tid;
+const onMain = events.filter((e) => e.tid === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+const parts = { handler: [], update: [], repaint: [] };
+for (const mark of events.filter((e) => e.name === 'opsboard-drop').map((e) => e.ts)) {
+  const drop = onMain.find((e) => e.ts >= mark && e.name === 'EventDispatch' && e.args?.data?.type === 'drop');
+  if (!drop) continue;
+  const frame = onMain.find((e) => e.ts > drop.ts && e.name === 'RunTask'
+    && onMain.some((inner) => inner.name === 'Layout' && inner.ts >= e.ts && inner.ts < e.ts + e.dur));
+  if (!frame) continue;
+  const update = onMain
+    .filter((e) => e.name === 'FunctionCall' && e.ts >= drop.ts + drop.dur && e.ts < frame.ts)
+    .reduce((sum, e) => sum + e.dur, 0);
+  parts.handler.push(drop.dur / 1000);
+  parts.update.push(update / 1000);
+  parts.repaint.push(frame.dur / 1000);
+}
+const median = (values) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.floor(sorted.length / 2)] ?? NaN; };
+const range = (values) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
 const message = await page.locator('.capacity__message').textContent();
-drops.sort((a, b) => a - b);
-console.log(`large plan (300 people, 3,000 activities, 12,000 allocations; ${(text.length / 1e6).toFixed(1)} MB): import and replace ${imported} ms; Capacity view shown in ${shown.toFixed(0)} ms; drop to next frame ${drops[3].toFixed(0)} ms (median of ${drops.length}, range ${drops[0].toFixed(0)}-${drops[drops.length - 1].toFixed(0)} ms)`);
-console.log(`last drop: ${message}`);
+console.log(`large plan (300 people, 3,000 activities, 12,000 allocations; ${(text.length / 1e6).toFixed(1)} MB file)`);
+console.log(`  import and replace: ${imported} ms; Capacity view shown: ${shown.toFixed(0)} ms`);
+console.log(`  a drop, median of ${totals.length} (range): drop to next frame drawn ${median(totals).toFixed(0)} ms (${range(totals)})`);
+console.log(`    drop handler, command applied and validated: ${median(parts.handler).toFixed(1)} ms (${range(parts.handler)})`);
+console.log(`    reactive update, capacity recomputed and lines patched: ${median(parts.update).toFixed(1)} ms (${range(parts.update)})`);
+console.log(`    repaint, style, layout and paint of the frame: ${median(parts.repaint).toFixed(1)} ms (${range(parts.repaint)})`);
+console.log(`  last drop: ${message}`);
 await browser.close();

@@ -83,3 +83,18 @@ pub fn focus_after_render(id: String) {
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
 }
+
+/// Runs `task` after `ms` milliseconds; returns a handle for [`cancel`].
+pub fn after(ms: i32, task: impl FnOnce() + 'static) -> Option<i32> {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .ok()
+}
+
+/// Cancels a task from [`after`] that has not run yet.
+pub fn cancel(handle: i32) {
+    if let Some(window) = web_sys::window() {
+        window.clear_timeout_with_handle(handle);
+    }
+}

@@ -10,7 +10,8 @@
 
 use leptos::prelude::*;
 
-use super::capacity_panels::{CapacityChart, Scenarios, TakeIt};
+use super::capacity_panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
+use super::markup::{escape_into, key_of, HtmlList};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
@@ -385,6 +386,44 @@ fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_s
         .ok()?
 }
 
+/// Arrow keys move focus between the weeks of the timeline (one tab stop
+/// for the whole grid): along a line, or to the same week of the line above
+/// or below. Returns whether the key was one of them.
+fn move_cell_focus(cell: &web_sys::Element, key: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let column: i64 = cell
+        .get_attribute("data-col")
+        .and_then(|column| column.parse().ok())
+        .unwrap_or(0);
+    // Lines sit in wrappers (see `HtmlList`); their siblings are the lines
+    // above and below.
+    let wrapper = cell
+        .closest(".tl-line")
+        .ok()
+        .flatten()
+        .and_then(|line| line.parent_element());
+    let (line, column) = match key {
+        "ArrowLeft" => (wrapper, column - 1),
+        "ArrowRight" => (wrapper, column + 1),
+        "ArrowUp" => (wrapper.and_then(|w| w.previous_element_sibling()), column),
+        "ArrowDown" => (wrapper.and_then(|w| w.next_element_sibling()), column),
+        _ => return false,
+    };
+    let next = line
+        .and_then(|line| {
+            line.query_selector(&format!(".cell[data-col=\"{column}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|next| next.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(next) = next {
+        let _ = cell.set_attribute("tabindex", "-1");
+        let _ = next.set_attribute("tabindex", "0");
+        let _ = next.focus();
+    }
+    true
+}
+
 /// The week column under the pointer in a person's line: from the left edge
 /// of its first cell and the cells' width.
 fn column_at(line: &web_sys::Element, client_x: i32) -> Option<i64> {
@@ -618,12 +657,20 @@ pub fn CapacityView() -> impl IntoView {
         browser::focus_after_render("bar-draft".to_string());
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if let Some(cell) = closest(event.target(), ".cell") {
+            if move_cell_focus(&cell, &event.key()) {
+                event.prevent_default();
+            }
+            return;
+        }
         let Some(bar) = closest(event.target(), "[data-bar]") else {
             return;
         };
         let key = event.key();
         let current = draft.get_untracked();
-        let is_draft = bar.id() == "bar-draft";
+        // While a move is in progress, keys act on it, even before focus
+        // has reached the draft bar.
+        let is_draft = bar.id() == "bar-draft" || current.is_some();
         if !is_draft {
             if key == "Enter" || key == " " {
                 let id: Option<AllocationId> =
@@ -769,6 +816,31 @@ pub fn CapacityView() -> impl IntoView {
         }
     };
 
+    // Each line's markup, written again only when the line changed: the
+    // markup of the last lines is kept by key.
+    let written = StoredValue::new(Vec::<(u64, String)>::new());
+    let line_items = move || {
+        all_lines.with(|lines| {
+            written
+                .try_update_value(|written| {
+                    let items: Vec<(u64, String)> = lines
+                        .iter()
+                        .map(|line| {
+                            let key = key_of(line);
+                            let html = match written.binary_search_by_key(&key, |(key, _)| *key) {
+                                Ok(at) => std::mem::take(&mut written[at].1),
+                                Err(_) => line_html(line),
+                            };
+                            (key, html)
+                        })
+                        .collect();
+                    *written = items.clone();
+                    sort_by_number(written, |(key, _)| *key);
+                    items
+                })
+                .unwrap_or_default()
+        })
+    };
     let weeks_header = move || {
         computed.with(|capacity| {
             (0..capacity.weeks)
@@ -824,7 +896,7 @@ pub fn CapacityView() -> impl IntoView {
                                 <div class="tl-name" role="columnheader">"Person"</div>
                                 {weeks_header}
                             </div>
-                            <HtmlList items=Signal::derive(move || all_lines.with(|lines| lines.iter().map(|line| (key_of(line), line_html(line))).collect()))/>
+                            <HtmlList items=Signal::derive(line_items)/>
                         </div>
                     </div>
                     <Legend/>
@@ -832,6 +904,7 @@ pub fn CapacityView() -> impl IntoView {
             </div>
             <div class="capacity__panels">
                 <CapacityChart computed include_tentative/>
+                <SkillWeeks computed/>
                 <Scenarios computed hidden/>
                 <TakeIt options/>
             </div>
@@ -899,22 +972,48 @@ fn WorkList(
     place_by_keyboard: impl Fn(ActivityId) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let items = move || {
+    let find = RwSignal::new(String::new());
+    // (markup of the shown items, how many more match)
+    let found = Memo::new(move |_| {
         let only = only_unstaffed.get();
+        let wanted = find.get();
+        let wanted = wanted.trim();
         computed.with(|capacity| {
             state.history.with(|history| {
                 let plan = history.plan();
-                plan.activities
+                // The unstaffed entries by activity id, for binary search.
+                let mut short_of: Vec<(u32, usize)> = capacity
+                    .unstaffed
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| (item.activity.0, index))
+                    .collect();
+                sort_by_number(&mut short_of, |(id, _)| u64::from(*id));
+                let mut more = 0;
+                let shown: Vec<(u64, String)> = plan
+                    .activities
                     .iter()
                     .filter(|activity| activity.status != crate::model::Status::Done)
+                    .filter(|activity| {
+                        wanted.is_empty()
+                            || contains_ignoring_case(&activity.title, wanted)
+                            || contains_ignoring_case(&activity.client, wanted)
+                    })
                     .filter_map(|activity| {
-                        let short = capacity
-                            .unstaffed
-                            .iter()
-                            .find(|item| item.activity == activity.id);
+                        let short = short_of
+                            .binary_search_by_key(&activity.id.0, |(id, _)| *id)
+                            .ok()
+                            .map(|at| &capacity.unstaffed[short_of[at].1]);
                         if only && short.is_none() {
                             return None;
                         }
+                        Some((activity, short))
+                    })
+                    .filter(|_| {
+                        more += 1;
+                        more <= WORK_LIST_LIMIT
+                    })
+                    .map(|(activity, short)| {
                         let need = match short {
                             Some(item) if item.placeholder > 0.0 => format!(
                                 "{} to staff ({} held by a role)",
@@ -939,15 +1038,21 @@ fn WorkList(
                         html.push_str(r#"</span><span class="work__meta">"#);
                         escape_into(&mut html, &format!("{need} · {due}"));
                         html.push_str("</span></div>");
-                        Some((key_of(&html), html))
+                        (key_of(&html), html)
                     })
-                    .collect::<Vec<_>>()
+                    .collect();
+                (shown, more.saturating_sub(WORK_LIST_LIMIT))
             })
         })
-    };
+    });
     view! {
         <aside class="worklist" aria-labelledby="worklist-title">
             <h3 id="worklist-title">"Work to staff"</h3>
+            <label class="filter worklist__find">
+                <span class="filter__label">"Find"</span>
+                <input type="search" aria-label="Find work" placeholder="title or client"
+                    prop:value=move || find.get() on:input=move |event| find.set(event_target_value(&event))/>
+            </label>
             <div class="worklist__filter" role="group" aria-label="Which work">
                 <label class="toggle">
                     <input type="radio" name="worklist" prop:checked=move || only_unstaffed.get()
@@ -971,49 +1076,24 @@ fn WorkList(
                     }
                 }
             }>
-                <HtmlList items=Signal::derive(items)/>
+                <HtmlList items=Signal::derive(move || found.with(|(shown, _)| shown.clone()))/>
             </div>
+            <p class="worklist__empty">{move || found.with(|(_, more)| (*more > 0).then(|| format!("… and {more} more: type in Find to narrow the list.")))}</p>
             <p class="worklist__empty">{move || computed.with(|capacity| capacity.unstaffed.is_empty().then_some("Every open activity is staffed to its deadline."))}</p>
         </aside>
     }
 }
 
-/// Pieces of markup keyed by their text: a changed piece is replaced, the
-/// others stay. One list component serves every such list, so the browser
-/// bundle carries its keyed diffing once.
-#[component]
-pub fn HtmlList(
-    /// (a key that changes whenever the markup does, the markup)
-    items: Signal<Vec<(u64, String)>>,
-) -> impl IntoView {
-    view! {
-        <For each=move || items.get() key=|(key, _)| *key let:item>
-            <div class="tl-wrap" inner_html=item.1></div>
-        </For>
-    }
-}
+/// The most items the work list shows; Find narrows it.
+const WORK_LIST_LIMIT: usize = 100;
 
-/// The key of a piece of markup for [`HtmlList`]: a hash of what it shows.
-fn key_of(content: &impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::hash::DefaultHasher::new();
-    content.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Appends `text` with the characters that mean something in HTML escaped,
-/// so names and titles from a plan file are always shown as text.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+/// Whether `text` contains `part`, ignoring the case of ASCII letters.
+fn contains_ignoring_case(text: &str, part: &str) -> bool {
+    let (text, part) = (text.as_bytes(), part.as_bytes());
+    part.is_empty()
+        || text
+            .windows(part.len())
+            .any(|window| window.eq_ignore_ascii_case(part))
 }
 
 /// Markup of one timeline line. Lines are many (a row of cells and bars for

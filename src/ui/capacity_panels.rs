@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::markup::escape_into;
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::capacity::{self, Answer, Capacity, Engagement, Options};
@@ -501,6 +502,81 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
             </form>
             {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
             {results}
+        </section>
+    }
+}
+
+/// Skills week by week: the hours the work needing each skill takes
+/// (allocated, or still to staff) against the hours of the people holding
+/// it at working level. Skills no work needs are left out.
+#[component]
+pub fn SkillWeeks(computed: Memo<Capacity>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let table = move || {
+        computed.with(|capacity| {
+            state.history.with(|history| {
+                let plan = history.plan();
+                let mut html = String::from(
+                    r#"<table class="table skillweeks"><thead><tr><th scope="col">Skill</th>"#,
+                );
+                for column in 0..capacity.weeks {
+                    html.push_str(&format!(
+                        r#"<th scope="col">W{:02}</th>"#,
+                        capacity.week(column).number()
+                    ));
+                }
+                html.push_str("</tr></thead><tbody>");
+                let mut shown = 0;
+                for row in &capacity.skills {
+                    if row.demand.iter().all(|hours| *hours < 0.5) {
+                        continue;
+                    }
+                    shown += 1;
+                    let name = plan
+                        .skill(row.skill)
+                        .map_or_else(|| row.skill.to_string(), |skill| skill.name.clone());
+                    html.push_str(r#"<tr><th scope="row">"#);
+                    escape_into(&mut html, &name);
+                    html.push_str("</th>");
+                    for (column, (demand, supply)) in row.demand.iter().zip(&row.supply).enumerate()
+                    {
+                        let (demand, supply) = (demand.round() as i64, supply.round() as i64);
+                        html.push_str(&format!(
+                            r#"<td class="{}" aria-label=""#,
+                            if demand > supply {
+                                "skillweeks__short"
+                            } else {
+                                ""
+                            }
+                        ));
+                        escape_into(
+                            &mut html,
+                            &format!(
+                                "{name}, {}: {demand} h needed, {supply} h held",
+                                capacity.week(column)
+                            ),
+                        );
+                        html.push_str(&format!(
+                            r#"">{demand}<span class="skillweeks__of">/{supply}</span></td>"#
+                        ));
+                    }
+                    html.push_str("</tr>");
+                }
+                if shown == 0 {
+                    return String::from(
+                        r#"<p class="view__hint">No open work needs a skill in these weeks.</p>"#,
+                    );
+                }
+                html.push_str("</tbody></table>");
+                html
+            })
+        })
+    };
+    view! {
+        <section class="panel skillweeks-panel" aria-labelledby="skillweeks-title">
+            <h3 id="skillweeks-title">"Skills by week"</h3>
+            <p class="view__hint">"Hours the work needing each skill takes, allocated or still to staff, over the hours of the people who hold it (level 2 or above); red where the work needs more."</p>
+            <div class="skillweeks__scroll" inner_html=table></div>
         </section>
     }
 }

@@ -8,6 +8,7 @@ mod capacity_panels;
 mod checkins;
 mod files;
 mod forms;
+mod markup;
 mod people;
 mod plan;
 mod priorities;
@@ -17,9 +18,15 @@ pub mod state;
 mod week;
 
 use leptos::prelude::*;
+
+use crate::browser;
 use wasm_bindgen::JsCast;
 
 pub use state::{AppState, Route};
+
+/// How long after a change the plan is saved (sooner when the page is
+/// hidden or left).
+const SAVE_DELAY_MS: i32 = 150;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
@@ -41,11 +48,29 @@ pub fn App() -> impl IntoView {
     read_route();
     let _ = window_event_listener(leptos::ev::hashchange, move |_| read_route());
 
-    // Autosave after every change, and when another plan is opened.
+    // Autosave after every change, and when another plan is opened: a
+    // moment after the last change, so a drag repaints before a large plan
+    // is written, and at once when the page is hidden or left.
+    let pending_save = StoredValue::new(None::<i32>);
+    let save_now = move || {
+        if let Some(handle) = pending_save.get_value() {
+            browser::cancel(handle);
+            pending_save.set_value(None);
+            state.save();
+        }
+    };
     Effect::new(move |_| {
         state.history.track();
-        state.save();
+        if let Some(handle) = pending_save.get_value() {
+            browser::cancel(handle);
+        }
+        pending_save.set_value(browser::after(SAVE_DELAY_MS, move || {
+            pending_save.set_value(None);
+            state.save();
+        }));
     });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
 
     let _ = window_event_listener(leptos::ev::keydown, move |event| {
         handle_shortcut(state, &event);

@@ -55,6 +55,13 @@ test('each week shows capacity, support, confirmed and tentative hours', async (
   await expect(page.locator('.tl-inspector')).toHaveText(
     'Tom Becker, week 3: Capacity 40 h · confirmed 20 h · 50 %, 20 h free',
   );
+  // Arrow keys move between weeks and lines; focus shows the numbers too.
+  await cell(page, 'per-2', 2).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cell(page, 'per-2', 3)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, 'per-3', 3)).toBeFocused();
+  await expect(page.locator('.tl-inspector')).toHaveText(/^Lena Novak, week 4: Capacity 32 h/);
   // Teams sum their people; a team folds away.
   const cloud = page.getByRole('button', { name: /^Cloud, 2 people/ });
   await cloud.click();
@@ -168,6 +175,7 @@ test('keyboard: Enter picks a bar up, arrows, Shift+arrows and +/- change it, En
 
   // Escape drops a move; Shift+ArrowLeft shortens, - takes an hour off.
   await page.keyboard.press('Enter');
+  await expect(page.locator('#bar-draft')).toBeFocused();
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('-');
   await expect(page.locator('#bar-draft')).toHaveAttribute('aria-label', /8 h a week, 2026-W49 to 2026-W52/);
@@ -200,6 +208,7 @@ test('a move outside the horizon is refused with the reason and changes nothing'
   // Lena's pilot work, 2027-W02 to W05, a week later would end in W06.
   await page.locator('#bar-alc-8').focus();
   await page.keyboard.press('Enter');
+  await expect(page.locator('#bar-draft')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   await expect(message(page)).toHaveText(
