@@ -11,6 +11,23 @@ use crate::model::Plan;
 
 /// How many edits can be undone.
 pub const UNDO_LIMIT: usize = 100;
+/// Large plans keep fewer: about this many items (people, activities,
+/// allocations, ...) over all the plans kept, so a 300-person plan's undo
+/// stack stays near a hundred megabytes, not half a gigabyte.
+pub const UNDO_ITEM_BUDGET: usize = 400_000;
+/// However large the plan, this many edits can be undone.
+pub const UNDO_MINIMUM: usize = 10;
+
+/// How many edits of `plan` can be undone.
+pub fn undo_limit(plan: &Plan) -> usize {
+    let items = plan.people.len()
+        + plan.activities.len()
+        + plan.allocations.len()
+        + plan.checkins.len()
+        + plan.skills.len()
+        + 1;
+    (UNDO_ITEM_BUDGET / items).clamp(UNDO_MINIMUM, UNDO_LIMIT)
+}
 
 /// The plan being edited, with what came before and after it.
 #[derive(Debug, Clone)]
@@ -45,8 +62,9 @@ impl History {
         }
         let before = std::mem::replace(&mut self.current, applied.plan);
         self.past.push((before, applied.summary.clone()));
-        if self.past.len() > UNDO_LIMIT {
-            self.past.remove(0);
+        let limit = undo_limit(&self.current);
+        if self.past.len() > limit {
+            self.past.drain(..self.past.len() - limit);
         }
         self.future.clear();
         Ok(applied.summary)

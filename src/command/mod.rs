@@ -5,7 +5,7 @@
 //! error a planner can read, and [`History`] keeps the plans before and after
 //! so undo and redo work for every edit.
 
-mod history;
+pub mod history;
 
 pub use history::History;
 

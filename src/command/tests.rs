@@ -808,3 +808,37 @@ fn scenarios_are_added_confirmed_and_removed_whole() {
         Err("only tentative work belongs to a scenario: confirmed work is in the plan"),
     );
 }
+
+#[test]
+fn large_plans_keep_fewer_edits_to_undo() {
+    use crate::command::history::{undo_limit, UNDO_LIMIT, UNDO_MINIMUM};
+    use crate::model::generate::{generated_plan, Size};
+
+    // The demo's 12 people, 6 activities, 9 allocations, 1 check-in and 13
+    // skills are far inside the budget.
+    assert_eq!(undo_limit(&demo()), UNDO_LIMIT);
+    // 10 + 10 + 40,000 allocations + the generator's skills: 400,000 / 40,000
+    // and more is under 10, so the minimum holds.
+    let size = Size {
+        people: 10,
+        activities: 10,
+        dependencies_per_activity: 0,
+        allocations: 40_000,
+        weeks: 26,
+    };
+    let plan = generated_plan(size, today());
+    assert_eq!(undo_limit(&plan), UNDO_MINIMUM);
+    let mut history = History::new(plan);
+    for step in 0..UNDO_MINIMUM + 3 {
+        let name = format!("Edit {step}");
+        history
+            .execute(&Command::RenamePlan(name), today())
+            .expect("renamed");
+    }
+    let mut undone = 0;
+    while history.undo().is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, UNDO_MINIMUM);
+    assert_eq!(history.plan().name, "Edit 2");
+}

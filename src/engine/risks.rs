@@ -29,8 +29,9 @@
 //!    of the remaining working days, counted from the later of today and the
 //!    start to the deadline, on the owner's working weekdays without public
 //!    holidays.
-//! 7. **Owner overloaded** (medium): an estimate until there is a capacity
-//!    engine. In the activity's remaining window (later of today and start,
+//! 7. **Owner overloaded** (medium): by the work they own, whether or not
+//!    it is allocated yet (the Capacity view's `capacity` engine shows the
+//!    allocated hours week by week). In the activity's remaining window (later of today and start,
 //!    to the deadline) the owner's demand is the remaining effort of each of
 //!    their open activities whose remaining window overlaps it, spread
 //!    evenly over that activity's working days; what is available is their

@@ -53,7 +53,9 @@ struct BarData {
     tenths: u32,
     first: usize,
     span: usize,
-    lane: usize,
+    /// The grid row: 1 on a role's line, below the weeks (lane + 2) on a
+    /// person's.
+    row: usize,
     tentative: bool,
     placeholder: bool,
     draft: bool,
@@ -140,7 +142,7 @@ fn bar_data(
     capacity: &Capacity,
     allocation: &Allocation,
     draft: bool,
-    lane: usize,
+    row: usize,
 ) -> Option<BarData> {
     let last_column = capacity.week(capacity.weeks.checked_sub(1)?);
     if allocation.last_week < capacity.first_week || allocation.first_week > last_column {
@@ -185,7 +187,7 @@ fn bar_data(
         tenths,
         first: capacity.column(first)?,
         span: (last.weeks_since(first) + 1) as usize,
-        lane,
+        row,
         tentative: allocation.commitment == Commitment::Tentative,
         placeholder: matches!(allocation.assignee, Assignee::Placeholder { .. }),
         draft,
@@ -237,7 +239,7 @@ fn lines(
     let mut lines = Vec::new();
     for allocation in roles {
         if let Assignee::Placeholder { role, .. } = &allocation.assignee {
-            if let Some(bar) = bar_data(plan, capacity, allocation, false, 0) {
+            if let Some(bar) = bar_data(plan, capacity, allocation, false, 1) {
                 lines.push(Line::Role {
                     bar,
                     role: role.clone(),
@@ -247,7 +249,7 @@ fn lines(
     }
     if let Some(draft) = draft {
         if let Assignee::Placeholder { role, .. } = &draft.allocation.assignee {
-            if let Some(bar) = bar_data(plan, capacity, &draft.allocation, true, 0) {
+            if let Some(bar) = bar_data(plan, capacity, &draft.allocation, true, 1) {
                 lines.push(Line::Role {
                     bar,
                     role: role.clone(),
@@ -297,14 +299,14 @@ fn lines(
                     .iter()
                     .zip(assigned)
                     .filter_map(|(allocation, lane)| {
-                        bar_data(plan, capacity, allocation, false, lane)
+                        bar_data(plan, capacity, allocation, false, lane + 2)
                     })
                     .collect();
                 count = used;
                 if draft_row == Some(index) {
-                    if let Some(bar) = draft
-                        .and_then(|draft| bar_data(plan, capacity, &draft.allocation, true, used))
-                    {
+                    if let Some(bar) = draft.and_then(|draft| {
+                        bar_data(plan, capacity, &draft.allocation, true, used + 2)
+                    }) {
                         bars.push(bar);
                         count = used + 1;
                     }
@@ -1238,7 +1240,7 @@ fn bar_html(out: &mut String, bar: &BarData) {
         bar.element_id,
         bar.first + 2,
         bar.span,
-        bar.lane + 2,
+        bar.row,
         if movable { r#" data-drag="bar""# } else { "" },
         bar.allocation,
         bar.span,
