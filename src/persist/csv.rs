@@ -1,4 +1,5 @@
-//! Spreadsheets: the skills matrix as CSV, and people with their skills read
+//! Spreadsheets: the skills matrix, the activities, the allocations by week
+//! and the utilisation by week as CSV, and people with their skills read
 //! from CSV. A file with a bad row is refused whole, each problem named by
 //! its row and column, so nothing is half-imported.
 //!
@@ -7,7 +8,12 @@
 //! same but added 14 KB gzipped to the browser bundle, a tenth of the budget
 //! left.
 
-use crate::model::{Person, PersonId, Plan, SkillLevel, MAX_SKILL_LEVEL};
+use crate::engine::capacity::{self, Options};
+use crate::engine::skills::usable_hours;
+use crate::model::{
+    Activity, Allocation, Assignee, NaiveDate, Person, PersonId, Plan, SkillLevel, Week,
+    MAX_SKILL_LEVEL,
+};
 
 /// The fixed columns before the skill columns.
 const FIXED: [&str; 4] = ["Name", "Role", "Team", "Weekly hours"];
@@ -108,6 +114,266 @@ pub fn skills_matrix_csv(plan: &Plan) -> String {
         );
         text.push_str(&row.join(","));
         text.push_str("\r\n");
+    }
+    text
+}
+
+/// Appends one CSV row, each cell quoted when it needs to be, ended by CR LF.
+fn push_row(text: &mut String, cells: &[String]) {
+    let quoted: Vec<String> = cells.iter().map(|cell| field(cell)).collect();
+    text.push_str(&quoted.join(","));
+    text.push_str("\r\n");
+}
+
+/// The header row of a table.
+fn header_row(names: &[&str]) -> Vec<String> {
+    names.iter().map(|name| name.to_string()).collect()
+}
+
+/// Hours rounded to a tenth, without a needless ".0": "8", "7.5". A number
+/// that is not finite gives an empty cell rather than "NaN" in a spreadsheet.
+fn hours_cell(hours: f64) -> String {
+    if !hours.is_finite() {
+        return String::new();
+    }
+    let tenths = (hours * 10.0).round();
+    // Adding 0.0 turns -0.0 (from -0.04 h) into 0.0, so it is not written "-0".
+    let rounded = tenths / 10.0 + 0.0;
+    if tenths % 10.0 == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A date as `2026-11-23`, or an empty cell.
+fn date_cell(date: Option<NaiveDate>) -> String {
+    date.map(|date| date.to_string()).unwrap_or_default()
+}
+
+/// The activities of a plan, one row each in id order: Id, Title, Owner,
+/// Status, Start, Midpoint check-in, Deadline (dates as `2026-11-23`, empty
+/// when unset), Effort hours, Remaining hours (the share of the checklist
+/// not yet ticked), Impact, Kind, Client, Commitment, Depends on (ids
+/// separated by a space) and Required skills (`Azure 3; Terraform 2`).
+pub fn activities_csv(plan: &Plan) -> String {
+    let mut text = String::new();
+    push_row(
+        &mut text,
+        &header_row(&[
+            "Id",
+            "Title",
+            "Owner",
+            "Status",
+            "Start",
+            "Midpoint check-in",
+            "Deadline",
+            "Effort hours",
+            "Remaining hours",
+            "Impact",
+            "Kind",
+            "Client",
+            "Commitment",
+            "Depends on",
+            "Required skills",
+        ]),
+    );
+    let mut activities: Vec<&Activity> = plan.activities.iter().collect();
+    activities.sort_by_key(|activity| activity.id);
+    for activity in activities {
+        let depends_on: Vec<String> = activity
+            .depends_on
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        let required_skills: Vec<String> = activity
+            .required_skills
+            .iter()
+            .map(|requirement| {
+                let name = plan
+                    .skill(requirement.skill)
+                    .map_or_else(|| requirement.skill.to_string(), |skill| skill.name.clone());
+                format!("{name} {}", requirement.min_level)
+            })
+            .collect();
+        push_row(
+            &mut text,
+            &[
+                activity.id.to_string(),
+                activity.title.clone(),
+                activity
+                    .owner
+                    .map(|owner| plan.person_name(owner))
+                    .unwrap_or_default(),
+                activity.status.label().to_string(),
+                date_cell(activity.start),
+                date_cell(activity.checkin),
+                date_cell(activity.deadline),
+                hours_cell(activity.effort_hours),
+                hours_cell(activity.remaining_effort_hours()),
+                activity.impact.to_string(),
+                activity.kind.label().to_string(),
+                activity.client.clone(),
+                activity.commitment.label().to_string(),
+                depends_on.join(" "),
+                required_skills.join("; "),
+            ],
+        );
+    }
+    text
+}
+
+/// Who an allocation is for, as the allocations export sorts it: people in
+/// id order, then the roles still to staff by name.
+fn assignee_order(allocation: &Allocation) -> (u8, u32, &str) {
+    match &allocation.assignee {
+        Assignee::Person(person) => (0, person.0, ""),
+        Assignee::Placeholder { role, .. } => (1, 0, role.as_str()),
+    }
+}
+
+/// The allocations of a plan week by week: one row per allocation per ISO
+/// week it spans inside the plan's horizon, ordered by person (people in id
+/// order, then roles still to staff by name), week and allocation id.
+/// Columns: Person (the name, or `Unstaffed: <role>`), Team, Week
+/// (`2026-W48`), Week starting (its Monday), Activity id, Activity title,
+/// Hours, Commitment, Scenario (its name, or empty).
+pub fn allocations_csv(plan: &Plan) -> String {
+    let mut text = String::new();
+    push_row(
+        &mut text,
+        &header_row(&[
+            "Person",
+            "Team",
+            "Week",
+            "Week starting",
+            "Activity id",
+            "Activity title",
+            "Hours",
+            "Commitment",
+            "Scenario",
+        ]),
+    );
+    let horizon_last_week = plan.horizon.end().plus_weeks(-1);
+    let mut rows: Vec<(&Allocation, Week)> = Vec::new();
+    for allocation in &plan.allocations {
+        let first = allocation.first_week.max(plan.horizon.start);
+        let last = allocation.last_week.min(horizon_last_week);
+        let mut week = first;
+        while week <= last {
+            rows.push((allocation, week));
+            week = week.plus_weeks(1);
+        }
+    }
+    rows.sort_by(|(a, a_week), (b, b_week)| {
+        assignee_order(a)
+            .cmp(&assignee_order(b))
+            .then(a_week.cmp(b_week))
+            .then(a.id.cmp(&b.id))
+    });
+    for (allocation, week) in rows {
+        let (person, team) = match &allocation.assignee {
+            Assignee::Person(id) => (
+                plan.person_name(*id),
+                plan.person(*id)
+                    .map(|person| person.team.trim().to_string())
+                    .unwrap_or_default(),
+            ),
+            Assignee::Placeholder { role, .. } => (format!("Unstaffed: {role}"), String::new()),
+        };
+        let scenario = allocation
+            .scenario
+            .map(|id| {
+                plan.scenarios
+                    .iter()
+                    .find(|scenario| scenario.id == id)
+                    .map_or_else(|| id.to_string(), |scenario| scenario.name.clone())
+            })
+            .unwrap_or_default();
+        push_row(
+            &mut text,
+            &[
+                person,
+                team,
+                week.to_string(),
+                week.monday().to_string(),
+                allocation.activity.to_string(),
+                plan.activity_title(allocation.activity),
+                hours_cell(usable_hours(allocation.hours_per_week)),
+                allocation.commitment.label().to_string(),
+                scenario,
+            ],
+        );
+    }
+    text
+}
+
+/// Utilisation week by week: one row per person per week of the plan's
+/// horizon, people in the order of the capacity view (teams by name, people
+/// in id order within a team), from [`capacity::compute`] with no scenario
+/// hidden. Columns: Person, Team, Week, Week starting, Capacity h, Support h,
+/// Confirmed h, Tentative h, Free h, Utilisation % (a whole number, empty
+/// without capacity), Over h.
+///
+/// Tentative hours are listed either way; they count towards free,
+/// utilisation and over only with `include_tentative`. `today` is the day
+/// "this week" is taken from, as everywhere in the engine.
+pub fn utilisation_csv(plan: &Plan, today: NaiveDate, include_tentative: bool) -> String {
+    let options = Options {
+        include_tentative,
+        hidden_scenarios: vec![],
+    };
+    let capacity = capacity::compute(plan, plan.horizon, &options, today);
+    let mut text = String::new();
+    push_row(
+        &mut text,
+        &header_row(&[
+            "Person",
+            "Team",
+            "Week",
+            "Week starting",
+            "Capacity h",
+            "Support h",
+            "Confirmed h",
+            "Tentative h",
+            "Free h",
+            "Utilisation %",
+            "Over h",
+        ]),
+    );
+    for row in &capacity.rows {
+        let team = capacity
+            .teams
+            .get(row.team)
+            .map(|team| team.name.clone())
+            .unwrap_or_default();
+        for (index, cell) in row.cells.iter().enumerate() {
+            let week = capacity.week(index);
+            // Hours times 100 over hours, as the capacity view rounds it.
+            let utilisation = cell
+                .utilisation(include_tentative)
+                .map(|_| {
+                    let percent = cell.load(include_tentative) * 100.0 / cell.capacity;
+                    format!("{:.0}", percent.round() + 0.0)
+                })
+                .unwrap_or_default();
+            push_row(
+                &mut text,
+                &[
+                    plan.person_name(row.person),
+                    team.clone(),
+                    week.to_string(),
+                    week.monday().to_string(),
+                    hours_cell(cell.capacity),
+                    hours_cell(cell.support),
+                    hours_cell(cell.confirmed),
+                    hours_cell(cell.tentative),
+                    hours_cell(cell.free(include_tentative)),
+                    utilisation,
+                    hours_cell(cell.over(include_tentative)),
+                ],
+            );
+        }
     }
     text
 }
@@ -238,7 +504,7 @@ pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvPr
 mod tests {
     use super::*;
     use crate::model::demo::demo_plan;
-    use crate::model::{PlanId, SkillId};
+    use crate::model::{ActivityId, AllocationId, Commitment, PlanId, SkillId, SkillRequirement};
 
     fn demo() -> Plan {
         let mut plan = demo_plan(PlanId(1), "2026-11-23".parse().expect("date"));
@@ -330,6 +596,145 @@ mod tests {
         }
         assert_eq!(records("a,b\nc,d"), vec![vec!["a", "b"], vec!["c", "d"]]);
         assert_eq!(records("a,,\r\n"), vec![vec!["a", "", ""]]);
+    }
+
+    #[test]
+    fn hours_are_rounded_to_a_tenth_without_a_needless_zero() {
+        let check = |hours: f64, expected: &str| assert_eq!(hours_cell(hours), expected, "{hours}");
+        check(8.0, "8");
+        check(7.5, "7.5");
+        check(7.25, "7.3");
+        check(7.96, "8");
+        check(0.04, "0");
+        check(-0.04, "0");
+        check(-2.5, "-2.5");
+        check(1234.56, "1234.6");
+        check(f64::NAN, "");
+        check(f64::INFINITY, "");
+    }
+
+    /// A plan whose every name holds a comma, a double quote and a line
+    /// break, in the places the exports write names.
+    fn awkward_plan() -> Plan {
+        let today: NaiveDate = "2026-11-23".parse().expect("date");
+        let name = |what: &str| format!("{what}, \"quoted\"\nsecond line");
+        let mut plan = Plan::empty(PlanId(7), &name("Plan"), today);
+        plan.skills.push(crate::model::Skill {
+            id: SkillId(1),
+            name: name("Skill"),
+            category: String::new(),
+        });
+        plan.people.push(Person {
+            team: name("Team"),
+            ..Person::new(PersonId(1), &name("Person"))
+        });
+        plan.scenarios.push(crate::model::Scenario {
+            id: crate::model::ScenarioId(1),
+            name: name("Scenario"),
+        });
+        let mut activity = Activity::new(ActivityId(1), &name("Activity"));
+        activity.owner = Some(PersonId(1));
+        activity.client = name("Client");
+        activity.required_skills.push(SkillRequirement {
+            skill: SkillId(1),
+            min_level: 2,
+        });
+        plan.activities.push(activity);
+        let week = plan.horizon.start;
+        for (id, assignee, commitment, scenario) in [
+            (
+                1,
+                Assignee::Person(PersonId(1)),
+                Commitment::Tentative,
+                Some(1),
+            ),
+            (
+                2,
+                Assignee::Placeholder {
+                    role: name("Role"),
+                    skills: Vec::new(),
+                },
+                Commitment::Confirmed,
+                None,
+            ),
+        ] {
+            plan.allocations.push(Allocation {
+                id: AllocationId(id),
+                assignee,
+                activity: ActivityId(1),
+                hours_per_week: 7.5,
+                first_week: week,
+                last_week: week,
+                commitment,
+                scenario: scenario.map(crate::model::ScenarioId),
+            });
+        }
+        plan
+    }
+
+    #[test]
+    fn names_with_commas_quotes_and_line_breaks_read_back() {
+        let plan = awkward_plan();
+        let name = |what: &str| format!("{what}, \"quoted\"\nsecond line");
+        let today: NaiveDate = "2026-11-23".parse().expect("date");
+
+        let activities = records(&activities_csv(&plan));
+        assert_eq!(activities.len(), 2);
+        assert_eq!(activities[1].len(), activities[0].len());
+        assert_eq!(activities[1][1], name("Activity"));
+        assert_eq!(activities[1][2], name("Person"));
+        assert_eq!(activities[1][11], name("Client"));
+        assert_eq!(activities[1][14], format!("{} 2", name("Skill")));
+
+        let allocations = records(&allocations_csv(&plan));
+        assert_eq!(allocations.len(), 3);
+        assert_eq!(
+            allocations[1],
+            [
+                name("Person"),
+                name("Team"),
+                "2026-W48".to_string(),
+                "2026-11-23".to_string(),
+                "act-1".to_string(),
+                name("Activity"),
+                "7.5".to_string(),
+                "Tentative".to_string(),
+                name("Scenario"),
+            ]
+        );
+        assert_eq!(allocations[2][0], format!("Unstaffed: {}", name("Role")));
+        assert_eq!(allocations[2][8], "");
+
+        let utilisation = records(&utilisation_csv(&plan, today, true));
+        assert_eq!(utilisation.len(), 1 + 13);
+        assert!(utilisation.iter().all(|row| row.len() == 11));
+        assert_eq!(utilisation[1][0], name("Person"));
+        assert_eq!(utilisation[1][1], name("Team"));
+        assert_eq!(
+            utilisation[1][4..],
+            ["40", "0", "0", "7.5", "32.5", "19", "0"]
+        );
+        let without_tentative = records(&utilisation_csv(&plan, today, false));
+        assert_eq!(
+            without_tentative[1][4..],
+            ["40", "0", "0", "7.5", "40", "0", "0"]
+        );
+    }
+
+    #[test]
+    fn allocations_are_listed_only_in_the_weeks_of_the_horizon() {
+        let mut plan = awkward_plan();
+        let start = plan.horizon.start;
+        plan.allocations[0].first_week = start.plus_weeks(-3);
+        plan.allocations[0].last_week = start.plus_weeks(1);
+        plan.allocations[1].first_week = start.plus_weeks(12);
+        plan.allocations[1].last_week = start.plus_weeks(20);
+        let weeks: Vec<String> = records(&allocations_csv(&plan))
+            .into_iter()
+            .skip(1)
+            .map(|row| row[2].clone())
+            .collect();
+        assert_eq!(weeks, ["2026-W48", "2026-W49", "2027-W07"]);
     }
 
     #[test]

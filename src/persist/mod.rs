@@ -12,6 +12,7 @@
 
 pub mod csv;
 pub mod file;
+pub mod ics;
 mod ids;
 mod migrate;
 mod read;

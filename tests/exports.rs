@@ -1,0 +1,262 @@
+//! Exports compared with expected files: the demo plan's activities,
+//! allocations by week and utilisation by week as CSV, and its deadlines
+//! and check-ins as an iCalendar file.
+//!
+//! The files in `tests/data/exports/` are the demo plan (laid out around
+//! 2026-11-23, with the app at `https://ops.example.com/board/`) as the
+//! exports write it, byte for byte. Run with `UPDATE_GOLDEN=1` to rewrite
+//! them after a deliberate change of the demo or of an export, then read the
+//! diff.
+//!
+//! The calendar is also read back by an independent iCalendar parser (the
+//! `icalendar` crate, a test-only dependency), so a file that only this
+//! crate's own writer understands does not pass.
+
+use std::fs;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use icalendar::{Calendar, Component, DatePerhapsTime};
+use opsboard::model::demo::demo_plan;
+use opsboard::model::{Activity, ActivityId, PersonId, Plan, PlanId};
+use opsboard::persist::{csv, ics};
+
+const APP_URL: &str = "https://ops.example.com/board/";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
+}
+
+fn demo() -> Plan {
+    let mut plan = demo_plan(PlanId(1), today());
+    plan.sort_canonically();
+    plan
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/exports")
+        .join(name)
+}
+
+/// Compares `actual` with the expected file `name`, byte for byte, after
+/// writing it there when `UPDATE_GOLDEN` is set.
+fn check(name: &str, actual: &str) {
+    let path = fixture(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::create_dir_all(path.parent().expect("a folder")).expect("create the folder");
+        fs::write(&path, actual).expect("write the expected file");
+    }
+    let expected = fs::read_to_string(&path).expect("the expected file exists");
+    if actual == expected {
+        return;
+    }
+    // Name the first line that differs: a whole file in a failure message
+    // hides the one character that matters.
+    let actual_lines: Vec<&str> = actual.split("\r\n").collect();
+    let expected_lines: Vec<&str> = expected.split("\r\n").collect();
+    let line = actual_lines
+        .iter()
+        .zip(&expected_lines)
+        .position(|(a, e)| a != e)
+        .unwrap_or(actual_lines.len().min(expected_lines.len()));
+    panic!(
+        "{name} differs from the expected file at line {}:\n  written:  {:?}\n  expected: {:?}\n(lines {} written, {} expected; CR LF line ends)",
+        line + 1,
+        actual_lines.get(line),
+        expected_lines.get(line),
+        actual_lines.len(),
+        expected_lines.len(),
+    );
+}
+
+/// Every line of an export ends in CR LF, with no bare LF between them
+/// (line breaks inside quoted CSV fields excepted, which the demo has none of).
+fn assert_crlf_only(text: &str) {
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "a line ends in a bare LF"
+    );
+}
+
+#[test]
+fn the_demo_activities_csv_is_as_expected() {
+    let text = csv::activities_csv(&demo());
+    assert_crlf_only(&text);
+    check("demo-activities.csv", &text);
+}
+
+#[test]
+fn the_demo_allocations_csv_is_as_expected() {
+    let text = csv::allocations_csv(&demo());
+    assert_crlf_only(&text);
+    check("demo-allocations.csv", &text);
+}
+
+#[test]
+fn the_demo_utilisation_csv_is_as_expected() {
+    let text = csv::utilisation_csv(&demo(), today(), true);
+    assert_crlf_only(&text);
+    check("demo-utilisation.csv", &text);
+}
+
+/// The day of an all-day event.
+fn all_day(date: Option<DatePerhapsTime>) -> Option<NaiveDate> {
+    match date? {
+        DatePerhapsTime::Date(date) => Some(date),
+        DatePerhapsTime::DateTime(_) => None,
+    }
+}
+
+/// The events `plan` should give, in order: (UID, SUMMARY, day).
+fn expected_events(plan: &Plan) -> Vec<(String, String, NaiveDate)> {
+    let mut events = Vec::new();
+    for activity in &plan.activities {
+        let dated = [
+            ("deadline", "Deadline", activity.deadline),
+            ("checkin", "Check-in", activity.checkin),
+        ];
+        for (suffix, label, date) in dated {
+            if let Some(date) = date {
+                events.push((
+                    format!("{}-{suffix}@{}.opsboard", activity.id, plan.id),
+                    format!("{label}: {}", activity.title),
+                    date,
+                ));
+            }
+        }
+    }
+    events
+}
+
+/// Parses `text` with the `icalendar` crate and checks the calendar's name
+/// and, for every event of `plan`, its UID, SUMMARY, DTSTART, DTEND, URL and
+/// owner, all after unfolding and unescaping.
+fn check_parsed(plan: &Plan, text: &str, app_url: &str) {
+    for line in text.split("\r\n") {
+        assert!(
+            line.len() <= 75,
+            "a line of {} octets: {line:?}",
+            line.len()
+        );
+    }
+    let calendar: Calendar = text.parse().expect("the icalendar crate reads the file");
+    assert_eq!(calendar.get_name(), Some(plan.name.as_str()));
+    assert_eq!(
+        calendar.property_value("PRODID"),
+        Some("-//Opsboard//Opsboard plan//EN")
+    );
+    let events: Vec<_> = calendar.events().collect();
+    let expected = expected_events(plan);
+    assert_eq!(events.len(), expected.len());
+    for (event, (uid, summary, date)) in events.iter().zip(&expected) {
+        assert_eq!(event.get_uid(), Some(uid.as_str()));
+        assert_eq!(event.get_summary(), Some(summary.as_str()), "{uid}");
+        assert_eq!(all_day(event.get_start()), Some(*date), "{uid}");
+        assert_eq!(all_day(event.get_end()), date.succ_opt(), "{uid}");
+        assert_eq!(
+            event.get_timestamp().map(|stamp| stamp.date_naive()),
+            Some(today()),
+            "{uid}"
+        );
+        let id = uid.split('-').take(2).collect::<Vec<_>>().join("-");
+        let activity: &Activity = plan
+            .activities
+            .iter()
+            .find(|activity| activity.id.to_string() == id)
+            .expect("the UID names an activity");
+        let url = format!("{app_url}#/plan/activity/{id}");
+        if app_url.is_empty() {
+            assert_eq!(event.get_url(), None, "{uid}");
+        } else {
+            assert_eq!(event.get_url(), Some(url.as_str()), "{uid}");
+        }
+        let owner = activity.owner.map(|owner| plan.person_name(owner));
+        assert_eq!(
+            event.property_value("X-OPSBOARD-OWNER"),
+            owner.as_deref(),
+            "{uid}"
+        );
+        let description = event.get_description().expect("a description");
+        match &owner {
+            Some(owner) => assert!(description.starts_with(&format!("Owner: {owner}\n"))),
+            None => assert!(description.starts_with("No owner\n")),
+        }
+        assert!(description.contains(&format!("\nStatus: {}", activity.status.label())));
+        assert_eq!(
+            description.contains(&format!("\nClient: {}", activity.client)),
+            !activity.client.is_empty(),
+            "{description}"
+        );
+        if !app_url.is_empty() {
+            assert!(description.ends_with(&format!("\n{url}")), "{description}");
+        }
+    }
+}
+
+/// One test writes and reads `demo.ics`, so that with `UPDATE_GOLDEN` the
+/// parser never reads a file another test is rewriting.
+#[test]
+fn the_demo_calendar_is_as_expected_and_read_by_an_icalendar_parser() {
+    let plan = demo();
+    let written = ics::calendar(&plan, APP_URL, today());
+    assert_crlf_only(&written);
+    check("demo.ics", &written);
+    let text = fs::read_to_string(fixture("demo.ics")).expect("the expected file exists");
+    check_parsed(&plan, &text, APP_URL);
+    // Five activities with a deadline and a check-in, one with a deadline only.
+    assert_eq!(expected_events(&plan).len(), 11);
+    let calendar: Calendar = text.parse().expect("parsed");
+    let first = calendar.events().next().expect("an event");
+    assert_eq!(
+        first.get_summary(),
+        Some("Deadline: Map the current onboarding process")
+    );
+    assert_eq!(
+        all_day(first.get_start()),
+        NaiveDate::from_ymd_opt(2026, 11, 20)
+    );
+    assert_eq!(
+        first.get_url(),
+        Some("https://ops.example.com/board/#/plan/activity/act-1")
+    );
+}
+
+#[test]
+fn awkward_titles_survive_escaping_and_folding() {
+    let mut plan = Plan::empty(PlanId(4), "Ops, Q1; \\ \"plan\"\nsecond line", today());
+    plan.people.push(opsboard::model::Person::new(
+        PersonId(1),
+        "O'Brien, Seán; \\ the second",
+    ));
+    let day = |days: i64| today() + chrono::Duration::days(days);
+    let titles = [
+        "Commas, semicolons; backslashes \\ and\na line break".to_string(),
+        "🚀".repeat(200),
+        format!("{}é{}", "x".repeat(60), "ü".repeat(100)),
+        "Trailing backslash \\".to_string(),
+    ];
+    for (index, title) in titles.iter().enumerate() {
+        let mut activity = Activity::new(ActivityId(index as u32 + 1), title);
+        activity.deadline = Some(day(7 * index as i64 + 4));
+        if index % 2 == 0 {
+            activity.checkin = Some(day(7 * index as i64));
+            activity.owner = Some(PersonId(1));
+            activity.client = "Client, with; a \\ backslash".to_string();
+        }
+        plan.activities.push(activity);
+    }
+    // An activity without dates gives no event.
+    plan.activities
+        .push(Activity::new(ActivityId(9), "Undated, so absent"));
+
+    let text = ics::calendar(&plan, APP_URL, today());
+    assert_crlf_only(&text);
+    check_parsed(&plan, &text, APP_URL);
+    assert_eq!(expected_events(&plan).len(), 6);
+
+    let text = ics::calendar(&plan, "", today());
+    check_parsed(&plan, &text, "");
+}
