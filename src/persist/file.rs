@@ -16,6 +16,7 @@ use crate::model::{
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: PlanId,
     pub name: String,
@@ -36,6 +37,7 @@ pub struct Plan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Goal {
     pub outcome: String,
     pub metric_name: String,
@@ -46,12 +48,14 @@ pub struct Goal {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Horizon {
     pub start: Week,
     pub weeks: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Weekday {
     Monday,
@@ -64,6 +68,7 @@ pub enum Weekday {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Resources {
     pub budget: Option<f64>,
     pub currency: String,
@@ -72,6 +77,7 @@ pub struct Resources {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Metric {
     pub id: MetricId,
     pub name: String,
@@ -83,6 +89,7 @@ pub struct Metric {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     HigherIsBetter,
@@ -90,12 +97,14 @@ pub enum Direction {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Holiday {
     pub date: NaiveDate,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Skill {
     pub id: SkillId,
     pub name: String,
@@ -103,6 +112,7 @@ pub struct Skill {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Person {
     pub id: PersonId,
     pub name: String,
@@ -121,6 +131,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct SupportPeriod {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -129,6 +140,7 @@ pub struct SupportPeriod {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Leave {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -137,12 +149,14 @@ pub struct Leave {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct SkillLevel {
     pub skill: SkillId,
     pub level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Certification {
     pub name: String,
     pub issuer: String,
@@ -150,6 +164,7 @@ pub struct Certification {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Activity {
     pub id: ActivityId,
     pub title: String,
@@ -172,12 +187,14 @@ pub struct Activity {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct DoneDefinition {
     pub text: String,
     pub checklist: Vec<ChecklistItem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct ChecklistItem {
     pub text: String,
     pub done: bool,
@@ -185,6 +202,7 @@ pub struct ChecklistItem {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotStarted,
@@ -194,12 +212,14 @@ pub enum Status {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct StatusChange {
     pub date: NaiveDate,
     pub status: Status,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     Project,
@@ -209,6 +229,7 @@ pub enum ActivityKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Commitment {
     Confirmed,
@@ -216,12 +237,14 @@ pub enum Commitment {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct SkillRequirement {
     pub skill: SkillId,
     pub min_level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Settings {
     pub stale_after_days: u32,
     pub owner_away_share: f64,
@@ -229,6 +252,7 @@ pub struct Settings {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct PriorityPin {
     pub activity: ActivityId,
     pub position: u32,
@@ -236,6 +260,7 @@ pub struct PriorityPin {
 
 /// An allocation names either a `person` or a `placeholder`, never both.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Allocation {
     pub id: AllocationId,
     pub person: Option<PersonId>,
@@ -249,18 +274,21 @@ pub struct Allocation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Scenario {
     pub id: ScenarioId,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Placeholder {
     pub role: String,
     pub skills: Vec<SkillRequirement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct CheckIn {
     pub id: CheckInId,
     pub date: NaiveDate,
@@ -270,6 +298,7 @@ pub struct CheckIn {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct CheckInEntry {
     pub activity: ActivityId,
     pub moved: String,
@@ -278,6 +307,7 @@ pub struct CheckInEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Decision {
     pub text: String,
     pub owner: Option<PersonId>,

@@ -80,8 +80,24 @@ fn describe_findings(findings: &[validate::Finding]) -> String {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema),
+    schemars(
+        title = "Opsboard plan file",
+        description = schema_tests::envelope_description()
+    )
+)]
 struct EnvelopeOut<'a> {
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(extend("const" = FORMAT))
+    )]
     format: &'static str,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(extend("const" = CURRENT_VERSION))
+    )]
     version: u64,
     plan: &'a file::Plan,
 }
@@ -198,5 +214,7 @@ pub fn file_name(plan: &Plan) -> String {
     format!("{base}{FILE_SUFFIX}")
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod schema_tests;
 #[cfg(test)]
 mod tests;
