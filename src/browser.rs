@@ -98,3 +98,82 @@ pub fn cancel(handle: i32) {
         window.clear_timeout_with_handle(handle);
     }
 }
+
+/// The app's address without query or route (`https://host/board/`), for
+/// links back to it in exported calendars.
+pub fn app_url() -> String {
+    web_sys::window()
+        .and_then(|window| {
+            let location = window.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// The address of `source` (relative to the page) if it is on the page's
+/// own site; a team board only reads plan files from where it is hosted.
+pub fn same_origin_url(source: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    let here = window
+        .location()
+        .href()
+        .map_err(|_| "the page has no address")?;
+    let url = web_sys::Url::new_with_base(source, &here)
+        .map_err(|_| format!("\"{source}\" is not an address"))?;
+    let origin = window
+        .location()
+        .origin()
+        .map_err(|_| "the page has no origin")?;
+    if url.origin() != origin {
+        return Err(format!(
+            "\"{source}\" is on another site; a team board only opens plan files from its own site ({origin})"
+        ));
+    }
+    Ok(url.href())
+}
+
+/// Fetches a text file, with a sentence for each way it can fail.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+            .await
+            .map_err(|_| format!("{url} could not be fetched (the network or the server is down)"))?
+            .dyn_into()
+            .map_err(|_| format!("{url} gave no response"))?;
+    if !response.ok() {
+        return Err(format!(
+            "{url} could not be loaded: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let text = response
+        .text()
+        .map_err(|_| format!("{url} could not be read"))?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| format!("{url} is not text"))
+}
+
+/// Takes the `?plan=` query parameter off the address without reloading,
+/// keeping the route.
+pub fn forget_plan_param() {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let target = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&target));
+        }
+    }
+}

@@ -118,9 +118,22 @@ pub fn skills_matrix_csv(plan: &Plan) -> String {
     text
 }
 
-/// Appends one CSV row, each cell quoted when it needs to be, ended by CR LF.
+/// A cell a spreadsheet would run as a formula (one starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) with a `'` put before it, so a
+/// title from someone else's plan file stays text when the export is opened
+/// (CSV injection). Only for exports that are not read back.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Appends one CSV row of an export, each cell made inert and quoted when it
+/// needs to be, ended by CR LF.
 fn push_row(text: &mut String, cells: &[String]) {
-    let quoted: Vec<String> = cells.iter().map(|cell| field(cell)).collect();
+    let quoted: Vec<String> = cells.iter().map(|cell| field(&inert(cell))).collect();
     text.push_str(&quoted.join(","));
     text.push_str("\r\n");
 }
@@ -577,6 +590,26 @@ mod tests {
             "Name,Weekly hours\nAnn,200\n",
             &["row 2, column B: \"200\" is not a number of hours from 0 to 168"],
         );
+    }
+
+    #[test]
+    fn exported_cells_that_look_like_formulas_stay_text() {
+        for (cell, written) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("Plain title", "Plain title"),
+            ("a=b", "a=b"),
+        ] {
+            let mut text = String::new();
+            push_row(&mut text, &[cell.to_string()]);
+            assert_eq!(text, format!("{written}\r\n"), "{cell}");
+        }
     }
 
     #[test]

@@ -658,47 +658,12 @@ pub fn CapacityView() -> impl IntoView {
         draft.set(Some(next));
         browser::focus_after_render("bar-draft".to_string());
     };
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if let Some(cell) = closest(event.target(), ".cell") {
-            if move_cell_focus(&cell, &event.key()) {
-                event.prevent_default();
-            }
-            return;
-        }
-        let Some(bar) = closest(event.target(), "[data-bar]") else {
+    // The keys of a move in progress (see the view's hint).
+    let draft_key = move |event: &web_sys::KeyboardEvent| {
+        let Some(mut next) = draft.get_untracked() else {
             return;
         };
         let key = event.key();
-        let current = draft.get_untracked();
-        // While a move is in progress, keys act on it, even before focus
-        // has reached the draft bar.
-        let is_draft = bar.id() == "bar-draft" || current.is_some();
-        if !is_draft {
-            if key == "Enter" || key == " " {
-                let id: Option<AllocationId> =
-                    bar.get_attribute("data-id").and_then(|id| id.parse().ok());
-                if let Some(allocation) = id.and_then(find) {
-                    event.prevent_default();
-                    start_draft(Draft {
-                        original: Some(allocation.id),
-                        allocation,
-                    });
-                }
-            } else if key == "Delete" {
-                let id: Option<AllocationId> =
-                    bar.get_attribute("data-id").and_then(|id| id.parse().ok());
-                if let Some(id) = id {
-                    event.prevent_default();
-                    if let Ok(summary) = state.execute(Command::RemoveAllocation(id)) {
-                        message.set(Some(summary));
-                    }
-                }
-            }
-            return;
-        }
-        let Some(mut next) = current else {
-            return;
-        };
         let allocation = &mut next.allocation;
         match (key.as_str(), event.shift_key()) {
             ("ArrowRight", false) => {
@@ -761,6 +726,56 @@ pub fn CapacityView() -> impl IntoView {
         draft.set(Some(next));
         browser::focus_after_render("bar-draft".to_string());
     };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if let Some(cell) = closest(event.target(), ".cell") {
+            if move_cell_focus(&cell, &event.key()) {
+                event.prevent_default();
+            }
+            return;
+        }
+        let Some(bar) = closest(event.target(), "[data-bar]") else {
+            return;
+        };
+        let key = event.key();
+        let current = draft.get_untracked();
+        // While a move is in progress, keys act on it, even before focus
+        // has reached the draft bar.
+        let is_draft = bar.id() == "bar-draft" || current.is_some();
+        if !is_draft {
+            if key == "Enter" || key == " " {
+                let id: Option<AllocationId> =
+                    bar.get_attribute("data-id").and_then(|id| id.parse().ok());
+                if let Some(allocation) = id.and_then(find) {
+                    event.prevent_default();
+                    start_draft(Draft {
+                        original: Some(allocation.id),
+                        allocation,
+                    });
+                }
+            } else if key == "Delete" {
+                let id: Option<AllocationId> =
+                    bar.get_attribute("data-id").and_then(|id| id.parse().ok());
+                if let Some(id) = id {
+                    event.prevent_default();
+                    if let Ok(summary) = state.execute(Command::RemoveAllocation(id)) {
+                        message.set(Some(summary));
+                    }
+                }
+            }
+            return;
+        }
+        draft_key(&event);
+    };
+    // Focus can be lost for a moment while a moved line is drawn again: keys
+    // pressed meanwhile still go to the move in progress.
+    let stray_keys = window_event_listener(leptos::ev::keydown, move |event| {
+        let stray = closest(event.target(), "*").is_none_or(|element| element.tag_name() == "BODY");
+        if stray && draft.with_untracked(Option::is_some) {
+            draft_key(&event);
+        }
+    });
+    on_cleanup(move || stray_keys.remove());
+
     // Placing an activity from the list by keyboard: a draft on its owner
     // (or the first person shown) in its first open week.
     let place_by_keyboard = move |activity: ActivityId| {

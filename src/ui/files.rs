@@ -71,6 +71,7 @@ pub fn FilesView() -> impl IntoView {
                 <p class="view__hint">"You can also drop a plan file anywhere on the page."</p>
                 <ImportFailurePanel/>
             </section>
+            <Exports/>
             <section class="panel" aria-labelledby="stored-title">
                 <h2 id="stored-title">"Plans in this browser"</h2>
                 {move || (!state.storage_available.get()).then(|| view! {
@@ -185,5 +186,69 @@ pub fn ImportDialog() -> impl IntoView {
             let on_files = state.route.get() == super::Route::Files;
             (!on_files).then(|| view! { <div class="floating-error"><ImportFailurePanel/></div> })
         }}
+    }
+}
+
+/// The kinds of spreadsheet and calendar export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Export {
+    Activities,
+    Allocations,
+    Utilisation,
+    Calendar,
+}
+
+/// Spreadsheets (CSV) and a calendar (iCalendar) made from the plan.
+#[component]
+fn Exports() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let export = move |kind: Export| {
+        let (name, mime, text) = state.history.with_untracked(|history| {
+            let plan = history.plan();
+            let base = plan.name.trim().to_string();
+            match kind {
+                Export::Activities => (
+                    format!("{base} activities.csv"),
+                    "text/csv",
+                    crate::persist::csv::activities_csv(plan),
+                ),
+                Export::Allocations => (
+                    format!("{base} allocations by week.csv"),
+                    "text/csv",
+                    crate::persist::csv::allocations_csv(plan),
+                ),
+                Export::Utilisation => (
+                    format!("{base} utilisation by week.csv"),
+                    "text/csv",
+                    crate::persist::csv::utilisation_csv(plan, state.today, true),
+                ),
+                Export::Calendar => (
+                    format!("{base}.ics"),
+                    "text/calendar",
+                    crate::persist::ics::calendar(plan, &crate::browser::app_url(), state.today),
+                ),
+            }
+        });
+        match crate::browser::download(&name, mime, &text) {
+            Ok(()) => {
+                error.set(None);
+                state.announce(format!("Exported {name}"));
+            }
+            Err(reason) => error.set(Some(format!("The export failed: {reason}"))),
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="exports-title">
+            <h2 id="exports-title">"Spreadsheets and calendars"</h2>
+            <p>"For a spreadsheet or a calendar: these files are made from the plan and are not read back."</p>
+            <div class="files__actions">
+                <button class="button" on:click=move |_| export(Export::Activities)>"Activities (CSV)"</button>
+                <button class="button" on:click=move |_| export(Export::Allocations)>"Allocations by week (CSV)"</button>
+                <button class="button" on:click=move |_| export(Export::Utilisation)>"Utilisation by week (CSV)"</button>
+                <button class="button" on:click=move |_| export(Export::Calendar)>"Deadlines and check-ins (iCalendar)"</button>
+            </div>
+            {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
+        </section>
     }
 }

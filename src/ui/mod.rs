@@ -12,6 +12,7 @@ mod markup;
 mod people;
 mod plan;
 mod priorities;
+mod report;
 mod shell;
 mod skills;
 pub mod state;
@@ -98,6 +99,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <shell::Header/>
+        <shell::BoardBanner/>
         <shell::Notices/>
         <main id="main" class="view" tabindex="-1">
             {move || match state.route.get() {
@@ -109,6 +111,7 @@ pub fn App() -> impl IntoView {
                 Route::Skills => view! { <skills::SkillsView/> }.into_any(),
                 Route::Capacity => view! { <capacity::CapacityView/> }.into_any(),
                 Route::CheckIn => view! { <checkins::CheckInView/> }.into_any(),
+                Route::Report => view! { <report::ReportView/> }.into_any(),
             }}
         </main>
         <files::ImportDialog/>

@@ -129,7 +129,7 @@ fn GoalPanel() -> impl IntoView {
 }
 
 /// How far a metric has come from its baseline to its target, 0 to 100.
-fn progress(metric: &SuccessMetric) -> i64 {
+pub(super) fn progress(metric: &SuccessMetric) -> i64 {
     let span = metric.target - metric.baseline;
     if span.abs() < f64::EPSILON {
         return 100;

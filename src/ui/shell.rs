@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, NoticeAction, NoticeKind, Route};
+use super::state::{AppState, BoardStatus, NoticeAction, NoticeKind, Route};
 use crate::model::PlanId;
 
 /// The top bar: plan name and switcher, undo/redo, and the navigation.
@@ -149,5 +149,39 @@ pub fn Notices() -> impl IntoView {
                 </div>
             }).collect_view()}
         </section>
+    }
+}
+
+/// The team board's marker: read-only, where the plan comes from, and the
+/// way to a copy that can be edited; or why the hosted plan did not load.
+#[component]
+pub fn BoardBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.board.get().map(|board| match board.status {
+            BoardStatus::Loading => view! {
+                <div class="board-banner" role="status">
+                    <p><strong>"Team board"</strong> " · loading " <code>{board.source}</code> "…"</p>
+                </div>
+            }
+            .into_any(),
+            BoardStatus::Ready => view! {
+                <div class="board-banner" role="region" aria-label="Read-only team board">
+                    <p>
+                        <strong>"Read-only team board"</strong> " · from " <code>{board.source}</code>
+                        " · nothing here can be changed or is stored in this browser."
+                    </p>
+                    <button class="button button--primary" on:click=move |_| state.make_local_copy()>"Make a local copy"</button>
+                </div>
+            }
+            .into_any(),
+            BoardStatus::Failed(reason) => view! {
+                <div class="board-banner board-banner--failed" role="alert">
+                    <p><strong>"The team board could not be opened."</strong> " " {reason}</p>
+                    <button class="button" on:click=move |_| state.leave_board()>"Open the plans in this browser instead"</button>
+                </div>
+            }
+            .into_any(),
+        })
     }
 }

@@ -21,11 +21,12 @@ pub enum Route {
     Skills,
     Capacity,
     CheckIn,
+    Report,
     Files,
 }
 
 impl Route {
-    pub const ALL: [Route; 8] = [
+    pub const ALL: [Route; 9] = [
         Route::Plan,
         Route::Week,
         Route::Board,
@@ -33,6 +34,7 @@ impl Route {
         Route::Skills,
         Route::Capacity,
         Route::CheckIn,
+        Route::Report,
         Route::Files,
     ];
 
@@ -45,6 +47,7 @@ impl Route {
             Route::Skills => "Skills",
             Route::Capacity => "Capacity",
             Route::CheckIn => "Check-in",
+            Route::Report => "Report",
             Route::Files => "Files",
         }
     }
@@ -58,6 +61,7 @@ impl Route {
             Route::Skills => "#/skills",
             Route::Capacity => "#/capacity",
             Route::CheckIn => "#/check-in",
+            Route::Report => "#/report",
             Route::Files => "#/files",
         }
     }
@@ -157,6 +161,22 @@ pub struct ImportFailure {
     pub path: Option<String>,
 }
 
+/// A plan shown read-only from a file hosted beside the app
+/// (`index.html?plan=team.opsboard.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamBoard {
+    /// The file's address as given.
+    pub source: String,
+    pub status: BoardStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardStatus {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
 /// Everything the components share, handed down as a context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -174,6 +194,9 @@ pub struct AppState {
     pub storage_available: RwSignal<bool>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     pub import_failure: RwSignal<Option<ImportFailure>>,
+    /// Set while a hosted plan is shown read-only: nothing is edited or
+    /// stored until a local copy is made.
+    pub board: RwSignal<Option<TeamBoard>>,
     next_notice: StoredValue<u32>,
 }
 
@@ -182,10 +205,16 @@ impl AppState {
     pub fn start() -> AppState {
         let today = browser::today();
         let startup = storage::startup();
-        let plan = startup.plan.unwrap_or_else(|| {
-            let id = PlanId::next_after(startup.plans.iter().map(|entry| &entry.id));
-            demo_plan(id, today)
-        });
+        let board_source = browser::query_param("plan").filter(|source| !source.trim().is_empty());
+        let plan = match (&board_source, startup.plan) {
+            // The hosted plan replaces this placeholder when it has loaded.
+            (Some(_), _) => Plan::empty(PlanId(1), "Team board", today),
+            (None, Some(plan)) => plan,
+            (None, None) => {
+                let id = PlanId::next_after(startup.plans.iter().map(|entry| &entry.id));
+                demo_plan(id, today)
+            }
+        };
         let state = AppState {
             history: RwSignal::new(History::new(plan)),
             today,
@@ -197,8 +226,15 @@ impl AppState {
             storage_available: RwSignal::new(startup.available),
             pending_import: RwSignal::new(None),
             import_failure: RwSignal::new(None),
+            board: RwSignal::new(board_source.clone().map(|source| TeamBoard {
+                source,
+                status: BoardStatus::Loading,
+            })),
             next_notice: StoredValue::new(1),
         };
+        if let Some(source) = board_source {
+            leptos::task::spawn_local(async move { state.load_board(source).await });
+        }
         for problem in startup.problems {
             state.report(&problem);
         }
@@ -242,8 +278,75 @@ impl AppState {
             .update(|notices| notices.retain(|notice| notice.id != id));
     }
 
+    /// Loads the hosted plan of a team board: only from the app's own site,
+    /// and checked like any imported file; a failure is shown, not a blank
+    /// page.
+    async fn load_board(self, source: String) {
+        let loaded = match browser::same_origin_url(&source) {
+            Ok(url) => browser::fetch_text(&url).await.and_then(|text| {
+                persist::decode(&text)
+                    .map_err(|error| format!("{source} is not a plan this app can open: {error}"))
+            }),
+            Err(reason) => Err(reason),
+        };
+        let status = match loaded {
+            Ok(plan) => {
+                let name = plan.name.clone();
+                self.history.set(History::new(plan));
+                self.announce(format!("Opened the team board '{name}', read-only"));
+                BoardStatus::Ready
+            }
+            Err(reason) => BoardStatus::Failed(reason),
+        };
+        self.board.set(Some(TeamBoard { source, status }));
+    }
+
+    /// Whether the plan shown is a read-only team board.
+    pub fn read_only(&self) -> bool {
+        self.board.with_untracked(Option::is_some)
+    }
+
+    /// Keeps the team board's plan in this browser as a new plan, to edit.
+    pub fn make_local_copy(&self) {
+        if self.board.with_untracked(|board| {
+            board.as_ref().map(|board| board.status.clone()) != Some(BoardStatus::Ready)
+        }) {
+            return;
+        }
+        let mut plan = self
+            .history
+            .with_untracked(|history| history.plan().clone());
+        plan.id = self.fresh_plan_id();
+        self.board.set(None);
+        browser::forget_plan_param();
+        self.open(plan);
+        self.save();
+        self.announce(
+            "Made a local copy of the team board: edits are saved in this browser".to_string(),
+        );
+    }
+
+    /// Leaves a team board that could not be loaded for the plans kept in
+    /// this browser.
+    pub fn leave_board(&self) {
+        self.board.set(None);
+        browser::forget_plan_param();
+        let startup = storage::startup();
+        let plan = startup
+            .plan
+            .unwrap_or_else(|| demo_plan(self.fresh_plan_id(), self.today));
+        self.plans.set(startup.plans);
+        self.open(plan);
+    }
+
     /// Applies a command; announces what it did, or returns why not.
     pub fn execute(&self, command: Command) -> Result<String, String> {
+        if self.read_only() {
+            let message =
+                "This team board is read-only: make a local copy to change it.".to_string();
+            self.announce(message.clone());
+            return Err(message);
+        }
         let mut result = Ok(String::new());
         self.history.update(|history| {
             result = history
@@ -279,6 +382,11 @@ impl AppState {
 
     /// Switches to `plan` with a fresh undo history.
     pub fn open(&self, plan: Plan) {
+        // Opening another plan leaves a team board.
+        if self.read_only() {
+            self.board.set(None);
+            browser::forget_plan_param();
+        }
         let name = plan.name.clone();
         self.history.set(History::new(plan));
         self.announce(format!("Opened '{name}'"));
@@ -319,9 +427,10 @@ impl AppState {
         self.open(demo_plan(self.fresh_plan_id(), self.today));
     }
 
-    /// Writes the open plan to storage; reports a failure as a banner.
+    /// Writes the open plan to storage; reports a failure as a banner. A
+    /// team board is never stored.
     pub fn save(&self) {
-        if !self.storage_available.get_untracked() {
+        if !self.storage_available.get_untracked() || self.read_only() {
             return;
         }
         let result = self

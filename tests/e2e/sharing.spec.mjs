@@ -1,0 +1,169 @@
+// Sharing: spreadsheet and calendar exports, and the static team board: a
+// plan file hosted beside the app, opened read-only from a sub-path.
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  TODAY,
+  collectErrors,
+  column,
+  expectNoErrors,
+  exportPlan,
+  goTo,
+  openApp,
+  storageContents,
+} from './helpers.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const expected = (name) => readFile(path.join(root, 'tests/data/exports', name), 'utf8');
+
+test('activities, allocations and utilisation export as CSV, deadlines as iCalendar', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'files');
+  const panel = page.getByRole('region', { name: 'Spreadsheets and calendars' });
+  for (const [button, name, file] of [
+    ['Activities (CSV)', 'Faster client onboarding activities.csv', 'demo-activities.csv'],
+    ['Allocations by week (CSV)', 'Faster client onboarding allocations by week.csv', 'demo-allocations.csv'],
+    ['Utilisation by week (CSV)', 'Faster client onboarding utilisation by week.csv', 'demo-utilisation.csv'],
+  ]) {
+    const download = await exportPlan(page, panel.getByRole('button', { name: button }));
+    expect(download.name).toBe(name);
+    expect(download.text).toBe(await expected(file));
+  }
+  const calendar = await exportPlan(page, panel.getByRole('button', { name: 'Deadlines and check-ins (iCalendar)' }));
+  expect(calendar.name).toBe('Faster client onboarding.ics');
+  // The links point back at wherever the app is served.
+  const unfold = (text) => text.replace(/\r\n /g, '');
+  const here = new URL(page.url());
+  const appUrl = `${here.origin}${here.pathname}`;
+  expect(unfold(calendar.text)).toBe(
+    unfold(await expected('demo.ics')).replaceAll('https://ops.example.com/board/', appUrl),
+  );
+  expectNoErrors(errors);
+});
+
+/** Serves the release build and `files` under /board/ of the test server's origin. */
+async function hostBoard(page, files) {
+  await page.route('**/board/**', async (route) => {
+    const url = new URL(route.request().url());
+    const name = decodeURIComponent(url.pathname.replace(/^\/board\//, '')) || 'index.html';
+    if (name in files) {
+      const file = files[name];
+      if (file === null) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: file });
+    }
+    return route.fulfill({ path: path.join(root, 'dist', name) });
+  });
+}
+
+const boardUrl = (plan, view = 'board') =>
+  `/board/index.html?plan=${encodeURIComponent(plan)}&today=${TODAY}#/${view}`;
+
+test('a plan hosted beside the app opens read-only from a sub-path; a local copy can be edited', async ({ page }) => {
+  const errors = collectErrors(page);
+  const demo = await readFile(path.join(root, 'tests/data/v2/demo.opsboard.json'), 'utf8');
+  const team = demo.replace('"name": "Faster client onboarding"', '"name": "Team plan on the wiki"');
+  await hostBoard(page, { 'plans/team.opsboard.json': team });
+  await page.goto(boardUrl('plans/team.opsboard.json'));
+  const banner = page.getByRole('region', { name: 'Read-only team board' });
+  await expect(banner).toContainText('Read-only team board · from plans/team.opsboard.json');
+  await expect(page.locator('.app-header__title')).toHaveText('Team plan on the wiki');
+  await expect(column(page, 'not-started').locator('#card-act-5')).toBeVisible();
+
+  // A drag changes nothing and says why; nothing is stored.
+  await page.dragAndDrop('#card-act-5', '.board__column--done');
+  await expect(page.locator('[role="status"][aria-live="polite"]')).toHaveText(
+    'This team board is read-only: make a local copy to change it.',
+  );
+  await expect(column(page, 'not-started').locator('#card-act-5')).toBeVisible();
+  await page.waitForTimeout(300);
+  const stored = Object.keys(await storageContents(page)).filter((key) => key.startsWith('opsboard.plan.'));
+  expect(stored).toEqual([]);
+
+  // Every view shows the hosted plan.
+  await goTo(page, 'Capacity');
+  await expect(page.locator('.tl-line[data-person="per-2"]')).toBeVisible();
+
+  // A local copy leaves the board: the address loses ?plan=, edits work and
+  // are stored.
+  await banner.getByRole('button', { name: 'Make a local copy' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page).toHaveURL((url) => !url.search.includes('plan='));
+  await goTo(page, 'Board');
+  await page.dragAndDrop('#card-act-5', '.board__column--done');
+  await expect(column(page, 'done').locator('#card-act-5')).toBeVisible();
+  await expect.poll(async () => Object.values(await storageContents(page)).some((text) => text.includes('Team plan on the wiki'))).toBe(true);
+  expectNoErrors(errors);
+});
+
+for (const { what, plan, files, reason } of [
+  {
+    what: 'a missing file',
+    plan: 'missing.opsboard.json',
+    files: { 'missing.opsboard.json': null },
+    reason: /could not be loaded: the server answered 404/,
+  },
+  {
+    what: 'a file that is not a plan',
+    plan: 'notes.json',
+    files: { 'notes.json': '{"title": "meeting notes"}' },
+    reason: /notes\.json is not a plan this app can open: This is not an Opsboard plan file/,
+  },
+  {
+    what: 'a file on another site',
+    plan: 'https://example.com/team.opsboard.json',
+    files: {},
+    reason: /"https:\/\/example\.com\/team\.opsboard\.json" is on another site; a team board only opens plan files from its own site/,
+  },
+]) {
+  test(`a team board of ${what} says why, and the browser's own plans are one click away`, async ({ page }) => {
+    const errors = collectErrors(page);
+    let offSite = 0;
+    await page.route('https://example.com/**', (route) => {
+      offSite += 1;
+      return route.abort();
+    });
+    await hostBoard(page, files);
+    await page.goto(boardUrl(plan, 'plan'));
+    const alert = page.locator('.board-banner--failed');
+    await expect(alert).toContainText('The team board could not be opened.');
+    await expect(alert).toContainText(reason);
+    expect(offSite).toBe(0);
+    await alert.getByRole('button', { name: 'Open the plans in this browser instead' }).click();
+    await expect(page.locator('.app-header__title')).toHaveText('Faster client onboarding');
+    await expect(page.locator('.board-banner')).toHaveCount(0);
+    // A 404 is logged by the browser itself; nothing else may be.
+    expectNoErrors(errors.filter((error) => !error.includes('404')));
+  });
+}
+
+test('the Report shows goal, metrics, confirmed activities, risks and capacity, and prints without the app frame', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'report');
+  const report = page.locator('article.report');
+  await expect(report.getByRole('heading', { name: 'Faster client onboarding', level: 2 })).toBeVisible();
+  await expect(report).toContainText('Cut client onboarding from 14 to 7 days');
+  await expect(report).toContainText('Progress: 1 of 5 activities done');
+  const metrics = report.getByRole('table').first();
+  await expect(metrics.getByRole('row', { name: /Median onboarding time/ })).toContainText('29 %');
+  // Confirmed work only: the tentative Contoso baseline stays out.
+  await expect(report).toContainText('Standard Azure landing zone in Terraform');
+  await expect(report).not.toContainText('Automated Microsoft 365 tenant baseline</th>');
+  await expect(report.getByRole('rowheader', { name: 'Automated Microsoft 365 tenant baseline' })).toHaveCount(0);
+  await expect(report.getByRole('heading', { name: /^Risks \(\d+\)$/ })).toBeVisible();
+  await expect(report.getByRole('img', { name: /^Demand peaks at \d+ h in 2026-W\d\d against \d+ h of capacity/ })).toBeVisible();
+  // No cost rates or budget in a client report.
+  await expect(report).not.toContainText('60000');
+  await expect(report).not.toContainText('EUR');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-nav')).toBeHidden();
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(3);
+  expectNoErrors(errors);
+});
