@@ -11,8 +11,8 @@
 use crate::engine::capacity::{self, Options};
 use crate::engine::skills::usable_hours;
 use crate::model::{
-    Activity, Allocation, Assignee, NaiveDate, Person, PersonId, Plan, SkillLevel, Week,
-    MAX_SKILL_LEVEL,
+    sort_by_number, Activity, Allocation, Assignee, NaiveDate, Person, PersonId, Plan, SkillLevel,
+    Week, MAX_SKILL_LEVEL,
 };
 
 /// The fixed columns before the skill columns.
@@ -192,7 +192,7 @@ pub fn activities_csv(plan: &Plan) -> String {
         ]),
     );
     let mut activities: Vec<&Activity> = plan.activities.iter().collect();
-    activities.sort_by_key(|activity| activity.id);
+    sort_by_number(&mut activities, |activity| u64::from(activity.id.0));
     for activity in activities {
         let depends_on: Vec<String> = activity
             .depends_on
@@ -236,13 +236,21 @@ pub fn activities_csv(plan: &Plan) -> String {
     text
 }
 
-/// Who an allocation is for, as the allocations export sorts it: people in
-/// id order, then the roles still to staff by name.
-fn assignee_order(allocation: &Allocation) -> (u8, u32, &str) {
-    match &allocation.assignee {
-        Assignee::Person(person) => (0, person.0, ""),
-        Assignee::Placeholder { role, .. } => (1, 0, role.as_str()),
-    }
+/// Where a row of the allocations export goes: people in id order, then the
+/// roles still to staff (the allocation's position among them when their
+/// names sort, see `allocations_csv`), then the week, then the allocation.
+/// Packed into one number for [`sort_by_number`] (one sort routine in the
+/// browser bundle): 1 bit who kind, 23 bits person or role rank, 20 bits
+/// week, 20 bits allocation id; larger numbers saturate, which only costs
+/// order among them, never rows.
+fn row_order(allocation: &Allocation, role_rank: u64, week: i64) -> u64 {
+    let who = match &allocation.assignee {
+        Assignee::Person(person) => u64::from(person.0).min((1 << 23) - 1),
+        Assignee::Placeholder { .. } => (1 << 23) | role_rank.min((1 << 23) - 1),
+    };
+    let week = week.clamp(0, (1 << 20) - 1) as u64;
+    let id = u64::from(allocation.id.0).min((1 << 20) - 1);
+    who << 40 | week << 20 | id
 }
 
 /// The allocations of a plan week by week: one row per allocation per ISO
@@ -278,11 +286,27 @@ pub fn allocations_csv(plan: &Plan) -> String {
             week = week.plus_weeks(1);
         }
     }
-    rows.sort_by(|(a, a_week), (b, b_week)| {
-        assignee_order(a)
-            .cmp(&assignee_order(b))
-            .then(a_week.cmp(b_week))
-            .then(a.id.cmp(&b.id))
+    // The roles to staff by name, kept sorted as they are found.
+    let mut roles: Vec<&str> = Vec::new();
+    for allocation in &plan.allocations {
+        if let Assignee::Placeholder { role, .. } = &allocation.assignee {
+            if let Err(at) = roles.binary_search(&role.as_str()) {
+                roles.insert(at, role.as_str());
+            }
+        }
+    }
+    let role_rank = |allocation: &Allocation| match &allocation.assignee {
+        Assignee::Placeholder { role, .. } => {
+            roles.binary_search(&role.as_str()).unwrap_or_default() as u64
+        }
+        Assignee::Person(_) => 0,
+    };
+    sort_by_number(&mut rows, |(allocation, week)| {
+        row_order(
+            allocation,
+            role_rank(allocation),
+            week.weeks_since(plan.horizon.start),
+        )
     });
     for (allocation, week) in rows {
         let (person, team) = match &allocation.assignee {

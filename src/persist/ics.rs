@@ -9,7 +9,7 @@
 
 use chrono::Datelike;
 
-use crate::model::{Activity, NaiveDate, Plan};
+use crate::model::{sort_by_number, Activity, NaiveDate, Plan};
 
 /// The most octets a line may hold before it is folded, the CR LF left out.
 const LINE_OCTETS: usize = 75;
@@ -33,7 +33,7 @@ pub fn calendar(plan: &Plan, app_url: &str, stamp: NaiveDate) -> String {
     ];
     let app_url = base_url(app_url);
     let mut activities: Vec<&Activity> = plan.activities.iter().collect();
-    activities.sort_by_key(|activity| activity.id);
+    sort_by_number(&mut activities, |activity| u64::from(activity.id.0));
     for activity in activities {
         let events = [
             ("deadline", "Deadline", activity.deadline),

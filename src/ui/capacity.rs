@@ -457,6 +457,9 @@ pub fn CapacityView() -> impl IntoView {
     let draft = RwSignal::new(None::<Draft>);
     let inspected = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
+    // The allocation the editor above the timeline shows (a click on a bar,
+    // or the one a drop made).
+    let selected = RwSignal::new(None::<AllocationId>);
 
     let options = Memo::new(move |_| Options {
         include_tentative: include_tentative.get(),
@@ -498,6 +501,7 @@ pub fn CapacityView() -> impl IntoView {
         match state.execute(command) {
             Ok(summary) => {
                 message.set(Some(summary));
+                selected.set(Some(id));
                 browser::focus_after_render(format!("bar-{id}"));
                 true
             }
@@ -820,7 +824,15 @@ pub fn CapacityView() -> impl IntoView {
             inspected.set(cell.get_attribute("aria-label").unwrap_or_default());
         }
     };
-    let on_toggle_team = move |event: leptos::ev::MouseEvent| {
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if let Some(bar) = closest(event.target(), "[data-bar][data-id]") {
+            let id: Option<AllocationId> =
+                bar.get_attribute("data-id").and_then(|id| id.parse().ok());
+            if id.is_some() {
+                selected.set(id);
+            }
+            return;
+        }
         if let Some(button) = closest(event.target(), "[data-team]") {
             let team = button.get_attribute("data-team").unwrap_or_default();
             collapsed.update(|collapsed| {
@@ -896,6 +908,15 @@ pub fn CapacityView() -> impl IntoView {
                         }}
                     </p>
                     {move || message.get().map(|text| view! { <p class="capacity__message" role="status">{text}</p> })}
+                    {move || {
+                        // Drawn again when the plan changes, so it shows what the plan holds.
+                        state.history.track();
+                        selected.get().and_then(find).map(|allocation| view! { <AllocationEditor allocation selected message/> })
+                    }}
+                    // The selected bar is marked without drawing its line again.
+                    {move || selected.get().map(|id| view! {
+                        <style>{format!("#bar-{id} {{ box-shadow: 0 0 0 3px var(--focus); }}")}</style>
+                    })}
                     <div class="tl-scroll">
                         <div
                             class="timeline"
@@ -907,7 +928,7 @@ pub fn CapacityView() -> impl IntoView {
                             on:keydown=on_keydown
                             on:mouseover=move |event| inspect(event.target())
                             on:focusin=move |event| inspect(event.target())
-                            on:click=on_toggle_team
+                            on:click=on_click
                         >
                             <div class="tl-line tl-line--head" role="row">
                                 <div class="tl-name" role="columnheader">"Person"</div>
@@ -1292,5 +1313,118 @@ fn Legend() -> impl IntoView {
             <span class="legend-band legend-band--healthy">"60–100"</span>" "
             <span class="legend-band legend-band--over">"over 100"</span>
         </p>
+    }
+}
+
+/// Edits the selected allocation by form: hours a week, weeks, commitment
+/// and scenario; the same command as a drag or a key.
+#[component]
+fn AllocationEditor(
+    allocation: Allocation,
+    selected: RwSignal<Option<AllocationId>>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (title, who, scenarios) = state.history.with_untracked(|history| {
+        let plan = history.plan();
+        let who = match &allocation.assignee {
+            Assignee::Person(person) => plan.person_name(*person),
+            Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
+        };
+        let scenarios: Vec<(String, String)> = plan
+            .scenarios
+            .iter()
+            .map(|scenario| (scenario.id.to_string(), scenario.name.clone()))
+            .collect();
+        (plan.activity_title(allocation.activity), who, scenarios)
+    });
+    let hours = RwSignal::new(super::forms::number_text(allocation.hours_per_week));
+    let first = RwSignal::new(allocation.first_week.to_string());
+    let last = RwSignal::new(allocation.last_week.to_string());
+    let commitment = RwSignal::new(
+        if allocation.commitment == Commitment::Tentative {
+            "tentative"
+        } else {
+            "confirmed"
+        }
+        .to_string(),
+    );
+    let scenario = RwSignal::new(
+        allocation
+            .scenario
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let id = allocation.id;
+    let apply = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut next = allocation.clone();
+        let read = (|| {
+            next.hours_per_week =
+                super::forms::parse_number("Hours a week", &hours.get_untracked(), 0.0)?;
+            next.first_week = first
+                .get_untracked()
+                .parse()
+                .map_err(|_| "First week: pick a week".to_string())?;
+            next.last_week = last
+                .get_untracked()
+                .parse()
+                .map_err(|_| "Last week: pick a week".to_string())?;
+            next.commitment = if commitment.get_untracked() == "tentative" {
+                Commitment::Tentative
+            } else {
+                Commitment::Confirmed
+            };
+            next.scenario = match next.commitment {
+                Commitment::Tentative => scenario.get_untracked().parse().ok(),
+                Commitment::Confirmed => None,
+            };
+            Ok::<(), String>(())
+        })();
+        let result = read.and_then(|()| state.execute(Command::UpdateAllocation(next)));
+        match result {
+            Ok(summary) => {
+                error.set(None);
+                message.set(Some(summary));
+            }
+            Err(reason) => error.set(Some(reason)),
+        }
+    };
+    let remove = move |_| match state.execute(Command::RemoveAllocation(id)) {
+        Ok(summary) => {
+            message.set(Some(summary));
+            selected.set(None);
+        }
+        Err(reason) => error.set(Some(reason)),
+    };
+    let form_label = format!("Allocation: {title}, {who}");
+    let mut scenario_options = vec![(String::new(), "(no scenario)".to_string())];
+    scenario_options.extend(scenarios);
+    view! {
+        <form class="allocation-editor" aria-label=form_label novalidate=true on:submit=apply>
+            <p class="allocation-editor__title"><strong>{title}</strong> " · " {who}</p>
+            <label class="filter">
+                <span class="filter__label">"Hours a week"</span>
+                <input type="number" min="1" max="168" step="0.5" aria-label="Hours a week"
+                    prop:value=move || hours.get() on:input=move |event| hours.set(event_target_value(&event))/>
+            </label>
+            <label class="filter">
+                <span class="filter__label">"First week"</span>
+                <input type="week" aria-label="First week" prop:value=move || first.get() on:input=move |event| first.set(event_target_value(&event))/>
+            </label>
+            <label class="filter">
+                <span class="filter__label">"Last week"</span>
+                <input type="week" aria-label="Last week" prop:value=move || last.get() on:input=move |event| last.set(event_target_value(&event))/>
+            </label>
+            <super::forms::Choice label="Commitment" value=commitment filter=true
+                options=vec![("confirmed".to_string(), "Confirmed".to_string()), ("tentative".to_string(), "Tentative".to_string())]/>
+            <super::forms::Choice label="Scenario" value=scenario filter=true options=scenario_options/>
+            <button type="submit" class="button button--primary button--small">"Apply"</button>
+            <button type="button" class="button button--small button--danger" on:click=remove>"Remove"</button>
+            <button type="button" class="button button--small button--quiet" aria-label="Close the allocation editor"
+                on:click=move |_| selected.set(None)>"✕"</button>
+            {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
+        </form>
     }
 }

@@ -348,11 +348,16 @@ impl AppState {
             return Err(message);
         }
         let mut result = Ok(String::new());
-        self.history.update(|history| {
+        // A refused command leaves the history as it was: nothing is told
+        // to redraw (a form keeps its message; a large plan is not redrawn).
+        self.history.update_untracked(|history| {
             result = history
                 .execute(&command, self.today)
                 .map_err(|error| error.to_string());
         });
+        if result.is_ok() {
+            self.history.notify();
+        }
         match &result {
             Ok(summary) => self.announce(summary.clone()),
             Err(message) => self.announce(format!("Not changed: {message}")),

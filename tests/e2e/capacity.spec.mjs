@@ -285,3 +285,34 @@ test('"Can we take it?" answers with the earliest week and adds it as a scenario
   await expect(line(page, 'per-4').locator('.bar--tentative')).toHaveCount(1);
   expectNoErrors(errors);
 });
+
+test('clicking a bar opens its editor: hours, weeks and commitment by form, undoable', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.locator('#bar-alc-2').click();
+  const editor = page.getByRole('form', { name: 'Allocation: Standard Azure landing zone in Terraform, Tom Becker' });
+  await expect(editor.getByRole('spinbutton', { name: 'Hours a week' })).toHaveValue('20');
+  await expect(editor.getByLabel('First week')).toHaveValue('2026-W47');
+  await editor.getByRole('spinbutton', { name: 'Hours a week' }).fill('24');
+  await editor.getByLabel('Last week').fill('2026-W53');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /Tom Becker, 24 h a week, 2026-W47 to 2026-W53\./);
+  await expect(cell(page, 'per-2', 2)).toHaveText('60');
+  // Tentative, in the Contoso scenario.
+  await editor.getByRole('combobox', { name: 'Commitment' }).selectOption('tentative');
+  await editor.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Contoso Dental Group signs' });
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('#bar-alc-2')).toHaveClass(/bar--tentative/);
+  // A bad value is refused with the reason.
+  await editor.getByRole('spinbutton', { name: 'Hours a week' }).fill('0');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('alert')).toHaveText('an allocation needs more than 0 hours a week');
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /Tom Becker, 20 h a week, 2026-W47 to 2026-W52\./);
+  // Remove takes it off the plan.
+  await page.locator('#bar-alc-2').click();
+  await editor.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.locator('#bar-alc-2')).toHaveCount(0);
+  expectNoErrors(errors);
+});
