@@ -145,6 +145,8 @@ pub enum CommandError {
     NoSuchSkill(SkillId),
     #[error("There is no person {0} in this plan.")]
     NoSuchPerson(PersonId),
+    #[error("This file is a client copy (cost rates, notes, check-ins and tentative work were left out): it cannot replace a full plan. Open it as a new plan instead.")]
+    ClientCopyOverFullPlan,
     #[error("There is no allocation {0} in this plan.")]
     NoSuchAllocation(AllocationId),
     #[error("There is no scenario {0} in this plan.")]
@@ -565,6 +567,9 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             Ok(summary.clone())
         }
         Command::ReplacePlan(replacement) => {
+            if replacement.client_copy && !plan.client_copy {
+                return Err(CommandError::ClientCopyOverFullPlan);
+            }
             let id = plan.id;
             *plan = (**replacement).clone();
             plan.id = id;

@@ -51,6 +51,10 @@ pub struct Plan {
     pub priority_pins: Vec<PriorityPin>,
     /// Thresholds of the risk checks.
     pub settings: RiskSettings,
+    /// A copy made for a client (see `persist::share`): cost rates, notes,
+    /// check-ins and tentative work were left out. It never replaces a full
+    /// plan. Written in the file's envelope as `"profile": "client-safe"`.
+    pub client_copy: bool,
 }
 
 /// The one outcome the plan exists for, with a measurable target and date.
@@ -539,6 +543,7 @@ impl Plan {
             checkins: Vec::new(),
             priority_pins: Vec::new(),
             settings: RiskSettings::default(),
+            client_copy: false,
         }
     }
 

@@ -16,6 +16,7 @@ pub mod ics;
 mod ids;
 mod migrate;
 mod read;
+pub mod share;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -99,8 +100,14 @@ struct EnvelopeOut<'a> {
         schemars(extend("const" = CURRENT_VERSION))
     )]
     version: u64,
+    /// `"client-safe"` for a copy made for a client; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<&'static str>,
     plan: &'a file::Plan,
 }
+
+/// The `profile` of a client-safe copy (see [`share`]).
+pub const CLIENT_SAFE_PROFILE: &str = "client-safe";
 
 /// Writes `plan` as a plan file of the current version.
 pub fn encode(plan: &Plan) -> String {
@@ -108,6 +115,7 @@ pub fn encode(plan: &Plan) -> String {
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
+        profile: plan.client_copy.then_some(CLIENT_SAFE_PROFILE),
         plan: &file_plan,
     };
     // Serializing plain structs of strings and numbers cannot fail; an
@@ -164,7 +172,20 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
     if version == 1 {
         migrate::v1_to_v2(&plan_value)?;
     }
+    let client_copy = match envelope.get("profile") {
+        None | Some(Value::Null) => false,
+        Some(Value::String(profile)) if profile == CLIENT_SAFE_PROFILE => true,
+        Some(other) => {
+            return Err(ImportError::Field {
+                path: "profile".to_string(),
+                reason: format!(
+                    "{other} is not a profile this app knows; a client copy says \"{CLIENT_SAFE_PROFILE}\""
+                ),
+            })
+        }
+    };
     let mut plan = file::read_plan(&plan_value)?;
+    plan.client_copy = client_copy;
     plan.sort_canonically();
     let errors = validate::errors(&plan);
     if !errors.is_empty() {

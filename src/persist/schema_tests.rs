@@ -143,6 +143,8 @@ fn date(text: &str) -> NaiveDate {
 fn plan_with_every_field_set() -> model::Plan {
     let today = date("2026-11-23");
     let mut plan = demo_plan(PlanId(1), today);
+    // Written as the envelope's "profile".
+    plan.client_copy = true;
     let person = &mut plan.people[0];
     person.start_date = Some(date("2024-03-01"));
     person.end_date = Some(date("2027-12-31"));

@@ -151,12 +151,25 @@ pub fn ImportDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Focus the first choice once the dialog is on the page.
     Effect::new(move |_| {
-        if state.pending_import.with(Option::is_some) {
-            browser::focus_after_render("import-replace".to_string());
+        if let Some(client_copy) = state
+            .pending_import
+            .with(|pending| pending.as_ref().map(|p| p.plan.client_copy))
+        {
+            browser::focus_after_render(
+                if client_copy {
+                    "import-new"
+                } else {
+                    "import-replace"
+                }
+                .to_string(),
+            );
         }
     });
     view! {
         {move || state.pending_import.get().map(|pending| {
+            // A client copy never replaces a full plan (the core refuses it too).
+            let can_replace = !pending.plan.client_copy
+                || state.history.with_untracked(|history| history.plan().client_copy);
             let summary = format!(
                 "\"{}\" holds the plan \"{}\": {} activities, {} people.",
                 pending.file_name,
@@ -169,11 +182,16 @@ pub fn ImportDialog() -> impl IntoView {
                     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
                         <h2 id="import-title">"Open this plan file?"</h2>
                         <p>{summary}</p>
+                        {(!can_replace).then(|| view! {
+                            <p class="notice notice--inline">"This file is a client copy: cost rates, notes, check-ins and tentative work were left out, so it cannot replace a full plan. Open it as a new plan to read it or compare."</p>
+                        })}
                         <div class="form__actions">
-                            <button id="import-replace" class="button button--primary" on:click=move |_| state.import_replace()>
-                                "Replace the current plan"
-                            </button>
-                            <button class="button" on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
+                            {can_replace.then(|| view! {
+                                <button id="import-replace" class="button button--primary" on:click=move |_| state.import_replace()>
+                                    "Replace the current plan"
+                                </button>
+                            })}
+                            <button id="import-new" class="button" on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
                             <button class="button button--quiet" on:click=move |_| state.pending_import.set(None)>"Cancel"</button>
                         </div>
                         <p class="view__hint">"Replacing can be undone with Undo."</p>
@@ -196,6 +214,7 @@ enum Export {
     Allocations,
     Utilisation,
     Calendar,
+    ClientCopy,
 }
 
 /// Spreadsheets (CSV) and a calendar (iCalendar) made from the plan.
@@ -203,6 +222,7 @@ enum Export {
 fn Exports() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
+    let names_as_roles = RwSignal::new(false);
     let export = move |kind: Export| {
         let (name, mime, text) = state.history.with_untracked(|history| {
             let plan = history.plan();
@@ -222,6 +242,16 @@ fn Exports() -> impl IntoView {
                     format!("{base} utilisation by week.csv"),
                     "text/csv",
                     crate::persist::csv::utilisation_csv(plan, state.today, true),
+                ),
+                Export::ClientCopy => (
+                    format!("{base} (client copy){}", crate::persist::FILE_SUFFIX),
+                    "application/json",
+                    crate::persist::encode(&crate::persist::share::client_safe(
+                        plan,
+                        crate::persist::share::ClientSafe {
+                            names_as_roles: names_as_roles.get_untracked(),
+                        },
+                    )),
                 ),
                 Export::Calendar => (
                     format!("{base}.ics"),
@@ -248,6 +278,19 @@ fn Exports() -> impl IntoView {
                 <button class="button" on:click=move |_| export(Export::Utilisation)>"Utilisation by week (CSV)"</button>
                 <button class="button" on:click=move |_| export(Export::Calendar)>"Deadlines and check-ins (iCalendar)"</button>
             </div>
+            <h3>"Client-safe copy"</h3>
+            <p>"A plan file to send to a client: without cost rates, budget and headcount notes, notes on leave and support, the check-in log and tentative pipeline work. It says it is a client copy, so it can be opened as a plan of its own but never replaces the full plan."</p>
+            <div class="files__actions">
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=move || names_as_roles.get()
+                        on:change=move |event| names_as_roles.set(event_target_checked(&event))/>
+                    "Name people by their role"
+                </label>
+                <button class="button" on:click=move |_| export(Export::ClientCopy)>"Export client-safe copy"</button>
+            </div>
+            {move || state.history.with(|history| history.plan().client_copy).then(|| view! {
+                <p class="view__hint">"The open plan is a client copy: its exports stay client copies."</p>
+            })}
             {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
         </section>
     }

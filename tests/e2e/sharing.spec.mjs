@@ -167,3 +167,36 @@ test('the Report shows goal, metrics, confirmed activities, risks and capacity, 
   expect(pages).toBeLessThanOrEqual(3);
   expectNoErrors(errors);
 });
+
+test('a client-safe copy leaves internal parts out, says so, and cannot replace the full plan', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'files');
+  const panel = page.getByRole('region', { name: 'Spreadsheets and calendars' });
+  await panel.getByRole('checkbox', { name: 'Name people by their role' }).check();
+  const copy = await exportPlan(page, panel.getByRole('button', { name: 'Export client-safe copy' }));
+  expect(copy.name).toBe('Faster client onboarding (client copy).opsboard.json');
+  const file = JSON.parse(copy.text);
+  expect(file.profile).toBe('client-safe');
+  expect(file.plan.people.every((person) => person.cost_rate === null)).toBe(true);
+  expect(file.plan.people.map((person) => person.name)).toContain('DevOps Engineer 2');
+  expect(copy.text).not.toContain('Tom Becker');
+  expect(file.plan.resources.budget).toBeNull();
+  expect(file.plan.checkins).toEqual([]);
+  expect(file.plan.scenarios).toEqual([]);
+  expect(file.plan.allocations.every((allocation) => allocation.commitment === 'confirmed')).toBe(true);
+  expect(file.plan.activities.map((activity) => activity.title)).not.toContain('Automated Microsoft 365 tenant baseline');
+
+  // Back in the same browser: it may only open as a new plan.
+  await page.getByLabel('Import plan').setInputFiles({ name: copy.name, mimeType: 'application/json', buffer: Buffer.from(copy.text) });
+  const dialog = page.getByRole('dialog', { name: 'Open this plan file?' });
+  await expect(dialog).toContainText('This file is a client copy');
+  await expect(dialog.getByRole('button', { name: 'Replace the current plan' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Open as a new plan' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Open as a new plan' }).click();
+  await expect(page.locator('.app-header__title')).toHaveText('Faster client onboarding');
+  await expect(page.getByText('The open plan is a client copy: its exports stay client copies.')).toBeVisible();
+  // Its own export is still a client copy.
+  const again = await exportPlan(page);
+  expect(JSON.parse(again.text).profile).toBe('client-safe');
+  expectNoErrors(errors);
+});

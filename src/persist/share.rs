@@ -1,0 +1,199 @@
+//! Copies of a plan made to share: the client-safe copy leaves out what is
+//! internal to the firm (cost rates, budget and headcount notes, notes on
+//! leave and support, the check-in log, tentative pipeline work and its
+//! scenarios) and can put people's roles in place of their names. It is
+//! marked (`Plan::client_copy`, `"profile": "client-safe"` in the file), so
+//! it can never replace the full plan by mistake.
+
+use crate::model::{Commitment, Plan};
+
+/// What a client-safe copy does beyond leaving out the internal parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClientSafe {
+    /// People are named by their role ("Cloud Engineer", "Cloud Engineer
+    /// 2"); "Team member" when they have none.
+    pub names_as_roles: bool,
+}
+
+/// The client-safe copy of `plan` (still a valid plan).
+pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
+    let mut copy = plan.clone();
+    copy.client_copy = true;
+    copy.resources.budget = None;
+    copy.resources.currency.clear();
+    copy.resources.headcount_note.clear();
+    copy.checkins.clear();
+
+    // Tentative work: the allocations, their scenarios, and the activities
+    // still in the pipeline with everything that points at them.
+    copy.allocations
+        .retain(|allocation| allocation.commitment == Commitment::Confirmed);
+    copy.scenarios.clear();
+    let pipeline: Vec<_> = copy
+        .activities
+        .iter()
+        .filter(|activity| activity.commitment == Commitment::Tentative)
+        .map(|activity| activity.id)
+        .collect();
+    copy.activities
+        .retain(|activity| !pipeline.contains(&activity.id));
+    for activity in &mut copy.activities {
+        activity
+            .depends_on
+            .retain(|dependency| !pipeline.contains(dependency));
+    }
+    copy.allocations
+        .retain(|allocation| !pipeline.contains(&allocation.activity));
+    copy.priority_pins
+        .retain(|pin| !pipeline.contains(&pin.activity));
+
+    let mut roles_named: Vec<(String, u32)> = Vec::new();
+    for person in &mut copy.people {
+        person.cost_rate = None;
+        for leave in &mut person.leave {
+            leave.note.clear();
+        }
+        for period in &mut person.support_periods {
+            period.note.clear();
+        }
+        if options.names_as_roles {
+            let role = if person.role.trim().is_empty() {
+                "Team member".to_string()
+            } else {
+                person.role.trim().to_string()
+            };
+            let seen = match roles_named.iter_mut().find(|(name, _)| *name == role) {
+                Some((_, count)) => {
+                    *count += 1;
+                    *count
+                }
+                None => {
+                    roles_named.push((role.clone(), 1));
+                    1
+                }
+            };
+            person.name = if seen == 1 {
+                role
+            } else {
+                format!("{role} {seen}")
+            };
+        }
+    }
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::validate;
+    use crate::model::demo::demo_plan;
+    use crate::model::{NaiveDate, PlanId};
+    use crate::persist::{decode, encode};
+
+    fn demo() -> Plan {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let mut plan = demo_plan(PlanId(1), today);
+        plan.sort_canonically();
+        plan
+    }
+
+    #[test]
+    fn a_client_copy_leaves_out_what_is_internal() {
+        let plan = demo();
+        let copy = client_safe(&plan, ClientSafe::default());
+        assert!(copy.client_copy);
+        assert!(validate::errors(&copy).is_empty(), "still a valid plan");
+        // The demo has cost rates, a budget, a check-in, leave notes and a
+        // tentative activity (act-3) in a scenario.
+        assert!(plan.people.iter().any(|person| person.cost_rate.is_some()));
+        assert!(copy.people.iter().all(|person| person.cost_rate.is_none()));
+        assert!(copy
+            .people
+            .iter()
+            .flat_map(|person| &person.leave)
+            .all(|leave| leave.note.is_empty()));
+        assert_eq!(copy.resources.budget, None);
+        assert!(copy.resources.headcount_note.is_empty());
+        assert!(copy.checkins.is_empty());
+        assert!(copy.scenarios.is_empty());
+        assert!(copy
+            .allocations
+            .iter()
+            .all(|allocation| allocation.commitment == Commitment::Confirmed));
+        let titles: Vec<&str> = copy.activities.iter().map(|a| a.title.as_str()).collect();
+        assert!(!titles.contains(&"Automated Microsoft 365 tenant baseline"));
+        assert_eq!(copy.activities.len(), plan.activities.len() - 1);
+        // act-5 waited on act-3 too; it now waits on act-2 only.
+        let security = copy
+            .activities
+            .iter()
+            .find(|activity| activity.title.starts_with("Security baseline"))
+            .expect("kept");
+        assert_eq!(security.depends_on.len(), 1);
+        // Names stay unless asked.
+        assert_eq!(copy.people[1].name, "Tom Becker");
+    }
+
+    #[test]
+    fn names_can_become_roles_and_stay_distinct() {
+        let copy = client_safe(
+            &demo(),
+            ClientSafe {
+                names_as_roles: true,
+            },
+        );
+        let names: Vec<&str> = copy.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Head of Delivery",
+                "Cloud Architect",
+                "Cloud Engineer",
+                "DevOps Engineer",
+                "DevOps Engineer 2",
+                "Security Lead",
+                "Security Analyst",
+                "Service Desk Lead",
+                "Service Desk Analyst",
+                "Service Desk Analyst 2",
+                "Microsoft 365 Consultant",
+                "Microsoft 365 Consultant (new hire)",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_file_says_it_is_a_client_copy_and_keeps_saying_it() {
+        let copy = client_safe(&demo(), ClientSafe::default());
+        let text = encode(&copy);
+        assert!(text.starts_with(
+            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 2,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
+        ));
+        let read = decode(&text).expect("a client copy opens");
+        assert!(read.client_copy);
+        assert_eq!(read, copy);
+        // A full plan's file has no profile.
+        assert!(!encode(&demo()).contains("\"profile\""));
+        let unknown = text.replacen("\"client-safe\"", "\"partner\"", 1);
+        assert_eq!(
+            decode(&unknown).expect_err("refused").to_string(),
+            "profile: \"partner\" is not a profile this app knows; a client copy says \"client-safe\""
+        );
+    }
+
+    #[test]
+    fn a_client_copy_never_replaces_a_full_plan() {
+        use crate::command::{apply, Command};
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let full = demo();
+        let copy = client_safe(&full, ClientSafe::default());
+        let refused = apply(&full, &Command::ReplacePlan(Box::new(copy.clone())), today)
+            .expect_err("refused");
+        assert!(refused
+            .to_string()
+            .starts_with("This file is a client copy"));
+        // A client copy may replace another client copy (a client's update).
+        let applied = apply(&copy, &Command::ReplacePlan(Box::new(copy.clone())), today);
+        assert!(applied.is_ok());
+    }
+}
