@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173/',
     acceptDownloads: true,
+    // The app's service worker would answer requests that page.route stubs;
+    // tests/e2e/offline.spec.mjs allows it where it is the subject.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -177,3 +177,25 @@ pub fn forget_plan_param() {
         }
     }
 }
+
+/// Registers the service worker (`sw.js`, beside `index.html`) that keeps
+/// the app's files for offline use. Quietly does nothing where service
+/// workers are not available (an insecure page, an old browser) or with
+/// `?sw=off`.
+pub fn register_service_worker() {
+    if query_param("sw").as_deref() == Some("off") {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        // A failed registration only means no offline copy; the app works.
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}

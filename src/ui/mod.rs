@@ -31,6 +31,7 @@ const SAVE_DELAY_MS: i32 = 150;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
+    browser::register_service_worker();
     leptos::mount::mount_to_body(App);
 }
 
