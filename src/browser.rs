@@ -162,16 +162,18 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{url} is not text"))
 }
 
-/// Takes the `?plan=` query parameter off the address without reloading,
-/// keeping the route.
+/// Takes the `?plan=` query parameter (and a share link's plan in the
+/// fragment) off the address without reloading, keeping the route.
 pub fn forget_plan_param() {
     if let Some(window) = web_sys::window() {
         let location = window.location();
-        let target = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.hash().unwrap_or_default()
-        );
+        let hash = location.hash().unwrap_or_default();
+        // A share link's plan is in the fragment: keep only the route.
+        let hash = match hash.split_once('?') {
+            Some((route, query)) if query.contains("share=") => route.to_string(),
+            _ => hash,
+        };
+        let target = format!("{}{}", location.pathname().unwrap_or_default(), hash);
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&target));
         }
@@ -198,4 +200,66 @@ pub fn register_service_worker() {
         // A failed registration only means no offline copy; the app works.
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
+}
+
+/// Runs `bytes` through the browser's `CompressionStream` or
+/// `DecompressionStream` (`kind` names which) in the raw deflate format:
+/// share links are compressed by the browser, with no compressor in the
+/// app's bundle.
+async fn through_stream(kind: &str, bytes: &[u8]) -> Result<js_sys::ArrayBuffer, String> {
+    let unsupported = || format!("this browser has no {kind} (it is in every current browser)");
+    let global = js_sys::global();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&global, &JsValue::from_str(kind))
+        .ok()
+        .and_then(|value| value.dyn_into().ok())
+        .ok_or_else(unsupported)?;
+    let transform = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of1(&JsValue::from_str("deflate-raw")),
+    )
+    .map_err(|_| unsupported())?;
+    let input = js_sys::Uint8Array::from(bytes);
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&input))
+        .map_err(|_| "the data could not be read".to_string())?;
+    let stream = blob.stream();
+    let pipe_through: js_sys::Function =
+        js_sys::Reflect::get(&stream, &JsValue::from_str("pipeThrough"))
+            .ok()
+            .and_then(|value| value.dyn_into().ok())
+            .ok_or_else(unsupported)?;
+    let output: web_sys::ReadableStream = pipe_through
+        .call1(&stream, &transform)
+        .map_err(|_| unsupported())?
+        .unchecked_into();
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&output))
+        .map_err(|_| "the data could not be read".to_string())?;
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| "the data could not be read".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|_| "the data is damaged".to_string())?
+        .dyn_into()
+        .map_err(|_| "the data could not be read".to_string())
+}
+
+/// `text` compressed (raw deflate) by the browser.
+pub async fn deflate(text: &str) -> Result<Vec<u8>, String> {
+    let buffer = through_stream("CompressionStream", text.as_bytes()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Compressed bytes back to text.
+pub async fn inflate(bytes: &[u8]) -> Result<String, String> {
+    let buffer = through_stream("DecompressionStream", bytes).await?;
+    String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|_| "the link does not hold text".to_string())
+}
+
+/// The share payload of the address (`#/plan?share=...`), if any.
+pub fn share_payload() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let (_, after) = hash.split_once("share=")?;
+    let payload = after.split('&').next().unwrap_or_default();
+    (!payload.is_empty()).then(|| payload.to_string())
 }

@@ -125,6 +125,19 @@ pub fn encode(plan: &Plan) -> String {
     text
 }
 
+/// The same file as [`encode`] without the line breaks and indentation, for
+/// a share link.
+pub fn encode_compact(plan: &Plan) -> String {
+    let file_plan = file::Plan::from_model(plan);
+    let envelope = EnvelopeOut {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        profile: plan.client_copy.then_some(CLIENT_SAFE_PROFILE),
+        plan: &file_plan,
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
 /// Reads a plan file of any released version.
 pub fn decode(text: &str) -> Result<Plan, ImportError> {
     if text.len() > MAX_FILE_BYTES {

@@ -82,6 +82,48 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
     copy
 }
 
+/// The longest share link offered, in characters: chat tools and mail
+/// clients cut or refuse longer ones; a larger plan goes as a file.
+pub const SHARE_LINK_LIMIT: usize = 32_000;
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Bytes as unpadded base64url (RFC 4648 §5), safe in a URL fragment.
+pub fn to_base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, byte)| n | u32::from(*byte) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(BASE64URL[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Unpadded (or padded) base64url back to bytes; none when a character is
+/// not base64url or the length cannot be.
+pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let value = BASE64URL.iter().position(|known| known == c)? as u32;
+            n |= value << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +137,27 @@ mod tests {
         let mut plan = demo_plan(PlanId(1), today);
         plan.sort_canonically();
         plan
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for (bytes, text) in [
+            (&b""[..], ""),
+            (b"f", "Zg"),
+            (b"fo", "Zm8"),
+            (b"foo", "Zm9v"),
+            (b"foob", "Zm9vYg"),
+            (&[0xfb, 0xff, 0xfe][..], "-__-"),
+        ] {
+            assert_eq!(to_base64url(bytes), text);
+            assert_eq!(from_base64url(text).as_deref(), Some(bytes));
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(from_base64url(&to_base64url(&all)), Some(all));
+        assert_eq!(from_base64url("Zg=="), Some(b"f".to_vec()));
+        for bad in ["Z", "Zm9v!", "Zm+v", "a b"] {
+            assert_eq!(from_base64url(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -223,6 +223,7 @@ fn Exports() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let names_as_roles = RwSignal::new(false);
+    let link = RwSignal::new(None::<String>);
     let export = move |kind: Export| {
         let (name, mime, text) = state.history.with_untracked(|history| {
             let plan = history.plan();
@@ -288,6 +289,36 @@ fn Exports() -> impl IntoView {
                 </label>
                 <button class="button" on:click=move |_| export(Export::ClientCopy)>"Export client-safe copy"</button>
             </div>
+            <h3>"Share link"</h3>
+            <p>"A link that holds the whole plan, compressed into the part of the address browsers never send to a server. Anyone with it sees the plan read-only and can make a local copy. Share the client-safe copy the same way: open it as a new plan first."</p>
+            <div class="files__actions">
+                <button class="button" on:click=move |_| {
+                    leptos::task::spawn_local(async move {
+                        match state.share_link().await {
+                            Ok(made) => {
+                                link.set(Some(made));
+                                error.set(None);
+                                state.announce("The share link is ready".to_string());
+                            }
+                            Err(reason) => {
+                                link.set(None);
+                                error.set(Some(reason));
+                            }
+                        }
+                    });
+                }>"Make a share link"</button>
+            </div>
+            {move || link.get().map(|made| view! {
+                <label class="field field--wide">
+                    <span class="field__label">{format!("Share link ({} characters)", made.len())}</span>
+                    <input class="share-link" readonly aria-label="Share link" prop:value=made
+                        on:focus=move |event| {
+                            if let Some(input) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        }/>
+                </label>
+            })}
             {move || state.history.with(|history| history.plan().client_copy).then(|| view! {
                 <p class="view__hint">"The open plan is a client copy: its exports stay client copies."</p>
             })}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, BoardStatus, NoticeAction, NoticeKind, Route};
+use super::state::{AppState, BoardStatus, NoticeAction, NoticeKind, Route, SHARED_LINK};
 use crate::model::PlanId;
 
 /// The top bar: plan name and switcher, undo/redo, and the navigation.
@@ -168,7 +168,12 @@ pub fn BoardBanner() -> impl IntoView {
             BoardStatus::Ready => view! {
                 <div class="board-banner" role="region" aria-label="Read-only team board">
                     <p>
-                        <strong>"Read-only team board"</strong> " · from " <code>{board.source}</code>
+                        <strong>"Read-only team board"</strong> " · from "
+                        {if board.source == SHARED_LINK {
+                            view! { <span>{board.source}</span> }.into_any()
+                        } else {
+                            view! { <code>{board.source}</code> }.into_any()
+                        }}
                         " · nothing here can be changed or is stored in this browser."
                     </p>
                     <button class="button button--primary" on:click=move |_| state.make_local_copy()>"Make a local copy"</button>

@@ -177,6 +177,9 @@ pub enum BoardStatus {
     Failed(String),
 }
 
+/// The source a plan opened from a share link is shown with.
+pub const SHARED_LINK: &str = "a shared link";
+
 /// Everything the components share, handed down as a context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -205,7 +208,10 @@ impl AppState {
     pub fn start() -> AppState {
         let today = browser::today();
         let startup = storage::startup();
-        let board_source = browser::query_param("plan").filter(|source| !source.trim().is_empty());
+        let shared = browser::share_payload();
+        let board_source = browser::query_param("plan")
+            .filter(|source| !source.trim().is_empty())
+            .or_else(|| shared.as_ref().map(|_| SHARED_LINK.to_string()));
         let plan = match (&board_source, startup.plan) {
             // The hosted plan replaces this placeholder when it has loaded.
             (Some(_), _) => Plan::empty(PlanId(1), "Team board", today),
@@ -232,8 +238,14 @@ impl AppState {
             })),
             next_notice: StoredValue::new(1),
         };
-        if let Some(source) = board_source {
-            leptos::task::spawn_local(async move { state.load_board(source).await });
+        match (shared, board_source) {
+            (Some(payload), _) => {
+                leptos::task::spawn_local(async move { state.load_shared(payload).await });
+            }
+            (None, Some(source)) => {
+                leptos::task::spawn_local(async move { state.load_board(source).await });
+            }
+            (None, None) => {}
         }
         for problem in startup.problems {
             state.report(&problem);
@@ -289,16 +301,56 @@ impl AppState {
             }),
             Err(reason) => Err(reason),
         };
+        self.show_board(source, loaded);
+    }
+
+    /// Opens the plan packed into a share link, read-only like a team board.
+    async fn load_shared(self, payload: String) {
+        let loaded = match persist::share::from_base64url(&payload) {
+            None => Err(
+                "the link is cut or damaged: ask for it again, or for the plan file".to_string(),
+            ),
+            Some(bytes) => browser::inflate(&bytes)
+                .await
+                .map_err(|reason| format!("the link could not be read: {reason}"))
+                .and_then(|text| {
+                    persist::decode(&text).map_err(|error| {
+                        format!("the link holds no plan this app can open: {error}")
+                    })
+                }),
+        };
+        self.show_board(SHARED_LINK.to_string(), loaded);
+    }
+
+    fn show_board(&self, source: String, loaded: Result<Plan, String>) {
         let status = match loaded {
             Ok(plan) => {
                 let name = plan.name.clone();
                 self.history.set(History::new(plan));
-                self.announce(format!("Opened the team board '{name}', read-only"));
+                self.announce(format!("Opened '{name}', read-only"));
                 BoardStatus::Ready
             }
             Err(reason) => BoardStatus::Failed(reason),
         };
         self.board.set(Some(TeamBoard { source, status }));
+    }
+
+    /// A link to the open plan, packed into the address's fragment (nothing
+    /// is sent to a server), or why not: too large for a link.
+    pub async fn share_link(&self) -> Result<String, String> {
+        let text = self
+            .history
+            .with_untracked(|history| persist::encode_compact(history.plan()));
+        let packed = persist::share::to_base64url(&browser::deflate(&text).await?);
+        let link = format!("{}#/plan?share={packed}", browser::app_url());
+        if link.len() > persist::share::SHARE_LINK_LIMIT {
+            return Err(format!(
+                "This plan is too large for a link: {} characters, and links are kept under {}. Send the plan file instead (Export plan).",
+                link.len(),
+                persist::share::SHARE_LINK_LIMIT
+            ));
+        }
+        Ok(link)
     }
 
     /// Whether the plan shown is a read-only team board.

@@ -200,3 +200,52 @@ test('a client-safe copy leaves internal parts out, says so, and cannot replace 
   expect(JSON.parse(again.text).profile).toBe('client-safe');
   expectNoErrors(errors);
 });
+
+test('a small plan travels in a share link and opens read-only; a large one is sent as a file', async ({ page, browser }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'files');
+  const panel = page.getByRole('region', { name: 'Spreadsheets and calendars' });
+  await panel.getByRole('button', { name: 'Make a share link' }).click();
+  const field = panel.getByRole('textbox', { name: 'Share link' });
+  await expect(field).toHaveValue(/#\/plan\?share=[A-Za-z0-9_-]+$/);
+  const link = await field.inputValue();
+  expect(link.length).toBeLessThan(32000);
+
+  // Someone else opens it: read-only, nothing stored, a local copy on demand.
+  const other = await browser.newPage();
+  const otherErrors = collectErrors(other);
+  await other.goto(link.replace('#/plan', '?today=2026-11-23#/plan'));
+  const banner = other.getByRole('region', { name: 'Read-only team board' });
+  await expect(banner).toContainText('Read-only team board · from a shared link');
+  await expect(other.locator('.app-header__title')).toHaveText('Faster client onboarding');
+  await banner.getByRole('button', { name: 'Make a local copy' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(other).toHaveURL((url) => !url.hash.includes('share='));
+  expectNoErrors(otherErrors);
+  await other.close();
+
+  // A damaged link says so.
+  const broken = await browser.newPage();
+  await broken.goto(`${link.slice(0, link.length - 40)}!!`);
+  await expect(broken.locator('.board-banner--failed')).toContainText('the link is cut or damaged');
+  await broken.close();
+
+  // A plan too large for a link: 1,500 activities with titles that do not compress.
+  const demo = JSON.parse(await readFile(path.join(root, 'tests/data/v2/demo.opsboard.json'), 'utf8'));
+  const template = demo.plan.activities[0];
+  for (let n = 0; n < 1500; n += 1) {
+    demo.plan.activities.push({
+      ...template,
+      id: `act-${100 + n}`,
+      title: `Task ${Math.random().toString(36).slice(2)} ${Math.random().toString(36).slice(2)}`,
+      depends_on: [],
+      status_history: template.status_history,
+    });
+  }
+  await page.getByLabel('Import plan').setInputFiles({ name: 'big.opsboard.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(demo)) });
+  await page.getByRole('button', { name: 'Replace the current plan' }).click();
+  await panel.getByRole('button', { name: 'Make a share link' }).click();
+  await expect(panel.getByRole('alert')).toHaveText(/^This plan is too large for a link: \d+ characters, and links are kept under 32000\. Send the plan file instead/);
+  await expect(field).toHaveCount(0);
+  expectNoErrors(errors);
+});
