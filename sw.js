@@ -7,7 +7,8 @@
 //   or a new version of a hosted plan is seen at once when online, and the
 //   last one kept is used offline;
 // - other files of this site come from the cache first.
-// When a fresh index.html arrives, files it no longer names are dropped.
+// When a fresh index.html arrives, its files are kept first, then files it
+// no longer names are dropped. Other pages of the site are not the app's.
 const CACHE = 'opsboard-app';
 
 function assetsOf(html) {
@@ -28,9 +29,10 @@ async function keepRelease(html) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const response = await fetch(self.registration.scope, { cache: 'reload' });
-    const cache = await caches.open(CACHE);
-    await cache.put(self.registration.scope, response.clone());
-    await keepRelease(await response.text());
+    if (!isAppHtml(response)) throw new Error(`the app page answered ${response.status}`);
+    // The files first, the page last: a page is never kept without its files.
+    await keepRelease(await response.clone().text());
+    await (await caches.open(CACHE)).put(self.registration.scope, response);
     await self.skipWaiting();
   })());
 });
@@ -39,13 +41,26 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
-async function networkFirst(request, key) {
+function isAppHtml(response) {
+  return response.ok && (response.headers.get('content-type') ?? '').includes('text/html');
+}
+
+// The app's own page: the scope itself or its index.html, with any query.
+function isAppPage(url) {
+  const scope = new URL(self.registration.scope);
+  return url.origin === scope.origin && (url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`);
+}
+
+async function networkFirst(request, key, isPage) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) {
+    if (isPage ? isAppHtml(response) : response.ok) {
+      if (isPage) {
+        // Keep the new release's files before the page that names them.
+        await keepRelease(await response.clone().text()).catch(() => {});
+      }
       await cache.put(key, response.clone());
-      if (request.mode === 'navigate') keepRelease(await response.clone().text()).catch(() => {});
     }
     return response;
   } catch (error) {
@@ -69,10 +84,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Every route of the app is index.html (hash routes), whatever the query.
-    event.respondWith(networkFirst(request, self.registration.scope));
+    // Every route of the app is its page (hash routes), whatever the query;
+    // other pages of the site (a plan file opened in a tab) are left alone.
+    if (isAppPage(url)) event.respondWith(networkFirst(request, self.registration.scope, true));
   } else if (url.pathname.endsWith('.json')) {
-    event.respondWith(networkFirst(request, url.origin + url.pathname));
+    event.respondWith(networkFirst(request, url.origin + url.pathname, false));
   } else {
     event.respondWith(cacheFirst(request));
   }

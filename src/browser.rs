@@ -145,6 +145,13 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             .map_err(|_| format!("{url} could not be fetched (the network or the server is down)"))?
             .dyn_into()
             .map_err(|_| format!("{url} gave no response"))?;
+    // A redirect may not lead off the site either.
+    let landed = response.url();
+    if !landed.is_empty() && same_origin_url(&landed).is_err() {
+        return Err(format!(
+            "{url} redirects to another site, which a team board does not follow"
+        ));
+    }
     if !response.ok() {
         return Err(format!(
             "{url} could not be loaded: the server answered {} {}",
@@ -173,7 +180,25 @@ pub fn forget_plan_param() {
             Some((route, query)) if query.contains("share=") => route.to_string(),
             _ => hash,
         };
-        let target = format!("{}{}", location.pathname().unwrap_or_default(), hash);
+        let search = location
+            .search()
+            .ok()
+            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+            .map(|params| {
+                params.delete("plan");
+                let rest = String::from(params.to_string());
+                if rest.is_empty() {
+                    rest
+                } else {
+                    format!("?{rest}")
+                }
+            })
+            .unwrap_or_default();
+        let target = format!(
+            "{}{search}{}",
+            location.pathname().unwrap_or_default(),
+            hash
+        );
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&target));
         }

@@ -390,7 +390,7 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
         Command::AddAllocation(allocation) => {
             let mut allocation = allocation.clone();
             allocation.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
-            check_allocation(plan, &allocation)?;
+            check_allocation(plan, &allocation, None)?;
             let summary = format!("Allocated {}", describe_allocation(plan, &allocation));
             plan.allocations.push(allocation);
             Ok(summary)
@@ -401,7 +401,7 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                 .iter()
                 .position(|allocation| allocation.id == updated.id)
                 .ok_or(CommandError::NoSuchAllocation(updated.id))?;
-            check_allocation(plan, updated)?;
+            check_allocation(plan, updated, Some(&plan.allocations[index]))?;
             let before = &plan.allocations[index];
             let verb = if matches!(before.assignee, Assignee::Placeholder { .. })
                 && matches!(updated.assignee, Assignee::Person(_))
@@ -459,7 +459,7 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                 allocation.activity = for_activity.unwrap_or(allocation.activity);
                 allocation.commitment = Commitment::Tentative;
                 allocation.scenario = Some(scenario);
-                check_allocation(plan, &allocation)?;
+                check_allocation(plan, &allocation, None)?;
                 plan.allocations.push(allocation);
             }
             Ok(format!(
@@ -586,8 +586,14 @@ fn scenario_mut(plan: &mut Plan, id: ScenarioId) -> Result<&mut Scenario, Comman
 }
 
 /// The rules an allocation being placed must keep, beyond the plan's own:
-/// inside the horizon, and while its person works here.
-fn check_allocation(plan: &Plan, allocation: &Allocation) -> Result<(), CommandError> {
+/// inside the horizon, and while its person works here. Work already under
+/// way when the horizon moved on may keep its first week (`before` is the
+/// allocation as it was), so it can still be shortened, staffed or changed.
+fn check_allocation(
+    plan: &Plan,
+    allocation: &Allocation,
+    before: Option<&Allocation>,
+) -> Result<(), CommandError> {
     let refuse = |field: &str, message: String| {
         Err(CommandError::Invalid(validate::Finding {
             severity: validate::Severity::Error,
@@ -596,7 +602,11 @@ fn check_allocation(plan: &Plan, allocation: &Allocation) -> Result<(), CommandE
         }))
     };
     let horizon = plan.horizon;
-    if !horizon.contains(allocation.first_week) || !horizon.contains(allocation.last_week) {
+    let kept_start = before.is_some_and(|before| {
+        before.first_week == allocation.first_week && allocation.first_week < horizon.start
+    });
+    let first_ok = horizon.contains(allocation.first_week) || kept_start;
+    if !first_ok || !horizon.contains(allocation.last_week) {
         return refuse(
             "first_week",
             format!(

@@ -842,3 +842,24 @@ fn large_plans_keep_fewer_edits_to_undo() {
     assert_eq!(undone, UNDO_MINIMUM);
     assert_eq!(history.plan().name, "Edit 2");
 }
+
+#[test]
+fn work_under_way_keeps_its_start_when_the_horizon_moves_on() {
+    // The demo's alc-2 runs 2026-W46 to W51; the horizon now starts in W48.
+    let mut plan = demo();
+    plan.horizon.start = "2026-W48".parse().expect("week");
+    let mut longer = demo_allocation(2);
+    longer.hours_per_week = 24.0;
+    longer.last_week = longer.last_week.plus_weeks(1);
+    let applied = apply(&plan, &Command::UpdateAllocation(longer.clone()), today())
+        .expect("its start before the horizon is kept");
+    assert_eq!(applied.plan.allocations[1], longer);
+    // Moving its start is a new placement: it must be inside the horizon.
+    let mut moved = demo_allocation(2);
+    moved.first_week = moved.first_week.plus_weeks(1);
+    let refused = apply(&plan, &Command::UpdateAllocation(moved), today()).expect_err("refused");
+    assert_eq!(
+        refused.to_string(),
+        "the allocation must lie inside the horizon, 2026-W48 to 2027-W07"
+    );
+}

@@ -59,8 +59,10 @@ struct BarData {
     tentative: bool,
     placeholder: bool,
     draft: bool,
-    /// Starts before or runs past the visible weeks.
+    /// Starts before or runs past the visible weeks; `hidden` weeks of it
+    /// are before the first visible week.
     cut_left: bool,
+    hidden: usize,
     cut_right: bool,
     label: String,
 }
@@ -192,6 +194,10 @@ fn bar_data(
         placeholder: matches!(allocation.assignee, Assignee::Placeholder { .. }),
         draft,
         cut_left: allocation.first_week < capacity.first_week,
+        hidden: capacity
+            .first_week
+            .weeks_since(allocation.first_week)
+            .max(0) as usize,
         cut_right: allocation.last_week > last_column,
         label,
     })
@@ -428,30 +434,40 @@ fn move_cell_focus(cell: &web_sys::Element, key: &str) -> bool {
 
 /// The week column under the pointer in a person's line: from the left edge
 /// of its first cell and the cells' width.
-fn column_at(line: &web_sys::Element, client_x: i32) -> Option<i64> {
+fn column_at(line: &web_sys::Element, client_x: i32, weeks: usize) -> Option<i64> {
     let first = line.query_selector(".cell").ok()??;
     let rect = first.get_bounding_client_rect();
     if rect.width() <= 0.0 {
         return None;
     }
-    Some(((f64::from(client_x) - rect.left()) / rect.width()).floor() as i64)
+    let column = ((f64::from(client_x) - rect.left()) / rect.width()).floor() as i64;
+    (0..weeks as i64).contains(&column).then_some(column)
 }
 
 #[component]
 pub fn CapacityView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.today;
-    let horizon = state
-        .history
-        .with_untracked(|history| history.plan().horizon);
-    let range = RwSignal::new(horizon);
+    // The weeks shown: the plan's horizon unless the person picked others;
+    // bars shown unless the plan is large, unless the person chose. Both
+    // follow the plan when another one is opened.
+    let chosen_range = RwSignal::new(None::<Horizon>);
+    let range = Signal::derive(move || {
+        chosen_range
+            .get()
+            .unwrap_or_else(|| state.history.with(|history| history.plan().horizon))
+    });
     let include_tentative = RwSignal::new(true);
     let hidden = RwSignal::new(Vec::new());
     let collapsed = RwSignal::new(Vec::<String>::new());
-    let many_people = state
-        .history
-        .with_untracked(|history| history.plan().people.len() > 40);
-    let show_bars = RwSignal::new(!many_people);
+    let chosen_bars = RwSignal::new(None::<bool>);
+    let show_bars = Signal::derive(move || {
+        chosen_bars.get().unwrap_or_else(|| {
+            state
+                .history
+                .with(|history| history.plan().people.len() <= BARS_SHOWN_UP_TO)
+        })
+    });
     let only_unstaffed = RwSignal::new(true);
     let dragged = RwSignal::new(None::<Dragged>);
     let draft = RwSignal::new(None::<Draft>);
@@ -537,14 +553,25 @@ pub fn CapacityView() -> impl IntoView {
         };
         event.prevent_default();
         dragged.set(None);
+        // The sticky name column covers weeks: a drop on a name places nothing.
+        if closest(event.target(), ".tl-name").is_some() {
+            return;
+        }
         let person: Option<PersonId> = line
             .get_attribute("data-person")
             .and_then(|id| id.parse().ok());
-        let (Some(person), Some(column)) = (person, column_at(&line, event.client_x())) else {
+        let (Some(person), Some(column)) = (
+            person,
+            column_at(
+                &line,
+                event.client_x(),
+                computed.with_untracked(|capacity| capacity.weeks),
+            ),
+        ) else {
             return;
         };
         let first_week = computed.with_untracked(|capacity| capacity.first_week);
-        let week = first_week.plus_weeks(column.max(0));
+        let week = first_week.plus_weeks(column);
         match what {
             Dragged::Activity(activity) => {
                 let proposed = state.history.with_untracked(|history| {
@@ -897,7 +924,7 @@ pub fn CapacityView() -> impl IntoView {
                     "Drag work from the list onto a person's week, drag a bar to move it, its right edge to change its length. By keyboard: focus a bar and press Enter, then arrows (Shift+arrows for the end), + and −, Enter to apply."
                 </p>
             </div>
-            <RangeControls range horizon include_tentative show_bars/>
+            <RangeControls range chosen_range include_tentative show_bars chosen_bars/>
             <div class="capacity__layout" on:dragstart=on_dragstart on:dragend=move |_| dragged.set(None)>
                 <WorkList computed only_unstaffed place_by_keyboard/>
                 <div class="capacity__main">
@@ -952,22 +979,28 @@ pub fn CapacityView() -> impl IntoView {
 
 #[component]
 fn RangeControls(
-    range: RwSignal<Horizon>,
-    horizon: Horizon,
+    range: Signal<Horizon>,
+    chosen_range: RwSignal<Option<Horizon>>,
     include_tentative: RwSignal<bool>,
-    show_bars: RwSignal<bool>,
+    show_bars: Signal<bool>,
+    chosen_bars: RwSignal<Option<bool>>,
 ) -> impl IntoView {
+    let choose = move |change: &dyn Fn(&mut Horizon)| {
+        let mut next = range.get_untracked();
+        change(&mut next);
+        chosen_range.set(Some(next));
+    };
     let set_weeks = move |event: leptos::ev::Event| {
         if let Ok(weeks) = event_target_value(&event).parse::<u32>() {
-            range.update(|range| range.weeks = weeks.clamp(1, MAX_HORIZON_WEEKS));
+            choose(&|range| range.weeks = weeks.clamp(1, MAX_HORIZON_WEEKS));
         }
     };
     let set_start = move |event: leptos::ev::Event| {
         if let Ok(week) = event_target_value(&event).parse::<Week>() {
-            range.update(|range| range.start = week);
+            choose(&|range| range.start = week);
         }
     };
-    let shift = move |weeks: i64| range.update(|range| range.start = range.start.plus_weeks(weeks));
+    let shift = move |weeks: i64| choose(&|range| range.start = range.start.plus_weeks(weeks));
     view! {
         <div class="capacity__controls" role="group" aria-label="Weeks shown">
             <label class="filter">
@@ -977,15 +1010,18 @@ fn RangeControls(
             <label class="filter">
                 <span class="filter__label">"Weeks"</span>
                 <select aria-label="Weeks" prop:value=move || range.get().weeks.to_string() on:change=set_weeks>
-                    {[4u32, 8, 13, 26, 39, 52]
-                        .into_iter()
-                        .chain((![4, 8, 13, 26, 39, 52].contains(&horizon.weeks)).then_some(horizon.weeks))
-                        .map(|weeks| view! { <option value=weeks.to_string()>{format!("{weeks} weeks")}</option> })
-                        .collect_view()}
+                    {move || {
+                        let current = range.get().weeks;
+                        [4u32, 8, 13, 26, 39, 52]
+                            .into_iter()
+                            .chain((![4, 8, 13, 26, 39, 52].contains(&current)).then_some(current))
+                            .map(|weeks| view! { <option value=weeks.to_string() selected=weeks == current>{format!("{weeks} weeks")}</option> })
+                            .collect_view()
+                    }}
                 </select>
             </label>
             <button type="button" class="button button--small" aria-label="Four weeks earlier" on:click=move |_| shift(-4)>"◀"</button>
-            <button type="button" class="button button--small" on:click=move |_| range.set(horizon)>"Horizon"</button>
+            <button type="button" class="button button--small" on:click=move |_| chosen_range.set(None)>"Horizon"</button>
             <button type="button" class="button button--small" aria-label="Four weeks later" on:click=move |_| shift(4)>"▶"</button>
             <label class="toggle">
                 <input type="checkbox" prop:checked=move || include_tentative.get()
@@ -994,7 +1030,7 @@ fn RangeControls(
             </label>
             <label class="toggle">
                 <input type="checkbox" prop:checked=move || show_bars.get()
-                    on:change=move |event| show_bars.set(event_target_checked(&event))/>
+                    on:change=move |event| chosen_bars.set(Some(event_target_checked(&event)))/>
                 "Show allocations"
             </label>
         </div>
@@ -1121,6 +1157,9 @@ fn WorkList(
         </aside>
     }
 }
+
+/// Plans with up to this many people open with their allocation bars shown.
+const BARS_SHOWN_UP_TO: usize = 40;
 
 /// The most items the work list shows; Find narrows it.
 const WORK_LIST_LIMIT: usize = 100;
@@ -1280,7 +1319,7 @@ fn bar_html(out: &mut String, bar: &BarData) {
         if movable { r#" data-drag="bar""# } else { "" },
         bar.allocation,
         bar.span,
-        u8::from(bar.cut_left),
+        bar.hidden,
     ));
     escape_into(out, &bar.label);
     out.push_str(r#"" title=""#);

@@ -286,14 +286,6 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
     let answer = RwSignal::new(None::<(Engagement, Answer)>);
     let error = RwSignal::new(None::<String>);
 
-    let skills = state.history.with_untracked(|history| {
-        history
-            .plan()
-            .skills
-            .iter()
-            .map(|skill| (skill.id.to_string(), skill.name.clone()))
-            .collect::<Vec<_>>()
-    });
     let check = move |_| {
         let engagement = (|| {
             let hours_per_week = hours
@@ -400,6 +392,15 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
     };
 
     let skill_rows = move || {
+        // The open plan's skill catalogue (it follows a plan opened meanwhile).
+        let skills = state.history.with(|history| {
+            history
+                .plan()
+                .skills
+                .iter()
+                .map(|skill| (skill.id.to_string(), skill.name.clone()))
+                .collect::<Vec<_>>()
+        });
         needs
             .get()
             .into_iter()
@@ -451,6 +452,11 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                     .map(|fit| {
                         let person = plan.person_name(fit.person);
                         let team = plan.person(fit.person).map(|p| p.team.clone()).unwrap_or_default();
+                        let horizon = plan.horizon;
+                        let weeks = i64::from(engagement.weeks.max(1));
+                        let inside = move |first: Week| {
+                            horizon.contains(first) && horizon.contains(first.plus_weeks(weeks - 1))
+                        };
                         match fit.first_week {
                             Some(first) => {
                                 let id = fit.person;
@@ -461,8 +467,12 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                                         <td>{first.to_string()}</td>
                                         <td>{format!("{} → {}", percent(fit.before), percent(fit.after))}</td>
                                         <td>{format!("{team}: {} → {}", percent(fit.team_before), percent(fit.team_after))}</td>
-                                        <td><button type="button" class="button button--small" aria-label=label
-                                            on:click=move |_| add(id, first)>"Add as scenario"</button></td>
+                                        <td>{if inside(first) {
+                                            view! { <button type="button" class="button button--small" aria-label=label
+                                                on:click=move |_| add(id, first)>"Add as scenario"</button> }.into_any()
+                                        } else {
+                                            view! { <span class="view__hint">"after the horizon: extend it to add this"</span> }.into_any()
+                                        }}</td>
                                     </tr>
                                 }
                                 .into_any()

@@ -279,7 +279,7 @@ fn Exports() -> impl IntoView {
                 <button class="button" on:click=move |_| export(Export::Utilisation)>"Utilisation by week (CSV)"</button>
                 <button class="button" on:click=move |_| export(Export::Calendar)>"Deadlines and check-ins (iCalendar)"</button>
             </div>
-            <h3>"Client-safe copy"</h3>
+            <h3 class="files__subheading">"Client-safe copy"</h3>
             <p>"A plan file to send to a client: without cost rates, budget and headcount notes, notes on leave and support, the check-in log and tentative pipeline work. It says it is a client copy, so it can be opened as a plan of its own but never replaces the full plan."</p>
             <div class="files__actions">
                 <label class="toggle">
@@ -289,7 +289,7 @@ fn Exports() -> impl IntoView {
                 </label>
                 <button class="button" on:click=move |_| export(Export::ClientCopy)>"Export client-safe copy"</button>
             </div>
-            <h3>"Share link"</h3>
+            <h3 class="files__subheading">"Share link"</h3>
             <p>"A link that holds the whole plan, compressed into the part of the address browsers never send to a server. Anyone with it sees the plan read-only and can make a local copy. Share the client-safe copy the same way: open it as a new plan first."</p>
             <div class="files__actions">
                 <button class="button" on:click=move |_| {

@@ -44,6 +44,13 @@ pub fn App() -> impl IntoView {
 
     let read_route = move || {
         let hash = window().location().hash().unwrap_or_default();
+        // A share link pasted into this tab: open the plan it holds.
+        if let Some(payload) = browser::share_payload() {
+            let showing = state.board.with_untracked(|board| board.is_some());
+            if !showing {
+                state.open_shared(payload);
+            }
+        }
         state.route.set(Route::from_hash(&hash));
         state.plan_focus.set(state::PlanFocus::from_hash(&hash));
     };

@@ -14,6 +14,7 @@ use super::state::AppState;
 use crate::engine::capacity::{self, Options};
 use crate::engine::risks::{self, Severity};
 use crate::model::{long_date, medium_date, Activity, Commitment, NaiveDate, Plan, Status};
+use crate::persist::share::{client_safe, ClientSafe};
 
 fn number(value: f64) -> String {
     super::forms::number_text(value)
@@ -130,8 +131,12 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     }
     out.push_str("</section>");
 
-    // Activities.
-    let found = risks::risks(plan, today);
+    // Activities. Risks are found on the plan as a client may see it: no
+    // leave notes, no tentative work in the evidence (check-ins are kept:
+    // they decide the stale and midpoint rules).
+    let mut clean = client_safe(plan, ClientSafe::default());
+    clean.checkins = plan.checkins.clone();
+    let found = risks::risks(&clean, today);
     out.push_str(r#"<section class="report__section report__activities" aria-labelledby="report-activities"><h3 id="report-activities">Activities</h3>"#);
     if confirmed.is_empty() {
         out.push_str("<p>No activities yet.</p>");
@@ -206,7 +211,7 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
         include_tentative: false,
         hidden_scenarios: plan.scenarios.iter().map(|scenario| scenario.id).collect(),
     };
-    let computed = capacity::compute(plan, plan.horizon, &options, today);
+    let computed = capacity::compute(&clean, plan.horizon, &options, today);
     let (picture, summary) = chart_markup(&computed, false);
     out.push_str(r#"<section class="report__section report__capacity" aria-labelledby="report-capacity"><h3 id="report-capacity">Capacity against demand</h3><div class="chart-box" role="img" aria-label=""#);
     text(&mut out, &summary);

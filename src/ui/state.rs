@@ -214,7 +214,11 @@ impl AppState {
             .or_else(|| shared.as_ref().map(|_| SHARED_LINK.to_string()));
         let plan = match (&board_source, startup.plan) {
             // The hosted plan replaces this placeholder when it has loaded.
-            (Some(_), _) => Plan::empty(PlanId(1), "Team board", today),
+            (Some(_), _) => Plan::empty(
+                PlanId::next_after(startup.plans.iter().map(|entry| &entry.id)),
+                "Team board",
+                today,
+            ),
             (None, Some(plan)) => plan,
             (None, None) => {
                 let id = PlanId::next_after(startup.plans.iter().map(|entry| &entry.id));
@@ -304,9 +308,25 @@ impl AppState {
         self.show_board(source, loaded);
     }
 
+    /// A share link pasted into a tab where the app is already open.
+    pub fn open_shared(&self, payload: String) {
+        // Keep the open plan's last change before the board takes over.
+        self.save();
+        self.board.set(Some(TeamBoard {
+            source: SHARED_LINK.to_string(),
+            status: BoardStatus::Loading,
+        }));
+        let state = *self;
+        leptos::task::spawn_local(async move { state.load_shared(payload).await });
+    }
+
     /// Opens the plan packed into a share link, read-only like a team board.
     async fn load_shared(self, payload: String) {
         let loaded = match persist::share::from_base64url(&payload) {
+            _ if payload.len() > persist::share::SHARE_LINK_LIMIT => Err(format!(
+                "the link is longer than {} characters, more than Opsboard ever makes: ask for the plan file",
+                persist::share::SHARE_LINK_LIMIT
+            )),
             None => Err(
                 "the link is cut or damaged: ask for it again, or for the plan file".to_string(),
             ),
@@ -323,8 +343,16 @@ impl AppState {
     }
 
     fn show_board(&self, source: String, loaded: Result<Plan, String>) {
+        // The person may have left the board while it loaded.
+        if self.board.with_untracked(|board| {
+            board.as_ref().map(|board| &board.status) != Some(&BoardStatus::Loading)
+        }) {
+            return;
+        }
         let status = match loaded {
-            Ok(plan) => {
+            Ok(mut plan) => {
+                // Its own id, so it never hides a stored plan of the same id.
+                plan.id = self.fresh_plan_id();
                 let name = plan.name.clone();
                 self.history.set(History::new(plan));
                 self.announce(format!("Opened '{name}', read-only"));
