@@ -59,6 +59,8 @@ struct BarData {
     tentative: bool,
     placeholder: bool,
     draft: bool,
+    /// The bar whose editor is open.
+    selected: bool,
     /// Starts before or runs past the visible weeks; `hidden` weeks of it
     /// are before the first visible week.
     cut_left: bool,
@@ -137,6 +139,8 @@ struct Settings {
     options: Options,
     collapsed: Vec<String>,
     show_bars: bool,
+    /// The allocation whose editor is open, marked on its bar.
+    selected: Option<AllocationId>,
 }
 
 fn bar_data(
@@ -193,6 +197,7 @@ fn bar_data(
         tentative: allocation.commitment == Commitment::Tentative,
         placeholder: matches!(allocation.assignee, Assignee::Placeholder { .. }),
         draft,
+        selected: false,
         cut_left: allocation.first_week < capacity.first_week,
         hidden: capacity
             .first_week
@@ -329,6 +334,22 @@ fn lines(
                 lanes: count,
             });
             visible_row += 1;
+        }
+    }
+    // Mark the selected bar (only its line is drawn again).
+    if let Some(id) = settings.selected.map(|id| id.to_string()) {
+        for line in &mut lines {
+            let bars: &mut [BarData] = match line {
+                Line::Person { bars, .. } => bars,
+                Line::Role { bar, .. } => std::slice::from_mut(bar),
+                _ => continue,
+            };
+            for bar in bars
+                .iter_mut()
+                .filter(|bar| !bar.draft && bar.allocation == id)
+            {
+                bar.selected = true;
+            }
         }
     }
     lines.push(Line::Total {
@@ -492,6 +513,7 @@ pub fn CapacityView() -> impl IntoView {
         options: options.get(),
         collapsed: collapsed.get(),
         show_bars: show_bars.get(),
+        selected: selected.get(),
     });
     let all_lines = Memo::new(move |_| {
         let settings = settings.get();
@@ -940,10 +962,7 @@ pub fn CapacityView() -> impl IntoView {
                         state.history.track();
                         selected.get().and_then(find).map(|allocation| view! { <AllocationEditor allocation selected message/> })
                     }}
-                    // The selected bar is marked without drawing its line again.
-                    {move || selected.get().map(|id| view! {
-                        <style>{format!("#bar-{id} {{ box-shadow: 0 0 0 3px var(--focus); }}")}</style>
-                    })}
+
                     <div class="tl-scroll">
                         <div
                             class="timeline"
@@ -1306,12 +1325,13 @@ fn sum_cells_html(out: &mut String, name: &str, cells: &[[u32; 4]], tentative: b
 fn bar_html(out: &mut String, bar: &BarData) {
     let movable = !bar.draft;
     out.push_str(&format!(
-        r#"<div class="bar{}{}{}{}{}" id="{}" style="grid-column:{} / span {};grid-row:{}" role="button" tabindex="0" draggable="{movable}" data-bar=""{} data-id="{}" data-span="{}" data-cut="{}" aria-roledescription="allocation bar" aria-label=""#,
+        r#"<div class="bar{}{}{}{}{}{}" id="{}" style="grid-column:{} / span {};grid-row:{}" role="button" tabindex="0" draggable="{movable}" data-bar=""{} data-id="{}" data-span="{}" data-cut="{}" aria-roledescription="allocation bar" aria-label=""#,
         if bar.tentative { " bar--tentative" } else { "" },
         if bar.placeholder { " bar--role" } else { "" },
         if bar.draft { " bar--draft" } else { "" },
         if bar.cut_left { " bar--cut-left" } else { "" },
         if bar.cut_right { " bar--cut-right" } else { "" },
+        if bar.selected { " bar--selected" } else { "" },
         bar.element_id,
         bar.first + 2,
         bar.span,

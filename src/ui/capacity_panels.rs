@@ -542,6 +542,11 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
 #[component]
 pub fn SkillWeeks(computed: Memo<Capacity>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Open at first on a plan small enough to lay out at no cost.
+    let open = state
+        .history
+        .with_untracked(|history| history.plan().people.len() <= 40);
+    let shown = RwSignal::new(open);
     let table = move || {
         computed.with(|capacity| {
             state.history.with(|history| {
@@ -603,10 +608,18 @@ pub fn SkillWeeks(computed: Memo<Capacity>) -> impl IntoView {
         })
     };
     view! {
-        <section class="panel skillweeks-panel" aria-labelledby="skillweeks-title">
-            <h3 id="skillweeks-title">"Skills by week"</h3>
+        // Folded until opened: a large plan's table is then not laid out
+        // again after every drop.
+        <details class="panel skillweeks-panel" prop:open=open
+            on:toggle=move |event| {
+                use wasm_bindgen::JsCast;
+                if let Some(details) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    shown.set(details.open());
+                }
+            }>
+            <summary><h3 id="skillweeks-title">"Skills by week"</h3></summary>
             <p class="view__hint">"Hours the work needing each skill takes, allocated or still to staff, over the hours of the people who hold it (level 2 or above); red where the work needs more."</p>
-            <div class="skillweeks__scroll" inner_html=table></div>
-        </section>
+            <div class="skillweeks__scroll" inner_html=move || if shown.get() { table() } else { String::new() }></div>
+        </details>
     }
 }
