@@ -494,7 +494,7 @@ pub fn CapacityView() -> impl IntoView {
     let draft = RwSignal::new(None::<Draft>);
     let inspected = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    // The allocation the editor above the timeline shows (a click on a bar,
+    // The allocation the floating editor shows (a click on a bar,
     // or the one a drop made).
     let selected = RwSignal::new(None::<AllocationId>);
 
