@@ -316,3 +316,18 @@ test('clicking a bar opens its editor: hours, weeks and commitment by form, undo
   await expect(page.locator('#bar-alc-2')).toHaveCount(0);
   expectNoErrors(errors);
 });
+
+test('a bar that starts weeks before the shown weeks moves by the week it was grabbed at', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Show weeks from 2026-W49: Tom's alc-2 (2026-W47 to W52) has two weeks
+  // hidden. Grabbed at its first shown week (W49) and dropped on W50, it
+  // moves one week later.
+  await page.getByLabel('From week').fill('2026-W49');
+  await page.getByLabel('From week').dispatchEvent('change');
+  await expect(page.locator('.tl-week').first()).toContainText('W49');
+  await page.dragAndDrop('#bar-alc-2', '[data-person="per-2"] .cell[data-col="1"]', {
+    sourcePosition: { x: 6, y: 6 },
+  });
+  await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /Tom Becker, 20 h a week, 2026-W48 to 2026-W53\./);
+  expectNoErrors(errors);
+});

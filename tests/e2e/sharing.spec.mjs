@@ -249,3 +249,25 @@ test('a small plan travels in a share link and opens read-only; a large one is s
   await expect(field).toHaveCount(0);
   expectNoErrors(errors);
 });
+
+test('the Report never shows leave notes or tentative work in its risks', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Daniel Ortiz (per-6) owns the security sign-off (21 Dec to 15 Jan) and is
+  // away for most of it, with a private note; the tentative Contoso baseline
+  // is owned by Hannah Weber, who also gets a tentative deal of her own.
+  const file = JSON.parse(await readFile(path.join(root, 'tests/data/v2/demo.opsboard.json'), 'utf8'));
+  const daniel = file.plan.people.find((person) => person.id === 'per-6');
+  daniel.leave = [{ start: '2026-12-21', end: '2027-01-12', day_fraction: 1, note: 'Medical leave' }];
+  await openApp(page, 'files');
+  await page.getByLabel('Import plan').setInputFiles({ name: 'leave.opsboard.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('button', { name: 'Replace the current plan' }).click();
+  await goTo(page, 'Report');
+  const report = page.locator('article.report');
+  await expect(report).toContainText('Owner away: Security baseline sign-off for new clients');
+  await expect(report).not.toContainText('Medical leave');
+  await expect(report).not.toContainText('Automated Microsoft 365 tenant baseline');
+  // The Plan view, for the firm, still shows the note.
+  await goTo(page, 'Plan');
+  await expect(page.locator('#main')).toContainText('Medical leave');
+  expectNoErrors(errors);
+});
