@@ -55,11 +55,16 @@ async function networkFirst(request, key, isPage) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (isPage ? isAppHtml(response) : response.ok) {
-      if (isPage) {
-        // Keep the new release's files before the page that names them.
-        await keepRelease(await response.clone().text()).catch(() => {});
+    if (isPage && isAppHtml(response)) {
+      // Keep the new release's files before the page that names them; if
+      // they cannot all be kept, the page kept before stays.
+      try {
+        await keepRelease(await response.clone().text());
+        await cache.put(key, response.clone());
+      } catch (ignored) {
+        // Offline use goes on with the release kept before.
       }
+    } else if (!isPage && response.ok) {
       await cache.put(key, response.clone());
     }
     return response;
