@@ -111,6 +111,18 @@ pub const CLIENT_SAFE_PROFILE: &str = "client-safe";
 
 /// Writes `plan` as a plan file of the current version.
 pub fn encode(plan: &Plan) -> String {
+    let mut text = write(plan, true);
+    text.push('\n');
+    text
+}
+
+/// The same file as [`encode`] without the line breaks and indentation, for
+/// a share link.
+pub fn encode_compact(plan: &Plan) -> String {
+    write(plan, false)
+}
+
+fn write(plan: &Plan, pretty: bool) -> String {
     let file_plan = file::Plan::from_model(plan);
     let envelope = EnvelopeOut {
         format: FORMAT,
@@ -120,22 +132,11 @@ pub fn encode(plan: &Plan) -> String {
     };
     // Serializing plain structs of strings and numbers cannot fail; an
     // infinite number (which validation forbids) is written as null.
-    let mut text = serde_json::to_string_pretty(&envelope).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// The same file as [`encode`] without the line breaks and indentation, for
-/// a share link.
-pub fn encode_compact(plan: &Plan) -> String {
-    let file_plan = file::Plan::from_model(plan);
-    let envelope = EnvelopeOut {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        profile: plan.client_copy.then_some(CLIENT_SAFE_PROFILE),
-        plan: &file_plan,
-    };
-    serde_json::to_string(&envelope).unwrap_or_default()
+    if pretty {
+        serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    } else {
+        serde_json::to_string(&envelope).unwrap_or_default()
+    }
 }
 
 /// Reads a plan file of any released version.

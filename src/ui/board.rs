@@ -12,7 +12,7 @@ use crate::model::{ActivityId, Commitment, Plan, Status};
 /// The data type a dragged card carries, so file drops are told apart.
 const CARD_TYPE: &str = "application/x-opsboard-activity";
 
-fn status_slug(status: Status) -> &'static str {
+pub(super) fn status_slug(status: Status) -> &'static str {
     match status {
         Status::NotStarted => "not-started",
         Status::InProgress => "in-progress",

@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::board::status_slug;
 use super::capacity_panels::chart_markup;
 use super::markup::escape_into;
 use super::plan::progress;
@@ -27,15 +28,6 @@ fn text(out: &mut String, value: &str) {
 /// A date as the report writes it, or a dash.
 fn date_or_dash(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "–".to_string(), medium_date)
-}
-
-fn status_class(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "report-status report-status--not-started",
-        Status::InProgress => "report-status report-status--in-progress",
-        Status::Blocked => "report-status report-status--blocked",
-        Status::Done => "report-status report-status--done",
-    }
 }
 
 /// The whole report as markup.
@@ -158,11 +150,11 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
                     .map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner)),
             );
             out.push_str(&format!(
-                r#"</td><td>{}</td><td>{}</td><td>{}</td><td><span class="{}">{}</span></td></tr>"#,
+                r#"</td><td>{}</td><td>{}</td><td>{}</td><td><span class="report-status report-status--{}">{}</span></td></tr>"#,
                 date_or_dash(activity.start),
                 date_or_dash(activity.checkin),
                 date_or_dash(activity.deadline),
-                status_class(activity.status),
+                status_slug(activity.status),
                 activity.status.label()
             ));
         }
