@@ -20,6 +20,15 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// A random id of 12 letters and digits: a plan's origin, a revision. Not
+/// a secret, only unlikely to repeat.
+pub fn random_id() -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..12)
+        .map(|_| DIGITS[(js_sys::Math::random() * 36.0) as usize % 36] as char)
+        .collect()
+}
+
 /// The value of a query parameter of the page's URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -7,6 +7,10 @@
 //! - `opsboard.plan.<plan id>`: the plan file text
 //! - `opsboard.backup.<n>.<original key>`: data that could not be read, moved
 //!   aside untouched so nothing is ever overwritten silently.
+//! - `opsboard.base.<origin>.<revision>`: a plan file exactly as it left or
+//!   reached this browser (an export, a client copy, a received file), the
+//!   common version of a later three-way merge (`persist::diff`); the
+//!   newest [`BASES_KEPT`] are kept, listed newest first in `opsboard.bases`.
 
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
@@ -17,6 +21,13 @@ use crate::persist;
 const INDEX_KEY: &str = "opsboard.index";
 const PLAN_PREFIX: &str = "opsboard.plan.";
 const BACKUP_PREFIX: &str = "opsboard.backup.";
+const BASE_PREFIX: &str = "opsboard.base.";
+const BASES_KEY: &str = "opsboard.bases";
+/// How many plan files are kept as common versions for merges.
+pub const BASES_KEPT: usize = 8;
+/// Larger files are not kept as common versions (storage holds about 5 MB
+/// in all); merging with their copies is two-way.
+pub const BASE_MAX_BYTES: usize = 1024 * 1024;
 
 /// A plan as listed in the plan switcher.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -389,4 +400,63 @@ pub fn delete_backup(key: &str) {
             let _ = storage.remove_item(key);
         }
     }
+}
+
+fn base_key(origin: &str, revision: &str) -> String {
+    format!("{BASE_PREFIX}{origin}.{revision}")
+}
+
+fn base_list(storage: &web_sys::Storage) -> Vec<String> {
+    storage
+        .get_item(BASES_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `text` (a plan file) as the version `revision` of the plans of
+/// `origin`, dropping the oldest beyond [`BASES_KEPT`]. Best effort: when
+/// storage is full or the file is large the merge later is two-way, and
+/// the plan itself is never affected. Returns whether it was kept.
+pub fn keep_base(origin: &str, revision: &str, text: &str) -> bool {
+    let Ok(storage) = local_storage() else {
+        return false;
+    };
+    if text.len() > BASE_MAX_BYTES {
+        return false;
+    }
+    let key = base_key(origin, revision);
+    let mut list = base_list(&storage);
+    list.retain(|kept| *kept != key);
+    list.insert(0, key.clone());
+    for dropped in list.split_off(BASES_KEPT.min(list.len())) {
+        let _ = storage.remove_item(&dropped);
+    }
+    if storage.set_item(&key, text).is_err() {
+        list.retain(|kept| *kept != key);
+        let _ = storage.set_item(BASES_KEY, &json!(list).to_string());
+        return false;
+    }
+    storage
+        .set_item(BASES_KEY, &json!(list).to_string())
+        .is_ok()
+}
+
+/// Whether the version `revision` of `origin` is kept.
+pub fn has_base(origin: &str, revision: &str) -> bool {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(&base_key(origin, revision)).ok().flatten())
+        .is_some()
+}
+
+/// The kept version `revision` of `origin`, read back.
+pub fn load_base(origin: &str, revision: &str) -> Option<Plan> {
+    let text = local_storage()
+        .ok()?
+        .get_item(&base_key(origin, revision))
+        .ok()
+        .flatten()?;
+    persist::decode(&text).ok()
 }

@@ -72,7 +72,10 @@ impl History {
 
     /// Goes back one edit; returns what was undone.
     pub fn undo(&mut self) -> Option<String> {
-        let (before, summary) = self.past.pop()?;
+        let (mut before, summary) = self.past.pop()?;
+        // The lineage records files that left this browser; undo cannot
+        // call them back, so it keeps the newest.
+        before.lineage = self.current.lineage.clone();
         let after = std::mem::replace(&mut self.current, before);
         self.future.push((after, summary.clone()));
         Some(summary)
@@ -80,10 +83,17 @@ impl History {
 
     /// Goes forward one undone edit; returns what was redone.
     pub fn redo(&mut self) -> Option<String> {
-        let (after, summary) = self.future.pop()?;
+        let (mut after, summary) = self.future.pop()?;
+        after.lineage = self.current.lineage.clone();
         let before = std::mem::replace(&mut self.current, after);
         self.past.push((before, summary.clone()));
         Some(summary)
+    }
+
+    /// Records where the plan's copies went (an export, a received file):
+    /// not an edit, so there is nothing to undo.
+    pub fn set_lineage(&mut self, lineage: Option<crate::model::Lineage>) {
+        self.current.lineage = lineage;
     }
 
     /// What undo would undo.

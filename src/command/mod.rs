@@ -128,6 +128,14 @@ pub enum Command {
     /// Replaces the whole plan with another (an imported file), keeping
     /// the current plan's id.
     ReplacePlan(Box<Plan>),
+    /// Takes changes from another copy of the plan: `plan` is the result of
+    /// `persist::diff::Comparison::apply`; `changes` and `source` (a file
+    /// name) make the undo label.
+    Merge {
+        plan: Box<Plan>,
+        changes: usize,
+        source: String,
+    },
 }
 
 /// Why a command was refused. The plan is left as it was.
@@ -574,6 +582,20 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             *plan = (**replacement).clone();
             plan.id = id;
             Ok(format!("Replaced the plan with '{}'", plan.name))
+        }
+        Command::Merge {
+            plan: merged,
+            changes,
+            source,
+        } => {
+            if merged.client_copy && !plan.client_copy {
+                return Err(CommandError::ClientCopyOverFullPlan);
+            }
+            let id = plan.id;
+            *plan = (**merged).clone();
+            plan.id = id;
+            let plural = if *changes == 1 { "" } else { "s" };
+            Ok(format!("Took {changes} change{plural} from '{source}'"))
         }
     }
 }

@@ -511,6 +511,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         priority_pins: Vec::new(),
         settings: RiskSettings::default(),
         client_copy: false,
+        lineage: None,
         checkins: vec![CheckIn {
             id: CheckInId(1),
             date: day(1, Weekday::Mon),

@@ -55,6 +55,60 @@ pub struct Plan {
     /// check-ins and tentative work were left out. It never replaces a full
     /// plan. Written in the file's envelope as `"profile": "client-safe"`.
     pub client_copy: bool,
+    /// Where this plan's copies come from, for a three-way merge of a file
+    /// sent back (`persist::diff`). Not plan content: undo leaves it alone.
+    /// Written in the file's envelope as `"origin"`.
+    pub lineage: Option<Lineage>,
+}
+
+/// The family a plan belongs to: the random id it got when it was first
+/// saved, kept by every file and copy made from it, and the revisions it was
+/// exported as or merged from, newest first. Two copies that share a
+/// revision have a common ancestor, so a merge of them needs to show only
+/// what both changed (the true conflicts).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lineage {
+    pub origin: String,
+    pub revisions: Vec<String>,
+}
+
+impl Lineage {
+    /// How many revisions a plan remembers.
+    pub const MAX_REVISIONS: usize = 20;
+    /// The longest origin or revision id a file may hold.
+    pub const MAX_ID_CHARS: usize = 64;
+
+    /// A new revision `token` on top of this lineage (newest first).
+    pub fn with_revision(&self, token: &str) -> Lineage {
+        let mut revisions = vec![token.to_string()];
+        revisions.extend(
+            self.revisions
+                .iter()
+                .filter(|revision| *revision != token)
+                .cloned(),
+        );
+        revisions.truncate(Lineage::MAX_REVISIONS);
+        Lineage {
+            origin: self.origin.clone(),
+            revisions,
+        }
+    }
+
+    /// This lineage after merging a copy with lineage `other` (same origin):
+    /// its revisions become ancestors too, ours first.
+    pub fn merged_with(&self, other: &Lineage) -> Lineage {
+        let mut revisions = self.revisions.clone();
+        for revision in &other.revisions {
+            if !revisions.contains(revision) {
+                revisions.push(revision.clone());
+            }
+        }
+        revisions.truncate(Lineage::MAX_REVISIONS);
+        Lineage {
+            origin: self.origin.clone(),
+            revisions,
+        }
+    }
 }
 
 /// The one outcome the plan exists for, with a measurable target and date.
@@ -544,6 +598,7 @@ impl Plan {
             priority_pins: Vec::new(),
             settings: RiskSettings::default(),
             client_copy: false,
+            lineage: None,
         }
     }
 

@@ -786,8 +786,9 @@ pub fn read_plan(value: &Value) -> Read<model::Plan> {
                 position: pin.whole("position", u32::MAX.into())? as u32,
             })
         })?,
-        // Set from the envelope's profile by `decode`.
+        // Set from the envelope's profile and origin by `decode`.
         client_copy: false,
+        lineage: None,
     })
 }
 

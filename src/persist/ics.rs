@@ -2,8 +2,10 @@
 //! iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple
 //! Calendar can import or subscribe to.
 //!
-//! Every event is a whole day with a stable UID (`act-2-deadline@plan-1.opsboard`),
-//! so importing the file again updates the events instead of doubling them.
+//! Every event is a whole day with a stable UID (`act-2-deadline@k3v9q2m7x1c4.opsboard`,
+//! the plan's random origin id from its lineage, or `plan-1` for a plan
+//! never exported), so importing the file again updates the events instead
+//! of doubling them, and two firms' `act-2` never collide in one calendar.
 //! The time stamp every event must carry comes from the caller, not from a
 //! clock: the same plan on the same day gives the same bytes.
 
@@ -32,6 +34,10 @@ pub fn calendar(plan: &Plan, app_url: &str, stamp: NaiveDate) -> String {
         format!("X-WR-CALNAME:{}", escape_text(&plan.name)),
     ];
     let app_url = base_url(app_url);
+    let family = plan
+        .lineage
+        .as_ref()
+        .map_or_else(|| plan.id.to_string(), |lineage| lineage.origin.clone());
     let mut activities: Vec<&Activity> = plan.activities.iter().collect();
     sort_by_number(&mut activities, |activity| u64::from(activity.id.0));
     for activity in activities {
@@ -44,7 +50,7 @@ pub fn calendar(plan: &Plan, app_url: &str, stamp: NaiveDate) -> String {
                 continue;
             };
             let event = Event {
-                uid: format!("{}-{uid_suffix}@{}.opsboard", activity.id, plan.id),
+                uid: format!("{}-{uid_suffix}@{family}.opsboard", activity.id),
                 summary: format!("{label}: {}", activity.title),
                 date,
             };

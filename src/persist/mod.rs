@@ -11,6 +11,7 @@
 //! Browser storage keeps plans in this same format.
 
 pub mod csv;
+pub mod diff;
 pub mod file;
 pub mod ics;
 mod ids;
@@ -22,7 +23,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::engine::validate;
-use crate::model::Plan;
+use crate::model::{Lineage, Plan};
 
 /// The `format` tag of a plan file.
 pub const FORMAT: &str = "opsboard-plan";
@@ -103,7 +104,34 @@ struct EnvelopeOut<'a> {
     /// `"client-safe"` for a copy made for a client; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     profile: Option<&'static str>,
+    /// The plan's family, for three-way merges: its random `id` and the
+    /// `revisions` it was exported as or merged from, newest first. Absent
+    /// in files written before compare and merge existed (and ignored by
+    /// the apps of that time, so it needed no new version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<OriginOut<'a>>,
     plan: &'a file::Plan,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema),
+    schemars(rename = "Origin")
+)]
+struct OriginOut<'a> {
+    /// A random id, the same in every copy of the plan.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = 64), regex(pattern = r"^[A-Za-z0-9-]+$"))
+    )]
+    id: &'a str,
+    /// At most 20 revision ids, newest first.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = 20), inner(regex(pattern = r"^[A-Za-z0-9-]{1,64}$")))
+    )]
+    revisions: &'a [String],
 }
 
 /// The `profile` of a client-safe copy (see [`share`]).
@@ -128,6 +156,10 @@ fn write(plan: &Plan, pretty: bool) -> String {
         format: FORMAT,
         version: CURRENT_VERSION,
         profile: plan.client_copy.then_some(CLIENT_SAFE_PROFILE),
+        origin: plan.lineage.as_ref().map(|lineage| OriginOut {
+            id: &lineage.origin,
+            revisions: &lineage.revisions,
+        }),
         plan: &file_plan,
     };
     // Serializing plain structs of strings and numbers cannot fail; an
@@ -198,14 +230,95 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
             })
         }
     };
+    let lineage = read_origin(envelope.get("origin"))?;
     let mut plan = file::read_plan(&plan_value)?;
     plan.client_copy = client_copy;
+    plan.lineage = lineage;
     plan.sort_canonically();
     let errors = validate::errors(&plan);
     if !errors.is_empty() {
         return Err(ImportError::Rules(errors));
     }
     Ok(plan)
+}
+
+/// The envelope's `origin`, checked: ids of letters, digits and dashes.
+fn read_origin(value: Option<&Value>) -> Result<Option<Lineage>, ImportError> {
+    let field = |path: &str, reason: &str| ImportError::Field {
+        path: path.to_string(),
+        reason: reason.to_string(),
+    };
+    let valid_id = |text: &str| {
+        !text.is_empty()
+            && text.len() <= Lineage::MAX_ID_CHARS
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let origin = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(origin)) => origin,
+        Some(other) => {
+            return Err(field(
+                "origin",
+                &format!(
+                    "must be an object with an id and revisions, not {}",
+                    json_kind(other)
+                ),
+            ))
+        }
+    };
+    if let Some(unknown) = origin
+        .keys()
+        .find(|key| !["id", "revisions"].contains(&key.as_str()))
+    {
+        return Err(field(&format!("origin.{unknown}"), "unknown field"));
+    }
+    let id = match origin.get("id") {
+        Some(Value::String(id)) if valid_id(id) => id.clone(),
+        _ => {
+            return Err(field(
+                "origin.id",
+                "must be 1 to 64 letters, digits and dashes",
+            ))
+        }
+    };
+    let revisions = match origin.get("revisions") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => {
+            if items.len() > Lineage::MAX_REVISIONS {
+                return Err(field(
+                    "origin.revisions",
+                    &format!(
+                        "lists {} revisions; at most {} are kept",
+                        items.len(),
+                        Lineage::MAX_REVISIONS
+                    ),
+                ));
+            }
+            let mut revisions = Vec::with_capacity(items.len());
+            for (index, item) in items.iter().enumerate() {
+                match item {
+                    Value::String(token) if valid_id(token) => revisions.push(token.clone()),
+                    _ => {
+                        return Err(field(
+                            &format!("origin.revisions[{index}]"),
+                            "must be 1 to 64 letters, digits and dashes",
+                        ))
+                    }
+                }
+            }
+            revisions
+        }
+        Some(other) => {
+            return Err(field(
+                "origin.revisions",
+                &format!("must be a list, not {}", json_kind(other)),
+            ))
+        }
+    };
+    Ok(Some(Lineage {
+        origin: id,
+        revisions,
+    }))
 }
 
 fn json_kind(value: &Value) -> &'static str {

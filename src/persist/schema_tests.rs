@@ -145,6 +145,11 @@ fn plan_with_every_field_set() -> model::Plan {
     let mut plan = demo_plan(PlanId(1), today);
     // Written as the envelope's "profile".
     plan.client_copy = true;
+    // Written as the envelope's "origin".
+    plan.lineage = Some(model::Lineage {
+        origin: "k3v9q2m7x1c4".to_string(),
+        revisions: vec!["r2-9f3a".to_string(), "r1-0b7c".to_string()],
+    });
     let person = &mut plan.people[0];
     person.start_date = Some(date("2024-03-01"));
     person.end_date = Some(date("2027-12-31"));

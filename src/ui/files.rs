@@ -192,9 +192,14 @@ pub fn ImportDialog() -> impl IntoView {
                                 </button>
                             })}
                             <button id="import-new" class="button" on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
+                            {(!state.read_only()).then(|| view! {
+                                <button id="import-compare" class="button" on:click=move |_| state.compare_pending()>
+                                    "Compare and merge…"
+                                </button>
+                            })}
                             <button class="button button--quiet" on:click=move |_| state.pending_import.set(None)>"Cancel"</button>
                         </div>
-                        <p class="view__hint">"Replacing can be undone with Undo."</p>
+                        <p class="view__hint">"Replacing can be undone with Undo. Compare lists every change the file would make, to take or leave one by one."</p>
                     </div>
                 </div>
             }
@@ -225,6 +230,9 @@ fn Exports() -> impl IntoView {
     let names_as_roles = RwSignal::new(false);
     let link = RwSignal::new(None::<String>);
     let export = move |kind: Export| {
+        if kind == Export::Calendar {
+            state.ensure_origin();
+        }
         let (name, mime, text) = state.history.with_untracked(|history| {
             let plan = history.plan();
             let base = plan.name.trim().to_string();
@@ -244,16 +252,8 @@ fn Exports() -> impl IntoView {
                     "text/csv",
                     crate::persist::csv::utilisation_csv(plan, state.today, true),
                 ),
-                Export::ClientCopy => (
-                    format!("{base} (client copy){}", crate::persist::FILE_SUFFIX),
-                    "application/json",
-                    crate::persist::encode(&crate::persist::share::client_safe(
-                        plan,
-                        crate::persist::share::ClientSafe {
-                            names_as_roles: names_as_roles.get_untracked(),
-                        },
-                    )),
-                ),
+                // A plan file is a revision of the plan: made below.
+                Export::ClientCopy => (String::new(), "application/json", String::new()),
                 Export::Calendar => (
                     format!("{base}.ics"),
                     "text/calendar",
@@ -261,6 +261,21 @@ fn Exports() -> impl IntoView {
                 ),
             }
         });
+        let (name, text) = if kind == Export::ClientCopy {
+            let (name, text) = state.export_text(|plan| {
+                let options = crate::persist::share::ClientSafe {
+                    names_as_roles: names_as_roles.get_untracked(),
+                };
+                crate::persist::share::client_safe(plan, options)
+            });
+            let suffix = crate::persist::FILE_SUFFIX;
+            (
+                name.replace(suffix, &format!(" (client copy){suffix}")),
+                text,
+            )
+        } else {
+            (name, text)
+        };
         match crate::browser::download(&name, mime, &text) {
             Ok(()) => {
                 error.set(None);

@@ -9,6 +9,7 @@ mod checkins;
 mod files;
 mod forms;
 mod markup;
+mod merge;
 mod people;
 mod plan;
 mod priorities;
@@ -123,6 +124,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <files::ImportDialog/>
+        <merge::MergeDialog/>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
         </div>

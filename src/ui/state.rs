@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::command::{Command, History};
 use crate::model::demo::demo_plan;
-use crate::model::{ActivityId, MetricId, Plan, PlanId};
+use crate::model::{ActivityId, Lineage, MetricId, Plan, PlanId};
+use crate::persist::diff::{self, Comparison};
 use crate::persist::{self, ImportError};
 use crate::storage::{self, PlanEntry, Problem};
 
@@ -153,6 +154,20 @@ pub struct PendingImport {
     pub plan: Plan,
 }
 
+/// A plan file compared with the open plan, waiting for the person to pick
+/// the changes to take.
+#[derive(Debug, Clone)]
+pub struct PendingMerge {
+    pub file_name: String,
+    pub comparison: Comparison,
+    /// Whether each change of `comparison` is taken.
+    pub taken: Vec<bool>,
+    /// Why the picked changes could not be applied.
+    pub error: Option<String>,
+    /// Their plan, kept as a common version once merged.
+    theirs: Plan,
+}
+
 /// A plan file that could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportFailure {
@@ -197,6 +212,7 @@ pub struct AppState {
     pub storage_available: RwSignal<bool>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     pub import_failure: RwSignal<Option<ImportFailure>>,
+    pub merge: RwSignal<Option<PendingMerge>>,
     /// Set while a hosted plan is shown read-only: nothing is edited or
     /// stored until a local copy is made.
     pub board: RwSignal<Option<TeamBoard>>,
@@ -236,6 +252,7 @@ impl AppState {
             storage_available: RwSignal::new(startup.available),
             pending_import: RwSignal::new(None),
             import_failure: RwSignal::new(None),
+            merge: RwSignal::new(None),
             board: RwSignal::new(board_source.clone().map(|source| TeamBoard {
                 source,
                 status: BoardStatus::Loading,
@@ -541,12 +558,7 @@ impl AppState {
 
     /// Downloads the open plan as a plan file.
     pub fn export(&self) {
-        let (name, text) = self.history.with_untracked(|history| {
-            (
-                persist::file_name(history.plan()),
-                persist::encode(history.plan()),
-            )
-        });
+        let (name, text) = self.export_text(|plan| plan.clone());
         match browser::download(&name, "application/json", &text) {
             Ok(()) => self.announce(format!("Exported {name}")),
             Err(reason) => self.notify(
@@ -554,6 +566,147 @@ impl AppState {
                 format!("The export failed: {reason}"),
                 None,
             ),
+        }
+    }
+
+    /// A plan file of `copy` of the open plan (the plan itself, or its
+    /// client-safe copy) as a new revision: the plan remembers it, and this
+    /// browser keeps the file as the common version of a later merge with
+    /// what comes back. Returns the file's name and text.
+    pub fn export_text(&self, copy: impl FnOnce(&Plan) -> Plan) -> (String, String) {
+        let revision = browser::random_id();
+        let lineage = self.history.with_untracked(|history| {
+            history
+                .plan()
+                .lineage
+                .clone()
+                .unwrap_or_else(|| Lineage {
+                    origin: browser::random_id(),
+                    revisions: Vec::new(),
+                })
+                .with_revision(&revision)
+        });
+        // A team board is not stored: its lineage is not worth a revision.
+        if !self.read_only() {
+            self.history
+                .update_untracked(|history| history.set_lineage(Some(lineage.clone())));
+        }
+        let (name, text) = self.history.with_untracked(|history| {
+            let mut exported = copy(history.plan());
+            exported.lineage = Some(lineage.clone());
+            (persist::file_name(&exported), persist::encode(&exported))
+        });
+        if !self.read_only() {
+            storage::keep_base(&lineage.origin, &revision, &text);
+            self.save();
+        }
+        (name, text)
+    }
+
+    /// Gives the open plan its random origin id if it has none yet (the
+    /// calendar's event ids are made from it).
+    pub fn ensure_origin(&self) {
+        if self.read_only() || self.history.with_untracked(|h| h.plan().lineage.is_some()) {
+            return;
+        }
+        let lineage = Lineage {
+            origin: browser::random_id(),
+            revisions: Vec::new(),
+        };
+        self.history
+            .update_untracked(|history| history.set_lineage(Some(lineage)));
+        self.save();
+    }
+
+    /// Keeps a received plan as the common version of a later merge.
+    fn keep_received(plan: &Plan) {
+        if let Some(lineage) = &plan.lineage {
+            if let Some(revision) = lineage.revisions.first() {
+                storage::keep_base(&lineage.origin, revision, &persist::encode(plan));
+            }
+        }
+    }
+
+    /// Compares the pending import with the open plan, three-way when this
+    /// browser kept their common version.
+    pub fn compare_pending(&self) {
+        let Some(pending) = self.pending_import.get_untracked() else {
+            return;
+        };
+        let ours = self
+            .history
+            .with_untracked(|history| history.plan().clone());
+        let base = diff::common_revision(
+            ours.lineage.as_ref(),
+            pending.plan.lineage.as_ref(),
+            |revision| {
+                ours.lineage
+                    .as_ref()
+                    .is_some_and(|lineage| storage::has_base(&lineage.origin, revision))
+            },
+        )
+        .and_then(|revision| storage::load_base(&ours.lineage.as_ref()?.origin, &revision));
+        match diff::compare(&ours, &pending.plan, base.as_ref()) {
+            Ok(comparison) => {
+                self.pending_import.set(None);
+                self.import_failure.set(None);
+                let taken = comparison
+                    .changes
+                    .iter()
+                    .map(|change| change.suggested)
+                    .collect();
+                self.announce(format!(
+                    "{} differences from {}",
+                    comparison.changes.len(),
+                    pending.file_name
+                ));
+                self.merge.set(Some(PendingMerge {
+                    file_name: pending.file_name,
+                    comparison,
+                    taken,
+                    error: None,
+                    theirs: pending.plan,
+                }));
+            }
+            Err(error) => {
+                self.pending_import.set(None);
+                self.import_failure.set(Some(ImportFailure {
+                    file_name: pending.file_name,
+                    message: error.to_string(),
+                    path: None,
+                }));
+            }
+        }
+    }
+
+    /// Applies the picked changes of the comparison as one undoable edit.
+    pub fn apply_merge(&self) {
+        let Some(pending) = self.merge.get_untracked() else {
+            return;
+        };
+        let count = pending.taken.iter().filter(|taken| **taken).count();
+        let result = pending
+            .comparison
+            .apply(&pending.taken)
+            .map_err(|error| error.to_string())
+            .and_then(|plan| {
+                self.execute(Command::Merge {
+                    plan: Box::new(plan),
+                    changes: count,
+                    source: pending.file_name.clone(),
+                })
+            });
+        match result {
+            Ok(summary) => {
+                AppState::keep_received(&pending.theirs);
+                self.merge.set(None);
+                self.announce(summary);
+            }
+            Err(message) => self.merge.update(|merge| {
+                if let Some(merge) = merge {
+                    merge.error = Some(message);
+                }
+            }),
         }
     }
 
@@ -583,6 +736,7 @@ impl AppState {
     /// Replaces the open plan's content with the pending import (undoable).
     pub fn import_replace(&self) {
         if let Some(pending) = self.pending_import.get_untracked() {
+            AppState::keep_received(&pending.plan);
             match self.execute(Command::ReplacePlan(Box::new(pending.plan))) {
                 Ok(_) => self.pending_import.set(None),
                 Err(message) => self.import_failure.set(Some(ImportFailure {
@@ -597,6 +751,7 @@ impl AppState {
     /// Opens the pending import as a new plan next to the others.
     pub fn import_as_new(&self) {
         if let Some(pending) = self.pending_import.get_untracked() {
+            AppState::keep_received(&pending.plan);
             let mut plan = pending.plan;
             plan.id = self.fresh_plan_id();
             self.pending_import.set(None);

@@ -36,9 +36,17 @@ test('activities, allocations and utilisation export as CSV, deadlines as iCalen
   const unfold = (text) => text.replace(/\r\n /g, '');
   const here = new URL(page.url());
   const appUrl = `${here.origin}${here.pathname}`;
+  // Event ids carry the plan's random origin id, so two firms' act-2 never
+  // collide in one calendar; exporting again keeps them.
+  const origin = calendar.text.match(/UID:act-1-deadline@([a-z0-9]{12})\.opsboard/)?.[1];
+  expect(origin).toBeTruthy();
   expect(unfold(calendar.text)).toBe(
-    unfold(await expected('demo.ics')).replaceAll('https://ops.example.com/board/', appUrl),
+    unfold(await expected('demo.ics'))
+      .replaceAll('https://ops.example.com/board/', appUrl)
+      .replaceAll('@plan-1.opsboard', `@${origin}.opsboard`),
   );
+  const again = await exportPlan(page, panel.getByRole('button', { name: 'Deadlines and check-ins (iCalendar)' }));
+  expect(again.text).toBe(calendar.text);
   expectNoErrors(errors);
 });
 
