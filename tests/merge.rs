@@ -44,7 +44,10 @@ fn check(name: &str, actual: &str) {
         fs::write(&expected_path, actual).expect("write the expected file");
     }
     let expected = fs::read_to_string(&expected_path).expect("the expected file exists");
-    assert_eq!(actual, expected, "{name} differs (UPDATE_GOLDEN=1 rewrites it)");
+    assert_eq!(
+        actual, expected,
+        "{name} differs (UPDATE_GOLDEN=1 rewrites it)"
+    );
 }
 
 #[test]
@@ -71,7 +74,9 @@ fn three_way_lists_their_changes_marks_the_conflict_and_merges() {
     assert_eq!(comparison.conflicts(), 1);
 
     let picked: Vec<bool> = comparison.changes.iter().map(|c| c.suggested).collect();
-    let merged = comparison.apply(&picked).expect("the suggested changes merge");
+    let merged = comparison
+        .apply(&picked)
+        .expect("the suggested changes merge");
     check("merged.opsboard.json", &persist::encode(&merged));
 
     // Ours is untouched where they did not change anything, and both new
@@ -87,8 +92,16 @@ fn two_way_lists_every_difference_and_picks_none() {
     let (ours, theirs) = (plan("ours.opsboard.json"), plan("theirs.opsboard.json"));
     let comparison = diff::compare(&ours, &theirs, None).expect("compares");
     check("two-way.txt", &listing(&comparison));
-    assert!(comparison.changes.iter().all(|c| !c.suggested && !c.conflict));
-    let mut everything = comparison.apply(&vec![true; comparison.changes.len()]).expect("all");
+    assert!(comparison
+        .changes
+        .iter()
+        .all(|c| !c.suggested && !c.conflict));
+    let mut everything = comparison
+        .apply(&vec![true; comparison.changes.len()])
+        .expect("all");
     everything.lineage = theirs.lineage.clone();
-    assert_eq!(everything, theirs, "taking every difference gives their plan");
+    assert_eq!(
+        everything, theirs,
+        "taking every difference gives their plan"
+    );
 }
