@@ -248,7 +248,7 @@ fn people_rules() {
     person.weekly_hours = 200.0;
     check(
         Command::UpdatePerson(person.clone()),
-        Err("200 hours a week is not possible: use 0 to 168"),
+        Err("200 hours a week is more than the 168 hours in a week"),
     );
     person.weekly_hours = 32.0;
     person.end_date = Some(date("2020-01-01"));

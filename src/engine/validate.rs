@@ -3,6 +3,13 @@
 //!
 //! Errors make a plan file unreadable and make a command fail, so a stored or
 //! imported plan never breaks them. Warnings are shown, never enforced.
+//!
+//! The rules hold against hostile files too: every list has a size limit
+//! (checked first, so the other rules never run on a list far over it),
+//! references are checked by binary search over sorted ids, duplicates by
+//! sorting, and messages quote at most [`QUOTED_CHARS`] characters of a
+//! name, so a 20 MB file is refused in well under a second with a message
+//! a person can read.
 
 use std::fmt;
 
@@ -10,13 +17,44 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
     sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn, CheckInId,
-    Commitment, MetricId, Person, PersonId, Plan, ScenarioId, SkillId, HOURS_PER_WEEK_LIMIT,
+    Commitment, MetricId, Person, PersonId, Plan, ScenarioId, SkillId, Week, HOURS_PER_WEEK_LIMIT,
     MAX_HORIZON_WEEKS, MAX_SKILL_LEVEL,
 };
 
-/// Dates outside these years are typing errors, not plans.
+/// Dates outside these years are typing errors, not plans. Weeks count by
+/// their ISO year (`1970-W01` starts on 29 December 1969).
 pub const FIRST_YEAR: i32 = 1970;
 pub const LAST_YEAR: i32 = 2200;
+
+// The most items a plan holds. Well above what a firm plans with (the
+// generated large plan of the benchmarks has 300 people, 3,000 activities
+// and 12,000 allocations), and low enough that a hostile file cannot make
+// the app crawl or run out of memory. A plan file is also at most 20 MB
+// (`persist::MAX_FILE_BYTES`).
+pub const MAX_PEOPLE: usize = 2_000;
+pub const MAX_ACTIVITIES: usize = 20_000;
+pub const MAX_ALLOCATIONS: usize = 100_000;
+pub const MAX_SKILLS: usize = 1_000;
+pub const MAX_METRICS: usize = 200;
+pub const MAX_HOLIDAYS: usize = 5_000;
+pub const MAX_SCENARIOS: usize = 1_000;
+pub const MAX_CHECKINS: usize = 5_000;
+/// The lists inside one item: a person's leave, support periods and
+/// certifications, an activity's dependencies, checklist and required
+/// certifications, a check-in's decisions, the plan's tooling.
+pub const MAX_ITEMS_PER_LIST: usize = 1_000;
+/// An activity's status history (a change a day for years).
+pub const MAX_STATUS_CHANGES: usize = 10_000;
+/// At most this many errors are listed; a plan with more is refused all
+/// the same.
+pub const MAX_ERRORS: usize = 1_000;
+/// Names and titles are quoted in messages up to this many characters.
+pub const QUOTED_CHARS: usize = 80;
+/// A dependency loop longer than this is named by its first and last
+/// activities.
+const LOOP_NAMES_SHOWN: usize = 10;
+/// At most this many dependency loops are found and reported.
+pub const MAX_LOOPS: usize = 20;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,7 +83,11 @@ impl fmt::Display for Finding {
 
 /// Every finding for `plan`, errors first, in a stable order.
 pub fn validate(plan: &Plan) -> Vec<Finding> {
-    let mut check = Checker::default();
+    let mut check = Checker {
+        findings: Vec::new(),
+        errors: 0,
+        ids: Ids::of(plan),
+    };
     check.plan(plan);
     let (mut findings, warnings): (Vec<Finding>, Vec<Finding>) = check
         .findings
@@ -63,13 +105,113 @@ pub fn errors(plan: &Plan) -> Vec<Finding> {
         .collect()
 }
 
+/// `text` as a message quotes it: whole when short, else its first
+/// [`QUOTED_CHARS`] characters and "…".
+pub fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+    }
+}
+
+/// `12345` as "12,345".
+pub(crate) fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut text = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// For each item of a list, whether an earlier item has the same key; empty
+/// when the keys are increasing (lists are kept in id order, so that is the
+/// usual case). One stable sort instead of comparing every pair, which a
+/// list of thousands of repeats would make crawl.
+fn repeats<T>(items: &[T], key: impl Fn(&T) -> u64) -> Vec<bool> {
+    if items.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
+        return Vec::new();
+    }
+    let mut order: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(at, item)| (key(item), at))
+        .collect();
+    let mut repeated = vec![false; order.len()];
+    sort_by_number(&mut order, |(key, _)| *key);
+    for pair in order.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            repeated[pair[1].1] = true;
+        }
+    }
+    repeated
+}
+
+/// The ids of the lists other items refer to, sorted, so a reference is
+/// checked by binary search even in a file where most of them are missing
+/// (a lookup in the plan scans the whole list when an id is not there).
 #[derive(Default)]
+struct Ids {
+    activities: Vec<u32>,
+    people: Vec<u32>,
+    skills: Vec<u32>,
+    scenarios: Vec<u32>,
+}
+
+impl Ids {
+    fn of(plan: &Plan) -> Ids {
+        let sorted = |ids: Vec<u32>| {
+            let mut ids = ids;
+            sort_by_number(&mut ids, |id| (*id).into());
+            ids
+        };
+        Ids {
+            activities: sorted(plan.activities.iter().map(|a| a.id.0).collect()),
+            people: sorted(plan.people.iter().map(|p| p.id.0).collect()),
+            skills: sorted(plan.skills.iter().map(|s| s.id.0).collect()),
+            scenarios: sorted(plan.scenarios.iter().map(|s| s.id.0).collect()),
+        }
+    }
+
+    fn activity(&self, id: ActivityId) -> bool {
+        self.activities.binary_search(&id.0).is_ok()
+    }
+
+    fn person(&self, id: PersonId) -> bool {
+        self.people.binary_search(&id.0).is_ok()
+    }
+
+    fn skill(&self, id: SkillId) -> bool {
+        self.skills.binary_search(&id.0).is_ok()
+    }
+
+    fn scenario(&self, id: ScenarioId) -> bool {
+        self.scenarios.binary_search(&id.0).is_ok()
+    }
+}
+
 struct Checker {
     findings: Vec<Finding>,
+    /// Errors found, listed up to [`MAX_ERRORS`].
+    errors: usize,
+    ids: Ids,
 }
 
 impl Checker {
+    /// Whether no more errors can be listed: the per-item rules stop, so a
+    /// file with millions of broken references is refused as fast as one.
+    fn full(&self) -> bool {
+        self.errors >= MAX_ERRORS
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors += 1;
+        if self.errors > MAX_ERRORS {
+            return;
+        }
         self.findings.push(Finding {
             severity: Severity::Error,
             path: path.into(),
@@ -96,13 +238,205 @@ impl Checker {
         }
     }
 
+    /// A week, by its ISO year.
+    fn week(&mut self, path: &str, week: Week) {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&week.iso_year()) {
+            self.error(
+                path,
+                format!("the week {week} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+            );
+        }
+    }
+
     fn hours_per_week(&mut self, path: &str, hours: f64) {
-        if !hours.is_finite() || !(0.0..=HOURS_PER_WEEK_LIMIT).contains(&hours) {
+        if !hours.is_finite() || hours < 0.0 {
             self.error(
                 path,
                 format!("{hours} hours a week is not possible: use 0 to {HOURS_PER_WEEK_LIMIT}"),
             );
+        } else if hours > HOURS_PER_WEEK_LIMIT {
+            self.error(
+                path,
+                format!(
+                    "{hours} hours a week is more than the {HOURS_PER_WEEK_LIMIT} hours in a week"
+                ),
+            );
         }
+    }
+
+    /// A list of `len` items against its limit; `path` is only written out
+    /// for a list over it.
+    fn size(
+        &mut self,
+        path: impl FnOnce() -> String,
+        len: usize,
+        max: usize,
+        noun: &str,
+        holder: &str,
+    ) {
+        if len > max {
+            self.error(
+                path(),
+                format!(
+                    "{} {noun} are more than the {} {holder} can hold",
+                    thousands(len),
+                    thousands(max)
+                ),
+            );
+        }
+    }
+
+    /// Checks every list against its limit; returns whether all are within.
+    /// It runs before the other rules, which would be slow on a list far
+    /// over its limit and are moot for a plan that is refused anyway.
+    fn sizes(&mut self, plan: &Plan) -> bool {
+        let before = self.errors;
+        for (path, len, max, noun) in [
+            (
+                "metrics",
+                plan.metrics.len(),
+                MAX_METRICS,
+                "success metrics",
+            ),
+            (
+                "holidays",
+                plan.holidays.len(),
+                MAX_HOLIDAYS,
+                "public holidays",
+            ),
+            ("skills", plan.skills.len(), MAX_SKILLS, "skills"),
+            ("people", plan.people.len(), MAX_PEOPLE, "people"),
+            (
+                "activities",
+                plan.activities.len(),
+                MAX_ACTIVITIES,
+                "activities",
+            ),
+            (
+                "allocations",
+                plan.allocations.len(),
+                MAX_ALLOCATIONS,
+                "allocations",
+            ),
+            (
+                "scenarios",
+                plan.scenarios.len(),
+                MAX_SCENARIOS,
+                "scenarios",
+            ),
+            ("checkins", plan.checkins.len(), MAX_CHECKINS, "check-ins"),
+            (
+                "priority_pins",
+                plan.priority_pins.len(),
+                MAX_ACTIVITIES,
+                "priority pins",
+            ),
+            (
+                "resources.tooling",
+                plan.resources.tooling.len(),
+                MAX_ITEMS_PER_LIST,
+                "tools",
+            ),
+        ] {
+            self.size(|| path.to_string(), len, max, noun, "a plan");
+        }
+        for person in &plan.people {
+            let path = || format!("people[{}]", person.id);
+            for (field, len, max, noun) in [
+                (
+                    "support_periods",
+                    person.support_periods.len(),
+                    MAX_ITEMS_PER_LIST,
+                    "support periods",
+                ),
+                (
+                    "leave",
+                    person.leave.len(),
+                    MAX_ITEMS_PER_LIST,
+                    "leave entries",
+                ),
+                ("skills", person.skills.len(), MAX_SKILLS, "skills"),
+                (
+                    "certifications",
+                    person.certifications.len(),
+                    MAX_ITEMS_PER_LIST,
+                    "certifications",
+                ),
+            ] {
+                self.size(|| format!("{}.{field}", path()), len, max, noun, "a person");
+            }
+        }
+        for activity in &plan.activities {
+            let path = || format!("activities[{}]", activity.id);
+            for (field, len, max, noun) in [
+                (
+                    "depends_on",
+                    activity.depends_on.len(),
+                    MAX_ITEMS_PER_LIST,
+                    "dependencies",
+                ),
+                (
+                    "required_skills",
+                    activity.required_skills.len(),
+                    MAX_SKILLS,
+                    "required skills",
+                ),
+                (
+                    "required_certifications",
+                    activity.required_certifications.len(),
+                    MAX_ITEMS_PER_LIST,
+                    "required certifications",
+                ),
+                (
+                    "status_history",
+                    activity.status_history.len(),
+                    MAX_STATUS_CHANGES,
+                    "status changes",
+                ),
+                (
+                    "done_definition.checklist",
+                    activity.done_definition.checklist.len(),
+                    MAX_ITEMS_PER_LIST,
+                    "checklist items",
+                ),
+            ] {
+                self.size(
+                    || format!("{}.{field}", path()),
+                    len,
+                    max,
+                    noun,
+                    "an activity",
+                );
+            }
+        }
+        for allocation in &plan.allocations {
+            if let Assignee::Placeholder { skills, .. } = &allocation.assignee {
+                self.size(
+                    || format!("allocations[{}].placeholder.skills", allocation.id),
+                    skills.len(),
+                    MAX_SKILLS,
+                    "skills",
+                    "a placeholder",
+                );
+            }
+        }
+        for checkin in &plan.checkins {
+            self.size(
+                || format!("checkins[{}].entries", checkin.id),
+                checkin.entries.len(),
+                MAX_ACTIVITIES,
+                "entries",
+                "a check-in",
+            );
+            self.size(
+                || format!("checkins[{}].decisions", checkin.id),
+                checkin.decisions.len(),
+                MAX_ITEMS_PER_LIST,
+                "decisions",
+                "a check-in",
+            );
+        }
+        self.errors == before
     }
 
     fn number(&mut self, path: &str, value: f64) {
@@ -130,9 +464,13 @@ impl Checker {
     }
 
     fn plan(&mut self, plan: &Plan) {
+        if !self.sizes(plan) {
+            return;
+        }
         if plan.name.trim().is_empty() {
             self.error("name", "the plan needs a name");
         }
+        self.week("horizon.start", plan.horizon.start);
         if !(1..=MAX_HORIZON_WEEKS).contains(&plan.horizon.weeks) {
             self.error(
                 "horizon.weeks",
@@ -141,8 +479,15 @@ impl Checker {
                     plan.horizon.weeks
                 ),
             );
+        } else {
+            let last = plan.horizon.end().plus_weeks(-1);
+            if last.iso_year() > LAST_YEAR {
+                self.error(
+                    "horizon.weeks",
+                    format!("the horizon runs to {last}, after {LAST_YEAR}"),
+                );
+            }
         }
-        self.date("horizon.start", Some(plan.horizon.first_day()));
         self.date("goal.target_date", plan.goal.target_date);
         self.number("goal.baseline", plan.goal.baseline);
         self.number("goal.target", plan.goal.target);
@@ -203,7 +548,10 @@ impl Checker {
             plan.people.iter().map(|person| person.id.0),
         );
         for person in &plan.people {
-            self.person(plan, person);
+            if self.full() {
+                return;
+            }
+            self.person(person);
         }
         self.unique(
             "activities",
@@ -211,6 +559,9 @@ impl Checker {
             plan.activities.iter().map(|activity| activity.id.0),
         );
         for activity in &plan.activities {
+            if self.full() {
+                return;
+            }
             self.activity(plan, activity);
         }
         self.dependency_cycles(plan);
@@ -233,11 +584,15 @@ impl Checker {
             plan.allocations.iter().map(|allocation| allocation.id.0),
         );
         for allocation in &plan.allocations {
-            self.allocation(plan, allocation);
+            if self.full() {
+                return;
+            }
+            self.allocation(allocation);
         }
+        let pinned_before = repeats(&plan.priority_pins, |pin| pin.activity.0.into());
         for (index, pin) in plan.priority_pins.iter().enumerate() {
             let path = format!("priority_pins[{index}]");
-            if plan.activity(pin.activity).is_none() {
+            if !self.ids.activity(pin.activity) {
                 self.error(
                     format!("{path}.activity"),
                     format!(
@@ -245,13 +600,13 @@ impl Checker {
                         pin.activity
                     ),
                 );
-            } else if plan.priority_pins[..index]
-                .iter()
-                .any(|other| other.activity == pin.activity)
-            {
+            } else if pinned_before.get(index) == Some(&true) {
                 self.error(
                     format!("{path}.activity"),
-                    format!("'{}' is pinned twice", plan.activity_title(pin.activity)),
+                    format!(
+                        "'{}' is pinned twice",
+                        quoted(&plan.activity_title(pin.activity))
+                    ),
                 );
             }
             if pin.position == 0 {
@@ -264,12 +619,16 @@ impl Checker {
             plan.checkins.iter().map(|checkin| checkin.id.0),
         );
         for checkin in &plan.checkins {
-            self.checkin(plan, checkin);
+            if self.full() {
+                return;
+            }
+            self.checkin(checkin);
         }
     }
 
-    fn person(&mut self, plan: &Plan, person: &Person) {
+    fn person(&mut self, person: &Person) {
         let path = format!("people[{}]", person.id);
+        let name = quoted(&person.name);
         if person.name.trim().is_empty() {
             self.error(format!("{path}.name"), "a person needs a name");
         }
@@ -282,8 +641,8 @@ impl Checker {
             self.warning(
                 format!("{path}.support_hours_per_week"),
                 format!(
-                    "{}'s support load ({} h) is more than their weekly hours ({} h)",
-                    person.name, person.support_hours_per_week, person.weekly_hours
+                    "{name}'s support load ({} h) is more than their weekly hours ({} h)",
+                    person.support_hours_per_week, person.weekly_hours
                 ),
             );
         }
@@ -293,10 +652,7 @@ impl Checker {
             if end < start {
                 self.error(
                     format!("{path}.end_date"),
-                    format!(
-                        "{} leaves on {end}, before starting on {start}",
-                        person.name
-                    ),
+                    format!("{name} leaves on {end}, before starting on {start}"),
                 );
             }
         }
@@ -339,12 +695,12 @@ impl Checker {
             }
         }
         for held in &person.skills {
-            if plan.skill(held.skill).is_none() {
+            if !self.ids.skill(held.skill) {
                 self.error(
                     format!("{path}.skills[{}]", held.skill),
                     format!(
-                        "{} has a skill {} that is not in the skill catalogue",
-                        person.name, held.skill
+                        "{name} has a skill {} that is not in the skill catalogue",
+                        held.skill
                     ),
                 );
             }
@@ -377,14 +733,14 @@ impl Checker {
 
     fn activity(&mut self, plan: &Plan, activity: &Activity) {
         let path = format!("activities[{}]", activity.id);
-        let title = &activity.title;
-        if title.trim().is_empty() {
+        let title = &quoted(&activity.title);
+        if activity.title.trim().is_empty() {
             self.error(format!("{path}.title"), "an activity needs a title");
         }
         match activity.owner {
             // No owner is allowed, and flagged by the plan health check.
             None => {}
-            Some(owner) => match plan.person(owner) {
+            Some(owner) => match self.ids.person(owner).then(|| plan.person(owner)).flatten() {
                 None => self.error(
                     format!("{path}.owner"),
                     format!("'{title}' is owned by {owner}, who is not in the plan's people"),
@@ -425,12 +781,13 @@ impl Checker {
                 format!("'{title}' has a negative effort: use 0 or more hours"),
             );
         }
+        let listed_before = repeats(&activity.depends_on, |id| id.0.into());
         for (index, dependency) in activity.depends_on.iter().enumerate() {
             let problem = if *dependency == activity.id {
                 format!("'{title}' depends on itself")
-            } else if plan.activity(*dependency).is_none() {
+            } else if !self.ids.activity(*dependency) {
                 format!("'{title}' depends on {dependency}, which is not in the plan")
-            } else if activity.depends_on[..index].contains(dependency) {
+            } else if listed_before.get(index) == Some(&true) {
                 format!("'{title}' lists the same dependency twice")
             } else {
                 continue;
@@ -439,7 +796,7 @@ impl Checker {
         }
         for requirement in &activity.required_skills {
             let req_path = format!("{path}.required_skills[{}]", requirement.skill);
-            if plan.skill(requirement.skill).is_none() {
+            if !self.ids.skill(requirement.skill) {
                 self.error(
                     req_path.clone(),
                     format!(
@@ -477,44 +834,53 @@ impl Checker {
         let Some(deadline) = activity.deadline else {
             return;
         };
+        let (name, title) = (quoted(&owner.name), quoted(&activity.title));
         if let Some(end) = owner.end_date.filter(|end| *end < deadline) {
             self.error(
                 format!("{path}.owner"),
                 format!(
-                    "{} leaves on {end}, before '{}' is due on {deadline}: hand it to someone else first",
-                    owner.name, activity.title
+                    "{name} leaves on {end}, before '{title}' is due on {deadline}: hand it to someone else first"
                 ),
             );
         }
         if let Some(start) = owner.start_date.filter(|start| *start > deadline) {
             self.error(
                 format!("{path}.owner"),
-                format!(
-                    "{} starts on {start}, after '{}' is due on {deadline}",
-                    owner.name, activity.title
-                ),
+                format!("{name} starts on {start}, after '{title}' is due on {deadline}"),
             );
         }
     }
 
-    /// Reports each dependency loop once, naming every activity on it.
+    /// Reports each dependency loop once, naming the activities on it.
     fn dependency_cycles(&mut self, plan: &Plan) {
         for cycle in dependency_cycles(plan) {
-            let names: Vec<String> = cycle
-                .iter()
-                .chain(cycle.first())
-                .map(|id| plan.activity_title(*id))
-                .collect();
+            let name = |id: &ActivityId| quoted(&plan.activity_title(*id));
+            let around = if cycle.len() <= LOOP_NAMES_SHOWN {
+                cycle.iter().chain(cycle.first()).map(name).collect()
+            } else {
+                // A loop through thousands of activities is named by its
+                // first and last ones and how many lie between, so the
+                // message stays one readable line.
+                let mut names: Vec<String> = cycle[..3].iter().map(name).collect();
+                names.push(format!("… {} more …", thousands(cycle.len() - 5)));
+                names.extend(
+                    cycle[cycle.len() - 2..]
+                        .iter()
+                        .chain(cycle.first())
+                        .map(name),
+                );
+                names
+            };
             self.error(
                 format!("activities[{}].depends_on", cycle[0]),
-                format!("the dependencies form a loop: {}", names.join(" → ")),
+                format!("the dependencies form a loop: {}", around.join(" → ")),
             );
         }
     }
 
-    fn allocation(&mut self, plan: &Plan, allocation: &Allocation) {
+    fn allocation(&mut self, allocation: &Allocation) {
         let path = format!("allocations[{}]", allocation.id);
-        if plan.activity(allocation.activity).is_none() {
+        if !self.ids.activity(allocation.activity) {
             self.error(
                 format!("{path}.activity"),
                 format!(
@@ -524,14 +890,37 @@ impl Checker {
             );
         }
         match &allocation.assignee {
-            Assignee::Person(person) if plan.person(*person).is_none() => self.error(
+            Assignee::Person(person) if !self.ids.person(*person) => self.error(
                 format!("{path}.person"),
                 format!("allocation of {person}, who is not in the plan's people"),
             ),
-            Assignee::Placeholder { role, .. } if role.trim().is_empty() => {
-                self.error(format!("{path}.placeholder"), "a placeholder needs a role")
+            Assignee::Person(_) => {}
+            Assignee::Placeholder { role, skills } => {
+                if role.trim().is_empty() {
+                    self.error(format!("{path}.placeholder"), "a placeholder needs a role")
+                }
+                for requirement in skills {
+                    let req_path = format!("{path}.placeholder.skills[{}]", requirement.skill);
+                    if !self.ids.skill(requirement.skill) {
+                        self.error(
+                            req_path.clone(),
+                            format!(
+                                "the placeholder needs skill {}, which is not in the skill catalogue",
+                                requirement.skill
+                            ),
+                        );
+                    }
+                    if requirement.min_level > MAX_SKILL_LEVEL {
+                        self.error(
+                            format!("{req_path}.min_level"),
+                            format!(
+                                "skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}",
+                                requirement.min_level
+                            ),
+                        );
+                    }
+                }
             }
-            _ => {}
         }
         if allocation.hours_per_week <= 0.0 {
             self.error(
@@ -542,7 +931,7 @@ impl Checker {
             self.hours_per_week(&format!("{path}.hours_per_week"), allocation.hours_per_week);
         }
         if let Some(scenario) = allocation.scenario {
-            if !plan.scenarios.iter().any(|known| known.id == scenario) {
+            if !self.ids.scenario(scenario) {
                 self.error(
                     format!("{path}.scenario"),
                     format!("allocation in {scenario}, which is not in the plan's scenarios"),
@@ -554,6 +943,8 @@ impl Checker {
                 );
             }
         }
+        self.week(&format!("{path}.first_week"), allocation.first_week);
+        self.week(&format!("{path}.last_week"), allocation.last_week);
         if allocation.last_week < allocation.first_week {
             self.error(
                 format!("{path}.last_week"),
@@ -565,11 +956,11 @@ impl Checker {
         }
     }
 
-    fn checkin(&mut self, plan: &Plan, checkin: &CheckIn) {
+    fn checkin(&mut self, checkin: &CheckIn) {
         let path = format!("checkins[{}]", checkin.id);
         self.date(&format!("{path}.date"), Some(checkin.date));
         for entry in &checkin.entries {
-            if plan.activity(entry.activity).is_none() {
+            if !self.ids.activity(entry.activity) {
                 self.error(
                     format!("{path}.entries[{}]", entry.activity),
                     format!(
@@ -580,20 +971,25 @@ impl Checker {
             }
         }
         for (index, decision) in checkin.decisions.iter().enumerate() {
-            if let Some(owner) = decision.owner.filter(|owner| plan.person(*owner).is_none()) {
+            if let Some(owner) = decision.owner.filter(|owner| !self.ids.person(*owner)) {
                 self.error(
                     format!("{path}.decisions[{index}].owner"),
                     format!("a decision owned by {owner}, who is not in the plan's people"),
                 );
             }
             self.date(&format!("{path}.decisions[{index}].due"), decision.due);
+            self.date(
+                &format!("{path}.decisions[{index}].decided_on"),
+                decision.decided_on,
+            );
         }
     }
 }
 
-/// Every dependency loop, each as the activities on it in dependency order,
-/// starting from its smallest id. Self-dependencies and unknown ids are left
-/// to the per-activity checks.
+/// The dependency loops (at most [`MAX_LOOPS`]: one is enough to refuse a
+/// plan), each as the activities on it in dependency order, starting from
+/// its smallest id. Self-dependencies and unknown ids are left to the
+/// per-activity checks.
 pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<ActivityId>> {
     let activities = &plan.activities;
     let position = |id: ActivityId| activities.iter().position(|activity| activity.id == id);
@@ -613,16 +1009,16 @@ pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<ActivityId>> {
         .iter()
         .enumerate()
         .map(|(index, activity)| {
-            let mut targets: Vec<usize> = Vec::new();
-            for target in activity
+            let mut targets: Vec<usize> = activity
                 .depends_on
                 .iter()
                 .filter_map(|dependency| index_of(*dependency))
-            {
-                if target != index && !targets.contains(&target) {
-                    targets.push(target);
-                }
-            }
+                .filter(|target| *target != index)
+                .collect();
+            // In index order, each once (sorting, not a scan per target:
+            // a hostile file may list thousands).
+            sort_by_number(&mut targets, |target| *target as u64);
+            targets.dedup();
             targets
         })
         .collect();
@@ -651,7 +1047,7 @@ pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<ActivityId>> {
                             path.push(child);
                             next_child.push(0);
                         }
-                        1 => {
+                        1 if cycles.len() < MAX_LOOPS => {
                             let start = path.iter().position(|n| *n == child).unwrap_or(0);
                             let mut cycle = path[start..].to_vec();
                             let smallest = (0..cycle.len())
@@ -683,3 +1079,7 @@ pub fn dependency_cycles(plan: &Plan) -> Vec<Vec<ActivityId>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;

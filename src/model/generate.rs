@@ -39,10 +39,21 @@ impl Sequence {
     }
 }
 
-/// A valid plan of `size` whose horizon starts in the week of `today`.
+/// A valid plan of `size` whose horizon starts in the week of `today`. Any
+/// size gives a valid plan: the horizon is kept to 1 to 52 weeks, and
+/// without people or activities there is nothing to own or allocate.
 pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
     let mut next = Sequence(42);
     let mut plan = Plan::empty(PlanId(1), "Generated large plan", today);
+    let size = Size {
+        weeks: size.weeks.clamp(1, MAX_HORIZON_WEEKS),
+        allocations: if size.people == 0 || size.activities == 0 {
+            0
+        } else {
+            size.allocations
+        },
+        ..size
+    };
     plan.horizon.weeks = size.weeks;
     let start = plan.horizon.start;
     let teams = [
@@ -101,7 +112,7 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
     let days = size.weeks as i64 * 7;
     plan.activities = (1..=size.activities)
         .map(|n| {
-            let begin = next.below(days as u32 - 14) as i64;
+            let begin = next.below((days as u32).saturating_sub(14)) as i64;
             let length = 7 + next.below(56) as i64;
             let first_day = start.monday() + Duration::days(begin);
             let depends_on = (0..size.dependencies_per_activity)
@@ -117,7 +128,7 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                 id: ActivityId(n),
                 title: format!("Activity {n}"),
                 description: String::new(),
-                owner: Some(PersonId(1 + next.below(size.people))),
+                owner: (size.people > 0).then(|| PersonId(1 + next.below(size.people))),
                 start: Some(first_day),
                 deadline: Some(first_day + Duration::days(length)),
                 checkin: None,

@@ -58,7 +58,8 @@ impl Week {
 
 impl fmt::Display for Week {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-W{:02}", self.iso_year(), self.number())
+        // Four digits, as `FromStr` reads them back (year 1 is "0001-W01").
+        write!(f, "{:04}-W{:02}", self.iso_year(), self.number())
     }
 }
 
@@ -95,6 +96,16 @@ mod tests {
         ] {
             assert_eq!(Week::containing(date(day)).to_string(), expected, "{day}");
             assert_eq!(expected.parse::<Week>(), Ok(Week::containing(date(day))));
+        }
+    }
+
+    #[test]
+    fn a_week_before_year_1000_reads_back() {
+        // Regression: year 1 was written "1-W01", which could not be read
+        // back, so a plan file with such a week could not be reopened.
+        for text in ["0001-W01", "0999-W52", "1970-W01", "9999-W52"] {
+            let week: Week = text.parse().expect("a week");
+            assert_eq!(week.to_string(), text);
         }
     }
 

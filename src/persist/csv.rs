@@ -8,8 +8,10 @@
 //! same but added 14 KB gzipped to the browser bundle, a tenth of the budget
 //! left.
 
+use super::read::shown;
 use crate::engine::capacity::{self, Options};
 use crate::engine::skills::usable_hours;
+use crate::engine::validate::{self, thousands};
 use crate::model::{
     sort_by_number, Activity, Allocation, Assignee, NaiveDate, Person, PersonId, Plan, SkillLevel,
     Week, MAX_SKILL_LEVEL,
@@ -17,6 +19,16 @@ use crate::model::{
 
 /// The fixed columns before the skill columns.
 const FIXED: [&str; 4] = ["Name", "Role", "Team", "Weekly hours"];
+
+/// A people spreadsheet has at most this many rows (the header, a row a
+/// person, and room for blank lines).
+const MAX_ROWS: usize = 2 * validate::MAX_PEOPLE + 1;
+/// And at most this many columns: the fixed ones, a skill each, and room
+/// for empty ones.
+const MAX_COLUMNS: usize = FIXED.len() + validate::MAX_SKILLS + 16;
+/// At most this many problems are listed: a file with more is fixed from
+/// the first ones.
+const MAX_PROBLEMS: usize = 100;
 
 /// A problem in a CSV file, where a spreadsheet shows it: row 1 is the
 /// header, column A the first.
@@ -59,12 +71,42 @@ fn field(text: &str) -> String {
 }
 
 /// Splits CSV text into rows of fields.
+#[cfg(test)]
 fn records(text: &str) -> Vec<Vec<String>> {
+    records_within(text, usize::MAX, usize::MAX).unwrap_or_default()
+}
+
+/// Splits CSV text into rows of fields, refusing more than `max_rows` rows
+/// or `max_columns` fields in a row: a hostile file of 20 MB of commas or
+/// line breaks would otherwise become millions of cells.
+fn records_within(
+    text: &str,
+    max_rows: usize,
+    max_columns: usize,
+) -> Result<Vec<Vec<String>>, CsvProblem> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
     let mut chars = text.chars().peekable();
+    let too_many_columns = |rows: &Vec<Vec<String>>| CsvProblem {
+        row: rows.len() + 1,
+        column: column_name(max_columns),
+        message: format!(
+            "more than {} columns: a plan has at most {} skills",
+            thousands(max_columns),
+            thousands(validate::MAX_SKILLS)
+        ),
+    };
+    let too_many_rows = || CsvProblem {
+        row: max_rows + 1,
+        column: "A".to_string(),
+        message: format!(
+            "more than {} rows: a plan holds at most {} people",
+            thousands(max_rows),
+            thousands(validate::MAX_PEOPLE)
+        ),
+    };
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
@@ -74,11 +116,19 @@ fn records(text: &str) -> Vec<Vec<String>> {
             (true, '"') => quoted = false,
             (true, c) => cell.push(c),
             (false, '"') if cell.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, ',') => {
+                row.push(std::mem::take(&mut cell));
+                if row.len() >= max_columns {
+                    return Err(too_many_columns(&rows));
+                }
+            }
             (false, '\r') if chars.peek() == Some(&'\n') => {}
             (false, '\n' | '\r') => {
                 row.push(std::mem::take(&mut cell));
                 rows.push(std::mem::take(&mut row));
+                if rows.len() >= max_rows && chars.peek().is_some() {
+                    return Err(too_many_rows());
+                }
             }
             (false, c) => cell.push(c),
         }
@@ -87,7 +137,7 @@ fn records(text: &str) -> Vec<Vec<String>> {
         row.push(cell);
         rows.push(row);
     }
-    rows
+    Ok(rows)
 }
 
 /// The skills matrix: one row a person, one column a skill, levels 0-4.
@@ -415,13 +465,45 @@ pub fn utilisation_csv(plan: &Plan, today: NaiveDate, include_tentative: bool) -
     text
 }
 
+/// Cuts `problems` to [`MAX_PROBLEMS`] when there are that many, saying so at
+/// `row`, where checking stopped; returns whether it did.
+fn enough_listed(problems: &mut Vec<CsvProblem>, row: usize) -> bool {
+    if problems.len() < MAX_PROBLEMS {
+        return false;
+    }
+    problems.truncate(MAX_PROBLEMS);
+    problems.push(CsvProblem {
+        row,
+        column: "A".to_string(),
+        message: format!(
+            "the first {MAX_PROBLEMS} problems are listed: fix them, then import again to check from here"
+        ),
+    });
+    true
+}
+
 /// Reads people with their skills: the columns Name (required), Role, Team,
 /// Weekly hours, then one column a catalogue skill (by name) with a level
 /// 0-4 or nothing. People whose name is already in the plan are updated
 /// (role, team, hours, the skills in the file); the others are added.
+///
+/// A file over 20 MB, with more rows than a plan holds people or more
+/// columns than it holds skills is refused at once; at most
+/// [`MAX_PROBLEMS`] problems are listed.
 pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvProblem>> {
+    if text.len() > super::MAX_FILE_BYTES {
+        return Err(vec![CsvProblem {
+            row: 1,
+            column: "A".to_string(),
+            message: format!(
+                "the file is {} MB: a spreadsheet of people is at most {} MB",
+                text.len().div_ceil(1024 * 1024),
+                super::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        }]);
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records = records(text);
+    let records = records_within(text, MAX_ROWS, MAX_COLUMNS).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
     let Some(header) = records.first() else {
         return Err(vec![CsvProblem {
@@ -455,14 +537,20 @@ pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvPr
             None => problems.push(CsvProblem {
                 row: 1,
                 column: column_name(index),
-                message: format!("\"{cell}\" is not a skill in the catalogue: add it on the Skills view first, or rename the column"),
+                message: format!("\"{}\" is not a skill in the catalogue: add it on the Skills view first, or rename the column", shown(cell)),
             }),
         }
     }
 
+    if enough_listed(&mut problems, 1) {
+        return Err(problems);
+    }
     let mut people: Vec<Person> = Vec::new();
     for (offset, record) in records.iter().enumerate().skip(1) {
         let row = offset + 1;
+        if enough_listed(&mut problems, row) {
+            break;
+        }
         let cell = |index: Option<usize>| {
             index
                 .and_then(|index| record.get(index))
@@ -502,7 +590,10 @@ pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvPr
                 _ => problems.push(CsvProblem {
                     row,
                     column: column_name(hours_column.unwrap_or(0)),
-                    message: format!("\"{hours}\" is not a number of hours from 0 to 168"),
+                    message: format!(
+                        "\"{}\" is not a number of hours from 0 to 168",
+                        shown(hours)
+                    ),
                 }),
             }
         }
@@ -524,9 +615,21 @@ pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvPr
                 _ => problems.push(CsvProblem {
                     row,
                     column: column_name(*index),
-                    message: format!("\"{value}\" is not a skill level: use 0 to 4"),
+                    message: format!("\"{}\" is not a skill level: use 0 to 4", shown(value)),
                 }),
             }
+        }
+        if people.len() == validate::MAX_PEOPLE {
+            problems.push(CsvProblem {
+                row,
+                column: column_name(name_column),
+                message: format!(
+                    "more than {} people: a plan holds at most {}",
+                    thousands(validate::MAX_PEOPLE),
+                    thousands(validate::MAX_PEOPLE)
+                ),
+            });
+            break;
         }
         people.push(person);
     }
@@ -614,6 +717,61 @@ mod tests {
             "Name,Weekly hours\nAnn,200\n",
             &["row 2, column B: \"200\" is not a number of hours from 0 to 168"],
         );
+    }
+
+    #[test]
+    fn hostile_spreadsheets_are_refused_early_with_short_messages() {
+        let first_problems = |text: &str| -> Vec<String> {
+            read_people_csv(&demo(), text)
+                .expect_err("refused")
+                .iter()
+                .take(3)
+                .map(ToString::to_string)
+                .collect()
+        };
+        let too_large = "x".repeat(super::super::MAX_FILE_BYTES + 1);
+        assert_eq!(
+            first_problems(&too_large),
+            ["row 1, column A: the file is 21 MB: a spreadsheet of people is at most 20 MB"]
+        );
+        // Megabytes of line breaks or commas are not millions of cells.
+        assert_eq!(
+            first_problems(&format!("Name{}", "\n".repeat(1_000_000))),
+            ["row 4002, column A: more than 4,001 rows: a plan holds at most 2,000 people"]
+        );
+        assert_eq!(
+            first_problems(&format!("Name{}", ",".repeat(1_000_000))),
+            ["row 1, column AMG: more than 1,020 columns: a plan has at most 1,000 skills"]
+        );
+        let many_people: String = (0..2_001).map(|n| format!("\nHire {n}")).collect();
+        assert_eq!(
+            first_problems(&format!("Name{many_people}")),
+            ["row 2002, column A: more than 2,000 people: a plan holds at most 2,000"]
+        );
+        // A long cell is quoted by its start.
+        let long = "9".repeat(100_000);
+        assert_eq!(
+            first_problems(&format!("Name,Azure,Weekly hours,{long}\nAnn,{long},{long}")),
+            [
+                format!("row 1, column D: \"{}…\" is not a skill in the catalogue: add it on the Skills view first, or rename the column", &long[..40]),
+                format!("row 2, column C: \"{}…\" is not a number of hours from 0 to 168", &long[..40]),
+                format!("row 2, column B: \"{}…\" is not a skill level: use 0 to 4", &long[..40]),
+            ]
+        );
+        // At most a hundred problems, and where checking stopped.
+        let bad_rows: String = (0..500).map(|n| format!("\nHire {n},9")).collect();
+        let problems =
+            read_people_csv(&demo(), &format!("Name,Azure{bad_rows}")).expect_err("refused");
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(
+            problems[MAX_PROBLEMS].to_string(),
+            "row 102, column A: the first 100 problems are listed: fix them, then import again to check from here"
+        );
+        let bad_columns: String = (0..500).map(|n| format!(",Juggling {n}")).collect();
+        let problems =
+            read_people_csv(&demo(), &format!("Name{bad_columns}")).expect_err("refused");
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(problems[MAX_PROBLEMS].row, 1);
     }
 
     #[test]

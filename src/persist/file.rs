@@ -832,9 +832,10 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
             let known = WEEKDAYS.iter().find(|(name, _)| *name == day);
             item_at(
                 path,
-                known
-                    .map(|(_, day)| *day)
-                    .ok_or_else(|| format!("\"{day}\" is not a weekday: use monday to sunday")),
+                known.map(|(_, day)| *day).ok_or_else(|| {
+                    let day = super::read::shown(&day);
+                    format!("\"{day}\" is not a weekday: use monday to sunday")
+                }),
             )
         })?,
         start_date: person.optional_date("start_date")?,

@@ -16,17 +16,25 @@ use super::ImportError;
 
 pub type Read<T> = Result<T, ImportError>;
 
+/// Text from a file is quoted in messages up to this many characters, so a
+/// hostile file's megabyte of text never becomes a megabyte of message.
+const SHOWN_CHARS: usize = 40;
+
+/// `text` as a message quotes it: whole when short, else its start and "…".
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+    }
+}
+
 /// What a JSON value is, for messages: `the text "high"`.
-fn describe(value: &Value) -> String {
+pub fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
         Value::Bool(flag) => flag.to_string(),
         Value::Number(number) => number.to_string(),
-        Value::String(text) => {
-            let shown: String = text.chars().take(40).collect();
-            let more = if text.chars().count() > 40 { "…" } else { "" };
-            format!("the text \"{shown}{more}\"")
-        }
+        Value::String(text) => format!("the text \"{}\"", shown(text)),
         Value::Array(_) => "a list".to_string(),
         Value::Object(_) => "an object".to_string(),
     }
@@ -49,7 +57,7 @@ impl<'a> Object<'a> {
         };
         if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
             return Err(ImportError::Field {
-                path: format!("{path}.{unknown}"),
+                path: format!("{path}.{}", shown(unknown)),
                 reason: format!("unknown field; expected one of: {}", allowed.join(", ")),
             });
         }
@@ -255,7 +263,7 @@ pub fn number(value: &Value) -> Result<f64, String> {
 pub fn date(value: &Value) -> Result<NaiveDate, String> {
     match value {
         Value::String(text) => crate::model::parse_iso_date(text)
-            .ok_or_else(|| format!("\"{text}\" is not a real date: use YYYY-MM-DD")),
+            .ok_or_else(|| format!("\"{}\" is not a real date: use YYYY-MM-DD", shown(text))),
         other => Err(format!(
             "expected a date such as \"2026-11-23\", found {}",
             describe(other)
@@ -268,6 +276,10 @@ where
     T::Err: std::fmt::Display,
 {
     match value {
+        // The parser's own message names the text whole: only short ones.
+        Value::String(text) if text.chars().count() > SHOWN_CHARS => text
+            .parse()
+            .map_err(|_| format!("expected {expected}, found {}", describe(value))),
         Value::String(text) => text.parse().map_err(|error: T::Err| error.to_string()),
         other => Err(format!("expected {expected}, found {}", describe(other))),
     }

@@ -5,7 +5,7 @@
 //! marked (`Plan::client_copy`, `"profile": "client-safe"` in the file), so
 //! it can never replace the full plan by mistake.
 
-use crate::model::{Commitment, Plan};
+use crate::model::{sort_by_number, ActivityId, Commitment, Plan};
 
 /// What a client-safe copy does beyond leaving out the internal parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,23 +29,26 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
     copy.allocations
         .retain(|allocation| allocation.commitment == Commitment::Confirmed);
     copy.scenarios.clear();
-    let pipeline: Vec<_> = copy
+    let mut pipeline: Vec<ActivityId> = copy
         .activities
         .iter()
         .filter(|activity| activity.commitment == Commitment::Tentative)
         .map(|activity| activity.id)
         .collect();
+    // Sorted, so each look-up is a binary search: a plan of thousands of
+    // activities and dependencies would otherwise take minutes.
+    sort_by_number(&mut pipeline, |id| id.0.into());
+    let in_pipeline = |id: &ActivityId| pipeline.binary_search(id).is_ok();
     copy.activities
-        .retain(|activity| !pipeline.contains(&activity.id));
+        .retain(|activity| !in_pipeline(&activity.id));
     for activity in &mut copy.activities {
         activity
             .depends_on
-            .retain(|dependency| !pipeline.contains(dependency));
+            .retain(|dependency| !in_pipeline(dependency));
     }
     copy.allocations
-        .retain(|allocation| !pipeline.contains(&allocation.activity));
-    copy.priority_pins
-        .retain(|pin| !pipeline.contains(&pin.activity));
+        .retain(|allocation| !in_pipeline(&allocation.activity));
+    copy.priority_pins.retain(|pin| !in_pipeline(&pin.activity));
 
     let mut roles_named: Vec<(String, u32)> = Vec::new();
     for person in &mut copy.people {

@@ -1,0 +1,711 @@
+//! Properties of plans and edits, over plans generated from the demo and
+//! the plan generator (random days, random sizes) and varied by random
+//! sequences of commands, valid ones and refused ones alike:
+//!
+//! - a plan exported and imported again is the same plan, and writes the
+//!   same bytes ([`export_then_import_gives_the_same_plan`]);
+//! - any sequence of commands followed by as many undos as edits it made
+//!   gives the original plan back; a refused command changes nothing and
+//!   adds nothing to undo; redo replays every edit
+//!   ([`undo_takes_back_every_edit_and_refusals_change_nothing`]).
+//!
+//! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
+//! kept in `tests/properties.proptest-regressions` and replayed first.
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+use opsboard::command::{apply, Command, History};
+use opsboard::engine::validate;
+use opsboard::model::demo::demo_plan;
+use opsboard::model::generate::{generated_plan, Size};
+use opsboard::model::{
+    Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee, Certification, CheckIn,
+    CheckInEntry, CheckInId, ChecklistItem, Commitment, Decision, Direction, Holiday, Horizon,
+    Leave, MetricId, Person, PersonId, Plan, PlanId, Resources, RiskSettings, ScenarioId, Skill,
+    SkillId, SkillRequirement, Status, StrategicGoal, SuccessMetric, SupportPeriod, Week, WEEKDAYS,
+};
+use opsboard::persist::{self, share};
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(64);
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Plans to start from.
+
+/// The plan a case starts from: the demo or a generated plan, around a day
+/// years before or after 2026.
+#[derive(Debug, Clone)]
+enum Base {
+    Demo {
+        days: i64,
+    },
+    Generated {
+        size: (u32, u32, u32, u32, u32),
+        days: i64,
+    },
+}
+
+fn base() -> impl Strategy<Value = Base> {
+    prop_oneof![
+        (-3_000i64..3_000).prop_map(|days| Base::Demo { days }),
+        (
+            (0u32..15, 0u32..40, 0u32..4, 0u32..60, 0u32..=52),
+            -3_000i64..3_000
+        )
+            .prop_map(|(size, days)| Base::Generated { size, days }),
+    ]
+}
+
+fn day_near(days: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date") + Duration::days(days)
+}
+
+fn start_plan(base: &Base) -> (Plan, NaiveDate) {
+    let (mut plan, today) = match base {
+        Base::Demo { days } => (demo_plan(PlanId(1), day_near(*days)), day_near(*days)),
+        Base::Generated {
+            size: (people, activities, dependencies_per_activity, allocations, weeks),
+            days,
+        } => {
+            let size = Size {
+                people: *people,
+                activities: *activities,
+                dependencies_per_activity: *dependencies_per_activity,
+                allocations: *allocations,
+                weeks: *weeks,
+            };
+            (generated_plan(size, day_near(*days)), day_near(*days))
+        }
+    };
+    plan.sort_canonically();
+    (plan, today)
+}
+
+// ---------------------------------------------------------------------------
+// Random edits, made into commands against the plan they apply to.
+
+/// Which command an edit makes.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    RenamePlan,
+    SetGoal,
+    SetHorizon,
+    SetReviewWeekday,
+    SetResources,
+    SetRiskSettings,
+    SetHolidays,
+    AddMetric,
+    UpdateMetric,
+    RemoveMetric,
+    AddActivity,
+    UpdateActivity,
+    DeleteActivity,
+    SetOwner,
+    SetSkillLevel,
+    AddSkill,
+    UpdateSkill,
+    RemoveSkill,
+    SetStatus,
+    AddPerson,
+    UpdatePerson,
+    RemovePerson,
+    AddAllocation,
+    UpdateAllocation,
+    RemoveAllocation,
+    AddScenario,
+    RenameScenario,
+    RemoveScenario,
+    ConfirmScenario,
+    PinPriority,
+    AddCheckIn,
+    DecideDecision,
+    Batch,
+    ReplacePlan,
+}
+
+const KINDS: [Kind; 34] = [
+    Kind::RenamePlan,
+    Kind::SetGoal,
+    Kind::SetHorizon,
+    Kind::SetReviewWeekday,
+    Kind::SetResources,
+    Kind::SetRiskSettings,
+    Kind::SetHolidays,
+    Kind::AddMetric,
+    Kind::UpdateMetric,
+    Kind::RemoveMetric,
+    Kind::AddActivity,
+    Kind::UpdateActivity,
+    Kind::DeleteActivity,
+    Kind::SetOwner,
+    Kind::SetSkillLevel,
+    Kind::AddSkill,
+    Kind::UpdateSkill,
+    Kind::RemoveSkill,
+    Kind::SetStatus,
+    Kind::AddPerson,
+    Kind::UpdatePerson,
+    Kind::RemovePerson,
+    Kind::AddAllocation,
+    Kind::UpdateAllocation,
+    Kind::RemoveAllocation,
+    Kind::AddScenario,
+    Kind::RenameScenario,
+    Kind::RemoveScenario,
+    Kind::ConfirmScenario,
+    Kind::PinPriority,
+    Kind::AddCheckIn,
+    Kind::DecideDecision,
+    Kind::Batch,
+    Kind::ReplacePlan,
+];
+
+/// The random choices of one edit; which item it picks, the number, day
+/// and text it uses are read against the plan when it is applied.
+#[derive(Debug, Clone)]
+struct Edit {
+    kind: Kind,
+    picks: [usize; 4],
+    number: f64,
+    days: i64,
+    text: String,
+    flag: bool,
+}
+
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(0.5),
+        Just(8.0),
+        Just(40.0),
+        Just(168.0),
+        Just(168.5),
+        Just(-1.0),
+        0.0f64..170.0,
+        // Every bit pattern: NaN, infinities, subnormals, huge.
+        any::<f64>(),
+        // A number JSON writes with 17 digits.
+        Just(0.1 + 0.2),
+        Just(100.0 / 3.0),
+    ]
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    (
+        prop::sample::select(KINDS.to_vec()),
+        any::<[usize; 4]>(),
+        number(),
+        prop_oneof![
+            -120i64..240,
+            Just(-30_000i64),
+            Just(70_000i64),
+            -3_000i64..3_000
+        ],
+        prop_oneof![
+            Just(String::new()),
+            Just("   ".to_string()),
+            "[A-Za-z][A-Za-z ]{0,20}",
+            ".{0,24}"
+        ],
+        any::<bool>(),
+    )
+        .prop_map(|(kind, picks, number, days, text, flag)| Edit {
+            kind,
+            picks,
+            number,
+            days,
+            text,
+            flag,
+        })
+}
+
+/// Item `pick` of `items`, or none one time in eight (an id not in the plan).
+fn pick<T>(items: &[T], pick: usize) -> Option<&T> {
+    if items.is_empty() || pick % 8 == 7 {
+        None
+    } else {
+        items.get(pick % items.len())
+    }
+}
+
+fn activity_id(plan: &Plan, index: usize) -> ActivityId {
+    pick(&plan.activities, index).map_or(ActivityId(9_999), |a| a.id)
+}
+
+fn person_id(plan: &Plan, index: usize) -> PersonId {
+    pick(&plan.people, index).map_or(PersonId(9_999), |p| p.id)
+}
+
+fn skill_id(plan: &Plan, index: usize) -> SkillId {
+    pick(&plan.skills, index).map_or(SkillId(9_999), |s| s.id)
+}
+
+fn scenario_id(plan: &Plan, index: usize) -> ScenarioId {
+    pick(&plan.scenarios, index).map_or(ScenarioId(9_999), |s| s.id)
+}
+
+/// `days` after `today`, when that is a date.
+fn shifted(today: NaiveDate, days: i64) -> NaiveDate {
+    today
+        .checked_add_signed(Duration::days(days))
+        .unwrap_or(today)
+}
+
+fn week_of(plan: &Plan, offset: usize) -> Week {
+    plan.horizon.start.plus_weeks((offset % 16) as i64 - 1)
+}
+
+fn new_activity(plan: &Plan, today: NaiveDate, edit: &Edit) -> Activity {
+    let [a, b, c, d] = edit.picks;
+    let start = shifted(today, edit.days);
+    let mut activity = Activity::new(ActivityId(0), &edit.text);
+    activity.owner = (a % 3 != 0).then(|| person_id(plan, b));
+    activity.start = (b % 5 != 0).then_some(start);
+    activity.deadline = (c % 5 != 0).then(|| shifted(start, (d % 70) as i64 - 3));
+    activity.checkin = (d % 4 == 0).then(|| shifted(start, (a % 30) as i64));
+    activity.impact = (c % 7) as u8;
+    activity.effort_hours = edit.number;
+    activity.status = Status::ALL[d % 4];
+    activity.kind = ActivityKind::ALL[a % 4];
+    activity.commitment = if edit.flag {
+        Commitment::Tentative
+    } else {
+        Commitment::Confirmed
+    };
+    if b % 2 == 0 {
+        activity.depends_on.push(activity_id(plan, c));
+    }
+    if c % 3 == 0 {
+        activity.required_skills.push(SkillRequirement {
+            skill: skill_id(plan, d),
+            min_level: (a % 6) as u8,
+        });
+    }
+    if d % 3 == 0 {
+        activity.done_definition.checklist.push(ChecklistItem {
+            text: "Runbook written".to_string(),
+            done: edit.flag,
+            done_on: edit.flag.then_some(today),
+        });
+    }
+    activity
+}
+
+fn new_allocation(plan: &Plan, edit: &Edit) -> Allocation {
+    let [a, b, c, d] = edit.picks;
+    let first = week_of(plan, b);
+    Allocation {
+        id: AllocationId(0),
+        assignee: if a % 4 == 0 {
+            Assignee::Placeholder {
+                role: edit.text.clone(),
+                skills: vec![SkillRequirement {
+                    skill: skill_id(plan, c),
+                    min_level: (d % 5) as u8,
+                }],
+            }
+        } else {
+            Assignee::Person(person_id(plan, c))
+        },
+        activity: activity_id(plan, d),
+        hours_per_week: edit.number,
+        first_week: first,
+        last_week: first.plus_weeks((c % 7) as i64 - 1),
+        commitment: if edit.flag {
+            Commitment::Tentative
+        } else {
+            Commitment::Confirmed
+        },
+        scenario: (edit.flag && a % 3 == 0).then(|| scenario_id(plan, b)),
+    }
+}
+
+/// The command `edit` makes on `plan`.
+fn command(plan: &Plan, today: NaiveDate, edit: &Edit) -> Command {
+    let [a, b, c, d] = edit.picks;
+    let day = shifted(today, edit.days);
+    let text = edit.text.clone();
+    match edit.kind {
+        Kind::RenamePlan => Command::RenamePlan(text),
+        Kind::SetGoal => Command::SetGoal(StrategicGoal {
+            outcome: text,
+            metric_name: "Median onboarding time".to_string(),
+            baseline: edit.number,
+            target: (a % 20) as f64,
+            unit: "days".to_string(),
+            target_date: edit.flag.then_some(day),
+        }),
+        Kind::SetHorizon => Command::SetHorizon(Horizon {
+            start: plan.horizon.start.plus_weeks(edit.days / 7),
+            weeks: (a % 56) as u32,
+        }),
+        Kind::SetReviewWeekday => Command::SetReviewWeekday(WEEKDAYS[a % 7]),
+        Kind::SetResources => Command::SetResources(Resources {
+            budget: edit.flag.then_some(edit.number * 1_000.0),
+            currency: "EUR".to_string(),
+            headcount_note: text.clone(),
+            tooling: vec![text; b % 3],
+        }),
+        Kind::SetRiskSettings => Command::SetRiskSettings(RiskSettings {
+            stale_after_days: (a % 400) as u32,
+            owner_away_share: edit.number / 100.0,
+            overload_share: (b % 60) as f64 / 10.0,
+        }),
+        Kind::SetHolidays => Command::SetHolidays(
+            (0..a % 4)
+                .map(|n| Holiday {
+                    date: shifted(day, n as i64 * 3),
+                    name: text.clone(),
+                })
+                .collect(),
+        ),
+        Kind::AddMetric => Command::AddMetric(SuccessMetric {
+            id: MetricId(0),
+            name: text,
+            unit: "%".to_string(),
+            baseline: (a % 100) as f64,
+            target: (b % 100) as f64,
+            current: edit.number,
+            direction: if edit.flag {
+                Direction::HigherIsBetter
+            } else {
+                Direction::LowerIsBetter
+            },
+        }),
+        Kind::UpdateMetric => match pick(&plan.metrics, a) {
+            Some(metric) => Command::UpdateMetric(SuccessMetric {
+                current: edit.number,
+                ..metric.clone()
+            }),
+            None => Command::UpdateMetric(SuccessMetric {
+                id: MetricId(9_999),
+                name: text,
+                unit: String::new(),
+                baseline: 0.0,
+                target: 1.0,
+                current: 0.0,
+                direction: Direction::HigherIsBetter,
+            }),
+        },
+        Kind::RemoveMetric => {
+            Command::RemoveMetric(pick(&plan.metrics, a).map_or(MetricId(9_999), |m| m.id))
+        }
+        Kind::AddActivity => Command::AddActivity(new_activity(plan, today, edit)),
+        Kind::UpdateActivity => {
+            let Some(found) = pick(&plan.activities, a) else {
+                let mut missing = new_activity(plan, today, edit);
+                missing.id = ActivityId(9_999);
+                return Command::UpdateActivity(missing);
+            };
+            let mut activity = found.clone();
+            match b % 7 {
+                0 => activity.deadline = Some(day),
+                1 => activity.depends_on.push(activity_id(plan, c)),
+                2 => activity.status = Status::ALL[c % 4],
+                3 => {
+                    if let Some(item) = activity.done_definition.checklist.get_mut(c % 4) {
+                        item.done = !item.done;
+                        item.done_on = item.done.then_some(today);
+                    }
+                }
+                4 => activity.effort_hours = edit.number,
+                5 => activity.title = text,
+                _ => activity.required_certifications.push(text),
+            }
+            Command::UpdateActivity(activity)
+        }
+        Kind::DeleteActivity => Command::DeleteActivity(activity_id(plan, a)),
+        Kind::SetOwner => Command::SetOwner {
+            activity: activity_id(plan, a),
+            owner: edit.flag.then(|| person_id(plan, b)),
+        },
+        Kind::SetSkillLevel => Command::SetSkillLevel {
+            person: person_id(plan, a),
+            skill: skill_id(plan, b),
+            level: (c % 7) as u8,
+        },
+        Kind::AddSkill => Command::AddSkill(Skill {
+            id: SkillId(0),
+            name: text.clone(),
+            category: text,
+        }),
+        Kind::UpdateSkill => Command::UpdateSkill(Skill {
+            id: skill_id(plan, a),
+            name: text,
+            category: "Cloud".to_string(),
+        }),
+        Kind::RemoveSkill => Command::RemoveSkill(skill_id(plan, a)),
+        Kind::SetStatus => Command::SetStatus {
+            activity: activity_id(plan, a),
+            status: Status::ALL[b % 4],
+        },
+        Kind::AddPerson => {
+            let mut person = Person::new(PersonId(0), &text);
+            person.weekly_hours = edit.number;
+            person.working_days = WEEKDAYS.iter().copied().skip(a % 3).take(b % 8).collect();
+            person.support_hours_per_week = (c % 20) as f64;
+            person.start_date = (d % 3 == 0).then_some(day);
+            person.end_date = (d % 5 == 0).then(|| shifted(day, (a % 200) as i64 - 20));
+            if edit.flag {
+                person.leave.push(Leave {
+                    start: day,
+                    end: shifted(day, (b % 10) as i64),
+                    day_fraction: if c % 2 == 0 { 1.0 } else { 0.5 },
+                    note: String::new(),
+                });
+                person.certifications.push(Certification {
+                    name: "AZ-104".to_string(),
+                    issuer: "Microsoft".to_string(),
+                    expires: Some(shifted(day, 300)),
+                });
+            }
+            person.cost_rate = (c % 2 == 0).then_some(edit.number);
+            Command::AddPerson(person)
+        }
+        Kind::UpdatePerson => {
+            let Some(found) = pick(&plan.people, a) else {
+                return Command::UpdatePerson(Person::new(PersonId(9_999), &text));
+            };
+            let mut person = found.clone();
+            match b % 5 {
+                0 => person.weekly_hours = edit.number,
+                1 => person.end_date = Some(day),
+                2 => person.support_periods.push(SupportPeriod {
+                    start: day,
+                    end: shifted(day, 6),
+                    hours_per_week: edit.number,
+                    note: text,
+                }),
+                3 => person.leave.push(Leave {
+                    start: day,
+                    end: shifted(day, (c % 9) as i64 - 1),
+                    day_fraction: edit.number,
+                    note: text,
+                }),
+                _ => person.name = text,
+            }
+            Command::UpdatePerson(person)
+        }
+        Kind::RemovePerson => {
+            let person = person_id(plan, a);
+            Command::RemovePerson {
+                person,
+                reassign_to: match b % 3 {
+                    0 => None,
+                    1 => Some(person),
+                    _ => Some(person_id(plan, c)),
+                },
+            }
+        }
+        Kind::AddAllocation => Command::AddAllocation(new_allocation(plan, edit)),
+        Kind::UpdateAllocation => {
+            let Some(found) = pick(&plan.allocations, a) else {
+                let mut missing = new_allocation(plan, edit);
+                missing.id = AllocationId(9_999);
+                return Command::UpdateAllocation(missing);
+            };
+            let mut allocation = found.clone();
+            match b % 4 {
+                0 => allocation.hours_per_week = edit.number,
+                1 => {
+                    allocation.first_week = allocation.first_week.plus_weeks((c % 5) as i64 - 2);
+                    allocation.last_week = allocation.last_week.plus_weeks((d % 5) as i64 - 2);
+                }
+                2 => allocation.assignee = Assignee::Person(person_id(plan, c)),
+                _ => allocation.commitment = Commitment::Confirmed,
+            }
+            Command::UpdateAllocation(allocation)
+        }
+        Kind::RemoveAllocation => Command::RemoveAllocation(
+            pick(&plan.allocations, a).map_or(AllocationId(9_999), |allocation| allocation.id),
+        ),
+        Kind::AddScenario => Command::AddScenario {
+            name: text,
+            activity: edit.flag.then(|| new_activity(plan, today, edit)),
+            allocations: (0..a % 3).map(|_| new_allocation(plan, edit)).collect(),
+        },
+        Kind::RenameScenario => Command::RenameScenario {
+            scenario: scenario_id(plan, a),
+            name: text,
+        },
+        Kind::RemoveScenario => Command::RemoveScenario(scenario_id(plan, a)),
+        Kind::ConfirmScenario => Command::ConfirmScenario(scenario_id(plan, a)),
+        Kind::PinPriority => Command::PinPriority {
+            activity: activity_id(plan, a),
+            position: (b % 4 != 0).then_some((c % 12) as u32),
+        },
+        Kind::AddCheckIn => Command::AddCheckIn(CheckIn {
+            id: CheckInId(0),
+            date: day,
+            summary: text.clone(),
+            entries: (0..a % 3)
+                .map(|n| CheckInEntry {
+                    activity: activity_id(plan, b + n),
+                    moved: text.clone(),
+                    blocked: String::new(),
+                    covers_midpoint: edit.flag,
+                })
+                .collect(),
+            decisions: (0..c % 3)
+                .map(|n| Decision {
+                    text: text.clone(),
+                    owner: (n % 2 == 0).then(|| person_id(plan, d + n)),
+                    due: Some(shifted(day, 7)),
+                    decided_on: None,
+                })
+                .collect(),
+        }),
+        Kind::DecideDecision => Command::DecideDecision {
+            checkin: pick(&plan.checkins, a).map_or(CheckInId(9_999), |checkin| checkin.id),
+            index: b % 3,
+            on: edit.flag.then_some(day),
+        },
+        Kind::Batch => {
+            // Two edits of other kinds as one undoable step.
+            let other = |shift: usize| Edit {
+                kind: KINDS[(a + shift) % (KINDS.len() - 2)],
+                picks: [b, c, d, a],
+                ..edit.clone()
+            };
+            Command::Batch {
+                commands: vec![
+                    command(plan, today, &other(1)),
+                    command(plan, today, &other(2)),
+                ],
+                summary: "Several edits".to_string(),
+            }
+        }
+        Kind::ReplacePlan => Command::ReplacePlan(Box::new(match a % 3 {
+            0 => demo_plan(PlanId(5), day),
+            1 => share::client_safe(plan, share::ClientSafe::default()),
+            _ => generated_plan(
+                Size {
+                    people: 4,
+                    activities: 6,
+                    dependencies_per_activity: 1,
+                    allocations: 5,
+                    weeks: 13,
+                },
+                day,
+            ),
+        })),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The properties.
+
+/// Exported and imported again, `plan` is the same plan, and a second
+/// export writes the same bytes.
+fn round_trips(plan: &Plan) -> Result<(), TestCaseError> {
+    let text = persist::encode(plan);
+    let read = persist::decode(&text);
+    prop_assert_eq!(
+        read.as_ref(),
+        Ok(plan),
+        "the plan file opens as the same plan"
+    );
+    if let Ok(read) = read {
+        prop_assert_eq!(persist::encode(&read), text, "a second export is identical");
+    }
+    prop_assert_eq!(
+        persist::decode(&persist::encode_compact(plan)),
+        Ok(plan.clone()),
+        "a share link's compact file opens as the same plan"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn generated_plans_keep_every_rule(base in base()) {
+        let (plan, _) = start_plan(&base);
+        prop_assert_eq!(validate::errors(&plan), Vec::new());
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_plan(
+        base in base(),
+        edits in prop::collection::vec(edit(), 0..12),
+    ) {
+        let (mut plan, today) = start_plan(&base);
+        round_trips(&plan)?;
+        for edit in &edits {
+            let command = command(&plan, today, edit);
+            if let Ok(applied) = apply(&plan, &command, today) {
+                plan = applied.plan;
+                prop_assert_eq!(validate::errors(&plan), Vec::new());
+                round_trips(&plan)?;
+            }
+        }
+    }
+
+    #[test]
+    fn undo_takes_back_every_edit_and_refusals_change_nothing(
+        base in base(),
+        edits in prop::collection::vec(edit(), 0..16),
+    ) {
+        let (original, today) = start_plan(&base);
+        let mut history = History::new(original.clone());
+        let mut plans = vec![original.clone()];
+        for edit in &edits {
+            let before = history.plan().clone();
+            let label = history.undo_label().map(str::to_string);
+            let command = command(&before, today, edit);
+            match history.execute(&command, today) {
+                Err(error) => {
+                    prop_assert!(!error.to_string().trim().is_empty());
+                    prop_assert_eq!(history.plan(), &before, "a refused command changes nothing");
+                    prop_assert_eq!(
+                        history.undo_label().map(str::to_string),
+                        label,
+                        "a refused command is not undoable"
+                    );
+                }
+                Ok(summary) => {
+                    prop_assert!(!summary.trim().is_empty());
+                    if history.plan() != &before {
+                        prop_assert_eq!(history.undo_label(), Some(summary.as_str()));
+                        plans.push(history.plan().clone());
+                    } else {
+                        prop_assert_eq!(
+                            history.undo_label().map(str::to_string),
+                            label,
+                            "an edit that changes nothing is not undoable"
+                        );
+                    }
+                }
+            }
+        }
+        let edited = history.plan().clone();
+        // Back through every plan the edits made, to the original.
+        for expected in plans.iter().rev().skip(1) {
+            prop_assert!(history.undo().is_some());
+            prop_assert_eq!(history.plan(), expected);
+        }
+        prop_assert_eq!(history.plan(), &original);
+        prop_assert!(history.undo().is_none(), "nothing more to undo");
+        // And forward again.
+        for expected in plans.iter().skip(1) {
+            prop_assert!(history.redo().is_some());
+            prop_assert_eq!(history.plan(), expected);
+        }
+        prop_assert_eq!(history.plan(), &edited);
+        prop_assert!(history.redo().is_none(), "nothing more to redo");
+    }
+}
