@@ -6,6 +6,7 @@
 //! so undo and redo work for every edit.
 
 pub mod history;
+mod roles;
 
 pub use history::History;
 
@@ -15,8 +16,8 @@ use crate::engine::validate;
 use crate::model::{
     count_of, medium_date, sort_by_number, Activity, ActivityId, Allocation, AllocationId,
     Assignee, CheckIn, CheckInId, Commitment, Holiday, Horizon, MetricId, Person, PersonId, Plan,
-    PriorityPin, Resources, RiskSettings, Scenario, ScenarioId, Skill, SkillId, SkillLevel, Status,
-    StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
+    PriorityPin, Resources, RiskSettings, RoleId, RoleStatus, Scenario, ScenarioId, Skill, SkillId,
+    SkillLevel, Status, StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
 };
 
 /// One edit to a plan.
@@ -159,6 +160,8 @@ pub enum CommandError {
     NoSuchAllocation(AllocationId),
     #[error("There is no scenario {0} in this plan.")]
     NoSuchScenario(ScenarioId),
+    #[error("There is no open role {0} in the hiring plan.")]
+    NoSuchRole(RoleId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
     ReassignToSelf { name: String },
     /// The edit would break a rule of the plan.
@@ -357,6 +360,9 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                     skills.retain(|need| need.skill != *id);
                 }
             }
+            for role in &mut plan.roles {
+                role.skills.retain(|held| held.skill != *id);
+            }
             Ok(format!("Removed the skill '{name}'"))
         }
         Command::SetStatus { activity, status } => {
@@ -491,10 +497,27 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             let before = plan.allocations.len();
             plan.allocations
                 .retain(|allocation| allocation.scenario != Some(*id));
-            Ok(format!(
+            let mut summary = format!(
                 "Removed the scenario '{name}' and its {}",
                 count_of(before - plan.allocations.len(), "allocation", "allocations")
-            ))
+            );
+            // Its hires go too; work given to them stays, as placeholders.
+            let hires: Vec<RoleId> = plan
+                .roles
+                .iter()
+                .filter(|role| role.scenario == Some(*id))
+                .map(|role| role.id)
+                .collect();
+            for role in &hires {
+                roles::remove_role(plan, *role)?;
+            }
+            if !hires.is_empty() {
+                summary.push_str(&format!(
+                    " and {}",
+                    count_of(hires.len(), "open role", "open roles")
+                ));
+            }
+            Ok(summary)
         }
         Command::ConfirmScenario(id) => {
             let name = scenario_mut(plan, *id)?.name.clone();
@@ -510,6 +533,12 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             for activity in &mut plan.activities {
                 if activities.contains(&activity.id) {
                     activity.commitment = Commitment::Confirmed;
+                }
+            }
+            // Its hires are now part of the plan.
+            for role in &mut plan.roles {
+                if role.scenario == Some(*id) {
+                    role.scenario = None;
                 }
             }
             Ok(format!("Confirmed '{name}': its work is now in the plan"))
@@ -638,6 +667,28 @@ fn check_allocation(
             ),
         );
     }
+    if let Assignee::Role(id) = allocation.assignee {
+        let role = plan.role(id).ok_or(CommandError::NoSuchRole(id))?;
+        if role.status == RoleStatus::Filled {
+            return refuse(
+                "open_role",
+                format!(
+                    "the role '{}' is filled: allocate the person who filled it",
+                    role.title
+                ),
+            );
+        }
+        if allocation.first_week < Week::containing(role.start_date) && !kept_start {
+            return refuse(
+                "first_week",
+                format!(
+                    "the {} only starts on {}",
+                    role.title,
+                    medium_date(role.start_date)
+                ),
+            );
+        }
+    }
     if let Assignee::Person(id) = allocation.assignee {
         let person = plan.person(id).ok_or(CommandError::NoSuchPerson(id))?;
         if let Some(start) = person.start_date {
@@ -666,6 +717,7 @@ fn describe_allocation(plan: &Plan, allocation: &Allocation) -> String {
     let who = match &allocation.assignee {
         Assignee::Person(person) => plan.person_name(*person),
         Assignee::Placeholder { role, .. } => format!("an unstaffed {role}"),
+        Assignee::Role(role) => format!("the open role {}", plan.role_title(*role)),
     };
     let weeks = if allocation.first_week == allocation.last_week {
         format!("in {}", allocation.first_week)
@@ -741,6 +793,7 @@ fn remove_person(
             }
         }
     }
+    roles::forget_person(plan, id, reassign_to);
     plan.people.retain(|person| person.id != id);
     let mut summary = format!("Removed {}", removed.name);
     if owned + allocated > 0 {

@@ -409,7 +409,8 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
                     }
                 }
             }
-            Assignee::Placeholder { .. } => {
+            // Open roles add no capacity yet: their work is demand.
+            Assignee::Placeholder { .. } | Assignee::Role(_) => {
                 if counts {
                     for slot in &mut unstaffed_demand[weeks_span.clone()] {
                         *slot += hours;
@@ -432,7 +433,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
             let slot = &mut staffed[activity_index];
             match allocation.assignee {
                 Assignee::Person(_) => slot.0 += held,
-                Assignee::Placeholder { .. } => slot.1 += held,
+                Assignee::Placeholder { .. } | Assignee::Role(_) => slot.1 += held,
             }
         }
         split_over_skills(&mut skills, plan, activity, hours, weeks_span);

@@ -15,6 +15,10 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+#[path = "validate_roles.rs"]
+mod roles;
+pub use roles::{MAX_CADENCES, MAX_RACI_PEOPLE, MAX_ROLES, MAX_ROLE_SKILLS};
+
 use crate::model::{
     sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn, CheckInId,
     Commitment, MetricId, Person, PersonId, Plan, ScenarioId, SkillId, Week, HOURS_PER_WEEK_LIMIT,
@@ -624,6 +628,13 @@ impl Checker {
             }
             self.checkin(checkin);
         }
+        // Money, roles and cadence: their own module.
+        for finding in roles::findings(plan) {
+            match finding.severity {
+                Severity::Error => self.error(finding.path, finding.message),
+                Severity::Warning => self.warning(finding.path, finding.message),
+            }
+        }
     }
 
     fn person(&mut self, person: &Person) {
@@ -921,6 +932,8 @@ impl Checker {
                     }
                 }
             }
+            // Checked with the hiring plan, in `validate_roles.rs`.
+            Assignee::Role(_) => {}
         }
         if allocation.hours_per_week <= 0.0 {
             self.error(

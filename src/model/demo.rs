@@ -52,6 +52,8 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
         Person {
             skills: levels(&[("Process design", 4), ("ITIL service management", 3)]),
             cost_rate: Some(78.0),
+            employment: Employment::Partner,
+            billable_target: Some(0.25),
             ..person(1, "Priya Raman", "Head of Delivery", "Leadership")
         },
         Person {
@@ -69,6 +71,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 ),
             ],
             cost_rate: Some(72.0),
+            billable_target: Some(0.6),
             ..person(2, "Tom Becker", "Cloud Architect", "Cloud")
         },
         Person {
@@ -81,6 +84,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 day(40, Weekday::Mon),
             )],
             cost_rate: Some(58.0),
+            billable_target: Some(0.75),
             ..person(3, "Lena Novak", "Cloud Engineer", "Cloud")
         },
         Person {
@@ -95,7 +99,9 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 "CNCF",
                 day(30, Weekday::Tue),
             )],
-            cost_rate: Some(66.0),
+            cost_rate: Some(95.0),
+            employment: Employment::Contractor,
+            billable_target: Some(0.85),
             ..person(4, "Marcus Hill", "DevOps Engineer", "DevOps")
         },
         Person {
@@ -111,6 +117,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 note: "Parental leave".to_string(),
             }],
             cost_rate: Some(55.0),
+            billable_target: Some(0.75),
             ..person(5, "Aisha Khan", "DevOps Engineer", "DevOps")
         },
         Person {
@@ -122,6 +129,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             certifications: vec![cert("CISSP", "ISC2", day(80, Weekday::Thu))],
             support_hours_per_week: 4.0,
             cost_rate: Some(74.0),
+            billable_target: Some(0.5),
             ..person(6, "Daniel Ortiz", "Security Lead", "Security")
         },
         Person {
@@ -138,6 +146,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 note: "Conference".to_string(),
             }],
             cost_rate: Some(52.0),
+            billable_target: Some(0.6),
             ..person(7, "Sofia Lindqvist", "Security Analyst", "Security")
         },
         Person {
@@ -177,6 +186,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
                 day(7, Weekday::Mon),
             )],
             cost_rate: Some(64.0),
+            billable_target: Some(0.75),
             ..person(
                 11,
                 "Hannah Weber",
@@ -188,6 +198,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             start_date: Some(day(5, Weekday::Mon)),
             skills: levels(&[("Microsoft Intune", 3), ("Exchange Online", 3)]),
             cost_rate: Some(60.0),
+            billable_target: Some(0.75),
             ..person(
                 12,
                 "Ravi Patel",
@@ -220,6 +231,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             .collect()
     };
     let created = day(0, Weekday::Mon);
+    let raci = |ids: &[u32]| -> Vec<PersonId> { ids.iter().copied().map(PersonId).collect() };
     let activities = vec![
         Activity {
             id: ActivityId(1),
@@ -251,6 +263,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             depends_on: Vec::new(),
             required_skills: needs(&[("Process design", 3)]),
             required_certifications: Vec::new(),
+            billable: false,
+            billing: Billing::NotBilled,
+            budget_hours: None,
+            responsible: raci(&[1]),
+            consulted: raci(&[8]),
+            informed: raci(&[2]),
         },
         Activity {
             id: ActivityId(2),
@@ -282,6 +300,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             depends_on: vec![ActivityId(1)],
             required_skills: needs(&[("Terraform", 3), ("Azure", 3)]),
             required_certifications: vec!["Azure Solutions Architect Expert".to_string()],
+            billable: true,
+            billing: Billing::Hourly { rate: 135.0 },
+            budget_hours: Some(160.0),
+            responsible: raci(&[2, 4]),
+            consulted: raci(&[6]),
+            informed: raci(&[1]),
         },
         Activity {
             id: ActivityId(3),
@@ -314,6 +338,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             depends_on: vec![ActivityId(1)],
             required_skills: needs(&[("Microsoft Intune", 3), ("Exchange Online", 2)]),
             required_certifications: vec!["Microsoft 365 Endpoint Administrator (MD-102)".to_string()],
+            billable: true,
+            billing: Billing::Hourly { rate: 125.0 },
+            budget_hours: Some(100.0),
+            responsible: raci(&[11]),
+            consulted: raci(&[6]),
+            informed: raci(&[1]),
         },
         Activity {
             id: ActivityId(4),
@@ -344,6 +374,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             depends_on: vec![ActivityId(1)],
             required_skills: needs(&[("ITIL service management", 3)]),
             required_certifications: Vec::new(),
+            billable: false,
+            billing: Billing::NotBilled,
+            budget_hours: None,
+            responsible: raci(&[8]),
+            consulted: raci(&[1]),
+            informed: raci(&[9]),
         },
         Activity {
             id: ActivityId(5),
@@ -371,6 +407,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             depends_on: vec![ActivityId(2), ActivityId(3)],
             required_skills: needs(&[("Microsoft Defender", 3), ("Entra ID", 2)]),
             required_certifications: Vec::new(),
+            billable: false,
+            billing: Billing::NotBilled,
+            budget_hours: None,
+            responsible: raci(&[6, 7]),
+            consulted: raci(&[2]),
+            informed: raci(&[1]),
         },
         Activity {
             id: ActivityId(6),
@@ -399,6 +441,12 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             depends_on: vec![ActivityId(4), ActivityId(5)],
             required_skills: needs(&[("Azure", 2), ("Microsoft Intune", 2)]),
             required_certifications: Vec::new(),
+            billable: true,
+            billing: Billing::FixedFee { amount: 9_500.0 },
+            budget_hours: Some(90.0),
+            responsible: raci(&[3]),
+            consulted: raci(&[2, 11]),
+            informed: raci(&[1]),
         },
     ];
 
@@ -440,6 +488,17 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             scenario: None,
         },
     ];
+
+    // Winning Contoso means hiring: the role adds capacity only while that
+    // scenario is shown.
+    let roles = vec![OpenRole {
+        team: "Cloud".to_string(),
+        skills: levels(&[("Azure", 3), ("Terraform", 2), ("Entra ID", 2)]),
+        status: RoleStatus::Approved,
+        cost_rate: Some(56.0),
+        scenario: Some(ScenarioId(1)),
+        ..OpenRole::new(RoleId(1), "Cloud Engineer", day(8, Weekday::Mon))
+    }];
 
     let goal_date = day(12, Weekday::Fri);
     Plan {
@@ -508,6 +567,30 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             id: ScenarioId(1),
             name: "Contoso Dental Group signs".to_string(),
         }],
+        roles,
+        cadences: vec![
+            Cadence::standard(
+                CadenceId(1),
+                CadenceKind::WeeklyOpsSync,
+                Weekday::Mon,
+                None,
+                Some(PersonId(1)),
+            ),
+            Cadence::standard(
+                CadenceId(2),
+                CadenceKind::MonthlyServiceReview,
+                Weekday::Tue,
+                Some(1),
+                Some(PersonId(8)),
+            ),
+            Cadence::standard(
+                CadenceId(3),
+                CadenceKind::QuarterlyStrategyReview,
+                Weekday::Thu,
+                Some(1),
+                Some(PersonId(1)),
+            ),
+        ],
         priority_pins: Vec::new(),
         settings: RiskSettings::default(),
         client_copy: false,

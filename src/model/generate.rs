@@ -107,6 +107,12 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                 }),
             certifications: Vec::new(),
             cost_rate: Some(50.0),
+            employment: if n % 10 == 0 {
+                Employment::Contractor
+            } else {
+                Employment::Employee
+            },
+            billable_target: Some(0.75),
         })
         .collect();
     let days = size.weeks as i64 * 7;
@@ -150,9 +156,25 @@ pub fn generated_plan(size: Size, today: NaiveDate) -> Plan {
                     min_level: 2,
                 }],
                 required_certifications: Vec::new(),
+                ..Activity::new(ActivityId(n), "")
             }
         })
         .collect();
+    // Client work is billed, every third activity at a fixed fee, and has
+    // a budget; its owner is responsible. Derived from what was drawn, so
+    // the random sequence (and every plan generated before) is unchanged.
+    for activity in &mut plan.activities {
+        activity.billable = activity.kind != ActivityKind::Internal;
+        activity.billing = match (activity.billable, activity.id.0 % 3) {
+            (false, _) => Billing::NotBilled,
+            (true, 0) => Billing::FixedFee {
+                amount: activity.effort_hours * 110.0,
+            },
+            (true, _) => Billing::Hourly { rate: 120.0 },
+        };
+        activity.budget_hours = Some(activity.effort_hours);
+        activity.responsible = activity.owner.into_iter().collect();
+    }
     plan.allocations = (1..=size.allocations)
         .map(|n| {
             let first = next.below(size.weeks) as i64;

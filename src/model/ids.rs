@@ -91,6 +91,16 @@ id_type!(
     CheckInId,
     "chk"
 );
+id_type!(
+    /// Identifies an open role of the hiring plan.
+    RoleId,
+    "rol"
+);
+id_type!(
+    /// Identifies a governance cadence (a recurring meeting) of the plan.
+    CadenceId,
+    "cad"
+);
 
 #[cfg(test)]
 mod tests {

@@ -4,15 +4,18 @@
 //! here carry no serialization attributes: the file format is a separate,
 //! versioned boundary in `crate::persist`, converted to and from these types.
 
+mod cadence;
 mod dates;
 pub mod demo;
 pub mod generate;
 mod ids;
 mod week;
 
+pub use cadence::{weekday_name, Cadence, CadenceKind, Frequency, MAX_NTH};
 pub use dates::{long_date, medium_date, parse_iso_date, short_date};
 pub use ids::{
-    ActivityId, AllocationId, BadId, CheckInId, MetricId, PersonId, PlanId, ScenarioId, SkillId,
+    ActivityId, AllocationId, BadId, CadenceId, CheckInId, MetricId, PersonId, PlanId, RoleId,
+    ScenarioId, SkillId,
 };
 pub use week::Week;
 
@@ -47,6 +50,11 @@ pub struct Plan {
     /// migration won") that can be shown or hidden together.
     pub scenarios: Vec<Scenario>,
     pub checkins: Vec<CheckIn>,
+    /// The hiring plan: roles to fill, each adding capacity from its start
+    /// date (only while its scenario, if any, is shown).
+    pub roles: Vec<OpenRole>,
+    /// The governance rhythm: recurring meetings with their owners.
+    pub cadences: Vec<Cadence>,
     /// Activities a person pinned to a position in the priority list.
     pub priority_pins: Vec<PriorityPin>,
     /// Thresholds of the risk checks.
@@ -227,6 +235,35 @@ pub struct Person {
     pub certifications: Vec<Certification>,
     /// Internal cost per hour; never part of a client export.
     pub cost_rate: Option<f64>,
+    pub employment: Employment,
+    /// The share of their capacity that should be billable (0.75 for
+    /// 75 %); none when they have no target. Never part of a client export.
+    pub billable_target: Option<f64>,
+}
+
+/// How a person works for the firm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Employment {
+    #[default]
+    Employee,
+    Contractor,
+    Partner,
+}
+
+impl Employment {
+    pub const ALL: [Employment; 3] = [
+        Employment::Employee,
+        Employment::Contractor,
+        Employment::Partner,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Employment::Employee => "Employee",
+            Employment::Contractor => "Contractor",
+            Employment::Partner => "Partner",
+        }
+    }
 }
 
 impl Person {
@@ -247,6 +284,8 @@ impl Person {
             skills: Vec::new(),
             certifications: Vec::new(),
             cost_rate: None,
+            employment: Employment::Employee,
+            billable_target: None,
         }
     }
 
@@ -331,6 +370,66 @@ pub struct Activity {
     pub required_skills: Vec<SkillRequirement>,
     /// Certifications the owner must hold, valid through the deadline.
     pub required_certifications: Vec<String>,
+    /// Whether its hours are billed to the client (they count towards
+    /// billable utilisation).
+    pub billable: bool,
+    /// How billable work earns: by the hour or a fixed fee.
+    pub billing: Billing,
+    /// The hours the work may take, sold or agreed; none for no budget.
+    pub budget_hours: Option<f64>,
+    /// RACI: the owner is the one Accountable; these people do the work
+    /// (Responsible), are asked before decisions (Consulted) or are kept up
+    /// to date (Informed). A person is on at most one of the three lists.
+    pub responsible: Vec<PersonId>,
+    pub consulted: Vec<PersonId>,
+    pub informed: Vec<PersonId>,
+}
+
+/// How an activity's billable work earns revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Billing {
+    /// No price set: billable hours count for utilisation but earn nothing
+    /// in the plan's numbers.
+    #[default]
+    NotBilled,
+    /// A bill rate per hour, in the plan's currency.
+    Hourly { rate: f64 },
+    /// A fixed fee for the whole activity, in the plan's currency.
+    FixedFee { amount: f64 },
+}
+
+/// Where a person stands on an activity, besides its owner (Accountable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RaciRole {
+    Responsible,
+    Consulted,
+    Informed,
+}
+
+impl RaciRole {
+    pub const ALL: [RaciRole; 3] = [
+        RaciRole::Responsible,
+        RaciRole::Consulted,
+        RaciRole::Informed,
+    ];
+
+    /// "Responsible", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            RaciRole::Responsible => "Responsible",
+            RaciRole::Consulted => "Consulted",
+            RaciRole::Informed => "Informed",
+        }
+    }
+
+    /// "R", "C" or "I".
+    pub fn letter(self) -> &'static str {
+        match self {
+            RaciRole::Responsible => "R",
+            RaciRole::Consulted => "C",
+            RaciRole::Informed => "I",
+        }
+    }
 }
 
 impl Activity {
@@ -373,7 +472,39 @@ impl Activity {
             depends_on: Vec::new(),
             required_skills: Vec::new(),
             required_certifications: Vec::new(),
+            billable: false,
+            billing: Billing::NotBilled,
+            budget_hours: None,
+            responsible: Vec::new(),
+            consulted: Vec::new(),
+            informed: Vec::new(),
         }
+    }
+
+    /// The list of people holding `role` on this activity.
+    pub fn raci_list(&self, role: RaciRole) -> &Vec<PersonId> {
+        match role {
+            RaciRole::Responsible => &self.responsible,
+            RaciRole::Consulted => &self.consulted,
+            RaciRole::Informed => &self.informed,
+        }
+    }
+
+    /// The same list, to edit.
+    pub fn raci_list_mut(&mut self, role: RaciRole) -> &mut Vec<PersonId> {
+        match role {
+            RaciRole::Responsible => &mut self.responsible,
+            RaciRole::Consulted => &mut self.consulted,
+            RaciRole::Informed => &mut self.informed,
+        }
+    }
+
+    /// `person`'s R, C or I on this activity (the owner's Accountable is
+    /// [`Activity::owner`]).
+    pub fn raci_role(&self, person: PersonId) -> Option<RaciRole> {
+        RaciRole::ALL
+            .into_iter()
+            .find(|role| self.raci_list(*role).contains(&person))
     }
 }
 
@@ -510,6 +641,104 @@ pub enum Assignee {
         role: String,
         skills: Vec<SkillRequirement>,
     },
+    /// An open role of the hiring plan: the hire to be, with its capacity.
+    Role(RoleId),
+}
+
+/// A role the firm plans to hire for. It adds capacity (its weekly hours,
+/// Monday to Friday, from its start date, less public holidays) while it is
+/// not filled and its scenario, if any, is shown; work can be allocated to
+/// it. Filling it turns it into a person (`Command::FillRole`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenRole {
+    pub id: RoleId,
+    /// "Cloud Engineer".
+    pub title: String,
+    pub team: String,
+    pub skills: Vec<SkillLevel>,
+    pub weekly_hours: f64,
+    /// The planned first working day.
+    pub start_date: NaiveDate,
+    pub status: RoleStatus,
+    /// The expected internal cost per hour; never part of a client export.
+    pub cost_rate: Option<f64>,
+    /// The what-if scenario the hire belongs to ("Hire a cloud engineer in
+    /// March"); none for a hire the plan counts on.
+    pub scenario: Option<ScenarioId>,
+    /// The person who filled it, once filled.
+    pub filled_by: Option<PersonId>,
+}
+
+impl OpenRole {
+    /// A planned, full-time role with nothing else set.
+    pub fn new(id: RoleId, title: &str, start_date: NaiveDate) -> OpenRole {
+        OpenRole {
+            id,
+            title: title.to_string(),
+            team: String::new(),
+            skills: Vec::new(),
+            weekly_hours: 40.0,
+            start_date,
+            status: RoleStatus::Planned,
+            cost_rate: None,
+            scenario: None,
+            filled_by: None,
+        }
+    }
+
+    /// Whether the role adds capacity with the scenarios in `hidden`
+    /// hidden: while it is open and its scenario (if any) is shown.
+    pub fn adds_capacity(&self, hidden: &[ScenarioId]) -> bool {
+        self.status != RoleStatus::Filled
+            && self
+                .scenario
+                .is_none_or(|scenario| !hidden.contains(&scenario))
+    }
+
+    /// The person the hire will be: full time over Monday to Friday from
+    /// the start date, with the role's team, skills, hours and cost rate.
+    /// Capacity is counted on this person, and filling the role adds it.
+    pub fn as_person(&self, id: PersonId, name: &str) -> Person {
+        Person {
+            role: self.title.clone(),
+            team: self.team.clone(),
+            weekly_hours: self.weekly_hours,
+            start_date: Some(self.start_date),
+            skills: self.skills.clone(),
+            cost_rate: self.cost_rate,
+            ..Person::new(id, name)
+        }
+    }
+}
+
+/// Where a hire stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleStatus {
+    Planned,
+    Approved,
+    Interviewing,
+    Offer,
+    Filled,
+}
+
+impl RoleStatus {
+    pub const ALL: [RoleStatus; 5] = [
+        RoleStatus::Planned,
+        RoleStatus::Approved,
+        RoleStatus::Interviewing,
+        RoleStatus::Offer,
+        RoleStatus::Filled,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleStatus::Planned => "Planned",
+            RoleStatus::Approved => "Approved",
+            RoleStatus::Interviewing => "Interviewing",
+            RoleStatus::Offer => "Offer",
+            RoleStatus::Filled => "Filled",
+        }
+    }
 }
 
 /// An activity held at a position of the priority list by a person,
@@ -595,6 +824,8 @@ impl Plan {
             allocations: Vec::new(),
             scenarios: Vec::new(),
             checkins: Vec::new(),
+            roles: Vec::new(),
+            cadences: Vec::new(),
             priority_pins: Vec::new(),
             settings: RiskSettings::default(),
             client_copy: false,
@@ -612,6 +843,20 @@ impl Plan {
 
     pub fn skill(&self, id: SkillId) -> Option<&Skill> {
         find_by_id(&self.skills, id, |skill| skill.id)
+    }
+
+    pub fn role(&self, id: RoleId) -> Option<&OpenRole> {
+        find_by_id(&self.roles, id, |role| role.id)
+    }
+
+    pub fn cadence(&self, id: CadenceId) -> Option<&Cadence> {
+        find_by_id(&self.cadences, id, |cadence| cadence.id)
+    }
+
+    /// The title of an open role, or a readable stand-in for a dangling id.
+    pub fn role_title(&self, id: RoleId) -> String {
+        self.role(id)
+            .map_or_else(|| format!("unknown role {id}"), |role| role.title.clone())
     }
 
     /// The name of a person, or a readable stand-in for a dangling id.
@@ -654,10 +899,18 @@ impl Plan {
             sort_by_number(&mut activity.required_skills, |requirement| {
                 requirement.skill.0.into()
             });
+            for role in RaciRole::ALL {
+                sort_by_number(activity.raci_list_mut(role), |person| person.0.into());
+            }
         }
         sort_by_number(&mut self.allocations, |allocation| allocation.id.0.into());
         sort_by_number(&mut self.scenarios, |scenario| scenario.id.0.into());
         sort_by_number(&mut self.checkins, |checkin| checkin.id.0.into());
+        sort_by_number(&mut self.roles, |role| role.id.0.into());
+        for role in &mut self.roles {
+            sort_by_number(&mut role.skills, |held| held.skill.0.into());
+        }
+        sort_by_number(&mut self.cadences, |cadence| cadence.id.0.into());
         sort_by_number(&mut self.priority_pins, |pin| pin.activity.0.into());
     }
 }

@@ -296,7 +296,9 @@ pub fn activities_csv(plan: &Plan) -> String {
 fn row_order(allocation: &Allocation, role_rank: u64, week: i64) -> u64 {
     let who = match &allocation.assignee {
         Assignee::Person(person) => u64::from(person.0).min((1 << 23) - 1),
-        Assignee::Placeholder { .. } => (1 << 23) | role_rank.min((1 << 23) - 1),
+        Assignee::Placeholder { .. } | Assignee::Role(_) => {
+            (1 << 23) | role_rank.min((1 << 23) - 1)
+        }
     };
     let week = week.clamp(0, (1 << 20) - 1) as u64;
     let id = u64::from(allocation.id.0).min((1 << 20) - 1);
@@ -349,7 +351,7 @@ pub fn allocations_csv(plan: &Plan) -> String {
         Assignee::Placeholder { role, .. } => {
             roles.binary_search(&role.as_str()).unwrap_or_default() as u64
         }
-        Assignee::Person(_) => 0,
+        Assignee::Person(_) | Assignee::Role(_) => 0,
     };
     sort_by_number(&mut rows, |(allocation, week)| {
         row_order(
@@ -367,6 +369,12 @@ pub fn allocations_csv(plan: &Plan) -> String {
                     .unwrap_or_default(),
             ),
             Assignee::Placeholder { role, .. } => (format!("Unstaffed: {role}"), String::new()),
+            Assignee::Role(id) => (
+                format!("Open role: {}", plan.role_title(*id)),
+                plan.role(*id)
+                    .map(|role| role.team.trim().to_string())
+                    .unwrap_or_default(),
+            ),
         };
         let scenario = allocation
             .scenario

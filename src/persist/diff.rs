@@ -41,6 +41,8 @@ pub enum Kind {
     Scenario,
     Allocation,
     CheckIn,
+    Role,
+    Cadence,
     PriorityPin,
 }
 
@@ -57,6 +59,8 @@ impl Kind {
             Kind::Scenario => "Scenarios",
             Kind::Allocation => "Allocations",
             Kind::CheckIn => "Check-ins",
+            Kind::Role => "Hiring plan",
+            Kind::Cadence => "Cadences",
             Kind::PriorityPin => "Priority pins",
         }
     }
@@ -64,7 +68,7 @@ impl Kind {
 
 /// The lists of a plan file: kind, field, and the field that identifies an
 /// item of it.
-const LISTS: [(Kind, &str, &str); 9] = [
+const LISTS: [(Kind, &str, &str); 11] = [
     (Kind::Metric, "metrics", "id"),
     (Kind::Holiday, "holidays", "date"),
     (Kind::Skill, "skills", "id"),
@@ -73,12 +77,14 @@ const LISTS: [(Kind, &str, &str); 9] = [
     (Kind::Scenario, "scenarios", "id"),
     (Kind::Allocation, "allocations", "id"),
     (Kind::CheckIn, "checkins", "id"),
+    (Kind::Role, "roles", "id"),
+    (Kind::Cadence, "cadences", "id"),
     (Kind::PriorityPin, "priority_pins", "activity"),
 ];
 
 /// Fields that hold the id of another thing; renumbering an id rewrites
 /// them.
-const REFERENCES: [&str; 7] = [
+const REFERENCES: [&str; 12] = [
     "id",
     "owner",
     "person",
@@ -86,6 +92,11 @@ const REFERENCES: [&str; 7] = [
     "skill",
     "scenario",
     "depends_on",
+    "open_role",
+    "responsible",
+    "consulted",
+    "informed",
+    "filled_by",
 ];
 
 /// What happened to a thing or a field.
@@ -579,6 +590,7 @@ impl Names {
                 ("skills", "name"),
                 ("scenarios", "name"),
                 ("metrics", "name"),
+                ("roles", "title"),
             ] {
                 if let Some(Value::Array(values)) = plan.get(list) {
                     for item in values {
@@ -623,13 +635,24 @@ impl Names {
                     Some(Value::String(person)) => self.name(person),
                     _ => match item.and_then(|item| lookup(item, "placeholder.role")) {
                         Some(Value::String(role)) => format!("{role} (role)"),
-                        _ => "someone".to_string(),
+                        _ => match item.and_then(|item| item.get("open_role")) {
+                            Some(Value::String(role)) => format!("{} (open role)", self.name(role)),
+                            _ => "someone".to_string(),
+                        },
                     },
                 };
                 let on = self.name(&self.text(item, "activity"));
                 format!("Allocation: {} on {}", clip(&who, 60), quoted(on))
             }
             Kind::CheckIn => format!("Check-in of {}", self.text(item, "date")),
+            Kind::Role => format!("Open role {}", quoted(self.text(item, "title"))),
+            Kind::Cadence => match self.text(item, "title").as_str() {
+                "" => format!(
+                    "Cadence {}",
+                    quoted(self.text(item, "kind").replace('_', " "))
+                ),
+                title => format!("Cadence {}", quoted(title.to_string())),
+            },
             Kind::PriorityPin => format!("Priority pin of {}", quoted(self.name(key))),
         }
     }

@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::{
-    self, ActivityId, AllocationId, CheckInId, MetricId, NaiveDate, PersonId, PlanId, ScenarioId,
-    SkillId, Week,
+    self, ActivityId, AllocationId, CadenceId, CheckInId, MetricId, NaiveDate, PersonId, PlanId,
+    RoleId, ScenarioId, SkillId, Week,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,6 +32,10 @@ pub struct Plan {
     pub allocations: Vec<Allocation>,
     pub scenarios: Vec<Scenario>,
     pub checkins: Vec<CheckIn>,
+    /// The hiring plan (version 3).
+    pub roles: Vec<Role>,
+    /// The governance rhythm (version 3).
+    pub cadences: Vec<Cadence>,
     pub priority_pins: Vec<PriorityPin>,
     pub settings: Settings,
 }
@@ -128,6 +132,18 @@ pub struct Person {
     pub skills: Vec<SkillLevel>,
     pub certifications: Vec<Certification>,
     pub cost_rate: Option<f64>,
+    pub employment: Employment,
+    /// The billable share of capacity aimed for, 0 to 1 (0.75 is 75 %).
+    pub billable_target: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Employment {
+    Employee,
+    Contractor,
+    Partner,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -184,6 +200,15 @@ pub struct Activity {
     pub depends_on: Vec<ActivityId>,
     pub required_skills: Vec<SkillRequirement>,
     pub required_certifications: Vec<String>,
+    pub billable: bool,
+    /// A bill rate per hour; an activity has a bill rate, a fixed fee or
+    /// neither.
+    pub bill_rate: Option<f64>,
+    pub fixed_fee: Option<f64>,
+    pub budget_hours: Option<f64>,
+    pub responsible: Vec<PersonId>,
+    pub consulted: Vec<PersonId>,
+    pub informed: Vec<PersonId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -258,13 +283,15 @@ pub struct PriorityPin {
     pub position: u32,
 }
 
-/// An allocation names either a `person` or a `placeholder`, never both.
+/// An allocation names one of a `person`, a `placeholder` or an
+/// `open_role`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Allocation {
     pub id: AllocationId,
     pub person: Option<PersonId>,
     pub placeholder: Option<Placeholder>,
+    pub open_role: Option<RoleId>,
     pub activity: ActivityId,
     pub hours_per_week: f64,
     pub first_week: Week,
@@ -278,6 +305,66 @@ pub struct Allocation {
 pub struct Scenario {
     pub id: ScenarioId,
     pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+pub struct Role {
+    pub id: RoleId,
+    pub title: String,
+    pub team: String,
+    pub skills: Vec<SkillLevel>,
+    pub weekly_hours: f64,
+    pub start_date: NaiveDate,
+    pub status: RoleStatus,
+    pub cost_rate: Option<f64>,
+    pub scenario: Option<ScenarioId>,
+    pub filled_by: Option<PersonId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoleStatus {
+    Planned,
+    Approved,
+    Interviewing,
+    Offer,
+    Filled,
+}
+
+/// A recurring meeting: weekly on `weekday`, or monthly or quarterly on
+/// the `nth` (1 to 4) `weekday` of the month (quarterly: of January,
+/// April, July and October).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+pub struct Cadence {
+    pub id: CadenceId,
+    pub kind: CadenceKind,
+    pub title: String,
+    pub frequency: Frequency,
+    pub weekday: Weekday,
+    pub nth: Option<u8>,
+    pub owner: Option<PersonId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CadenceKind {
+    WeeklyOpsSync,
+    MonthlyServiceReview,
+    QuarterlyStrategyReview,
+    Custom,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    Quarterly,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -372,6 +459,8 @@ impl Plan {
                 })
                 .collect(),
             checkins: plan.checkins.into_iter().map(Into::into).collect(),
+            roles: plan.roles.into_iter().map(Into::into).collect(),
+            cadences: plan.cadences.into_iter().map(Into::into).collect(),
             priority_pins: plan
                 .priority_pins
                 .into_iter()
@@ -470,6 +559,65 @@ impl From<model::Person> for Person {
                 })
                 .collect(),
             cost_rate: person.cost_rate,
+            employment: match person.employment {
+                model::Employment::Employee => Employment::Employee,
+                model::Employment::Contractor => Employment::Contractor,
+                model::Employment::Partner => Employment::Partner,
+            },
+            billable_target: person.billable_target,
+        }
+    }
+}
+
+impl From<model::OpenRole> for Role {
+    fn from(role: model::OpenRole) -> Self {
+        Role {
+            id: role.id,
+            title: role.title,
+            team: role.team,
+            skills: role
+                .skills
+                .into_iter()
+                .map(|held| SkillLevel {
+                    skill: held.skill,
+                    level: held.level,
+                })
+                .collect(),
+            weekly_hours: role.weekly_hours,
+            start_date: role.start_date,
+            status: match role.status {
+                model::RoleStatus::Planned => RoleStatus::Planned,
+                model::RoleStatus::Approved => RoleStatus::Approved,
+                model::RoleStatus::Interviewing => RoleStatus::Interviewing,
+                model::RoleStatus::Offer => RoleStatus::Offer,
+                model::RoleStatus::Filled => RoleStatus::Filled,
+            },
+            cost_rate: role.cost_rate,
+            scenario: role.scenario,
+            filled_by: role.filled_by,
+        }
+    }
+}
+
+impl From<model::Cadence> for Cadence {
+    fn from(cadence: model::Cadence) -> Self {
+        Cadence {
+            id: cadence.id,
+            kind: match cadence.kind {
+                model::CadenceKind::WeeklyOpsSync => CadenceKind::WeeklyOpsSync,
+                model::CadenceKind::MonthlyServiceReview => CadenceKind::MonthlyServiceReview,
+                model::CadenceKind::QuarterlyStrategyReview => CadenceKind::QuarterlyStrategyReview,
+                model::CadenceKind::Custom => CadenceKind::Custom,
+            },
+            title: cadence.title,
+            frequency: match cadence.frequency {
+                model::Frequency::Weekly => Frequency::Weekly,
+                model::Frequency::Monthly => Frequency::Monthly,
+                model::Frequency::Quarterly => Frequency::Quarterly,
+            },
+            weekday: cadence.weekday.into(),
+            nth: cadence.nth,
+            owner: cadence.owner,
         }
     }
 }
@@ -552,26 +700,42 @@ impl From<model::Activity> for Activity {
                 .map(Into::into)
                 .collect(),
             required_certifications: activity.required_certifications,
+            billable: activity.billable,
+            bill_rate: match activity.billing {
+                model::Billing::Hourly { rate } => Some(rate),
+                _ => None,
+            },
+            fixed_fee: match activity.billing {
+                model::Billing::FixedFee { amount } => Some(amount),
+                _ => None,
+            },
+            budget_hours: activity.budget_hours,
+            responsible: activity.responsible,
+            consulted: activity.consulted,
+            informed: activity.informed,
         }
     }
 }
 
 impl From<model::Allocation> for Allocation {
     fn from(allocation: model::Allocation) -> Self {
-        let (person, placeholder) = match allocation.assignee {
-            model::Assignee::Person(person) => (Some(person), None),
+        let (person, placeholder, open_role) = match allocation.assignee {
+            model::Assignee::Person(person) => (Some(person), None, None),
             model::Assignee::Placeholder { role, skills } => (
                 None,
                 Some(Placeholder {
                     role,
                     skills: skills.into_iter().map(Into::into).collect(),
                 }),
+                None,
             ),
+            model::Assignee::Role(role) => (None, None, Some(role)),
         };
         Allocation {
             id: allocation.id,
             person,
             placeholder,
+            open_role,
             activity: allocation.activity,
             hours_per_week: allocation.hours_per_week,
             first_week: allocation.first_week,
@@ -632,6 +796,8 @@ const PLAN_FIELDS: &[&str] = &[
     "allocations",
     "scenarios",
     "checkins",
+    "roles",
+    "cadences",
     "priority_pins",
     "settings",
 ];
@@ -659,6 +825,35 @@ const KINDS: &[(&str, model::ActivityKind)] = &[
 const COMMITMENTS: &[(&str, model::Commitment)] = &[
     ("confirmed", model::Commitment::Confirmed),
     ("tentative", model::Commitment::Tentative),
+];
+const EMPLOYMENTS: &[(&str, model::Employment)] = &[
+    ("employee", model::Employment::Employee),
+    ("contractor", model::Employment::Contractor),
+    ("partner", model::Employment::Partner),
+];
+const ROLE_STATUSES: &[(&str, model::RoleStatus)] = &[
+    ("planned", model::RoleStatus::Planned),
+    ("approved", model::RoleStatus::Approved),
+    ("interviewing", model::RoleStatus::Interviewing),
+    ("offer", model::RoleStatus::Offer),
+    ("filled", model::RoleStatus::Filled),
+];
+const CADENCE_KINDS: &[(&str, model::CadenceKind)] = &[
+    ("weekly_ops_sync", model::CadenceKind::WeeklyOpsSync),
+    (
+        "monthly_service_review",
+        model::CadenceKind::MonthlyServiceReview,
+    ),
+    (
+        "quarterly_strategy_review",
+        model::CadenceKind::QuarterlyStrategyReview,
+    ),
+    ("custom", model::CadenceKind::Custom),
+];
+const FREQUENCIES: &[(&str, model::Frequency)] = &[
+    ("weekly", model::Frequency::Weekly),
+    ("monthly", model::Frequency::Monthly),
+    ("quarterly", model::Frequency::Quarterly),
 ];
 const DIRECTIONS: &[(&str, model::Direction)] = &[
     ("higher_is_better", model::Direction::HigherIsBetter),
@@ -761,6 +956,8 @@ pub fn read_plan(value: &Value) -> Read<model::Plan> {
             })
         })?,
         checkins: plan.list("checkins", read_checkin)?,
+        roles: plan.list("roles", read_role)?,
+        cadences: plan.list("cadences", read_cadence)?,
         settings: match plan.optional_object(
             "settings",
             &["stale_after_days", "owner_away_share", "overload_share"],
@@ -819,6 +1016,8 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
             "skills",
             "certifications",
             "cost_rate",
+            "employment",
+            "billable_target",
         ],
     )?;
     Ok(model::Person {
@@ -875,6 +1074,76 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
             })
         })?,
         cost_rate: person.optional_number("cost_rate")?,
+        employment: match person.string_or_empty("employment")?.as_str() {
+            // Files written by hand may leave it out.
+            "" => model::Employment::Employee,
+            _ => person.choice("employment", EMPLOYMENTS)?,
+        },
+        billable_target: person.optional_number("billable_target")?,
+    })
+}
+
+fn read_role(value: &Value, path: &str) -> Read<model::OpenRole> {
+    let role = Object::new(
+        value,
+        path,
+        &[
+            "id",
+            "title",
+            "team",
+            "skills",
+            "weekly_hours",
+            "start_date",
+            "status",
+            "cost_rate",
+            "scenario",
+            "filled_by",
+        ],
+    )?;
+    Ok(model::OpenRole {
+        id: role.parsed("id", ID)?,
+        title: role.string("title")?,
+        team: role.string_or_empty("team")?,
+        skills: role.list("skills", |value, path| {
+            let held = Object::new(value, path, &["skill", "level"])?;
+            Ok(model::SkillLevel {
+                skill: held.parsed("skill", ID)?,
+                level: held.whole("level", u8::MAX.into())? as u8,
+            })
+        })?,
+        weekly_hours: role.number("weekly_hours")?,
+        start_date: role.date("start_date")?,
+        status: role.choice("status", ROLE_STATUSES)?,
+        cost_rate: role.optional_number("cost_rate")?,
+        scenario: role.optional_parsed("scenario", ID)?,
+        filled_by: role.optional_parsed("filled_by", ID)?,
+    })
+}
+
+fn read_cadence(value: &Value, path: &str) -> Read<model::Cadence> {
+    let cadence = Object::new(
+        value,
+        path,
+        &[
+            "id",
+            "kind",
+            "title",
+            "frequency",
+            "weekday",
+            "nth",
+            "owner",
+        ],
+    )?;
+    Ok(model::Cadence {
+        id: cadence.parsed("id", ID)?,
+        kind: cadence.choice("kind", CADENCE_KINDS)?,
+        title: cadence.string_or_empty("title")?,
+        frequency: cadence.choice("frequency", FREQUENCIES)?,
+        weekday: cadence.choice("weekday", WEEKDAYS)?,
+        nth: cadence
+            .optional_whole("nth", u8::MAX.into())?
+            .map(|nth| nth as u8),
+        owner: cadence.optional_parsed("owner", ID)?,
     })
 }
 
@@ -901,8 +1170,32 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
             "depends_on",
             "required_skills",
             "required_certifications",
+            "billable",
+            "bill_rate",
+            "fixed_fee",
+            "budget_hours",
+            "responsible",
+            "consulted",
+            "informed",
         ],
     )?;
+    let billing = match (
+        activity.optional_number("bill_rate")?,
+        activity.optional_number("fixed_fee")?,
+    ) {
+        (None, None) => model::Billing::NotBilled,
+        (Some(rate), None) => model::Billing::Hourly { rate },
+        (None, Some(amount)) => model::Billing::FixedFee { amount },
+        (Some(_), Some(_)) => {
+            return Err(super::ImportError::Field {
+                path: format!("{path}.fixed_fee"),
+                reason: "an activity is billed by the hour or at a fixed fee, not both: \
+                         keep the bill rate or the fixed fee"
+                    .to_string(),
+            })
+        }
+    };
+    let people = |field: &str| activity.list(field, |value, path| item_at(path, parsed(value, ID)));
     let done = activity.optional_object("done_definition", &["text", "checklist"])?;
     Ok(model::Activity {
         id: activity.parsed("id", ID)?,
@@ -944,6 +1237,12 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
         required_certifications: activity.list("required_certifications", |value, path| {
             item_at(path, text(value))
         })?,
+        billable: activity.flag_or_false("billable")?,
+        billing,
+        budget_hours: activity.optional_number("budget_hours")?,
+        responsible: people("responsible")?,
+        consulted: people("consulted")?,
+        informed: people("informed")?,
     })
 }
 
@@ -955,6 +1254,7 @@ fn read_allocation(value: &Value, path: &str) -> Read<model::Allocation> {
             "id",
             "person",
             "placeholder",
+            "open_role",
             "activity",
             "hours_per_week",
             "first_week",
@@ -965,23 +1265,37 @@ fn read_allocation(value: &Value, path: &str) -> Read<model::Allocation> {
     )?;
     let person = allocation.optional_parsed("person", ID)?;
     let placeholder = allocation.optional_object("placeholder", &["role", "skills"])?;
-    let assignee = match (person, placeholder) {
-        (Some(person), None) => model::Assignee::Person(person),
-        (None, Some(placeholder)) => model::Assignee::Placeholder {
+    let open_role = allocation.optional_parsed("open_role", ID)?;
+    let assignee = match (person, placeholder, open_role) {
+        (Some(person), None, None) => model::Assignee::Person(person),
+        (None, Some(placeholder), None) => model::Assignee::Placeholder {
             role: placeholder.string("role")?,
             skills: placeholder.list("skills", read_requirement)?,
         },
-        (Some(_), Some(_)) => {
+        (None, None, Some(role)) => model::Assignee::Role(role),
+        (None, None, None) => {
             return Err(super::ImportError::Field {
                 path: path.to_string(),
-                reason: "names both a person and a placeholder: keep one".to_string(),
+                reason: "names neither a person, a placeholder nor an open role".to_string(),
             })
         }
-        (None, None) => {
+        (person, placeholder, open_role) => {
+            let named: Vec<&str> = [
+                person.map(|_| "a person"),
+                placeholder.map(|_| "a placeholder"),
+                open_role.map(|_| "an open role"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let reason = match named.as_slice() {
+                [first, second] => format!("names both {first} and {second}: keep one"),
+                _ => "names a person, a placeholder and an open role: keep one".to_string(),
+            };
             return Err(super::ImportError::Field {
                 path: path.to_string(),
-                reason: "names neither a person nor a placeholder".to_string(),
-            })
+                reason,
+            });
         }
     };
     Ok(model::Allocation {

@@ -4,7 +4,8 @@
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    ActivityId, AllocationId, CheckInId, MetricId, PersonId, PlanId, ScenarioId, SkillId, Week,
+    ActivityId, AllocationId, CadenceId, CheckInId, MetricId, PersonId, PlanId, RoleId, ScenarioId,
+    SkillId, Week,
 };
 
 macro_rules! as_string {
@@ -26,6 +27,8 @@ as_string!(
     MetricId,
     CheckInId,
     ScenarioId,
+    RoleId,
+    CadenceId,
     Week,
 );
 
@@ -40,7 +43,8 @@ mod schema {
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
     use crate::model::{
-        ActivityId, AllocationId, CheckInId, MetricId, PersonId, PlanId, ScenarioId, SkillId, Week,
+        ActivityId, AllocationId, CadenceId, CheckInId, MetricId, PersonId, PlanId, RoleId,
+        ScenarioId, SkillId, Week,
     };
 
     macro_rules! id_schema {
@@ -81,6 +85,8 @@ mod schema {
         MetricId: "A success metric id",
         CheckInId: "A check-in id",
         ScenarioId: "A scenario id",
+        RoleId: "An open role id",
+        CadenceId: "A cadence id",
     );
 
     impl JsonSchema for Week {

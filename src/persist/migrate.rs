@@ -5,8 +5,9 @@
 //! |---|---|
 //! | 1 | first release |
 //! | 2 | `plan.scenarios` and `allocations[].scenario` (what-if scenarios) |
+//! | 3 | money, roles and cadence: `people[].employment` and `billable_target`; `activities[].billable`, `bill_rate`, `fixed_fee`, `budget_hours`, `responsible`, `consulted`, `informed`; `allocations[].open_role`; `plan.roles` (the hiring plan) and `plan.cadences` |
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::ImportError;
 
@@ -29,4 +30,109 @@ pub fn v1_to_v2(plan: &Value) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+/// The fields version 3 added, by where they are.
+const V3_PLAN_FIELDS: [&str; 2] = ["roles", "cadences"];
+const V3_PERSON_FIELDS: [&str; 2] = ["employment", "billable_target"];
+const V3_ACTIVITY_FIELDS: [&str; 7] = [
+    "billable",
+    "bill_rate",
+    "fixed_fee",
+    "budget_hours",
+    "responsible",
+    "consulted",
+    "informed",
+];
+const V3_ALLOCATION_FIELDS: [&str; 1] = ["open_role"];
+
+/// Version 2 to version 3. Version 3 only added fields; a version 2 file
+/// holding one was not written by Opsboard and is refused, naming it. The
+/// new fields get what a version 2 plan already says:
+///
+/// - everyone is an employee, with no billable target;
+/// - an activity is billable when it is for a client (its `client` is not
+///   empty) and is not internal work; it has no bill rate, fixed fee or
+///   budget yet;
+/// - its Responsible are the people allocated to it (its owner stays the
+///   one Accountable); nobody is Consulted or Informed yet;
+/// - there are no open roles and no cadences.
+///
+/// `version` is the file's own version (1 or 2), for messages.
+pub fn v2_to_v3(plan: &mut Value, version: u64) -> Result<(), ImportError> {
+    let unknown = |path: String| ImportError::Field {
+        path,
+        reason: format!("unknown field in a version {version} file (it came with version 3)"),
+    };
+    let Value::Object(plan) = plan else {
+        // Not an object: the reader says so, with its path.
+        return Ok(());
+    };
+    for field in V3_PLAN_FIELDS {
+        if plan.contains_key(field) {
+            return Err(unknown(format!("plan.{field}")));
+        }
+    }
+    for (list, fields) in [
+        ("people", &V3_PERSON_FIELDS[..]),
+        ("activities", &V3_ACTIVITY_FIELDS[..]),
+        ("allocations", &V3_ALLOCATION_FIELDS[..]),
+    ] {
+        for (index, item) in objects(plan, list).enumerate() {
+            if let Some(field) = fields.iter().find(|field| item.contains_key(**field)) {
+                return Err(unknown(format!("plan.{list}[{index}].{field}")));
+            }
+        }
+    }
+
+    // Who is allocated to what: the people of the plan only, so that a
+    // broken allocation is reported once, where it is.
+    let people: Vec<&str> = objects(plan, "people")
+        .filter_map(|person| person.get("id").and_then(Value::as_str))
+        .collect();
+    let mut allocated: Vec<(String, String)> = objects(plan, "allocations")
+        .filter_map(|allocation| {
+            let person = allocation.get("person").and_then(Value::as_str)?;
+            let activity = allocation.get("activity").and_then(Value::as_str)?;
+            people
+                .contains(&person)
+                .then(|| (activity.to_string(), person.to_string()))
+        })
+        .collect();
+    allocated.sort();
+    allocated.dedup();
+
+    if let Some(Value::Array(activities)) = plan.get_mut("activities") {
+        for activity in activities {
+            let Value::Object(activity) = activity else {
+                continue;
+            };
+            let for_client = activity
+                .get("client")
+                .and_then(Value::as_str)
+                .is_some_and(|client| !client.trim().is_empty());
+            let internal = activity.get("kind").and_then(Value::as_str) == Some("internal");
+            activity.insert("billable".to_string(), (for_client && !internal).into());
+            let id = activity.get("id").and_then(Value::as_str).unwrap_or("");
+            let responsible: Vec<Value> = allocated
+                .iter()
+                .filter(|(on, _)| on == id)
+                .map(|(_, person)| Value::String(person.clone()))
+                .collect();
+            activity.insert("responsible".to_string(), Value::Array(responsible));
+        }
+    }
+    Ok(())
+}
+
+/// The objects of the list `list` of `plan` (none when it is not a list).
+fn objects<'a>(
+    plan: &'a Map<String, Value>,
+    list: &str,
+) -> impl Iterator<Item = &'a Map<String, Value>> {
+    plan.get(list)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object)
 }

@@ -1,7 +1,7 @@
 //! The plan file format: a versioned envelope around a plan.
 //!
 //! ```json
-//! { "format": "opsboard-plan", "version": 2, "plan": { ... } }
+//! { "format": "opsboard-plan", "version": 3, "plan": { ... } }
 //! ```
 //!
 //! [`encode`] writes the current version, canonically: lists in id order,
@@ -28,7 +28,7 @@ use crate::model::{Lineage, Plan};
 /// The `format` tag of a plan file.
 pub const FORMAT: &str = "opsboard-plan";
 /// The newest format version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// The file name suffix of plan files.
@@ -211,12 +211,15 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
     if version > CURRENT_VERSION {
         return Err(ImportError::NewerVersion(version));
     }
-    let plan_value = envelope.remove("plan").ok_or_else(|| ImportError::Field {
+    let mut plan_value = envelope.remove("plan").ok_or_else(|| ImportError::Field {
         path: "plan".to_string(),
         reason: "missing: the file has no plan in it".to_string(),
     })?;
     if version == 1 {
         migrate::v1_to_v2(&plan_value)?;
+    }
+    if version <= 2 {
+        migrate::v2_to_v3(&mut plan_value, version)?;
     }
     let client_copy = match envelope.get("profile") {
         None | Some(Value::Null) => false,

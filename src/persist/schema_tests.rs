@@ -55,18 +55,31 @@ fn plan_file_schema() -> Value {
     let mut schema = generator
         .into_root_schema_for::<EnvelopeOut<'static>>()
         .to_value();
-    // The one rule of shape the types do not carry: an allocation names a
-    // person or a placeholder, never both and never neither (`read_allocation`).
+    // The rules of shape the types do not carry: an allocation names one
+    // of a person, a placeholder and an open role (`read_allocation`), and
+    // an activity has a bill rate or a fixed fee, not both (`read_activity`).
     let allocation = schema
         .pointer_mut("/$defs/Allocation")
         .and_then(Value::as_object_mut)
         .expect("the schema defines Allocation");
+    // (Named so, as `null` inside `json!` is JSON's null.)
+    let absent = json!({ "type": "null" });
+    let present = json!({ "not": { "type": "null" } });
     allocation.insert(
         "oneOf".to_string(),
         json!([
-            { "properties": { "placeholder": { "type": "null" } } },
-            { "properties": { "person": { "type": "null" } } },
+            { "properties": { "person": present, "placeholder": absent, "open_role": absent } },
+            { "properties": { "person": absent, "placeholder": present, "open_role": absent } },
+            { "properties": { "person": absent, "placeholder": absent, "open_role": present } },
         ]),
+    );
+    let activity = schema
+        .pointer_mut("/$defs/Activity")
+        .and_then(Value::as_object_mut)
+        .expect("the schema defines Activity");
+    activity.insert(
+        "not".to_string(),
+        json!({ "properties": { "bill_rate": present, "fixed_fee": present } }),
     );
     // The reader reads the envelope's three fields and passes over any
     // other (`decode`), so the envelope alone stays open.
@@ -168,6 +181,22 @@ fn plan_with_every_field_set() -> model::Plan {
         activity: first_activity,
         position: 1,
     });
+    // Work on the open role, and a second role filled already.
+    let role = plan.roles[0].id;
+    plan.allocations.push(model::Allocation {
+        id: model::AllocationId(99),
+        assignee: model::Assignee::Role(role),
+        ..plan.allocations[0].clone()
+    });
+    plan.roles.push(model::OpenRole {
+        status: model::RoleStatus::Filled,
+        filled_by: Some(model::PersonId(12)),
+        ..model::OpenRole::new(
+            model::RoleId(2),
+            "Microsoft 365 Consultant",
+            date("2026-12-14"),
+        )
+    });
     plan.sort_canonically();
     plan
 }
@@ -222,7 +251,7 @@ fn value_paths(value: &Value, path: &str, paths: &mut BTreeSet<String>) {
 #[test]
 fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
     let demo_path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v2/demo.opsboard.json");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v3/demo.opsboard.json");
     let demo_text = fs::read_to_string(demo_path).expect("the golden demo file");
     let demo: Value = serde_json::from_str(&demo_text).expect("the demo file is JSON");
     assert_eq!(schema_errors(&demo), Vec::<String>::new(), "the demo file");
@@ -252,7 +281,7 @@ fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
 /// Edits the demo file with `edit`; the reader must refuse it, and the schema
 /// too, with an error at `expected_pointer`.
 fn check(edit: impl FnOnce(&mut Value), expected_pointer: &str) {
-    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v2/demo.opsboard.json");
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v3/demo.opsboard.json");
     let mut file: Value =
         serde_json::from_str(&fs::read_to_string(demo).expect("the golden demo file"))
             .expect("the demo file is JSON");
@@ -325,14 +354,45 @@ fn files_the_reader_refuses_break_the_schema() {
     );
     // The envelope.
     check(|file| file["format"] = json!("trello-board"), "/format");
-    check(|file| file["version"] = json!(3), "/version");
-    // An allocation names a person or a placeholder: both is refused.
+    check(|file| file["version"] = json!(4), "/version");
+    // An allocation names a person, a placeholder or an open role: two is
+    // refused, and none.
     check(
         |file| {
             file["plan"]["allocations"][0]["placeholder"] =
                 json!({ "role": "Engineer", "skills": [] })
         },
         "/plan/allocations/0",
+    );
+    check(
+        |file| file["plan"]["allocations"][0]["open_role"] = json!("rol-1"),
+        "/plan/allocations/0",
+    );
+    check(
+        |file| file["plan"]["allocations"][0]["person"] = json!(null),
+        "/plan/allocations/0",
+    );
+    // A bill rate and a fixed fee on one activity.
+    check(
+        |file| file["plan"]["activities"][1]["fixed_fee"] = json!(5000.0),
+        "/plan/activities/1",
+    );
+    // The values of version 3.
+    check(
+        |file| file["plan"]["people"][0]["employment"] = json!("intern"),
+        "/plan/people/0/employment",
+    );
+    check(
+        |file| file["plan"]["roles"][0]["status"] = json!("hired"),
+        "/plan/roles/0/status",
+    );
+    check(
+        |file| file["plan"]["cadences"][0]["frequency"] = json!("daily"),
+        "/plan/cadences/0/frequency",
+    );
+    check(
+        |file| file["plan"]["activities"][0]["responsible"][0] = json!("per-0"),
+        "/plan/activities/0/responsible/0",
     );
 }
 

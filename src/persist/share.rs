@@ -1,11 +1,16 @@
 //! Copies of a plan made to share: the client-safe copy leaves out what is
-//! internal to the firm (cost rates, budget and headcount notes, notes on
-//! leave and support, the check-in log, tentative pipeline work and its
-//! scenarios) and can put people's roles in place of their names. It is
+//! internal to the firm (cost rates, bill rates, fixed fees, hours budgets,
+//! billable targets and who is billable or a contractor: everything a
+//! margin can be worked out from; the budget and headcount notes, the
+//! hiring plan, notes on leave and support, the check-in log, tentative
+//! pipeline work and its scenarios) and can put people's roles in place of
+//! their names. It is
 //! marked (`Plan::client_copy`, `"profile": "client-safe"` in the file), so
 //! it can never replace the full plan by mistake.
 
-use crate::model::{sort_by_number, ActivityId, Commitment, Plan};
+use crate::model::{
+    sort_by_number, ActivityId, Assignee, Billing, Commitment, Employment, Plan, SkillRequirement,
+};
 
 /// What a client-safe copy does beyond leaving out the internal parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,9 +55,46 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
         .retain(|allocation| !in_pipeline(&allocation.activity));
     copy.priority_pins.retain(|pin| !in_pipeline(&pin.activity));
 
+    // Rates and margins never leave: no price, budget or billable flag.
+    for activity in &mut copy.activities {
+        activity.billable = false;
+        activity.billing = Billing::NotBilled;
+        activity.budget_hours = None;
+    }
+    // The hiring plan is internal (with its cost rates): work given to an
+    // open role shows as a role still to staff.
+    let roles = &copy.roles;
+    for allocation in &mut copy.allocations {
+        if let Assignee::Role(id) = allocation.assignee {
+            // Roles are in id order: a binary search, not a scan per
+            // allocation.
+            let found = roles
+                .binary_search_by(|role| role.id.cmp(&id))
+                .ok()
+                .map(|at| &roles[at]);
+            let (role, skills) = match found {
+                Some(role) => (
+                    role.title.clone(),
+                    role.skills
+                        .iter()
+                        .map(|held| SkillRequirement {
+                            skill: held.skill,
+                            min_level: held.level,
+                        })
+                        .collect(),
+                ),
+                None => ("Open role".to_string(), Vec::new()),
+            };
+            allocation.assignee = Assignee::Placeholder { role, skills };
+        }
+    }
+    copy.roles.clear();
+
     let mut roles_named: Vec<(String, u32)> = Vec::new();
     for person in &mut copy.people {
         person.cost_rate = None;
+        person.billable_target = None;
+        person.employment = Employment::Employee;
         for leave in &mut person.leave {
             leave.note.clear();
         }
@@ -201,6 +243,70 @@ mod tests {
     }
 
     #[test]
+    fn rates_and_margins_never_leave_in_a_client_copy() {
+        let mut plan = demo();
+        // Work on the open role, confirmed, so that it stays in the copy.
+        let role = plan.roles[0].id;
+        plan.allocations[1].assignee = Assignee::Role(role);
+        let copy = client_safe(&plan, ClientSafe::default());
+        assert!(validate::errors(&copy).is_empty(), "still a valid plan");
+        // The demo has bill rates, a fixed fee, budgets, targets, a
+        // contractor and an open role with a cost rate.
+        assert!(plan
+            .activities
+            .iter()
+            .any(|a| matches!(a.billing, Billing::FixedFee { .. })));
+        assert!(plan.activities.iter().any(|a| a.budget_hours.is_some()));
+        assert!(plan.people.iter().any(|p| p.billable_target.is_some()));
+        assert!(plan
+            .people
+            .iter()
+            .any(|p| p.employment == Employment::Contractor));
+        assert!(copy.activities.iter().all(|activity| {
+            !activity.billable
+                && activity.billing == Billing::NotBilled
+                && activity.budget_hours.is_none()
+        }));
+        assert!(copy.people.iter().all(|person| person.cost_rate.is_none()
+            && person.billable_target.is_none()
+            && person.employment == Employment::Employee));
+        assert!(copy.roles.is_empty());
+        assert_eq!(
+            copy.allocations[1].assignee,
+            Assignee::Placeholder {
+                role: "Cloud Engineer".to_string(),
+                skills: plan.roles[0]
+                    .skills
+                    .iter()
+                    .map(|held| SkillRequirement {
+                        skill: held.skill,
+                        min_level: held.level,
+                    })
+                    .collect(),
+            }
+        );
+        // Nor does any trace of them reach the file.
+        let text = encode(&copy);
+        for field in [
+            "\"bill_rate\": 1",
+            "\"fixed_fee\": 9",
+            "\"cost_rate\": 5",
+            "\"billable_target\": 0",
+            "\"contractor\"",
+            "\"budget_hours\": 1",
+            "\"roles\": [\n",
+        ] {
+            assert!(!text.contains(field), "{field} in {text}");
+        }
+        // The RACI and the cadences are not money: they stay.
+        assert_eq!(
+            copy.activities[1].responsible,
+            plan.activities[1].responsible
+        );
+        assert_eq!(copy.cadences, plan.cadences);
+    }
+
+    #[test]
     fn names_can_become_roles_and_stay_distinct() {
         let copy = client_safe(
             &demo(),
@@ -233,7 +339,7 @@ mod tests {
         let copy = client_safe(&demo(), ClientSafe::default());
         let text = encode(&copy);
         assert!(text.starts_with(
-            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 2,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
+            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 3,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
         ));
         let read = decode(&text).expect("a client copy opens");
         assert!(read.client_copy);

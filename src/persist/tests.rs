@@ -49,7 +49,7 @@ fn the_envelope_comes_first_and_lists_are_in_id_order() {
     plan.people.reverse();
     let text = encode(&plan);
     assert!(
-        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 2,\n  \"plan\": {")
+        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 3,\n  \"plan\": {")
     );
     assert_eq!(text, encode(&demo()));
 }
@@ -77,8 +77,8 @@ fn what_is_not_a_plan_file() {
         "This is not an Opsboard plan file: its \"format\" is \"trello-board\", not \"opsboard-plan\".",
     );
     check(
-        "{\"format\": \"opsboard-plan\", \"version\": 3, \"plan\": {}}",
-        "This plan was saved by a newer Opsboard (file format version 3); this app reads up to version 2. Update the app to open it.",
+        "{\"format\": \"opsboard-plan\", \"version\": 4, \"plan\": {}}",
+        "This plan was saved by a newer Opsboard (file format version 4); this app reads up to version 3. Update the app to open it.",
     );
     check(
         "{\"format\": \"opsboard-plan\", \"version\": 0}",
@@ -114,7 +114,7 @@ fn a_wrong_field_is_named_by_its_path() {
     );
     check_edited(
         |file| file["plan"]["people"][0]["nickname"] = json!("P"),
-        "plan.people[0].nickname: unknown field; expected one of: id, name, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, support_periods, leave, skills, certifications, cost_rate",
+        "plan.people[0].nickname: unknown field; expected one of: id, name, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, support_periods, leave, skills, certifications, cost_rate, employment, billable_target",
     );
     check_edited(
         |file| {
@@ -193,4 +193,117 @@ fn file_names_are_safe() {
     assert_eq!(file_name(&plan), "Q1-Q2- plan-.opsboard.json");
     plan.name = "   ".to_string();
     assert_eq!(file_name(&plan), "plan.opsboard.json");
+}
+
+#[test]
+fn the_fields_of_version_3_are_read_strictly() {
+    check_edited(
+        |file| file["plan"]["people"][0]["employment"] = json!("freelancer"),
+        "plan.people[0].employment: expected one of employee, contractor, partner, found the text \"freelancer\"",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["fixed_fee"] = json!(5000),
+        "plan.activities[1].fixed_fee: an activity is billed by the hour or at a fixed fee, not both: keep the bill rate or the fixed fee",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["responsible"] = json!(["Tom"]),
+        "plan.activities[1].responsible[0]: 'Tom' is not a valid id: expected something like 'per-1'",
+    );
+    check_edited(
+        |file| file["plan"]["allocations"][0]["open_role"] = json!("rol-1"),
+        "plan.allocations[0]: names both a person and an open role: keep one",
+    );
+    check_edited(
+        |file| {
+            file["plan"]["allocations"][0]["placeholder"] = json!({"role": "Engineer"});
+            file["plan"]["allocations"][0]["open_role"] = json!("rol-1");
+        },
+        "plan.allocations[0]: names a person, a placeholder and an open role: keep one",
+    );
+    check_edited(
+        |file| file["plan"]["allocations"][0]["person"] = json!(null),
+        "plan.allocations[0]: names neither a person, a placeholder nor an open role",
+    );
+    check_edited(
+        |file| file["plan"]["roles"][0]["status"] = json!("hired"),
+        "plan.roles[0].status: expected one of planned, approved, interviewing, offer, filled, found the text \"hired\"",
+    );
+    check_edited(
+        |file| file["plan"]["cadences"][1]["frequency"] = json!("fortnightly"),
+        "plan.cadences[1].frequency: expected one of weekly, monthly, quarterly, found the text \"fortnightly\"",
+    );
+    // A hand-written file may leave out who is employed how.
+    let mut file = demo_json();
+    file["plan"]["people"][3]
+        .as_object_mut()
+        .expect("a person")
+        .remove("employment");
+    let plan = decode(&file.to_string()).expect("opens");
+    assert_eq!(
+        plan.people[3].employment,
+        crate::model::Employment::Employee
+    );
+}
+
+#[test]
+fn the_rules_of_money_roles_and_cadence_are_named_by_their_path() {
+    check_edited(
+        |file| file["plan"]["people"][1]["billable_target"] = json!(1.5),
+        "plan.people[per-2].billable_target: Tom Becker's billable target is a share from 0 % to 100 %",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["bill_rate"] = json!(-135),
+        "plan.activities[act-2].bill_rate: a bill rate cannot be negative",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][5]["budget_hours"] = json!(-1),
+        "plan.activities[act-6].budget_hours: 'Pilot: onboard Fabrikam Legal in 7 days' has a negative budget: use 0 or more hours",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["consulted"] = json!(["per-6", "per-99"]),
+        "plan.activities[act-2].consulted[per-99]: 'Standard Azure landing zone in Terraform' lists per-99 as consulted, who is not in the plan's people",
+    );
+    check_edited(
+        |file| file["plan"]["activities"][1]["informed"] = json!(["per-1", "per-4"]),
+        "plan.activities[act-2].informed[per-4]: Marcus Hill is both responsible and informed on 'Standard Azure landing zone in Terraform': keep one",
+    );
+    check_edited(
+        |file| file["plan"]["roles"][0]["scenario"] = json!("scn-9"),
+        "plan.roles[rol-1].scenario: the role 'Cloud Engineer' is in scn-9, which is not in the plan's scenarios",
+    );
+    check_edited(
+        |file| file["plan"]["roles"][0]["filled_by"] = json!("per-3"),
+        "plan.roles[rol-1].status: the role 'Cloud Engineer' names who filled it, so its status is filled",
+    );
+    check_edited(
+        |file| file["plan"]["allocations"][0]["open_role"] = json!("rol-7"),
+        "plan.allocations[0]: names both a person and an open role: keep one",
+    );
+    check_edited(
+        |file| {
+            file["plan"]["allocations"][0]["person"] = json!(null);
+            file["plan"]["allocations"][0]["open_role"] = json!("rol-7");
+        },
+        "plan.allocations[alc-1].open_role: allocation on rol-7, which is not in the hiring plan",
+    );
+    check_edited(
+        |file| file["plan"]["cadences"][1]["frequency"] = json!("weekly"),
+        "plan.cadences[cad-2].frequency: a monthly service review meets monthly: make it a custom meeting to meet otherwise\n\
+         plan.cadences[cad-2].nth: 'Monthly service review' meets every week: it has no nth weekday of the month",
+    );
+    check_edited(
+        |file| file["plan"]["cadences"][2]["nth"] = json!(5),
+        "plan.cadences[cad-3].nth: 'Quarterly strategy review' needs which weekday of the month it meets on: 1 (the first) to 4",
+    );
+    check_edited(
+        |file| file["plan"]["cadences"][0]["owner"] = json!("per-99"),
+        "plan.cadences[cad-1].owner: 'Weekly ops sync' is run by per-99, who is not in the plan's people",
+    );
+    check_edited(
+        |file| {
+            file["plan"]["cadences"][0]["kind"] = json!("custom");
+            file["plan"]["cadences"][0]["title"] = json!(" ");
+        },
+        "plan.cadences[cad-1].title: a custom meeting needs a title",
+    );
 }

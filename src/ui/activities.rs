@@ -619,6 +619,8 @@ pub fn ActivityForm(
                 .map(|name| name.trim().to_string())
                 .filter(|name| !name.is_empty())
                 .collect(),
+            // Billing and RACI are edited elsewhere: kept as they were.
+            ..original.clone()
         })
     };
     let save = move |event: leptos::ev::SubmitEvent| {

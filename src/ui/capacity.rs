@@ -161,6 +161,7 @@ fn bar_data(
     let who = match &allocation.assignee {
         Assignee::Person(person) => plan.person_name(*person),
         Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
+        Assignee::Role(role) => format!("Open role {}", plan.role_title(*role)),
     };
     let label = format!(
         "{title}: {who}, {} a week, {} to {}{}{}",
@@ -195,7 +196,10 @@ fn bar_data(
         span: (last.weeks_since(first) + 1) as usize,
         row,
         tentative: allocation.commitment == Commitment::Tentative,
-        placeholder: matches!(allocation.assignee, Assignee::Placeholder { .. }),
+        placeholder: matches!(
+            allocation.assignee,
+            Assignee::Placeholder { .. } | Assignee::Role(_)
+        ),
         draft,
         selected: false,
         cut_left: allocation.first_week < capacity.first_week,
@@ -238,33 +242,34 @@ fn lines(
                     by_row[person_rows[at].1].push(allocation);
                 }
             }
-            Assignee::Placeholder { .. } => roles.push(allocation),
+            Assignee::Placeholder { .. } | Assignee::Role(_) => roles.push(allocation),
         }
     }
     let draft_row = draft.and_then(|draft| match draft.allocation.assignee {
         Assignee::Person(person) => row_of(person),
-        Assignee::Placeholder { .. } => None,
+        Assignee::Placeholder { .. } | Assignee::Role(_) => None,
     });
+    // The line name of work not on a person: the placeholder's role or the
+    // open role's title.
+    let role_name = |assignee: &Assignee| match assignee {
+        Assignee::Placeholder { role, .. } => Some(role.clone()),
+        Assignee::Role(role) => Some(plan.role_title(*role)),
+        Assignee::Person(_) => None,
+    };
 
     // Roles to staff come first: they are what needs doing.
     let mut lines = Vec::new();
     for allocation in roles {
-        if let Assignee::Placeholder { role, .. } = &allocation.assignee {
+        if let Some(role) = role_name(&allocation.assignee) {
             if let Some(bar) = bar_data(plan, capacity, allocation, false, 1) {
-                lines.push(Line::Role {
-                    bar,
-                    role: role.clone(),
-                });
+                lines.push(Line::Role { bar, role });
             }
         }
     }
     if let Some(draft) = draft {
-        if let Assignee::Placeholder { role, .. } = &draft.allocation.assignee {
+        if let Some(role) = role_name(&draft.allocation.assignee) {
             if let Some(bar) = bar_data(plan, capacity, &draft.allocation, true, 1) {
-                lines.push(Line::Role {
-                    bar,
-                    role: role.clone(),
-                });
+                lines.push(Line::Role { bar, role });
             }
         }
     }
@@ -698,6 +703,9 @@ pub fn CapacityView() -> impl IntoView {
                 .history
                 .with_untracked(|history| history.plan().person_name(*person)),
             Assignee::Placeholder { role, .. } => format!("unstaffed {role}"),
+            Assignee::Role(role) => state.history.with_untracked(|history| {
+                format!("open role {}", history.plan().role_title(*role))
+            }),
         };
         format!(
             "{who}, {} to {}, {} a week. Enter applies, Escape cancels.",
@@ -738,7 +746,7 @@ pub fn CapacityView() -> impl IntoView {
                 let step: isize = if key == "ArrowUp" { -1 } else { 1 };
                 let at = match allocation.assignee {
                     Assignee::Person(person) => people.iter().position(|p| *p == person),
-                    Assignee::Placeholder { .. } => None,
+                    Assignee::Placeholder { .. } | Assignee::Role(_) => None,
                 };
                 let target = match at {
                     Some(at) => at.checked_add_signed(step).and_then(|at| people.get(at)),
@@ -1389,6 +1397,7 @@ fn AllocationEditor(
         let who = match &allocation.assignee {
             Assignee::Person(person) => plan.person_name(*person),
             Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
+            Assignee::Role(role) => format!("Open role {}", plan.role_title(*role)),
         };
         let scenarios: Vec<(String, String)> = plan
             .scenarios

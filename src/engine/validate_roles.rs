@@ -1,0 +1,404 @@
+//! The rules of money, roles and cadence (plan file version 3): rates,
+//! billing and targets, the RACI lists of activities, the open roles of the
+//! hiring plan and the work allocated to them, and the cadences. Part of
+//! [`super::validate`]; kept apart so each half stays readable.
+//!
+//! Like the rest of validation, every list has a size limit checked first,
+//! references are checked by binary search over sorted ids, and names are
+//! quoted shortly ([`super::quoted`]).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{quoted, Finding, Severity, FIRST_YEAR, LAST_YEAR, MAX_PEOPLE};
+use crate::model::{
+    sort_by_number, Activity, Assignee, CadenceId, Frequency, Plan, RaciRole, RoleId, RoleStatus,
+    HOURS_PER_WEEK_LIMIT, MAX_NTH, MAX_SKILL_LEVEL,
+};
+
+/// The most open roles a plan holds.
+pub const MAX_ROLES: usize = 1_000;
+/// The most cadences a plan holds.
+pub const MAX_CADENCES: usize = 200;
+/// The most people one RACI list of an activity names: everyone.
+pub const MAX_RACI_PEOPLE: usize = MAX_PEOPLE;
+/// The most skills an open role lists.
+pub const MAX_ROLE_SKILLS: usize = 1_000;
+
+/// Every finding of these rules, errors and warnings, in plan order.
+pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
+    let mut check = Check {
+        findings: Vec::new(),
+    };
+    if check.sizes(plan) {
+        check.people(plan);
+        check.activities(plan);
+        check.roles(plan);
+        check.allocations(plan);
+        check.cadences(plan);
+    }
+    check.findings
+}
+
+struct Check {
+    findings: Vec<Finding>,
+}
+
+/// A sorted list of the numbers of some ids, to check references by binary
+/// search.
+fn sorted(ids: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut ids: Vec<u32> = ids.collect();
+    sort_by_number(&mut ids, |id| (*id).into());
+    ids
+}
+
+impl Check {
+    fn error(&mut self, path: String, message: String) {
+        self.findings.push(Finding {
+            severity: Severity::Error,
+            path,
+            message,
+        });
+    }
+
+    fn warning(&mut self, path: String, message: String) {
+        self.findings.push(Finding {
+            severity: Severity::Warning,
+            path,
+            message,
+        });
+    }
+
+    /// A list against its limit; returns whether every list is within.
+    fn sizes(&mut self, plan: &Plan) -> bool {
+        let mut within = true;
+        let mut size = |check: &mut Check, path: String, len: usize, max: usize, noun: &str| {
+            if len > max {
+                within = false;
+                check.error(
+                    path,
+                    format!("{len} {noun} are more than the {max} it can hold"),
+                );
+            }
+        };
+        size(
+            self,
+            "roles".to_string(),
+            plan.roles.len(),
+            MAX_ROLES,
+            "open roles",
+        );
+        size(
+            self,
+            "cadences".to_string(),
+            plan.cadences.len(),
+            MAX_CADENCES,
+            "cadences",
+        );
+        for activity in &plan.activities {
+            for role in RaciRole::ALL {
+                size(
+                    self,
+                    format!("activities[{}].{}", activity.id, field(role)),
+                    activity.raci_list(role).len(),
+                    MAX_RACI_PEOPLE,
+                    "people",
+                );
+            }
+        }
+        for role in &plan.roles {
+            size(
+                self,
+                format!("roles[{}].skills", role.id),
+                role.skills.len(),
+                MAX_ROLE_SKILLS,
+                "skills",
+            );
+        }
+        within
+    }
+
+    fn date(&mut self, path: String, date: NaiveDate) {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+            self.error(
+                path,
+                format!("the date {date} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+            );
+        }
+    }
+
+    /// An amount of money (a rate, a fee): a number, not negative.
+    fn money(&mut self, path: String, amount: f64, what: &str) {
+        if !amount.is_finite() || amount < 0.0 {
+            self.error(path, format!("{what} cannot be negative"));
+        }
+    }
+
+    fn people(&mut self, plan: &Plan) {
+        for person in &plan.people {
+            if let Some(target) = person.billable_target {
+                if !(0.0..=1.0).contains(&target) {
+                    self.error(
+                        format!("people[{}].billable_target", person.id),
+                        format!(
+                            "{}'s billable target is a share from 0 % to 100 %",
+                            quoted(&person.name)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn activities(&mut self, plan: &Plan) {
+        let people = sorted(plan.people.iter().map(|person| person.id.0));
+        for activity in &plan.activities {
+            let path = format!("activities[{}]", activity.id);
+            let title = quoted(&activity.title);
+            match activity.billing {
+                crate::model::Billing::NotBilled => {}
+                crate::model::Billing::Hourly { rate } => {
+                    self.money(format!("{path}.bill_rate"), rate, "a bill rate");
+                    self.unbilled(&path, activity, "a bill rate");
+                }
+                crate::model::Billing::FixedFee { amount } => {
+                    self.money(format!("{path}.fixed_fee"), amount, "a fixed fee");
+                    self.unbilled(&path, activity, "a fixed fee");
+                }
+            }
+            if let Some(budget) = activity.budget_hours {
+                if !budget.is_finite() || budget < 0.0 {
+                    self.error(
+                        format!("{path}.budget_hours"),
+                        format!("'{title}' has a negative budget: use 0 or more hours"),
+                    );
+                }
+            }
+            self.raci(plan, activity, &people);
+        }
+    }
+
+    /// A price on work that is not billable earns nothing: say so.
+    fn unbilled(&mut self, path: &str, activity: &Activity, what: &str) {
+        if !activity.billable {
+            self.warning(
+                format!("{path}.billable"),
+                format!(
+                    "'{}' has {what} but is not billable, so it earns nothing in the plan",
+                    quoted(&activity.title)
+                ),
+            );
+        }
+    }
+
+    /// Everyone on the RACI lists is in the plan, once.
+    fn raci(&mut self, plan: &Plan, activity: &Activity, people: &[u32]) {
+        let path = format!("activities[{}]", activity.id);
+        let title = quoted(&activity.title);
+        // (person, list) of every entry, to find repeats by sorting.
+        let mut entries: Vec<(u32, RaciRole)> = Vec::new();
+        for role in RaciRole::ALL {
+            for person in activity.raci_list(role) {
+                if people.binary_search(&person.0).is_err() {
+                    self.error(
+                        format!("{path}.{}[{person}]", field(role)),
+                        format!(
+                            "'{title}' lists {person} as {}, who is not in the plan's people",
+                            field(role)
+                        ),
+                    );
+                } else {
+                    entries.push((person.0, role));
+                }
+            }
+        }
+        sort_by_number(&mut entries, |(person, _)| (*person).into());
+        for pair in entries.windows(2) {
+            let ((person, first), (same, second)) = (pair[0], pair[1]);
+            if person != same {
+                continue;
+            }
+            let name = quoted(&plan.person_name(crate::model::PersonId(person)));
+            let message = if first == second {
+                format!("'{title}' lists {name} twice as {}", field(first))
+            } else {
+                format!(
+                    "{name} is both {} and {} on '{title}': keep one",
+                    field(first),
+                    field(second)
+                )
+            };
+            self.error(format!("{path}.{}[per-{person}]", field(second)), message);
+        }
+    }
+
+    fn roles(&mut self, plan: &Plan) {
+        let skills = sorted(plan.skills.iter().map(|skill| skill.id.0));
+        let people = sorted(plan.people.iter().map(|person| person.id.0));
+        let scenarios = sorted(plan.scenarios.iter().map(|scenario| scenario.id.0));
+        self.unique(
+            "roles",
+            RoleId::PREFIX,
+            plan.roles.iter().map(|role| role.id.0),
+        );
+        for role in &plan.roles {
+            let path = format!("roles[{}]", role.id);
+            let title = quoted(&role.title);
+            if role.title.trim().is_empty() {
+                self.error(format!("{path}.title"), "an open role needs a title".into());
+            }
+            let hours = role.weekly_hours;
+            if !hours.is_finite() || !(0.0..=HOURS_PER_WEEK_LIMIT).contains(&hours) {
+                self.error(
+                    format!("{path}.weekly_hours"),
+                    format!(
+                        "{hours} hours a week is not possible: use 0 to {HOURS_PER_WEEK_LIMIT}"
+                    ),
+                );
+            }
+            self.date(format!("{path}.start_date"), role.start_date);
+            if let Some(rate) = role.cost_rate {
+                self.money(format!("{path}.cost_rate"), rate, "a cost rate");
+            }
+            for held in &role.skills {
+                if skills.binary_search(&held.skill.0).is_err() {
+                    self.error(
+                        format!("{path}.skills[{}]", held.skill),
+                        format!(
+                            "the role '{title}' needs skill {}, which is not in the skill catalogue",
+                            held.skill
+                        ),
+                    );
+                }
+                if held.level > MAX_SKILL_LEVEL {
+                    self.error(
+                        format!("{path}.skills[{}].level", held.skill),
+                        format!(
+                            "skill level {} is not possible: use 0 to {MAX_SKILL_LEVEL}",
+                            held.level
+                        ),
+                    );
+                }
+            }
+            if let Some(scenario) = role.scenario {
+                if scenarios.binary_search(&scenario.0).is_err() {
+                    self.error(
+                        format!("{path}.scenario"),
+                        format!("the role '{title}' is in {scenario}, which is not in the plan's scenarios"),
+                    );
+                }
+            }
+            if let Some(person) = role.filled_by {
+                if people.binary_search(&person.0).is_err() {
+                    self.error(
+                        format!("{path}.filled_by"),
+                        format!("the role '{title}' was filled by {person}, who is not in the plan's people"),
+                    );
+                } else if role.status != RoleStatus::Filled {
+                    self.error(
+                        format!("{path}.status"),
+                        format!("the role '{title}' names who filled it, so its status is filled"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Work on an open role needs the role, still open.
+    fn allocations(&mut self, plan: &Plan) {
+        let roles = sorted(plan.roles.iter().map(|role| role.id.0));
+        for allocation in &plan.allocations {
+            let Assignee::Role(id) = allocation.assignee else {
+                continue;
+            };
+            let path = format!("allocations[{}].open_role", allocation.id);
+            let known = roles.binary_search(&id.0).is_ok();
+            match known.then(|| plan.role(id)).flatten() {
+                None => self.error(
+                    path,
+                    format!("allocation on {id}, which is not in the hiring plan"),
+                ),
+                Some(role) if role.status == RoleStatus::Filled => self.error(
+                    path,
+                    format!(
+                        "the role '{}' is filled: allocate the person who filled it",
+                        quoted(&role.title)
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn cadences(&mut self, plan: &Plan) {
+        let people = sorted(plan.people.iter().map(|person| person.id.0));
+        self.unique(
+            "cadences",
+            CadenceId::PREFIX,
+            plan.cadences.iter().map(|cadence| cadence.id.0),
+        );
+        for cadence in &plan.cadences {
+            let path = format!("cadences[{}]", cadence.id);
+            let name = quoted(&cadence.name());
+            match cadence.kind.frequency() {
+                Some(frequency) if frequency != cadence.frequency => self.error(
+                    format!("{path}.frequency"),
+                    format!(
+                        "a {} meets {}: make it a custom meeting to meet otherwise",
+                        cadence.kind.label().to_ascii_lowercase(),
+                        frequency.label().to_ascii_lowercase()
+                    ),
+                ),
+                None if cadence.title.trim().is_empty() => self.error(
+                    format!("{path}.title"),
+                    "a custom meeting needs a title".to_string(),
+                ),
+                _ => {}
+            }
+            match (cadence.frequency, cadence.nth) {
+                (Frequency::Weekly, None) => {}
+                (Frequency::Weekly, Some(_)) => self.error(
+                    format!("{path}.nth"),
+                    format!("'{name}' meets every week: it has no nth weekday of the month"),
+                ),
+                (_, Some(nth)) if (1..=MAX_NTH).contains(&nth) => {}
+                (_, _) => self.error(
+                    format!("{path}.nth"),
+                    format!(
+                        "'{name}' needs which weekday of the month it meets on: 1 (the first) to {MAX_NTH}"
+                    ),
+                ),
+            }
+            if let Some(owner) = cadence.owner {
+                if people.binary_search(&owner.0).is_err() {
+                    self.error(
+                        format!("{path}.owner"),
+                        format!("'{name}' is run by {owner}, who is not in the plan's people"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Reports ids used twice in one list.
+    fn unique(&mut self, list: &str, prefix: &str, ids: impl Iterator<Item = u32>) {
+        let numbers = sorted(ids);
+        for pair in numbers.windows(2) {
+            if pair[0] == pair[1] {
+                let id = format!("{prefix}-{}", pair[0]);
+                self.error(
+                    format!("{list}[{id}]"),
+                    format!("the id {id} is used twice"),
+                );
+            }
+        }
+    }
+}
+
+/// The file's field of a RACI list.
+fn field(role: RaciRole) -> &'static str {
+    match role {
+        RaciRole::Responsible => "responsible",
+        RaciRole::Consulted => "consulted",
+        RaciRole::Informed => "informed",
+    }
+}
