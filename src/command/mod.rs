@@ -15,9 +15,10 @@ use chrono::NaiveDate;
 use crate::engine::validate;
 use crate::model::{
     count_of, medium_date, sort_by_number, Activity, ActivityId, Allocation, AllocationId,
-    Assignee, CheckIn, CheckInId, Commitment, Holiday, Horizon, MetricId, Person, PersonId, Plan,
-    PriorityPin, Resources, RiskSettings, RoleId, RoleStatus, Scenario, ScenarioId, Skill, SkillId,
-    SkillLevel, Status, StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
+    Assignee, Billing, Cadence, CadenceId, CheckIn, CheckInId, Commitment, Employment, Holiday,
+    Horizon, MetricId, OpenRole, Person, PersonId, Plan, PriorityPin, RaciRole, Resources,
+    RiskSettings, RoleId, RoleStatus, Scenario, ScenarioId, Skill, SkillId, SkillLevel, Status,
+    StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
 };
 
 /// One edit to a plan.
@@ -121,6 +122,52 @@ pub enum Command {
         index: usize,
         on: Option<NaiveDate>,
     },
+    /// Sets how a person works for the firm and what their time costs:
+    /// employment, internal cost rate per hour, billable target (0 to 1).
+    SetPersonRates {
+        person: PersonId,
+        employment: Employment,
+        cost_rate: Option<f64>,
+        billable_target: Option<f64>,
+    },
+    /// Sets whether an activity is billable, how it is billed (by the hour
+    /// or at a fixed fee) and its budget in hours.
+    SetBilling {
+        activity: ActivityId,
+        billable: bool,
+        billing: Billing,
+        budget_hours: Option<f64>,
+    },
+    /// Puts a person on an activity as Responsible, Consulted or Informed
+    /// (off any other of the three), or takes them off with `None`. The
+    /// Accountable is the owner ([`Command::SetOwner`]).
+    SetRaci {
+        activity: ActivityId,
+        person: PersonId,
+        role: Option<RaciRole>,
+    },
+    /// Adds an open role to the hiring plan; its id is ignored and a fresh
+    /// one is given.
+    AddRole(OpenRole),
+    /// Replaces the open role with the same id.
+    UpdateRole(OpenRole),
+    /// Takes a role off the hiring plan; work allocated to it becomes
+    /// placeholders for its title and skills, so no planned work is lost.
+    RemoveRole(RoleId),
+    /// The role is filled: a new person (named `name`, with the role's
+    /// team, skills, hours and cost rate, starting on `start_date` or the
+    /// role's start date) takes over its allocations, and the role is
+    /// marked filled by them.
+    FillRole {
+        role: RoleId,
+        name: String,
+        start_date: Option<NaiveDate>,
+    },
+    /// Adds a cadence; its id is ignored and a fresh one is given.
+    AddCadence(Cadence),
+    /// Replaces the cadence with the same id.
+    UpdateCadence(Cadence),
+    RemoveCadence(CadenceId),
     /// Several edits as one: applied in order, undone together.
     Batch {
         commands: Vec<Command>,
@@ -162,6 +209,10 @@ pub enum CommandError {
     NoSuchScenario(ScenarioId),
     #[error("There is no open role {0} in the hiring plan.")]
     NoSuchRole(RoleId),
+    #[error("The role '{title}' is already filled.")]
+    RoleAlreadyFilled { title: String },
+    #[error("There is no cadence {0} in this plan.")]
+    NoSuchCadence(CadenceId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
     ReassignToSelf { name: String },
     /// The edit would break a rule of the plan.
@@ -597,6 +648,34 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                 None => format!("Reopened: {}", decision.text),
             })
         }
+        Command::SetPersonRates {
+            person,
+            employment,
+            cost_rate,
+            billable_target,
+        } => roles::set_person_rates(plan, *person, *employment, *cost_rate, *billable_target),
+        Command::SetBilling {
+            activity,
+            billable,
+            billing,
+            budget_hours,
+        } => roles::set_billing(plan, *activity, *billable, *billing, *budget_hours),
+        Command::SetRaci {
+            activity,
+            person,
+            role,
+        } => roles::set_raci(plan, *activity, *person, *role),
+        Command::AddRole(role) => roles::add_role(plan, role),
+        Command::UpdateRole(role) => roles::update_role(plan, role),
+        Command::RemoveRole(id) => roles::remove_role(plan, *id),
+        Command::FillRole {
+            role,
+            name,
+            start_date,
+        } => roles::fill_role(plan, *role, name, *start_date),
+        Command::AddCadence(cadence) => roles::add_cadence(plan, cadence),
+        Command::UpdateCadence(cadence) => roles::update_cadence(plan, cadence),
+        Command::RemoveCadence(id) => roles::remove_cadence(plan, *id),
         Command::Batch { commands, summary } => {
             for command in commands {
                 edit(plan, command, today)?;

@@ -25,6 +25,14 @@
 //!   deadline week. Placeholder allocations (a role to staff) do not cover
 //!   it: they are demand without supply. What is missing is spread evenly
 //!   over the activity's remaining weeks as demand.
+//! - **Open roles** ([`RoleRow`]): a role of the hiring plan that is not
+//!   filled adds capacity while its scenario (if any) is shown: its weekly
+//!   hours over Monday to Friday from its start date, less public holidays
+//!   (a hire to be has no leave or support load yet). Work allocated to it
+//!   is its load, and staffs its activity like a person's. A role whose
+//!   scenario is hidden adds nothing, and work on it is demand nobody
+//!   covers, like a placeholder's. Roles count in their team's and the
+//!   firm's sums (a team only roles belong to has no people rows).
 //! - **Skills** ([`SkillRow`]): the supply of a skill is the capacity less
 //!   support of everyone holding it at working level; its demand is the
 //!   hours allocated to activities needing it plus their missing hours, an
@@ -41,7 +49,7 @@ use super::availability::{day_number, holiday_numbers, Calendar};
 use super::skills::{hours_text, short_skills, usable_hours, WORKING_LEVEL};
 use crate::model::{
     count_of, sort_by_number, Activity, ActivityId, Allocation, Assignee, Commitment, Horizon,
-    NaiveDate, Person, PersonId, Plan, ScenarioId, SkillId, SkillRequirement, Status, Week,
+    NaiveDate, Person, PersonId, Plan, RoleId, ScenarioId, SkillId, SkillRequirement, Status, Week,
     MAX_HORIZON_WEEKS,
 };
 
@@ -199,8 +207,18 @@ pub struct PersonRow {
     pub cells: Vec<Cell>,
 }
 
+/// An open role's weeks: the capacity the hire would bring and the work
+/// allocated to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleRow {
+    pub role: RoleId,
+    /// Index into [`Capacity::teams`].
+    pub team: usize,
+    pub cells: Vec<Cell>,
+}
+
 /// The people of one team (rows `first_row..first_row + members`) and
-/// their summed weeks.
+/// their summed weeks (with the team's shown open roles).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamRow {
     /// "" for people without a team.
@@ -250,6 +268,8 @@ pub struct Capacity {
     /// Every person, grouped by team (teams in name order, people in id
     /// order within a team).
     pub rows: Vec<PersonRow>,
+    /// The open roles that add capacity with these options, in id order.
+    pub roles: Vec<RoleRow>,
     pub teams: Vec<TeamRow>,
     /// Everyone summed.
     pub total: Vec<Cell>,
@@ -286,6 +306,11 @@ impl Capacity {
     pub fn cell(&self, person: PersonId, week: Week) -> Option<Cell> {
         Some(self.row(person)?.cells[self.column(week)?])
     }
+
+    /// The row of an open role, when it adds capacity.
+    pub fn role_row(&self, role: RoleId) -> Option<&RoleRow> {
+        self.roles.iter().find(|row| row.role == role)
+    }
 }
 
 /// Capacity of `plan` over `range` (at most [`MAX_HORIZON_WEEKS`] plus
@@ -297,10 +322,22 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
     let holidays = holiday_numbers(plan);
     let this_week = Week::containing(today);
 
+    // The open roles that add capacity: not filled, scenario shown.
+    let shown_roles: Vec<&crate::model::OpenRole> = plan
+        .roles
+        .iter()
+        .filter(|role| role.adds_capacity(&options.hidden_scenarios))
+        .collect();
+
     // Teams in name order, then the people of each in id order.
     let mut team_names: Vec<&str> = Vec::new();
-    for person in &plan.people {
-        let name = person.team.trim();
+    let team_names_of_roles = shown_roles.iter().map(|role| role.team.trim());
+    for name in plan
+        .people
+        .iter()
+        .map(|person| person.team.trim())
+        .chain(team_names_of_roles)
+    {
         if let Err(at) = team_names.binary_search(&name) {
             team_names.insert(at, name);
         }
@@ -313,6 +350,21 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
     let mut rows: Vec<PersonRow> = Vec::with_capacity(plan.people.len());
     let mut row_of_person = vec![0usize; plan.people.len()];
     let mut teams: Vec<TeamRow> = Vec::with_capacity(team_names.len());
+    let weekly_cells = |person: &Person| -> Vec<Cell> {
+        let calendar = Calendar::new(person);
+        (0..weeks)
+            .map(|week| {
+                let monday = first_day + week as i64 * 7;
+                let capacity = calendar.capacity_hours(&holidays, monday, monday + 6);
+                let available = calendar.available_hours(&holidays, monday, monday + 6);
+                Cell {
+                    capacity,
+                    support: (capacity - available).max(0.0),
+                    ..Cell::default()
+                }
+            })
+            .collect()
+    };
     for (team, name) in team_names.iter().enumerate() {
         let first_row = rows.len();
         for (index, person) in plan.people.iter().enumerate() {
@@ -320,23 +372,10 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
                 continue;
             }
             row_of_person[index] = rows.len();
-            let calendar = Calendar::new(person);
-            let cells = (0..weeks)
-                .map(|week| {
-                    let monday = first_day + week as i64 * 7;
-                    let capacity = calendar.capacity_hours(&holidays, monday, monday + 6);
-                    let available = calendar.available_hours(&holidays, monday, monday + 6);
-                    Cell {
-                        capacity,
-                        support: (capacity - available).max(0.0),
-                        ..Cell::default()
-                    }
-                })
-                .collect();
             rows.push(PersonRow {
                 person: person.id,
                 team,
-                cells,
+                cells: weekly_cells(person),
             });
         }
         teams.push(TeamRow {
@@ -346,6 +385,22 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
             cells: Vec::new(),
         });
     }
+
+    // A role counts as the person it will be (see `OpenRole::as_person`).
+    let mut roles: Vec<RoleRow> = shown_roles
+        .iter()
+        .map(|role| RoleRow {
+            role: role.id,
+            team: team_names
+                .binary_search(&role.team.trim())
+                .unwrap_or_default(),
+            cells: weekly_cells(&role.as_person(PersonId(0), &role.title)),
+        })
+        .collect();
+    let role_row_of = |role: RoleId| roles.iter().position(|row| row.role == role);
+    let role_rows: Vec<Option<usize>> = plan.roles.iter().map(|r| role_row_of(r.id)).collect();
+    let shown_role_row =
+        |role: RoleId| index_of(&plan.roles, role, |r| r.id).and_then(|index| role_rows[index]);
 
     let mut scenarios: Vec<ScenarioRow> = plan
         .scenarios
@@ -409,8 +464,26 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
                     }
                 }
             }
-            // Open roles add no capacity yet: their work is demand.
-            Assignee::Placeholder { .. } | Assignee::Role(_) => {
+            Assignee::Role(role) => match shown_role_row(*role) {
+                Some(row) => {
+                    for cell in &mut roles[row].cells[weeks_span.clone()] {
+                        if tentative {
+                            cell.tentative += hours;
+                        } else {
+                            cell.confirmed += hours;
+                        }
+                    }
+                }
+                // A hire not shown brings no capacity: its work is demand.
+                None => {
+                    if counts {
+                        for slot in &mut unstaffed_demand[weeks_span.clone()] {
+                            *slot += hours;
+                        }
+                    }
+                }
+            },
+            Assignee::Placeholder { .. } => {
                 if counts {
                     for slot in &mut unstaffed_demand[weeks_span.clone()] {
                         *slot += hours;
@@ -433,7 +506,8 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
             let slot = &mut staffed[activity_index];
             match allocation.assignee {
                 Assignee::Person(_) => slot.0 += held,
-                Assignee::Placeholder { .. } | Assignee::Role(_) => slot.1 += held,
+                Assignee::Role(role) if shown_role_row(role).is_some() => slot.0 += held,
+                Assignee::Role(_) | Assignee::Placeholder { .. } => slot.1 += held,
             }
         }
         split_over_skills(&mut skills, plan, activity, hours, weeks_span);
@@ -503,11 +577,32 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         }
     }
 
+    // Skill supply of the shown roles, the same way.
+    for (role, row) in shown_roles.iter().zip(&roles) {
+        for held in &role.skills {
+            if held.level < WORKING_LEVEL {
+                continue;
+            }
+            if let Some(skill_row) =
+                index_of(&plan.skills, held.skill, |s| s.id).and_then(|at| skills.get_mut(at))
+            {
+                for (slot, cell) in skill_row.supply.iter_mut().zip(&row.cells) {
+                    *slot += (cell.capacity - cell.support).max(0.0);
+                }
+            }
+        }
+    }
+
     let mut total = vec![Cell::default(); weeks];
-    for team in &mut teams {
+    for (index, team) in teams.iter_mut().enumerate() {
         let mut cells = vec![Cell::default(); weeks];
-        for row in &rows[team.first_row..team.first_row + team.members] {
-            for (sum, cell) in cells.iter_mut().zip(&row.cells) {
+        let role_rows_of_team = roles.iter().filter(|row| row.team == index);
+        for row_cells in rows[team.first_row..team.first_row + team.members]
+            .iter()
+            .map(|row| &row.cells)
+            .chain(role_rows_of_team.map(|row| &row.cells))
+        {
+            for (sum, cell) in cells.iter_mut().zip(row_cells) {
                 sum.add(cell);
             }
         }
@@ -521,6 +616,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         first_week: range.start,
         weeks,
         rows,
+        roles,
         teams,
         total,
         unstaffed_demand,

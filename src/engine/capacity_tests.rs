@@ -1727,3 +1727,116 @@ fn engagement(
         earliest_start: week(earliest_start),
     }
 }
+
+/// A cloud engineer to hire from Wednesday 2026-12-02, in scenario 1, with
+/// 10 h a week of act-1 (20 h of effort, due Friday 2026-12-18) in W50 and
+/// W51; Ann (per-1) is the cloud team today.
+fn hiring_plan() -> Plan {
+    let mut plan = plan(vec![in_team(1, "Ann", "Cloud")]);
+    plan.skills = vec![Skill {
+        id: SkillId(1),
+        name: "Azure".to_string(),
+        category: "Cloud".to_string(),
+    }];
+    plan.scenarios = vec![Scenario {
+        id: ScenarioId(1),
+        name: "Hire a cloud engineer".to_string(),
+    }];
+    plan.roles = vec![crate::model::OpenRole {
+        team: "Cloud".to_string(),
+        skills: vec![skill_level(1, 3)],
+        scenario: Some(ScenarioId(1)),
+        ..crate::model::OpenRole::new(RoleId(1), "Cloud Engineer", date("2026-12-02"))
+    }];
+    plan.activities = vec![activity(1, 20.0, Some("2026-12-18"))];
+    plan.allocations = vec![Allocation {
+        assignee: Assignee::Role(RoleId(1)),
+        ..work(1, 1, 1, 10.0, "2026-W50", "2026-W51")
+    }];
+    plan
+}
+
+#[test]
+fn an_open_role_adds_capacity_only_while_its_scenario_is_shown() {
+    let plan = hiring_plan();
+    // Shown: from Wednesday 2026-12-02, three days of 8 h in W49 (24 h),
+    // then 40 h a week; its 10 h in W50 and W51 are its load and staff
+    // act-1, so nothing is unstaffed.
+    let shown = compute(&plan, plan.horizon, &options(false), monday());
+    assert_eq!(shown.roles.len(), 1);
+    let role = shown.role_row(RoleId(1)).expect("the role adds capacity");
+    assert_eq!(shown.teams[role.team].name, "Cloud");
+    assert_eq!(shown.teams[role.team].members, 1, "people only");
+    assert_eq!(role.cells[0], cell(0.0, 0.0, 0.0, 0.0));
+    assert_eq!(role.cells[1], cell(24.0, 0.0, 0.0, 0.0));
+    assert_eq!(role.cells[2], cell(40.0, 0.0, 10.0, 0.0));
+    assert_eq!(role.cells[3], cell(40.0, 0.0, 10.0, 0.0));
+    // The team and the firm: Ann's 40 h plus the hire's.
+    let team: Vec<f64> = shown.teams[role.team].cells[..4]
+        .iter()
+        .map(|cell| cell.capacity)
+        .collect();
+    assert_hours("team capacity", &team, &[40.0, 64.0, 80.0, 80.0]);
+    assert_eq!(shown.total[2], cell(80.0, 0.0, 10.0, 0.0));
+    assert!(shown.unstaffed.is_empty(), "{:?}", shown.unstaffed);
+    assert_hours("demand", &shown.unstaffed_demand, &[0.0; 13]);
+    // Its skill adds supply from its start.
+    assert_hours(
+        "Azure supply",
+        &shown.skills[0].supply[..3],
+        &[0.0, 24.0, 40.0],
+    );
+
+    // Hidden: no hire, so its work is demand nobody covers.
+    let hidden = Options {
+        include_tentative: false,
+        hidden_scenarios: vec![ScenarioId(1)],
+    };
+    let without = compute(&plan, plan.horizon, &hidden, monday());
+    assert!(without.roles.is_empty());
+    let team: Vec<f64> = without.teams[0].cells[..4]
+        .iter()
+        .map(|cell| cell.capacity)
+        .collect();
+    assert_hours("team capacity", &team, &[40.0, 40.0, 40.0, 40.0]);
+    assert_hours(
+        "demand",
+        &without.unstaffed_demand,
+        &weeks_with(&[(2, 10.0), (3, 10.0)]),
+    );
+    assert_eq!(without.unstaffed.len(), 1);
+    assert!(close(without.unstaffed[0].missing, 20.0));
+    assert!(close(without.unstaffed[0].placeholder, 20.0));
+}
+
+#[test]
+fn a_filled_role_or_one_in_no_scenario() {
+    let mut plan = hiring_plan();
+    // In no scenario, the hire is counted whatever is hidden.
+    plan.roles[0].scenario = None;
+    let hidden = Options {
+        include_tentative: false,
+        hidden_scenarios: vec![ScenarioId(1)],
+    };
+    assert_eq!(
+        compute(&plan, plan.horizon, &hidden, monday()).roles.len(),
+        1
+    );
+    // A role of a team nobody is in yet gets its own team row, with no
+    // people.
+    plan.roles[0].team = "Security".to_string();
+    let capacity = compute(&plan, plan.horizon, &hidden, monday());
+    let names: Vec<(&str, usize)> = capacity
+        .teams
+        .iter()
+        .map(|team| (team.name.as_str(), team.members))
+        .collect();
+    assert_eq!(names, [("Cloud", 1), ("Security", 0)]);
+    assert!(close(capacity.teams[1].cells[2].capacity, 40.0));
+    // Filled: the person who filled it brings the capacity instead.
+    plan.roles[0].status = crate::model::RoleStatus::Filled;
+    plan.allocations.clear();
+    let capacity = compute(&plan, plan.horizon, &hidden, monday());
+    assert!(capacity.roles.is_empty());
+    assert_eq!(capacity.teams.len(), 1);
+}

@@ -1,0 +1,854 @@
+//! Money: billable hours and billable utilisation per person and ISO week
+//! against each person's target; planned revenue, cost and margin per
+//! activity, per client and for the firm; the burn of hours budgets; and
+//! what a scenario or a proposed piece of work does to revenue and margin.
+//!
+//! # The rules
+//!
+//! - **Which work counts** follows `capacity::Options`, as on the Capacity
+//!   view: confirmed allocations always, tentative ones when tentative
+//!   work is included and their scenario is not hidden. An allocation
+//!   counts in full in every week it spans (as in `capacity`).
+//! - **Billable hours** are a person's counted hours on billable
+//!   activities. **Billable utilisation** is billable hours over capacity,
+//!   the capacity of `capacity::compute` (contracted hours on the days the
+//!   person is there: leave, holidays, start and end dates are taken off
+//!   there, not here), compared with the person's target.
+//! - **Revenue** comes only from billable activities. Billed **by the
+//!   hour**: counted hours × the bill rate, in the week they are worked.
+//!   At a **fixed fee**: the fee is recognised by allocated share: each
+//!   week earns fee × that week's counted hours on the activity / all its
+//!   counted hours (whichever weeks they lie in), so revenue follows the
+//!   work and a range holding all the work holds the whole fee. A fee with
+//!   no hours allocated earns nothing yet (`fee_unscheduled`).
+//! - **Cost** is counted hours × the internal cost rate of whoever does
+//!   them: the person, or the open role (its expected rate). Hours without
+//!   a rate (placeholders, people without one) cost nothing here and are
+//!   counted as `unpriced_hours`, so a margin is never silently flattered.
+//! - **Margin** is revenue − cost; **margin %** is margin / revenue (none
+//!   without revenue).
+//! - **Budgets**: an activity's hours budget against all its counted
+//!   hours, whatever the range; **burnt** are the hours of weeks before the
+//!   week of `today`. When the hours planned pass the budget, the week it
+//!   runs out is the first week whose hours, added up from the start, are
+//!   more than the budget. At [`BUDGET_TIGHT_SHARE`] of it or more it is
+//!   tight.
+
+use super::capacity::{self, Capacity, Options};
+use super::skills::usable_hours;
+use chrono::Datelike;
+
+use crate::model::{
+    sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment,
+    Horizon, NaiveDate, PersonId, Plan, ScenarioId, Week,
+};
+
+/// At this share of its budget or more, an activity's budget is tight.
+pub const BUDGET_TIGHT_SHARE: f64 = 0.9;
+
+/// Hours, revenue and cost of some work, in the plan's currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Figures {
+    /// Counted allocated hours.
+    pub hours: f64,
+    /// Of those, hours on billable activities.
+    pub billable_hours: f64,
+    pub revenue: f64,
+    pub cost: f64,
+    /// Hours whose cost is unknown (no cost rate).
+    pub unpriced_hours: f64,
+}
+
+impl Figures {
+    pub fn margin(&self) -> f64 {
+        self.revenue - self.cost
+    }
+
+    /// Margin as a share of revenue; none without revenue.
+    pub fn margin_share(&self) -> Option<f64> {
+        (self.revenue.abs() >= 0.005).then(|| self.margin() / self.revenue)
+    }
+
+    fn add(&mut self, other: &Figures) {
+        self.hours += other.hours;
+        self.billable_hours += other.billable_hours;
+        self.revenue += other.revenue;
+        self.cost += other.cost;
+        self.unpriced_hours += other.unpriced_hours;
+    }
+}
+
+/// One person in one week.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PersonWeek {
+    /// From `capacity::compute`.
+    pub capacity: f64,
+    pub billable: f64,
+    /// All counted hours, billable or not.
+    pub allocated: f64,
+    pub cost: f64,
+}
+
+impl PersonWeek {
+    /// Billable hours over capacity; none without capacity.
+    pub fn billable_share(&self) -> Option<f64> {
+        (self.capacity > 0.0).then(|| self.billable / self.capacity)
+    }
+}
+
+/// A person's billable utilisation and cost over the range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonMoney {
+    pub person: PersonId,
+    pub target: Option<f64>,
+    pub weeks: Vec<PersonWeek>,
+    /// The weeks summed.
+    pub total: PersonWeek,
+}
+
+impl PersonMoney {
+    /// Billable utilisation over the range.
+    pub fn billable_share(&self) -> Option<f64> {
+        self.total.billable_share()
+    }
+
+    /// Billable utilisation less the target (−0.15 is 15 points below);
+    /// none without a target or capacity.
+    pub fn against_target(&self) -> Option<f64> {
+        Some(self.billable_share()? - self.target?)
+    }
+
+    /// "Billable 24 h of 152 h: 16 % (target 85 %, 69 points below)";
+    /// "Billable 0 h: no capacity in these weeks".
+    pub fn headline(&self) -> String {
+        billable_headline(&self.total, self.target)
+    }
+}
+
+/// "Billable 20 h of 40 h: 50 % (target 60 %, 10 points below)", for one
+/// week or a range, for tooltips and screen readers.
+pub fn billable_headline(week: &PersonWeek, target: Option<f64>) -> String {
+    let Some(share) = week.billable_share() else {
+        return format!(
+            "Billable {} h: no capacity in these weeks",
+            hours_figure(week.billable)
+        );
+    };
+    let mut text = format!(
+        "Billable {} h of {} h: {}",
+        hours_figure(week.billable),
+        hours_figure(week.capacity),
+        percent_text(share)
+    );
+    if let Some(target) = target {
+        let points = ((share - target) * 100.0).round() as i64;
+        let against = match points {
+            0 => "on target".to_string(),
+            points if points > 0 => format!("{points} points above"),
+            points => format!("{} points below", -points),
+        };
+        text.push_str(&format!(" (target {}, {against})", percent_text(target)));
+    }
+    text
+}
+
+/// An activity's money over the range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityMoney {
+    pub activity: ActivityId,
+    pub figures: Figures,
+    /// A fixed fee with no counted hours anywhere: nothing recognised yet.
+    pub fee_unscheduled: bool,
+}
+
+/// A client's money over the range: the sum of its activities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientMoney {
+    /// The activities' `client`, trimmed; empty for work for no client.
+    pub client: String,
+    pub activities: Vec<ActivityId>,
+    pub figures: Figures,
+}
+
+impl ClientMoney {
+    /// The client's name, or "No client (internal work)".
+    pub fn label(&self) -> &str {
+        if self.client.is_empty() {
+            "No client (internal work)"
+        } else {
+            &self.client
+        }
+    }
+}
+
+/// How an activity stands against its hours budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetState {
+    Within,
+    /// At [`BUDGET_TIGHT_SHARE`] of it or more.
+    Tight,
+    /// More hours are planned than the budget holds.
+    Over,
+}
+
+/// An activity's hours budget and its burn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Burn {
+    pub activity: ActivityId,
+    pub budget: f64,
+    /// Every counted hour planned on it, in any week.
+    pub allocated: f64,
+    /// The hours of the weeks before the week of `today`.
+    pub burnt: f64,
+    /// The first week whose hours, added up from the start, pass the
+    /// budget.
+    pub runs_out: Option<Week>,
+    pub state: BudgetState,
+}
+
+impl Burn {
+    /// Hours planned beyond the budget; never negative.
+    pub fn over_by(&self) -> f64 {
+        (self.allocated - self.budget).max(0.0)
+    }
+
+    /// The share of the budget burnt already; none for a zero budget.
+    pub fn burnt_share(&self) -> Option<f64> {
+        (self.budget > 0.0).then(|| self.burnt / self.budget)
+    }
+
+    /// The share of the budget planned; none for a zero budget.
+    pub fn allocated_share(&self) -> Option<f64> {
+        (self.budget > 0.0).then(|| self.allocated / self.budget)
+    }
+}
+
+/// Money over a range of weeks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    pub first_week: Week,
+    pub weeks: usize,
+    /// Every person, in id order.
+    pub people: Vec<PersonMoney>,
+    /// Every activity, in id order.
+    pub activities: Vec<ActivityMoney>,
+    /// Clients by name, work for no client last.
+    pub clients: Vec<ClientMoney>,
+    /// The firm per week, for a chart.
+    pub by_week: Vec<Figures>,
+    /// The firm over the range.
+    pub total: Figures,
+    /// The people's capacity over the range.
+    pub capacity: f64,
+    /// Activities with an hours budget, in id order.
+    pub budgets: Vec<Burn>,
+}
+
+impl Money {
+    /// The week at column `index`.
+    pub fn week(&self, index: usize) -> Week {
+        self.first_week.plus_weeks(index as i64)
+    }
+
+    pub fn person(&self, person: PersonId) -> Option<&PersonMoney> {
+        self.people.iter().find(|row| row.person == person)
+    }
+
+    pub fn activity(&self, activity: ActivityId) -> Option<&ActivityMoney> {
+        self.activities.iter().find(|row| row.activity == activity)
+    }
+
+    /// The firm's billable utilisation over the range.
+    pub fn billable_share(&self) -> Option<f64> {
+        (self.capacity > 0.0).then(|| self.total.billable_hours / self.capacity)
+    }
+}
+
+/// Money of `plan` over `range`, "this week" being the week of `today`.
+pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate) -> Money {
+    let capacity = capacity::compute(plan, range, options, today);
+    compute_on(plan, &capacity, options, today)
+}
+
+/// The same, on capacity already computed (with the same options), as the
+/// Capacity view has it.
+pub fn compute_on(plan: &Plan, capacity: &Capacity, options: &Options, today: NaiveDate) -> Money {
+    compute_counting(
+        plan,
+        capacity,
+        &|allocation| options.counts(allocation),
+        today,
+    )
+}
+
+fn compute_counting(
+    plan: &Plan,
+    capacity: &Capacity,
+    counts: &dyn Fn(&Allocation) -> bool,
+    today: NaiveDate,
+) -> Money {
+    let weeks = capacity.weeks;
+    let first_week = capacity.first_week;
+    let column_of = |week: Week| week.weeks_since(first_week);
+
+    let mut people: Vec<PersonMoney> = plan
+        .people
+        .iter()
+        .map(|person| {
+            let cells = capacity.row(person.id).map(|row| &row.cells);
+            PersonMoney {
+                person: person.id,
+                target: person.billable_target,
+                weeks: (0..weeks)
+                    .map(|at| PersonWeek {
+                        capacity: cells.map_or(0.0, |cells| cells[at].capacity),
+                        ..PersonWeek::default()
+                    })
+                    .collect(),
+                total: PersonWeek::default(),
+            }
+        })
+        .collect();
+    let mut activities: Vec<ActivityMoney> = plan
+        .activities
+        .iter()
+        .map(|activity| ActivityMoney {
+            activity: activity.id,
+            figures: Figures::default(),
+            fee_unscheduled: false,
+        })
+        .collect();
+    let mut by_week = vec![Figures::default(); weeks];
+
+    // Every counted hour of each activity, in any week: the share of a
+    // fixed fee a week earns, and the budget burn.
+    let mut all_hours = vec![0.0; plan.activities.len()];
+    for allocation in plan.allocations.iter().filter(|a| counts(a)) {
+        if let Some(at) = activity_index(plan, allocation.activity) {
+            all_hours[at] += usable_hours(allocation.hours_per_week) * span_weeks(allocation);
+        }
+    }
+
+    for allocation in plan.allocations.iter().filter(|a| counts(a)) {
+        let Some(at) = activity_index(plan, allocation.activity) else {
+            continue;
+        };
+        let activity = &plan.activities[at];
+        let hours = usable_hours(allocation.hours_per_week);
+        let rate = cost_rate(plan, &allocation.assignee);
+        let person = match allocation.assignee {
+            Assignee::Person(id) => person_index(plan, id),
+            _ => None,
+        };
+        let from = column_of(allocation.first_week).clamp(0, weeks as i64) as usize;
+        let to = (column_of(allocation.last_week) + 1).clamp(0, weeks as i64) as usize;
+        for (column, week_total) in by_week.iter_mut().enumerate().take(to).skip(from) {
+            let week = Figures {
+                hours,
+                billable_hours: if activity.billable { hours } else { 0.0 },
+                revenue: revenue_of(activity, hours, all_hours[at]),
+                cost: rate.map_or(0.0, |rate| rate * hours),
+                unpriced_hours: if rate.is_some() { 0.0 } else { hours },
+            };
+            activities[at].figures.add(&week);
+            week_total.add(&week);
+            if let Some(index) = person {
+                let cell = &mut people[index].weeks[column];
+                cell.allocated += hours;
+                cell.billable += week.billable_hours;
+                cell.cost += week.cost;
+            }
+        }
+    }
+    for ((row, activity), hours) in activities.iter_mut().zip(&plan.activities).zip(&all_hours) {
+        row.fee_unscheduled = activity.billable
+            && matches!(activity.billing, Billing::FixedFee { amount } if amount > 0.0)
+            && *hours <= 0.0;
+    }
+    for person in &mut people {
+        for week in &person.weeks {
+            person.total.capacity += week.capacity;
+            person.total.billable += week.billable;
+            person.total.allocated += week.allocated;
+            person.total.cost += week.cost;
+        }
+    }
+
+    // Clients by name, no client last.
+    let mut clients: Vec<ClientMoney> = Vec::new();
+    for (row, activity) in activities.iter().zip(&plan.activities) {
+        let name = activity.client.trim();
+        let at = match clients.binary_search_by(|client| client_order(&client.client, name)) {
+            Ok(at) => at,
+            Err(at) => {
+                clients.insert(
+                    at,
+                    ClientMoney {
+                        client: name.to_string(),
+                        activities: Vec::new(),
+                        figures: Figures::default(),
+                    },
+                );
+                at
+            }
+        };
+        clients[at].activities.push(activity.id);
+        clients[at].figures.add(&row.figures);
+    }
+
+    let mut total = Figures::default();
+    for week in &by_week {
+        total.add(week);
+    }
+    let capacity_total = people.iter().map(|person| person.total.capacity).sum();
+    Money {
+        first_week,
+        weeks,
+        people,
+        activities,
+        clients,
+        by_week,
+        total,
+        capacity: capacity_total,
+        budgets: budgets_counting(plan, counts, today),
+    }
+}
+
+/// `name` against `other` in client order: by name, the empty name last.
+fn client_order(name: &str, other: &str) -> std::cmp::Ordering {
+    (name.is_empty(), name).cmp(&(other.is_empty(), other))
+}
+
+fn person_index(plan: &Plan, id: PersonId) -> Option<usize> {
+    match plan.people.binary_search_by(|p| p.id.cmp(&id)) {
+        Ok(at) => Some(at),
+        Err(_) => plan.people.iter().position(|p| p.id == id),
+    }
+}
+
+fn activity_index(plan: &Plan, id: ActivityId) -> Option<usize> {
+    match plan.activities.binary_search_by(|a| a.id.cmp(&id)) {
+        Ok(at) => Some(at),
+        Err(_) => plan.activities.iter().position(|a| a.id == id),
+    }
+}
+
+/// How many weeks an allocation spans (none when backwards).
+fn span_weeks(allocation: &Allocation) -> f64 {
+    (allocation.last_week.weeks_since(allocation.first_week) + 1).max(0) as f64
+}
+
+/// What `hours` of work on `activity` in one week earn, `all_hours` being
+/// every counted hour on it.
+fn revenue_of(activity: &Activity, hours: f64, all_hours: f64) -> f64 {
+    if !activity.billable {
+        return 0.0;
+    }
+    match activity.billing {
+        Billing::NotBilled => 0.0,
+        Billing::Hourly { rate } => usable(rate) * hours,
+        Billing::FixedFee { amount } if all_hours > 0.0 => usable(amount) * hours / all_hours,
+        Billing::FixedFee { .. } => 0.0,
+    }
+}
+
+/// The cost rate of whoever an allocation is for.
+fn cost_rate(plan: &Plan, assignee: &Assignee) -> Option<f64> {
+    match assignee {
+        Assignee::Person(id) => plan.person(*id)?.cost_rate.map(usable),
+        Assignee::Role(id) => plan.role(*id)?.cost_rate.map(usable),
+        Assignee::Placeholder { .. } => None,
+    }
+}
+
+/// An amount of money or a rate, nothing for nonsense.
+fn usable(amount: f64) -> f64 {
+    if amount.is_finite() {
+        amount.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// The hours budgets of `plan` and their burn, in activity id order.
+pub fn budgets(plan: &Plan, options: &Options, today: NaiveDate) -> Vec<Burn> {
+    budgets_counting(plan, &|allocation| options.counts(allocation), today)
+}
+
+fn budgets_counting(
+    plan: &Plan,
+    counts: &dyn Fn(&Allocation) -> bool,
+    today: NaiveDate,
+) -> Vec<Burn> {
+    let this_week = Week::containing(today);
+    let mut burns = Vec::new();
+    for activity in &plan.activities {
+        let Some(budget) = activity.budget_hours.map(usable) else {
+            continue;
+        };
+        // (first, last, hours a week) of every counted allocation on it.
+        let spans: Vec<(Week, Week, f64)> = plan
+            .allocations
+            .iter()
+            .filter(|allocation| allocation.activity == activity.id && counts(allocation))
+            .map(|allocation| {
+                (
+                    allocation.first_week,
+                    allocation.last_week,
+                    usable_hours(allocation.hours_per_week),
+                )
+            })
+            .filter(|(first, last, _)| first <= last)
+            .collect();
+        let allocated: f64 = spans
+            .iter()
+            .map(|(first, last, hours)| hours * (last.weeks_since(*first) + 1) as f64)
+            .sum();
+        let burnt: f64 = spans
+            .iter()
+            .filter(|(first, _, _)| *first < this_week)
+            .map(|(first, last, hours)| {
+                let last_past = (*last).min(this_week.plus_weeks(-1));
+                hours * (last_past.weeks_since(*first) + 1) as f64
+            })
+            .sum();
+        let runs_out = if allocated > budget + 1e-9 {
+            week_budget_runs_out(&spans, budget)
+        } else {
+            None
+        };
+        let state = if runs_out.is_some() {
+            BudgetState::Over
+        } else if allocated >= BUDGET_TIGHT_SHARE * budget && allocated > 0.0 {
+            BudgetState::Tight
+        } else {
+            BudgetState::Within
+        };
+        burns.push(Burn {
+            activity: activity.id,
+            budget,
+            allocated,
+            burnt,
+            runs_out,
+            state,
+        });
+    }
+    burns
+}
+
+/// The first week in which the hours of `spans` (first, last, hours a
+/// week), added up week by week, pass `budget`. Walks week boundaries
+/// only, so a long allocation costs no more than a short one.
+fn week_budget_runs_out(spans: &[(Week, Week, f64)], budget: f64) -> Option<Week> {
+    // Weeks where the weekly total changes, in order.
+    let mut edges: Vec<Week> = spans
+        .iter()
+        .flat_map(|(first, last, _)| [*first, last.plus_weeks(1)])
+        .collect();
+    sort_by_number(&mut edges, |week| day_key(week.monday()));
+    edges.dedup();
+    let mut used = 0.0;
+    for pair in edges.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let weekly: f64 = spans
+            .iter()
+            .filter(|(first, last, _)| *first <= from && from <= *last)
+            .map(|(_, _, hours)| hours)
+            .sum();
+        let weeks = to.weeks_since(from) as f64;
+        if weekly > 0.0 && used + weekly * weeks > budget + 1e-9 {
+            // The week within this stretch where it passes.
+            let within = ((budget - used) / weekly).floor().max(0.0) as i64;
+            let mut week = from.plus_weeks(within);
+            if used + weekly * (within + 1) as f64 <= budget + 1e-9 {
+                week = week.plus_weeks(1);
+            }
+            return Some(week);
+        }
+        used += weekly * weeks;
+    }
+    None
+}
+
+/// A day as a sort key: days from the common era, below 2^32 for every
+/// date a plan can hold.
+fn day_key(date: NaiveDate) -> u64 {
+    u64::from(date.num_days_from_ce().max(0).unsigned_abs())
+}
+
+/// A warning for every budget that runs out or is tight, most urgent
+/// first (runs out soonest), with a sentence naming the activity.
+pub fn budget_warnings(plan: &Plan, burns: &[Burn]) -> Vec<(ActivityId, String)> {
+    let mut warnings: Vec<(Option<Week>, ActivityId, String)> = Vec::new();
+    for burn in burns {
+        let title = plan.activity_title(burn.activity);
+        let budget = hours_figure(burn.budget);
+        match (burn.state, burn.runs_out) {
+            (BudgetState::Over, Some(week)) => warnings.push((
+                Some(week),
+                burn.activity,
+                format!(
+                    "'{title}' runs out of its {budget} h budget in {week}: {} h are planned, {} h over",
+                    hours_figure(burn.allocated),
+                    hours_figure(burn.over_by())
+                ),
+            )),
+            (BudgetState::Tight, _) => warnings.push((
+                None,
+                burn.activity,
+                format!(
+                    "'{title}' has {} of its {budget} h budget planned ({} h left)",
+                    percent_text(burn.allocated_share().unwrap_or(1.0)),
+                    hours_figure((burn.budget - burn.allocated).max(0.0))
+                ),
+            )),
+            _ => {}
+        }
+    }
+    sort_by_number(&mut warnings, |(week, activity, _)| {
+        let week = week.map_or(u64::from(u32::MAX), |week| day_key(week.monday()));
+        week << 32 | u64::from(activity.0)
+    });
+    warnings
+        .into_iter()
+        .map(|(_, activity, text)| (activity, text))
+        .collect()
+}
+
+/// The firm's money without and with something.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effect {
+    pub without: Figures,
+    pub with: Figures,
+    /// Capacity the change adds (the hires of a scenario), in hours.
+    pub added_capacity: f64,
+    /// What that capacity costs at the hires' cost rates, busy or not.
+    pub hire_cost: f64,
+}
+
+impl Effect {
+    pub fn revenue_change(&self) -> f64 {
+        self.with.revenue - self.without.revenue
+    }
+
+    pub fn margin_change(&self) -> f64 {
+        self.with.margin() - self.without.margin()
+    }
+
+    /// "+12,000 EUR revenue, +4,960 EUR margin (margin 38 % → 41 %)".
+    pub fn summary(&self, currency: &str) -> String {
+        let share = |figures: &Figures| {
+            figures
+                .margin_share()
+                .map_or("none".to_string(), percent_text)
+        };
+        let mut text = format!(
+            "{} revenue, {} margin (margin {} → {})",
+            signed_amount_text(self.revenue_change(), currency),
+            signed_amount_text(self.margin_change(), currency),
+            share(&self.without),
+            share(&self.with)
+        );
+        if self.added_capacity > 0.0 {
+            text.push_str(&format!(
+                "; hiring adds {} h of capacity costing {}",
+                hours_figure(self.added_capacity),
+                amount_text(self.hire_cost, currency)
+            ));
+        }
+        text
+    }
+}
+
+/// What scenario `scenario` does to the firm's money over `range`: the
+/// numbers with it hidden against the numbers with it shown and its
+/// tentative work counted (whether or not `options` include tentative
+/// work), and the capacity its open roles add with their cost.
+pub fn scenario_effect(
+    plan: &Plan,
+    scenario: ScenarioId,
+    range: Horizon,
+    options: &Options,
+    today: NaiveDate,
+) -> Effect {
+    let mut hidden = options.clone();
+    if !hidden.hidden_scenarios.contains(&scenario) {
+        hidden.hidden_scenarios.push(scenario);
+    }
+    let mut shown = options.clone();
+    shown.hidden_scenarios.retain(|id| *id != scenario);
+    let without_capacity = capacity::compute(plan, range, &hidden, today);
+    let with_capacity = capacity::compute(plan, range, &shown, today);
+    let without = compute_counting(
+        plan,
+        &without_capacity,
+        &|allocation| hidden.counts(allocation),
+        today,
+    );
+    let with = compute_counting(
+        plan,
+        &with_capacity,
+        &|allocation| shown.counts(allocation) || allocation.scenario == Some(scenario),
+        today,
+    );
+    let mut added_capacity = 0.0;
+    let mut hire_cost = 0.0;
+    for row in &with_capacity.roles {
+        let Some(role) = plan.role(row.role) else {
+            continue;
+        };
+        if role.scenario != Some(scenario) {
+            continue;
+        }
+        let hours: f64 = row.cells.iter().map(|cell| cell.capacity).sum();
+        added_capacity += hours;
+        hire_cost += hours * role.cost_rate.map_or(0.0, usable);
+    }
+    Effect {
+        without: without.total,
+        with: with.total,
+        added_capacity,
+        hire_cost,
+    }
+}
+
+/// What one more allocation (a drop proposed by
+/// `capacity::proposed_allocation`, on an activity of the plan) does to
+/// the firm's money over `range`, counted as `options` count it.
+pub fn allocation_effect(
+    plan: &Plan,
+    allocation: &Allocation,
+    range: Horizon,
+    options: &Options,
+    today: NaiveDate,
+) -> Effect {
+    let mut with_plan = plan.clone();
+    let mut added = allocation.clone();
+    added.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
+    with_plan.allocations.push(added);
+    let without = compute(plan, range, options, today);
+    let with = compute(&with_plan, range, options, today);
+    Effect {
+        without: without.total,
+        with: with.total,
+        added_capacity: 0.0,
+        hire_cost: 0.0,
+    }
+}
+
+/// What "can we take it?" would earn: `engagement` done by the person of
+/// `fit` from its first week, billed as `billing` (billable work), against
+/// the firm's money over `range` without it. The work counts as confirmed.
+/// A fit with no first week changes nothing.
+pub fn engagement_effect(
+    plan: &Plan,
+    engagement: &capacity::Engagement,
+    fit: &capacity::Fit,
+    billing: Billing,
+    range: Horizon,
+    options: &Options,
+    today: NaiveDate,
+) -> Effect {
+    let without = compute(plan, range, options, today);
+    let Some(first_week) = fit.first_week else {
+        return Effect {
+            without: without.total,
+            with: without.total,
+            added_capacity: 0.0,
+            hire_cost: 0.0,
+        };
+    };
+    let mut with_plan = plan.clone();
+    let activity = ActivityId::next_after(plan.activities.iter().map(|a| &a.id));
+    with_plan.activities.push(Activity {
+        billable: true,
+        billing,
+        commitment: Commitment::Confirmed,
+        ..Activity::new(activity, &engagement.name)
+    });
+    with_plan.allocations.push(Allocation {
+        id: AllocationId::next_after(plan.allocations.iter().map(|a| &a.id)),
+        assignee: Assignee::Person(fit.person),
+        activity,
+        hours_per_week: engagement.hours_per_week,
+        first_week,
+        last_week: first_week.plus_weeks(i64::from(engagement.weeks.max(1)) - 1),
+        commitment: Commitment::Confirmed,
+        scenario: None,
+    });
+    let with = compute(&with_plan, range, options, today);
+    Effect {
+        without: without.total,
+        with: with.total,
+        added_capacity: 0.0,
+        hire_cost: 0.0,
+    }
+}
+
+/// "9,500 EUR", "135 EUR", "−1,200 EUR": whole units with thousands
+/// separators, the currency code after; no code when the plan has none.
+pub fn amount_text(amount: f64, currency: &str) -> String {
+    let rounded = if amount.is_finite() {
+        amount.round()
+    } else {
+        0.0
+    };
+    let whole = rounded.abs().min(1e15) as u64;
+    let digits = whole.to_string();
+    let mut text = String::new();
+    if rounded < 0.0 {
+        text.push('−');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    match currency.trim() {
+        "" => text,
+        code => format!("{text} {code}"),
+    }
+}
+
+/// "+4,960 EUR", "−1,200 EUR", "±0 EUR".
+pub fn signed_amount_text(amount: f64, currency: &str) -> String {
+    let text = amount_text(amount, currency);
+    if amount.is_finite() && amount.round() > 0.0 {
+        format!("+{text}")
+    } else if amount.is_finite() && amount.round() < 0.0 {
+        text
+    } else {
+        format!("±{text}")
+    }
+}
+
+/// A share as a whole percentage: "75 %".
+pub fn percent_text(share: f64) -> String {
+    let percent = if share.is_finite() {
+        (share * 100.0).round() as i64
+    } else {
+        0
+    };
+    format!("{percent} %")
+}
+
+/// Hours to a tenth where they have one: "96", "7.5".
+pub fn hours_figure(hours: f64) -> String {
+    let tenths = if hours.is_finite() {
+        (hours * 10.0).round() as i64
+    } else {
+        0
+    };
+    let sign = if tenths < 0 { "−" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    if tenths % 10 == 0 {
+        format!("{sign}{}", tenths / 10)
+    } else {
+        format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+#[path = "money_tests.rs"]
+mod tests;
