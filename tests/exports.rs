@@ -151,7 +151,26 @@ fn check_parsed(plan: &Plan, text: &str, app_url: &str) {
         calendar.property_value("PRODID"),
         Some("-//Opsboard//Opsboard plan//EN")
     );
-    let events: Vec<_> = calendar.events().collect();
+    // Activity events first, then one recurring event per cadence.
+    let is_cadence =
+        |event: &&icalendar::Event| event.get_uid().is_some_and(|uid| uid.starts_with("cad-"));
+    let cadences: Vec<_> = calendar.events().filter(is_cadence).collect();
+    assert_eq!(cadences.len(), plan.cadences.len());
+    for (event, cadence) in cadences.iter().zip(&plan.cadences) {
+        let uid = format!("{}@{}.opsboard", cadence.id, plan.id);
+        assert_eq!(event.get_uid(), Some(uid.as_str()));
+        assert_eq!(event.get_summary(), Some(cadence.name().as_str()), "{uid}");
+        let first = cadence.next_date(plan.horizon.first_day());
+        assert_eq!(all_day(event.get_start()), first, "{uid}");
+        assert!(event.property_value("RRULE").is_some(), "{uid}");
+        assert!(event
+            .get_description()
+            .is_some_and(|text| text.ends_with(&cadence.rule_text())));
+    }
+    let events: Vec<_> = calendar
+        .events()
+        .filter(|event| !is_cadence(event))
+        .collect();
     let expected = expected_events(plan);
     assert_eq!(events.len(), expected.len());
     for (event, (uid, summary, date)) in events.iter().zip(&expected) {
@@ -209,8 +228,50 @@ fn the_demo_calendar_is_as_expected_and_read_by_an_icalendar_parser() {
     check("demo.ics", &written);
     let text = fs::read_to_string(fixture("demo.ics")).expect("the expected file exists");
     check_parsed(&plan, &text, APP_URL);
-    // Five activities with a deadline and a check-in, one with a deadline only.
+    // Five activities with a deadline and a check-in, one with a deadline
+    // only; then the three cadences, from their first date in the horizon
+    // (2026-W46 to 2027-W05): the ops sync every Monday from 9 November,
+    // the service review on first Tuesdays from 1 December (3 November has
+    // passed), the strategy review on first Thursdays of a quarter's first
+    // month from 7 January 2027.
     assert_eq!(expected_events(&plan).len(), 11);
+    let parsed: Calendar = text.parse().expect("parsed");
+    let rules: Vec<(String, Option<NaiveDate>, String)> = parsed
+        .events()
+        .skip(11)
+        .map(|event| {
+            (
+                event.get_summary().unwrap_or_default().to_string(),
+                all_day(event.get_start()),
+                event
+                    .property_value("RRULE")
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .collect();
+    let date =
+        |month, day| NaiveDate::from_ymd_opt(if month < 6 { 2027 } else { 2026 }, month, day);
+    assert_eq!(
+        rules,
+        [
+            (
+                "Weekly ops sync".to_string(),
+                date(11, 9),
+                "FREQ=WEEKLY;BYDAY=MO".to_string()
+            ),
+            (
+                "Monthly service review".to_string(),
+                date(12, 1),
+                "FREQ=MONTHLY;BYDAY=1TU".to_string()
+            ),
+            (
+                "Quarterly strategy review".to_string(),
+                date(1, 7),
+                "FREQ=MONTHLY;INTERVAL=3;BYDAY=1TH".to_string()
+            ),
+        ]
+    );
     let calendar: Calendar = text.parse().expect("parsed");
     let first = calendar.events().next().expect("an event");
     assert_eq!(

@@ -14,7 +14,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::{CadenceId, PersonId};
+use super::{sort_by_number, CadenceId, PersonId, Plan};
 
 /// The highest `nth` of a monthly or quarterly cadence: every month has a
 /// fourth Monday, not every month a fifth.
@@ -228,6 +228,34 @@ impl Cadence {
     }
 }
 
+impl Plan {
+    /// Every meeting of the plan's cadences from `first` to `last` (both
+    /// included), by date, then cadence id: what "This week" lists.
+    pub fn meetings_between(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Vec<(NaiveDate, &Cadence)> {
+        let mut meetings: Vec<(NaiveDate, &Cadence)> = self
+            .cadences
+            .iter()
+            .flat_map(|cadence| {
+                cadence
+                    .dates_between(first, last)
+                    .into_iter()
+                    .map(move |date| (date, cadence))
+            })
+            .collect();
+        sort_by_number(&mut meetings, |(date, cadence)| {
+            // Days from the common era (below 2^32 for any date a plan
+            // holds), then the id.
+            let day = u64::from(date.num_days_from_ce().max(0).unsigned_abs());
+            day << 32 | u64::from(cadence.id.0)
+        });
+        meetings
+    }
+}
+
 /// The `nth` `weekday` of a month.
 fn nth_weekday(year: i32, month: u32, weekday: Weekday, nth: u8) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -371,6 +399,39 @@ mod tests {
         assert!(monthly.next_dates(NaiveDate::MAX, 3).len() <= 1);
         let weekly = cadence(Frequency::Weekly, Weekday::Mon, None);
         assert!(weekly.next_dates(NaiveDate::MAX, 3).len() <= 1);
+    }
+
+    #[test]
+    fn the_meetings_of_a_week_in_date_order() {
+        // The demo's cadences in the week of Monday 2026-11-30: the ops
+        // sync on Monday, the service review on Tuesday 1 December (its
+        // first Tuesday); the strategy review only meets in January.
+        let plan = crate::model::demo::demo_plan(crate::model::PlanId(1), date("2026-11-23"));
+        let week: Vec<(String, String)> = plan
+            .meetings_between(date("2026-11-30"), date("2026-12-06"))
+            .into_iter()
+            .map(|(day, cadence)| (day.to_string(), cadence.name()))
+            .collect();
+        assert_eq!(
+            week,
+            [
+                ("2026-11-30".to_string(), "Weekly ops sync".to_string()),
+                (
+                    "2026-12-01".to_string(),
+                    "Monthly service review".to_string()
+                ),
+            ]
+        );
+        let january = plan.meetings_between(date("2027-01-04"), date("2027-01-10"));
+        let names: Vec<String> = january.iter().map(|(_, cadence)| cadence.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "Weekly ops sync",
+                "Monthly service review",
+                "Quarterly strategy review"
+            ]
+        );
     }
 
     #[test]

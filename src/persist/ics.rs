@@ -1,4 +1,5 @@
-//! Calendar export: a plan's deadlines and midpoint check-ins as an
+//! Calendar export: a plan's deadlines and midpoint check-ins, and its
+//! cadences (the governance meetings) as recurring events, as an
 //! iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple
 //! Calendar can import or subscribe to.
 //!
@@ -11,7 +12,7 @@
 
 use chrono::Datelike;
 
-use crate::model::{sort_by_number, Activity, NaiveDate, Plan};
+use crate::model::{sort_by_number, Activity, Cadence, Frequency, NaiveDate, Plan, Weekday};
 
 /// The most octets a line may hold before it is folded, the CR LF left out.
 const LINE_OCTETS: usize = 75;
@@ -21,7 +22,13 @@ const LINE_OCTETS: usize = 75;
 /// activities in id order, a deadline before its check-in. Activities
 /// without a deadline or a check-in have no event for it.
 ///
-/// Each event links to the activity in the app at `app_url` (such as
+/// Then one recurring all-day event per cadence ("Monthly service
+/// review"), cadences in id order, from its first date in the horizon and
+/// with no end: an `RRULE` weekly on its weekday, or monthly (quarterly:
+/// every third month, from a January, April, July or October) on its nth
+/// weekday, which is the rule of `model::Cadence`.
+///
+/// Each activity event links to the activity in the app at `app_url` (such as
 /// `https://ops.example.com/board/`; any `#fragment` of it is dropped)
 /// unless `app_url` is empty, and says its owner, status and client.
 /// `stamp` is the day written as every event's DTSTAMP.
@@ -56,6 +63,35 @@ pub fn calendar(plan: &Plan, app_url: &str, stamp: NaiveDate) -> String {
             };
             lines.extend(event_lines(plan, activity, &event, &app_url, stamp));
         }
+    }
+    let mut cadences: Vec<&Cadence> = plan.cadences.iter().collect();
+    sort_by_number(&mut cadences, |cadence| u64::from(cadence.id.0));
+    for cadence in cadences {
+        let Some(first) = cadence.next_date(plan.horizon.first_day()) else {
+            continue;
+        };
+        let owner = cadence.owner.map(|owner| plan.person_name(owner));
+        let description = [
+            match &owner {
+                Some(name) => format!("Run by {name}"),
+                None => "No owner".to_string(),
+            },
+            cadence.rule_text(),
+        ];
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}@{family}.opsboard", cadence.id),
+            format!("DTSTAMP:{}T000000Z", basic_date(stamp)),
+            format!("DTSTART;VALUE=DATE:{}", basic_date(first)),
+            format!("DTEND;VALUE=DATE:{}", basic_date(next_day(first))),
+            format!("RRULE:{}", recurrence(cadence)),
+            format!("SUMMARY:{}", escape_text(&cadence.name())),
+            format!("DESCRIPTION:{}", escape_text(&description.join("\n"))),
+        ]);
+        if let Some(owner) = owner {
+            lines.push(format!("X-OPSBOARD-OWNER:{}", escape_text(&owner)));
+        }
+        lines.push("END:VEVENT".to_string());
     }
     lines.push("END:VCALENDAR".to_string());
 
@@ -116,6 +152,26 @@ fn event_lines(
     lines.push("TRANSP:TRANSPARENT".to_string());
     lines.push("END:VEVENT".to_string());
     lines
+}
+
+/// A cadence's rule as an RFC 5545 RRULE value: `FREQ=WEEKLY;BYDAY=MO`,
+/// `FREQ=MONTHLY;BYDAY=1TU`, `FREQ=MONTHLY;INTERVAL=3;BYDAY=1TH`.
+fn recurrence(cadence: &Cadence) -> String {
+    let day = match cadence.weekday {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    };
+    let nth = cadence.nth.unwrap_or(1);
+    match cadence.frequency {
+        Frequency::Weekly => format!("FREQ=WEEKLY;BYDAY={day}"),
+        Frequency::Monthly => format!("FREQ=MONTHLY;BYDAY={nth}{day}"),
+        Frequency::Quarterly => format!("FREQ=MONTHLY;INTERVAL=3;BYDAY={nth}{day}"),
+    }
 }
 
 /// The app's address without a fragment or control characters, which
