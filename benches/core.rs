@@ -6,7 +6,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use opsboard::command::{apply, Command};
 use opsboard::engine::capacity::{self, Engagement, Options};
-use opsboard::engine::{priority, risks, skills, validate};
+use opsboard::engine::{money, priority, raci, risks, skills, validate};
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{ActivityId, SkillId, SkillRequirement, Status};
 use opsboard::persist;
@@ -40,6 +40,18 @@ fn large_plan(c: &mut Criterion) {
     };
     c.bench_function("capacity::compute (large plan)", |b| {
         b.iter(|| capacity::compute(&plan, plan.horizon, &options, today))
+    });
+    // Money on the same capacity (the Capacity view's billable %), and
+    // alone (the Money panel); the RACI checks.
+    let grid = capacity::compute(&plan, plan.horizon, &options, today);
+    c.bench_function("money::compute_on (large plan)", |b| {
+        b.iter(|| money::compute_on(&plan, &grid, &options, today))
+    });
+    c.bench_function("money::compute (large plan)", |b| {
+        b.iter(|| money::compute(&plan, plan.horizon, &options, today))
+    });
+    c.bench_function("raci::check (large plan)", |b| {
+        b.iter(|| raci::check(&plan))
     });
     let engagement = Engagement {
         name: "Contoso migration".to_string(),

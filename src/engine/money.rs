@@ -291,11 +291,19 @@ fn compute_counting(
     let first_week = capacity.first_week;
     let column_of = |week: Week| week.weeks_since(first_week);
 
+    // Each person's capacity row, found in one pass.
+    let mut row_of_person: Vec<Option<usize>> = vec![None; plan.people.len()];
+    for (row, person_row) in capacity.rows.iter().enumerate() {
+        if let Some(index) = person_index(plan, person_row.person) {
+            row_of_person[index] = Some(row);
+        }
+    }
     let mut people: Vec<PersonMoney> = plan
         .people
         .iter()
-        .map(|person| {
-            let cells = capacity.row(person.id).map(|row| &row.cells);
+        .zip(&row_of_person)
+        .map(|(person, row)| {
+            let cells = row.map(|row| &capacity.rows[row].cells);
             PersonMoney {
                 person: person.id,
                 target: person.billable_target,
@@ -320,17 +328,18 @@ fn compute_counting(
         .collect();
     let mut by_week = vec![Figures::default(); weeks];
 
+    let positions = counted_positions(plan, counts);
     // Every counted hour of each activity, in any week: the share of a
-    // fixed fee a week earns, and the budget burn.
+    // fixed fee a week earns.
     let mut all_hours = vec![0.0; plan.activities.len()];
-    for allocation in plan.allocations.iter().filter(|a| counts(a)) {
-        if let Some(at) = activity_index(plan, allocation.activity) {
-            all_hours[at] += usable_hours(allocation.hours_per_week) * span_weeks(allocation);
+    for (allocation, at) in plan.allocations.iter().zip(&positions) {
+        if let Some(at) = at {
+            all_hours[*at] += usable_hours(allocation.hours_per_week) * span_weeks(allocation);
         }
     }
 
-    for allocation in plan.allocations.iter().filter(|a| counts(a)) {
-        let Some(at) = activity_index(plan, allocation.activity) else {
+    for (allocation, at) in plan.allocations.iter().zip(&positions) {
+        let Some(at) = *at else {
             continue;
         };
         let activity = &plan.activities[at];
@@ -410,7 +419,7 @@ fn compute_counting(
         by_week,
         total,
         capacity: capacity_total,
-        budgets: budgets_counting(plan, counts, today),
+        budgets: budgets_of(plan, &positions, today),
     }
 }
 
@@ -426,11 +435,27 @@ fn person_index(plan: &Plan, id: PersonId) -> Option<usize> {
     }
 }
 
-fn activity_index(plan: &Plan, id: ActivityId) -> Option<usize> {
-    match plan.activities.binary_search_by(|a| a.id.cmp(&id)) {
-        Ok(at) => Some(at),
-        Err(_) => plan.activities.iter().position(|a| a.id == id),
-    }
+/// For each allocation, the position of its activity when it counts
+/// (none when it does not, or its activity is unknown). Looked up once, in
+/// a compact list of ids: a binary search over the activities themselves
+/// misses the cache at every step on a large plan.
+fn counted_positions(plan: &Plan, counts: &dyn Fn(&Allocation) -> bool) -> Vec<Option<usize>> {
+    let ids: Vec<u32> = plan.activities.iter().map(|a| a.id.0).collect();
+    let sorted = ids.windows(2).all(|pair| pair[0] < pair[1]);
+    plan.allocations
+        .iter()
+        .map(|allocation| {
+            if !counts(allocation) {
+                return None;
+            }
+            let id = allocation.activity.0;
+            if sorted {
+                ids.binary_search(&id).ok()
+            } else {
+                ids.iter().position(|known| *known == id)
+            }
+        })
+        .collect()
 }
 
 /// How many weeks an allocation spans (none when backwards).
@@ -472,34 +497,33 @@ fn usable(amount: f64) -> f64 {
 
 /// The hours budgets of `plan` and their burn, in activity id order.
 pub fn budgets(plan: &Plan, options: &Options, today: NaiveDate) -> Vec<Burn> {
-    budgets_counting(plan, &|allocation| options.counts(allocation), today)
+    let positions = counted_positions(plan, &|allocation| options.counts(allocation));
+    budgets_of(plan, &positions, today)
 }
 
-fn budgets_counting(
-    plan: &Plan,
-    counts: &dyn Fn(&Allocation) -> bool,
-    today: NaiveDate,
-) -> Vec<Burn> {
+/// The budgets, `positions` being [`counted_positions`].
+fn budgets_of(plan: &Plan, positions: &[Option<usize>], today: NaiveDate) -> Vec<Burn> {
     let this_week = Week::containing(today);
+    // (first, last, hours a week) of every counted allocation, by activity,
+    // in one pass over the allocations.
+    let mut spans_of: Vec<Vec<(Week, Week, f64)>> = vec![Vec::new(); plan.activities.len()];
+    for (allocation, at) in plan.allocations.iter().zip(positions) {
+        if allocation.first_week > allocation.last_week {
+            continue;
+        }
+        if let Some(at) = *at {
+            spans_of[at].push((
+                allocation.first_week,
+                allocation.last_week,
+                usable_hours(allocation.hours_per_week),
+            ));
+        }
+    }
     let mut burns = Vec::new();
-    for activity in &plan.activities {
+    for (activity, spans) in plan.activities.iter().zip(&spans_of) {
         let Some(budget) = activity.budget_hours.map(usable) else {
             continue;
         };
-        // (first, last, hours a week) of every counted allocation on it.
-        let spans: Vec<(Week, Week, f64)> = plan
-            .allocations
-            .iter()
-            .filter(|allocation| allocation.activity == activity.id && counts(allocation))
-            .map(|allocation| {
-                (
-                    allocation.first_week,
-                    allocation.last_week,
-                    usable_hours(allocation.hours_per_week),
-                )
-            })
-            .filter(|(first, last, _)| first <= last)
-            .collect();
         let allocated: f64 = spans
             .iter()
             .map(|(first, last, hours)| hours * (last.weeks_since(*first) + 1) as f64)
@@ -513,7 +537,7 @@ fn budgets_counting(
             })
             .sum();
         let runs_out = if allocated > budget + 1e-9 {
-            week_budget_runs_out(&spans, budget)
+            week_budget_runs_out(spans, budget)
         } else {
             None
         };

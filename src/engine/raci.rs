@@ -130,25 +130,42 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
             });
         }
     }
-    for person in &plan.people {
-        let spans: Vec<(i64, i64, ActivityId)> = open
+    // Each person's dated open activities as A or R, in one pass over the
+    // activities: (first day, last day, activity).
+    let ids: Vec<u32> = plan.people.iter().map(|person| person.id.0).collect();
+    let sorted = ids.windows(2).all(|pair| pair[0] < pair[1]);
+    let index_of = |person: PersonId| {
+        if sorted {
+            ids.binary_search(&person.0).ok()
+        } else {
+            ids.iter().position(|id| *id == person.0)
+        }
+    };
+    let mut spans_of: Vec<Vec<(i64, i64, ActivityId)>> = vec![Vec::new(); plan.people.len()];
+    for activity in &open {
+        let (first, last) = match (activity.start, activity.deadline) {
+            (Some(start), Some(deadline)) => (start, deadline.max(start)),
+            (Some(day), None) | (None, Some(day)) => (day, day),
+            (None, None) => continue,
+        };
+        let span = (day(first), day(last), activity.id);
+        let owner = activity.owner.into_iter();
+        let doers = activity
+            .responsible
             .iter()
-            .filter(|activity| {
-                activity.owner == Some(person.id) || activity.responsible.contains(&person.id)
-            })
-            .filter_map(|activity| {
-                let (first, last) = match (activity.start, activity.deadline) {
-                    (Some(start), Some(deadline)) => (start, deadline.max(start)),
-                    (Some(day), None) | (None, Some(day)) => (day, day),
-                    (None, None) => return None,
-                };
-                Some((day(first), day(last), activity.id))
-            })
-            .collect();
+            .copied()
+            .filter(|person| Some(*person) != activity.owner);
+        for person in owner.chain(doers) {
+            if let Some(index) = index_of(person) {
+                spans_of[index].push(span);
+            }
+        }
+    }
+    for (person, spans) in plan.people.iter().zip(&spans_of) {
         if spans.len() <= MAX_AT_ONCE {
             continue;
         }
-        let Some((from, activities)) = first_crowded_day(&spans) else {
+        let Some((from, activities)) = first_crowded_day(spans) else {
             continue;
         };
         let titles: Vec<String> = activities
@@ -181,20 +198,26 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
 /// day, activity; day numbers, inclusive) run at once, and those running
 /// then, in id order.
 fn first_crowded_day(spans: &[(i64, i64, ActivityId)]) -> Option<(i64, Vec<ActivityId>)> {
-    // Starts sorted; a span ends after its last day. At each start, the
-    // spans running are those started by then and not yet over.
-    let mut starts: Vec<i64> = spans.iter().map(|(first, _, _)| *first).collect();
-    sort_by_number(&mut starts, |day| order_key(*day));
-    starts.dedup();
-    for day in starts {
-        let mut running: Vec<ActivityId> = spans
-            .iter()
-            .filter(|(first, last, _)| *first <= day && day <= *last)
-            .map(|(_, _, id)| *id)
-            .collect();
-        if running.len() > MAX_AT_ONCE {
-            sort_by_number(&mut running, |id| id.0.into());
-            return Some((day, running));
+    // A sweep over the days where the count changes: +1 on a first day,
+    // −1 the day after a last day; ends before starts on one day.
+    let mut changes: Vec<(i64, i64)> = spans
+        .iter()
+        .flat_map(|(first, last, _)| [(*first, 1), (last + 1, -1)])
+        .collect();
+    sort_by_number(&mut changes, |(day, change)| {
+        order_key(*day) << 1 | u64::from(*change > 0)
+    });
+    let mut running = 0i64;
+    for (day, change) in changes {
+        running += change;
+        if running > MAX_AT_ONCE as i64 {
+            let mut crowd: Vec<ActivityId> = spans
+                .iter()
+                .filter(|(first, last, _)| *first <= day && day <= *last)
+                .map(|(_, _, id)| *id)
+                .collect();
+            sort_by_number(&mut crowd, |id| id.0.into());
+            return Some((day, crowd));
         }
     }
     None
@@ -208,9 +231,9 @@ fn date_of(day: i64) -> Option<NaiveDate> {
     NaiveDate::MIN.checked_add_signed(Duration::days(day))
 }
 
-/// Day numbers (never negative here) as sort keys.
+/// Day numbers (never negative here, and below 2^62) as sort keys.
 fn order_key(day: i64) -> u64 {
-    day.max(0).unsigned_abs()
+    day.clamp(0, 1 << 62).unsigned_abs()
 }
 
 #[cfg(test)]
