@@ -5,9 +5,13 @@
 // applied and validated), the reactive update (capacity recomputed, changed
 // lines written and patched into the page) and the repaint (style, layout,
 // paint of the next frame).
+// Then: the autosave of the large plan (time in localStorage calls, size
+// stored), a reload straight into the Capacity view (navigation to 300
+// lines shown), and the wasm bundle's gzipped size.
 // `make bench-capacity` (writes the plan file, serves dist/ on 127.0.0.1).
 import { chromium } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 
 const base = process.env.OPSBOARD_URL ?? 'http://127.0.0.1:4173/';
 const planFile = process.argv[2] ?? 'target/large.opsboard.json';
@@ -17,6 +21,32 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+// Time spent in localStorage calls, per save of a plan key.
+await page.addInitScript(() => {
+  window.__saves = [];
+  const { setItem, getItem } = Storage.prototype;
+  let current = null;
+  Storage.prototype.getItem = function (key) {
+    const start = performance.now();
+    const value = getItem.call(this, key);
+    if (current) current.ms += performance.now() - start;
+    return value;
+  };
+  Storage.prototype.setItem = function (key, value) {
+    const start = performance.now();
+    try {
+      return setItem.call(this, key, value);
+    } finally {
+      if (key.startsWith('opsboard.plan.')) {
+        current = { ms: performance.now() - start, size: value.length };
+        window.__saves.push(current);
+        setTimeout(() => { current = null; }, 0);
+      } else if (current) {
+        current.ms += performance.now() - start;
+      }
+    }
+  };
+});
 await page.goto(`${base}?today=2026-11-23#/files`);
 await page.waitForSelector('.app-header');
 const importStart = Date.now();
@@ -86,4 +116,22 @@ console.log(`    drop handler, command applied and validated: ${median(parts.han
 console.log(`    reactive update, capacity recomputed and lines patched: ${median(parts.update).toFixed(1)} ms (${range(parts.update)})`);
 console.log(`    repaint, style, layout and paint of the frame: ${median(parts.repaint).toFixed(1)} ms (${range(parts.repaint)})`);
 console.log(`  last drop: ${message}`);
+
+// The autosave after the last drop, then a reload into the Capacity view.
+await page.waitForTimeout(600);
+const saves = await page.evaluate((count) => window.__saves.slice(-count), DROPS);
+const stored = await page.evaluate(() => {
+  const index = JSON.parse(localStorage.getItem('opsboard.index'));
+  return (localStorage.getItem(`opsboard.plan.${index.last_open}`) ?? '').length;
+});
+const full = await page.locator('.notice').filter({ hasText: 'storage is full' }).count();
+console.log(`  save (autosave after a drop, time in localStorage calls), median of ${saves.length}: ${median(saves.map((s) => s.ms)).toFixed(1)} ms (${range(saves.map((s) => s.ms))})`);
+console.log(`  stored plan: ${(stored / 1e6).toFixed(2)} million characters of ~5.24${full ? ' (NOT SAVED: storage full)' : ''}`);
+await page.goto(`${base}?today=2026-11-23#/capacity`);
+await page.waitForFunction(() => document.querySelectorAll('.tl-line--person').length >= 300, null, { timeout: 60_000 });
+const interactive = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+console.log(`  navigation to an interactive Capacity view (stored plan, 300 lines drawn): ${interactive.toFixed(0)} ms`);
+const wasm = (await readdir('dist')).find((name) => name.endsWith('.wasm'));
+const bytes = await readFile(`dist/${wasm}`);
+console.log(`  wasm bundle: ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (${bytes.length} bytes)`);
 await browser.close();

@@ -46,13 +46,7 @@ pub fn navigate(hash: &str) {
 
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not prepare the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not prepare the download".to_string())?;
+    let url = blob_url(mime, text).ok_or("the browser could not prepare the file")?;
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
@@ -296,4 +290,68 @@ pub fn share_payload() -> Option<String> {
     let (_, after) = hash.split_once("share=")?;
     let payload = after.split('&').next().unwrap_or_default();
     (!payload.is_empty()).then(|| payload.to_string())
+}
+
+/// Installs the panic hook: the panic goes to the console as before, and
+/// the page shows a banner with the plan as last saved to download, built
+/// without the app (which stops after a panic). Autosave runs a moment after
+/// every change, so at most that moment's work is lost.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_banner();
+    }));
+}
+
+fn show_crash_banner() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let (Some(body), Ok(banner)) = (document.body(), document.create_element("div")) else {
+        return;
+    };
+    if document.get_element_by_id("crash-banner").is_some() {
+        return;
+    }
+    banner.set_id("crash-banner");
+    let _ = banner.set_attribute("class", "crash-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let add = |parent: &web_sys::Element, tag: &str, text: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_text_content(Some(text));
+        parent.append_child(&element).ok()?;
+        Some(element)
+    };
+    add(
+        &banner,
+        "strong",
+        "Opsboard stopped because of an internal error.",
+    );
+    add(
+        &banner,
+        "p",
+        "Your plan as last saved in this browser is safe. Export it now, then reload the page to go on.",
+    );
+    if let Some((name, text)) = crate::storage::last_saved_text() {
+        if let Some(link) = add(&banner, "a", "Export plan now") {
+            let href = blob_url("application/json", &text).unwrap_or_default();
+            let _ = link.set_attribute("href", &href);
+            let file_name = format!("{}{}", name.trim(), crate::persist::FILE_SUFFIX);
+            let _ = link.set_attribute("download", &file_name);
+            let _ = link.set_attribute("class", "button button--primary");
+        }
+    }
+    if let Some(reload) = add(&banner, "a", "Reload") {
+        let _ = reload.set_attribute("href", "");
+        let _ = reload.set_attribute("class", "button");
+    }
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
+}
+
+fn blob_url(mime: &str, text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }

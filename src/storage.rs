@@ -1,10 +1,18 @@
 //! Browser storage: the only code that touches `localStorage`.
 //!
-//! Plans are kept in the plan file format (`persist`), one key a plan, plus
-//! an index naming the plans and the one opened last:
+//! Plans are kept in the plan file format (`persist`), written compactly
+//! (`persist::encode_compact`: the same JSON without indentation, which
+//! takes 40 % less of the ~5 million characters a site may store, so the
+//! 300-person plan fits), one key a plan, plus an index naming the plans
+//! and the one opened last:
 //!
 //! - `opsboard.index`: `{ "last_open": "plan-2", "plans": [{ "id": "plan-1", "name": "…" }] }`
 //! - `opsboard.plan.<plan id>`: the plan file text
+//! - `opsboard.stamp.<plan id>`: a random stamp written with every save of
+//!   that plan. A tab remembers the stamp it last read or wrote; a save
+//!   finding another stamp means another tab saved the plan meanwhile, and
+//!   it is refused rather than silently overwriting that tab's work. Other
+//!   tabs learn of a save from the `storage` event on this key.
 //! - `opsboard.backup.<n>.<original key>`: data that could not be read, moved
 //!   aside untouched so nothing is ever overwritten silently.
 //! - `opsboard.base.<origin>.<revision>`: a plan file exactly as it left or
@@ -15,25 +23,33 @@
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 
-use crate::model::{sort_by_number, Plan, PlanId};
+use crate::model::{sort_by_number, NaiveDate, Plan, PlanId};
 use crate::persist;
 
 const INDEX_KEY: &str = "opsboard.index";
 const PLAN_PREFIX: &str = "opsboard.plan.";
 const BACKUP_PREFIX: &str = "opsboard.backup.";
+const STAMP_PREFIX: &str = "opsboard.stamp.";
 const BASE_PREFIX: &str = "opsboard.base.";
 const BASES_KEY: &str = "opsboard.bases";
 /// How many plan files are kept as common versions for merges.
 pub const BASES_KEPT: usize = 8;
-/// Larger files are not kept as common versions (storage holds about 5 MB
-/// in all); merging with their copies is two-way.
-pub const BASE_MAX_BYTES: usize = 1024 * 1024;
+/// Larger files are not kept as common versions (storage holds about 5
+/// million characters in all); merging with their copies is two-way.
+pub const BASE_MAX_BYTES: usize = 512 * 1024;
+/// All kept common versions together stay under this.
+pub const BASES_MAX_TOTAL: usize = 1536 * 1024;
 
 /// A plan as listed in the plan switcher.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEntry {
     pub id: PlanId,
     pub name: String,
+    /// When the plan was first saved in this browser (unknown for plans
+    /// saved before this was recorded).
+    pub created: Option<NaiveDate>,
+    /// When it was last exported as a plan file from this browser.
+    pub exported: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -49,6 +65,8 @@ impl Index {
             "plans": self.plans.iter().map(|entry| json!({
                 "id": entry.id.to_string(),
                 "name": entry.name,
+                "created": entry.created.map(|date| date.to_string()),
+                "exported": entry.exported.map(|date| date.to_string()),
             })).collect::<Vec<_>>(),
         })
         .to_string()
@@ -63,9 +81,17 @@ impl Index {
             .ok_or("it lists no plans")?
             .iter()
             .map(|entry| {
+                let date = |field: &str| {
+                    entry
+                        .get(field)
+                        .and_then(Value::as_str)
+                        .and_then(crate::model::parse_iso_date)
+                };
                 Some(PlanEntry {
                     id: id(entry.get("id")?)?,
                     name: entry.get("name")?.as_str()?.to_string(),
+                    created: date("created"),
+                    exported: date("exported"),
                 })
             })
             .collect::<Option<Vec<_>>>()
@@ -92,6 +118,9 @@ pub enum Problem {
     Full,
     /// A save failed for another reason.
     SaveFailed(String),
+    /// Another tab or window saved the plan since this tab read it; this
+    /// tab's change was not saved over it.
+    ChangedElsewhere { name: String },
 }
 
 impl Problem {
@@ -105,6 +134,9 @@ impl Problem {
                 "{what} could not be read ({reason}). It was kept untouched under the storage key \"{backup_key}\"; download it from Files."
             ),
             Problem::Full => "Browser storage is full: your last change is kept in this tab but was not saved. Export the plan now, then delete plans you no longer need in Files.".to_string(),
+            Problem::ChangedElsewhere { name } => format!(
+                "\"{name}\" was changed in another tab or window while you edited it here. Your last change here was not saved over it: load the other version, or keep this one (it replaces the other)."
+            ),
             Problem::SaveFailed(reason) => format!(
                 "Your last change could not be saved ({reason}). It is kept in this tab; export the plan now to be safe."
             ),
@@ -189,9 +221,12 @@ pub fn startup() -> Startup {
         };
         match persist::decode(&text) {
             Ok(plan) => {
+                let listed = index.plans.iter().find(|entry| entry.id == plan.id);
                 plans.push(PlanEntry {
                     id: plan.id,
                     name: plan.name.clone(),
+                    created: listed.and_then(|entry| entry.created),
+                    exported: listed.and_then(|entry| entry.exported),
                 });
                 if opened.is_none() {
                     opened = Some(plan);
@@ -256,6 +291,8 @@ fn rebuild_index(storage: &web_sys::Storage) -> Index {
             plans.push(PlanEntry {
                 id,
                 name: String::new(),
+                created: None,
+                exported: None,
             });
         }
     }
@@ -317,24 +354,145 @@ fn save_problem(error: &wasm_bindgen::JsValue) -> Problem {
     }
 }
 
-/// Saves `plan` and marks it as the plan opened last. On failure the stored
-/// copy is the last one that saved.
-pub fn save(plan: &Plan) -> Result<Vec<PlanEntry>, Problem> {
+/// What a save expects to find stored: the stamp this tab last read or
+/// wrote for the plan (`None`: nothing stored yet), or anything, to
+/// overwrite another tab's save on purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    Stamp(Option<String>),
+    Anything,
+}
+
+fn stamp_key(id: PlanId) -> String {
+    format!("{STAMP_PREFIX}{id}")
+}
+
+/// The stamp of the stored copy of plan `id`.
+pub fn stamp(id: PlanId) -> Option<String> {
+    local_storage()
+        .ok()?
+        .get_item(&stamp_key(id))
+        .ok()
+        .flatten()
+}
+
+/// Whether a `storage` event's key is the save stamp of plan `id`.
+pub fn is_stamp_of(key: &str, id: PlanId) -> bool {
+    key == stamp_key(id)
+}
+
+/// Whether a `storage` event's key is the list of plans.
+pub fn is_index(key: &str) -> bool {
+    key == INDEX_KEY
+}
+
+/// Saves `plan` and marks it as the plan opened last, with `stamp` (fresh
+/// and random) as its save stamp; returns the plans and the stamp stored
+/// now (the old one when the stored copy was already this plan, which is
+/// then not written again, so other tabs are not told of a change).
+/// Refused with [`Problem::ChangedElsewhere`] when the stored copy is not
+/// the one `expect`ed (another tab saved it). On failure the stored copy is
+/// the last one that saved.
+pub fn save(
+    plan: &Plan,
+    today: NaiveDate,
+    expect: &Expect,
+    stamp: &str,
+) -> Result<(Vec<PlanEntry>, Option<String>), Problem> {
     let storage = local_storage().map_err(Problem::Unavailable)?;
-    storage
-        .set_item(&plan_key(plan.id), &persist::encode(plan))
-        .map_err(|error| save_problem(&error))?;
+    let stored_stamp = storage.get_item(&stamp_key(plan.id)).ok().flatten();
+    let stored_text = storage.get_item(&plan_key(plan.id)).ok().flatten();
+    if let Expect::Stamp(expected) = expect {
+        if stored_stamp != *expected && stored_text.is_some() {
+            return Err(Problem::ChangedElsewhere {
+                name: plan.name.clone(),
+            });
+        }
+    }
+    let text = persist::encode_compact(plan);
+    let stamp = if stored_text.as_deref() == Some(text.as_str()) && stored_stamp.is_some() {
+        stored_stamp
+    } else {
+        if let Err(error) = storage.set_item(&plan_key(plan.id), &text) {
+            // Kept common versions for merges are the first to go.
+            if !is_quota_error(&error) || !drop_bases(&storage) {
+                return Err(save_problem(&error));
+            }
+            storage
+                .set_item(&plan_key(plan.id), &text)
+                .map_err(|error| save_problem(&error))?;
+        }
+        storage
+            .set_item(&stamp_key(plan.id), stamp)
+            .map_err(|error| save_problem(&error))?;
+        Some(stamp.to_string())
+    };
     let mut plans = list(&storage);
     match plans.iter_mut().find(|entry| entry.id == plan.id) {
-        Some(entry) => entry.name = plan.name.clone(),
+        Some(entry) => {
+            entry.name = plan.name.clone();
+            entry.created.get_or_insert(today);
+        }
         None => plans.push(PlanEntry {
             id: plan.id,
             name: plan.name.clone(),
+            created: Some(today),
+            exported: None,
         }),
     }
     sort_by_number(&mut plans, |entry| entry.id.0.into());
     write_index(&storage, Some(plan.id), &plans)?;
-    Ok(plans)
+    Ok((plans, stamp))
+}
+
+/// Records that plan `id` was exported as a file on `today`; the plans
+/// as listed now, or `None` when storage cannot be used.
+pub fn mark_exported(id: PlanId, today: NaiveDate) -> Option<Vec<PlanEntry>> {
+    let storage = local_storage().ok()?;
+    let mut plans = list(&storage);
+    let Some(entry) = plans.iter_mut().find(|entry| entry.id == id) else {
+        return Some(plans);
+    };
+    entry.exported = Some(today);
+    let last_open = storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| Index::parse(&text).ok())
+        .and_then(|index| index.last_open);
+    let _ = write_index(&storage, last_open, &plans);
+    Some(plans)
+}
+
+/// The plan file text kept for the plan opened last, and its name: what the
+/// crash banner offers to download when the app itself can no longer run.
+pub fn last_saved_text() -> Option<(String, String)> {
+    let storage = local_storage().ok()?;
+    let index = Index::parse(&storage.get_item(INDEX_KEY).ok()??).ok()?;
+    let id = index.last_open?;
+    let name = index
+        .plans
+        .iter()
+        .find(|entry| entry.id == id)
+        .map_or_else(|| id.to_string(), |entry| entry.name.clone());
+    Some((name, storage.get_item(&plan_key(id)).ok()??))
+}
+
+/// Asks the browser to keep this site's storage even when space runs low
+/// or the site is not visited for a while; resolves to whether it will.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// The stored plans as the index lists them, or `None` when storage cannot
+/// be used.
+pub fn plan_list() -> Option<Vec<PlanEntry>> {
+    Some(list(&local_storage().ok()?))
 }
 
 fn list(storage: &web_sys::Storage) -> Vec<PlanEntry> {
@@ -429,18 +587,41 @@ pub fn keep_base(origin: &str, revision: &str, text: &str) -> bool {
     let key = base_key(origin, revision);
     let mut list = base_list(&storage);
     list.retain(|kept| *kept != key);
-    list.insert(0, key.clone());
-    for dropped in list.split_off(BASES_KEPT.min(list.len())) {
-        let _ = storage.remove_item(&dropped);
+    // The newest first, as many as fit the count and the total size.
+    let mut total = text.len();
+    let mut kept = vec![key.clone()];
+    for older in list {
+        let size = storage
+            .get_item(&older)
+            .ok()
+            .flatten()
+            .map_or(0, |text| text.len());
+        if size > 0 && kept.len() < BASES_KEPT && total + size <= BASES_MAX_TOTAL {
+            total += size;
+            kept.push(older);
+        } else {
+            let _ = storage.remove_item(&older);
+        }
     }
     if storage.set_item(&key, text).is_err() {
-        list.retain(|kept| *kept != key);
-        let _ = storage.set_item(BASES_KEY, &json!(list).to_string());
+        kept.retain(|candidate| *candidate != key);
+        let _ = storage.set_item(BASES_KEY, &json!(kept).to_string());
         return false;
     }
     storage
-        .set_item(BASES_KEY, &json!(list).to_string())
+        .set_item(BASES_KEY, &json!(kept).to_string())
         .is_ok()
+}
+
+/// Removes every kept common version, to make room for a plan; whether
+/// there was any.
+fn drop_bases(storage: &web_sys::Storage) -> bool {
+    let list = base_list(storage);
+    for key in &list {
+        let _ = storage.remove_item(key);
+    }
+    let _ = storage.remove_item(BASES_KEY);
+    !list.is_empty()
 }
 
 /// Whether the version `revision` of `origin` is kept.

@@ -459,3 +459,22 @@ fn the_lineage_travels_in_the_file() {
         assert_eq!(error.path().as_deref(), Some(field), "{error}");
     }
 }
+
+#[test]
+fn a_revision_is_the_hash_of_the_content_without_the_lineage() {
+    let plan = demo();
+    let revision = crate::persist::revision_of(&plan);
+    assert_eq!(revision.len(), 16);
+    let mut with_lineage = plan.clone();
+    with_lineage.lineage = Some(Lineage {
+        origin: "o1".to_string(),
+        revisions: vec![revision.clone()],
+    });
+    assert_eq!(crate::persist::revision_of(&with_lineage), revision);
+    let mut changed = plan.clone();
+    changed.name.push('!');
+    assert_ne!(crate::persist::revision_of(&changed), revision);
+    // Exporting an unchanged plan again adds no revision.
+    let lineage = with_lineage.lineage.clone().expect("set");
+    assert_eq!(lineage.with_revision(&revision), lineage);
+}

@@ -171,6 +171,21 @@ fn write(plan: &Plan, pretty: bool) -> String {
     }
 }
 
+/// The revision id of `plan`'s content: a hash (64-bit FNV-1a) of the
+/// compact file it makes with its lineage left out. The same content always
+/// gets the same id, so exporting an unchanged plan again writes the same
+/// bytes, and two copies with one content share a revision.
+pub fn revision_of(plan: &Plan) -> String {
+    let mut content = plan.clone();
+    content.lineage = None;
+    let hash = write(&content, false)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    format!("{hash:016x}")
+}
+
 /// Reads a plan file of any released version.
 pub fn decode(text: &str) -> Result<Plan, ImportError> {
     if text.len() > MAX_FILE_BYTES {

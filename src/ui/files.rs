@@ -68,7 +68,28 @@ pub fn FilesView() -> impl IntoView {
                             aria-label="Import plan" on:change=on_pick/>
                     </label>
                 </div>
-                <p class="view__hint">"You can also drop a plan file anywhere on the page."</p>
+                <p class="view__hint">"You can also drop a plan file anywhere on the page; compare it with this plan to take its changes one by one."</p>
+                <p class="files__safety" data-testid="export-status">{move || {
+                    let id = current_id();
+                    let exported = state.plans.with(|plans| {
+                        plans.iter().find(|entry| entry.id == id).and_then(|entry| entry.exported)
+                    });
+                    let exported = match exported {
+                        Some(date) if date == state.today => "Last exported today.".to_string(),
+                        Some(date) => format!(
+                            "Last exported {} ({} days ago).",
+                            crate::model::medium_date(date),
+                            (state.today - date).num_days()
+                        ),
+                        None => "Not exported from this browser yet.".to_string(),
+                    };
+                    let kept = match state.persistent.get() {
+                        Some(true) => " This browser keeps the plans stored here until you delete them.",
+                        Some(false) => " This browser may clear the plans stored here when space runs low or the site is not visited (Safari: 7 days): export to keep a copy.",
+                        None => "",
+                    };
+                    format!("{exported}{kept}")
+                }}</p>
                 <ImportFailurePanel/>
             </section>
             <Exports/>

@@ -34,6 +34,11 @@ const SAVE_DELAY_MS: i32 = 150;
 pub fn mount() {
     browser::register_service_worker();
     leptos::mount::mount_to_body(App);
+    // `?crash-test` makes the app panic a moment after it started: the way
+    // to see (and test) the crash banner of `browser::install_panic_hook`.
+    if browser::query_param("crash-test").is_some() {
+        browser::after(SAVE_DELAY_MS * 4, || panic!("crash test (?crash-test)"));
+    }
 }
 
 /// The whole app: header, notices, the routed view and the global handlers
@@ -78,6 +83,17 @@ pub fn App() -> impl IntoView {
             pending_save.set_value(None);
             state.save();
         }));
+    });
+    // Another tab saved: bring this one up to date (or let the next save
+    // here ask what to keep), and follow its list of plans.
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        let Some(key) = event.key() else { return };
+        let open = state.history.with_untracked(|history| history.plan().id);
+        if crate::storage::is_stamp_of(&key, open) {
+            state.changed_in_other_tab(pending_save.get_value().is_some());
+        } else if crate::storage::is_index(&key) {
+            state.refresh_plan_list();
+        }
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let _ = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());

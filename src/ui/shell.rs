@@ -50,7 +50,12 @@ pub fn Header() -> impl IntoView {
             .with(|history| (history.plan().id, history.plan().name.clone()));
         match entries.iter_mut().find(|entry| entry.id == id) {
             Some(entry) => entry.name = name,
-            None => entries.push(crate::storage::PlanEntry { id, name }),
+            None => entries.push(crate::storage::PlanEntry {
+                id,
+                name,
+                created: None,
+                exported: None,
+            }),
         }
         entries
     };
@@ -141,6 +146,10 @@ pub fn Notices() -> impl IntoView {
                         }.into_any(),
                         Some(NoticeAction::OpenFiles) => view! {
                             <a class="button" href=Route::Files.hash()>"Open Files"</a>
+                        }.into_any(),
+                        Some(NoticeAction::ResolveConflict) => view! {
+                            <button class="button" on:click=move |_| state.load_other_version()>"Load the other version"</button>
+                            <button class="button" on:click=move |_| state.keep_this_version()>"Keep this version"</button>
                         }.into_any(),
                         None => ().into_any(),
                     }}

@@ -136,6 +136,8 @@ pub enum NoticeKind {
 pub enum NoticeAction {
     ExportNow,
     OpenFiles,
+    /// Another tab saved the plan: load that version or keep this one.
+    ResolveConflict,
 }
 
 /// A banner above the views.
@@ -192,6 +194,9 @@ pub enum BoardStatus {
     Failed(String),
 }
 
+/// A plan not exported for this many days gets a reminder.
+pub const EXPORT_REMINDER_DAYS: i64 = 7;
+
 /// The source a plan opened from a share link is shown with.
 pub const SHARED_LINK: &str = "a shared link";
 
@@ -216,6 +221,12 @@ pub struct AppState {
     /// Set while a hosted plan is shown read-only: nothing is edited or
     /// stored until a local copy is made.
     pub board: RwSignal<Option<TeamBoard>>,
+    /// Whether the browser promised to keep this site's storage (`None`
+    /// until it answered).
+    pub persistent: RwSignal<Option<bool>>,
+    /// The save stamp of the open plan as this tab last read or wrote it
+    /// (see `storage`): a save finding another one was made by another tab.
+    stamp: StoredValue<Option<String>>,
     next_notice: StoredValue<u32>,
 }
 
@@ -257,8 +268,18 @@ impl AppState {
                 source,
                 status: BoardStatus::Loading,
             })),
+            persistent: RwSignal::new(None),
+            stamp: StoredValue::new(None),
             next_notice: StoredValue::new(1),
         };
+        let open_id = state.history.with_untracked(|history| history.plan().id);
+        state.stamp.set_value(storage::stamp(open_id));
+        if startup.available {
+            leptos::task::spawn_local(async move {
+                state.persistent.set(storage::request_persistence().await);
+            });
+            state.remind_to_export();
+        }
         match (shared, board_source) {
             (Some(payload), _) => {
                 leptos::task::spawn_local(async move { state.load_shared(payload).await });
@@ -281,6 +302,9 @@ impl AppState {
             Problem::Unreadable { .. } => (NoticeKind::Error, Some(NoticeAction::OpenFiles)),
             Problem::Full | Problem::SaveFailed(_) => {
                 (NoticeKind::Error, Some(NoticeAction::ExportNow))
+            }
+            Problem::ChangedElsewhere { .. } => {
+                (NoticeKind::Error, Some(NoticeAction::ResolveConflict))
             }
         };
         self.notify(kind, problem.message(), action);
@@ -490,6 +514,7 @@ impl AppState {
             browser::forget_plan_param();
         }
         let name = plan.name.clone();
+        self.stamp.set_value(storage::stamp(plan.id));
         self.history.set(History::new(plan));
         self.announce(format!("Opened '{name}'"));
     }
@@ -532,20 +557,27 @@ impl AppState {
     /// Writes the open plan to storage; reports a failure as a banner. A
     /// team board is never stored.
     pub fn save(&self) {
+        let expect = storage::Expect::Stamp(self.stamp.get_value());
+        self.save_expecting(&expect);
+    }
+
+    fn save_expecting(&self, expect: &storage::Expect) {
         if !self.storage_available.get_untracked() || self.read_only() {
             return;
         }
+        let stamp = browser::random_id();
         let result = self
             .history
-            .with_untracked(|history| storage::save(history.plan()));
+            .with_untracked(|history| storage::save(history.plan(), self.today, expect, &stamp));
         match result {
-            Ok(plans) => {
+            Ok((plans, stored)) => {
+                self.stamp.set_value(stored);
                 self.plans.set(plans);
                 // A successful save clears earlier save failures.
-                let failures = [Problem::Full.message()];
                 self.notices.update(|notices| {
                     notices.retain(|notice| {
-                        !failures.contains(&notice.message)
+                        !matches!(notice.action, Some(NoticeAction::ResolveConflict))
+                            && notice.message != Problem::Full.message()
                             && !notice
                                 .message
                                 .starts_with("Your last change could not be saved")
@@ -556,11 +588,104 @@ impl AppState {
         }
     }
 
+    /// Another tab saved the open plan (a `storage` event). With nothing
+    /// unsaved here the plan is brought up to date; otherwise the next save
+    /// here finds the other stamp and asks what to keep.
+    pub fn changed_in_other_tab(&self, unsaved_here: bool) {
+        if self.read_only() || unsaved_here {
+            return;
+        }
+        let id = self.history.with_untracked(|history| history.plan().id);
+        if storage::stamp(id) == self.stamp.get_value() {
+            return;
+        }
+        self.load_other_version();
+        self.announce("Updated with a change saved in another tab".to_string());
+    }
+
+    /// Re-reads the list of stored plans (another tab added or renamed one).
+    pub fn refresh_plan_list(&self) {
+        if let Some(plans) = storage::plan_list() {
+            self.plans.set(plans);
+        }
+    }
+
+    /// Replaces this tab's plan with the version another tab saved.
+    pub fn load_other_version(&self) {
+        let id = self.history.with_untracked(|history| history.plan().id);
+        match storage::load(id) {
+            Ok(plan) => {
+                self.history.set(History::new(plan));
+                self.stamp.set_value(storage::stamp(id));
+                self.notices.update(|notices| {
+                    notices.retain(|notice| notice.action != Some(NoticeAction::ResolveConflict))
+                });
+            }
+            Err(reason) => self.notify(
+                NoticeKind::Error,
+                format!("The other version could not be read: {reason}"),
+                None,
+            ),
+        }
+    }
+
+    /// Saves this tab's version over the one another tab saved.
+    pub fn keep_this_version(&self) {
+        self.save_expecting(&storage::Expect::Anything);
+        self.announce("Saved this version over the other one".to_string());
+    }
+
+    /// Reminds to export a plan not exported for a week: browsers may clear
+    /// a site's storage (Safari after 7 days without a visit).
+    fn remind_to_export(&self) {
+        let id = self.history.with_untracked(|history| history.plan().id);
+        let Some(entry) = self
+            .plans
+            .with_untracked(|plans| plans.iter().find(|entry| entry.id == id).cloned())
+        else {
+            return;
+        };
+        let since = |date: NaiveDate| (self.today - date).num_days();
+        let message = match (entry.exported, entry.created) {
+            (Some(exported), _) if since(exported) >= EXPORT_REMINDER_DAYS => format!(
+                "\"{}\" was last exported {} days ago.",
+                entry.name,
+                since(exported)
+            ),
+            (None, Some(created)) if since(created) >= EXPORT_REMINDER_DAYS => format!(
+                "\"{}\" has been kept only in this browser for {} days and was never exported.",
+                entry.name,
+                since(created)
+            ),
+            _ => return,
+        };
+        self.notify(
+            NoticeKind::Warning,
+            format!("{message} Browsers may clear a site's data (Safari after 7 days without a visit): a plan file is the copy that lasts."),
+            Some(NoticeAction::ExportNow),
+        );
+    }
+
     /// Downloads the open plan as a plan file.
     pub fn export(&self) {
         let (name, text) = self.export_text(|plan| plan.clone());
         match browser::download(&name, "application/json", &text) {
-            Ok(()) => self.announce(format!("Exported {name}")),
+            Ok(()) => {
+                if !self.read_only() {
+                    let id = self.history.with_untracked(|history| history.plan().id);
+                    if let Some(plans) = storage::mark_exported(id, self.today) {
+                        self.plans.set(plans);
+                    }
+                    self.notices.update(|notices| {
+                        notices.retain(|notice| {
+                            !notice
+                                .message
+                                .contains("a plan file is the copy that lasts")
+                        })
+                    });
+                }
+                self.announce(format!("Exported {name}"))
+            }
             Err(reason) => self.notify(
                 NoticeKind::Error,
                 format!("The export failed: {reason}"),
@@ -570,37 +695,36 @@ impl AppState {
     }
 
     /// A plan file of `copy` of the open plan (the plan itself, or its
-    /// client-safe copy) as a new revision: the plan remembers it, and this
+    /// client-safe copy) as a revision (see `persist::revision_of`): the plan
+    /// remembers it (and gets its random origin id on its first export), and this
     /// browser keeps the file as the common version of a later merge with
     /// what comes back. Returns the file's name and text.
     pub fn export_text(&self, copy: impl FnOnce(&Plan) -> Plan) -> (String, String) {
-        let revision = browser::random_id();
-        let lineage = self.history.with_untracked(|history| {
-            history
-                .plan()
-                .lineage
-                .clone()
-                .unwrap_or_else(|| Lineage {
-                    origin: browser::random_id(),
-                    revisions: Vec::new(),
-                })
-                .with_revision(&revision)
-        });
-        // A team board is not stored: its lineage is not worth a revision.
+        let mut exported = self.history.with_untracked(|history| copy(history.plan()));
+        // The revision is the content's hash: an unchanged plan exports to
+        // the same bytes.
+        let revision = persist::revision_of(&exported);
+        let lineage = exported
+            .lineage
+            .clone()
+            .unwrap_or_else(|| Lineage {
+                origin: browser::random_id(),
+                revisions: Vec::new(),
+            })
+            .with_revision(&revision);
+        exported.lineage = Some(lineage.clone());
+        // A team board is not stored: it keeps no lineage or common versions.
         if !self.read_only() {
             self.history
                 .update_untracked(|history| history.set_lineage(Some(lineage.clone())));
-        }
-        let (name, text) = self.history.with_untracked(|history| {
-            let mut exported = copy(history.plan());
-            exported.lineage = Some(lineage.clone());
-            (persist::file_name(&exported), persist::encode(&exported))
-        });
-        if !self.read_only() {
-            storage::keep_base(&lineage.origin, &revision, &text);
+            storage::keep_base(
+                &lineage.origin,
+                &revision,
+                &persist::encode_compact(&exported),
+            );
             self.save();
         }
-        (name, text)
+        (persist::file_name(&exported), persist::encode(&exported))
     }
 
     /// Gives the open plan its random origin id if it has none yet (the
@@ -622,7 +746,7 @@ impl AppState {
     fn keep_received(plan: &Plan) {
         if let Some(lineage) = &plan.lineage {
             if let Some(revision) = lineage.revisions.first() {
-                storage::keep_base(&lineage.origin, revision, &persist::encode(plan));
+                storage::keep_base(&lineage.origin, revision, &persist::encode_compact(plan));
             }
         }
     }

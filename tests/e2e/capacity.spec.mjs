@@ -96,7 +96,7 @@ test('dragging work from the list allocates it; undo and reload', async ({ page 
   await page.keyboard.press('Control+Shift+z');
   await expect(line(page, 'per-4').locator('#bar-alc-10')).toBeVisible();
 
-  await waitForSaved(page, '"id": "alc-10"');
+  await waitForSaved(page, '"id":"alc-10"');
   await reloadApp(page);
   await expect(line(page, 'per-4').locator('#bar-alc-10')).toBeVisible();
   await expect(cell(page, 'per-4', 2)).toHaveText('38');

@@ -20,7 +20,8 @@ import {
   undoButton,
 } from './helpers.mjs';
 
-const ENVELOPE_START = '{\n  "format": "opsboard-plan",\n  "version": 2,\n  "plan": {';
+// An exported plan carries its lineage ("origin") for later merges.
+const ENVELOPE_START = '{\n  "format": "opsboard-plan",\n  "version": 2,\n  "origin": {\n    "id": "';
 
 test('export then import (replace) gives the same plan, byte for byte', async ({ page }) => {
   const errors = collectErrors(page);

@@ -1,7 +1,6 @@
 // Compare and merge: a plan file sent back is compared with the open plan,
 // changes are picked one by one, and taking them is one undoable edit.
 import { test, expect } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 import {
   collectErrors,
   expectNoErrors,
@@ -83,7 +82,9 @@ test('a file sent back merges three-way: only their changes, conflicts left as o
 test('an unrelated file compares two-way: nothing is picked, and a change that cannot stand alone is refused', async ({ page }) => {
   const errors = collectErrors(page);
   await openApp(page, 'files');
-  const file = JSON.parse(await readFile('tests/data/v2/demo.opsboard.json', 'utf8'));
+  // The same plan from elsewhere: no lineage in common.
+  const file = JSON.parse((await exportPlan(page)).text);
+  delete file.origin;
   const activity = structuredClone(file.plan.activities.find((item) => item.id === 'act-4'));
   Object.assign(activity, { id: 'act-7', title: 'Runbook for new clients', depends_on: [] });
   file.plan.activities.push(activity);
@@ -113,7 +114,8 @@ test('an unrelated file compares two-way: nothing is picked, and a change that c
 
 test('a client copy cannot be compared without the copy it was made from', async ({ page }) => {
   await openApp(page, 'files');
-  const file = JSON.parse(await readFile('tests/data/v2/demo.opsboard.json', 'utf8'));
+  const file = JSON.parse((await exportPlan(page)).text);
+  delete file.origin;
   file.profile = 'client-safe';
   await pickFile(page, 'client.opsboard.json', JSON.stringify(file));
   await importDialog(page).getByRole('button', { name: 'Compare and merge…' }).click();

@@ -96,7 +96,7 @@ test('plan switcher: new empty plan, back to the demo, reload opens the last one
   ]);
 
   // The new plan is remembered as the one opened last.
-  await waitForSaved(page, '"name": "New plan"');
+  await waitForSaved(page, '"name":"New plan"');
   await reloadApp(page);
   await expect(headerTitle(page)).toHaveText('New plan');
   await expect(switcher).toHaveValue(newId);
