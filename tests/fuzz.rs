@@ -25,6 +25,9 @@
 //! slowest input (`make fuzz`). Failures are kept in
 //! `tests/fuzz.proptest-regressions` and replayed first on every run.
 
+// proptest is a native dev-dependency: these run natively only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::cell::{Cell, RefCell};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};

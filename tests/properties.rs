@@ -12,6 +12,9 @@
 //! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
 //! kept in `tests/properties.proptest-regressions` and replayed first.
 
+// proptest is a native dev-dependency: these run natively only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;

@@ -48,8 +48,8 @@ const UNREADABLE = [
   },
   {
     what: 'a stored plan saved by a newer version',
-    text: '{"format":"opsboard-plan","version":3,"plan":{}}',
-    reason: /newer Opsboard.*version 3/,
+    text: '{"format":"opsboard-plan","version":4,"plan":{}}',
+    reason: /newer Opsboard.*version 4/,
   },
 ];
 
