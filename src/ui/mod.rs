@@ -10,6 +10,7 @@ mod files;
 mod forms;
 mod markup;
 mod merge;
+mod money;
 mod people;
 mod plan;
 mod priorities;
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                 Route::Skills => view! { <skills::SkillsView/> }.into_any(),
                 Route::Capacity => view! { <capacity::CapacityView/> }.into_any(),
                 Route::CheckIn => view! { <checkins::CheckInView/> }.into_any(),
+                Route::Money => view! { <money::MoneyView/> }.into_any(),
                 Route::Report => view! { <report::ReportView/> }.into_any(),
             }}
         </main>

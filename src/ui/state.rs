@@ -22,12 +22,13 @@ pub enum Route {
     Skills,
     Capacity,
     CheckIn,
+    Money,
     Report,
     Files,
 }
 
 impl Route {
-    pub const ALL: [Route; 9] = [
+    pub const ALL: [Route; 10] = [
         Route::Plan,
         Route::Week,
         Route::Board,
@@ -35,6 +36,7 @@ impl Route {
         Route::Skills,
         Route::Capacity,
         Route::CheckIn,
+        Route::Money,
         Route::Report,
         Route::Files,
     ];
@@ -48,6 +50,7 @@ impl Route {
             Route::Skills => "Skills",
             Route::Capacity => "Capacity",
             Route::CheckIn => "Check-in",
+            Route::Money => "Money",
             Route::Report => "Report",
             Route::Files => "Files",
         }
@@ -62,6 +65,7 @@ impl Route {
             Route::Skills => "#/skills",
             Route::Capacity => "#/capacity",
             Route::CheckIn => "#/check-in",
+            Route::Money => "#/money",
             Route::Report => "#/report",
             Route::Files => "#/files",
         }

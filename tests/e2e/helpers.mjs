@@ -28,6 +28,7 @@ export const VIEWS = [
   { label: 'Skills', hash: '#/skills', heading: 'Skills matrix' },
   { label: 'Capacity', hash: '#/capacity', heading: 'Capacity' },
   { label: 'Check-in', hash: '#/check-in', heading: 'Weekly check-in · 23 Nov 2026' },
+  { label: 'Money', hash: '#/money', heading: 'Money' },
   { label: 'Report', hash: '#/report', heading: 'Faster client onboarding' },
   { label: 'Files', hash: '#/files', heading: 'Plan files' },
 ];

@@ -1,0 +1,330 @@
+//! The Money view: planned revenue, cost and margin over the horizon by
+//! client and activity, with a small chart by week; how each activity is
+//! billed (edited in place: every change is one undoable command); hours
+//! budgets and their warnings; and each person's billable utilisation
+//! against their target. Confirmed work only, as a plan is promised.
+
+use leptos::prelude::*;
+
+use super::markup::escape_into;
+use super::state::AppState;
+use crate::command::Command;
+use crate::engine::capacity::Options;
+use crate::engine::money::{self, amount_text, hours_figure, percent_text, Figures, Money};
+use crate::model::{Activity, Billing, Plan};
+
+#[component]
+pub fn MoneyView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let money = Memo::new(move |_| {
+        state.history.with(|history| {
+            let plan = history.plan();
+            money::compute(plan, plan.horizon, &Options::default(), state.today)
+        })
+    });
+    let currency = Memo::new(move |_| {
+        state
+            .history
+            .with(|history| history.plan().resources.currency.trim().to_string())
+    });
+    let summary = move || {
+        money.with(|money| {
+            let currency = currency.get();
+            let total = &money.total;
+            let mut text = format!(
+                "Over the horizon ({} weeks from {}): revenue {}, cost {}, margin {}",
+                money.weeks,
+                money.first_week,
+                amount_text(total.revenue, &currency),
+                amount_text(total.cost, &currency),
+                amount_text(total.margin(), &currency),
+            );
+            if let Some(share) = total.margin_share() {
+                text.push_str(&format!(" ({})", percent_text(share)));
+            }
+            if let Some(share) = money.billable_share() {
+                text.push_str(&format!(
+                    ". Billable utilisation of the firm: {}",
+                    percent_text(share)
+                ));
+            }
+            text.push('.');
+            if total.unpriced_hours > 0.0 {
+                text.push_str(&format!(
+                    " {} h have no cost rate (placeholders or people without one) and cost nothing here.",
+                    hours_figure(total.unpriced_hours)
+                ));
+            }
+            text
+        })
+    };
+    view! {
+        <div class="money">
+            <section class="panel" aria-labelledby="money-title">
+                <h2 id="money-title">"Money"</h2>
+                <p class="money__summary" data-testid="money-summary">{summary}</p>
+                <div class="money__chart" inner_html=move || money.with(|money| chart_markup(money, &currency.get()))></div>
+                <Warnings money/>
+            </section>
+            <section class="panel" aria-labelledby="money-clients-title">
+                <h2 id="money-clients-title">"By client"</h2>
+                <table class="money__table">
+                    <thead><tr><th scope="col">"Client"</th><FigureHeads/></tr></thead>
+                    <tbody>
+                        {move || money.with(|money| money.clients.iter().map(|client| view! {
+                            <tr><th scope="row">{client.label().to_string()}</th>{figure_cells(&client.figures, &currency.get())}</tr>
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </section>
+            <section class="panel" aria-labelledby="money-activities-title">
+                <h2 id="money-activities-title">"By activity"</h2>
+                <p class="view__hint">"How each activity is billed. A change applies at once and can be undone."</p>
+                <table class="money__table money__table--activities">
+                    <thead><tr>
+                        <th scope="col">"Activity"</th>
+                        <th scope="col">"Billing"</th>
+                        <th scope="col">"Budget (h)"</th>
+                        <FigureHeads/>
+                    </tr></thead>
+                    <tbody>
+                        {move || state.history.with(|history| {
+                            let plan = history.plan();
+                            plan.activities.iter().map(|activity| {
+                                let figures = money.with(|money| money.activity(activity.id).map(|found| found.figures)).unwrap_or_default();
+                                view! { <ActivityRow activity=activity.clone() figures currency=plan.resources.currency.clone()/> }
+                            }).collect_view()
+                        })}
+                    </tbody>
+                </table>
+            </section>
+            <section class="panel" aria-labelledby="money-people-title">
+                <h2 id="money-people-title">"Billable utilisation"</h2>
+                <table class="money__table">
+                    <thead><tr>
+                        <th scope="col">"Person"</th>
+                        <th scope="col">"Billable"</th>
+                        <th scope="col">"Capacity"</th>
+                        <th scope="col">"Billable %"</th>
+                        <th scope="col">"Target"</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || state.history.with(|history| money.with(|money| people_rows(history.plan(), money)))}
+                    </tbody>
+                </table>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn FigureHeads() -> impl IntoView {
+    view! {
+        <th scope="col">"Revenue"</th>
+        <th scope="col">"Cost"</th>
+        <th scope="col">"Margin"</th>
+        <th scope="col">"Margin %"</th>
+    }
+}
+
+fn figure_cells(figures: &Figures, currency: &str) -> impl IntoView {
+    let share = figures.margin_share().map_or("–".to_string(), percent_text);
+    let negative = figures.margin() < 0.0;
+    view! {
+        <td class="num">{amount_text(figures.revenue, currency)}</td>
+        <td class="num">{amount_text(figures.cost, currency)}</td>
+        <td class="num" class:money__loss=negative>{amount_text(figures.margin(), currency)}</td>
+        <td class="num" class:money__loss=negative>{share}</td>
+    }
+}
+
+fn people_rows(plan: &Plan, money: &Money) -> impl IntoView {
+    money
+        .people
+        .iter()
+        .map(|person| {
+            let name = plan
+                .person(person.person)
+                .map_or_else(|| person.person.to_string(), |p| p.name.clone());
+            let share = person.billable_share();
+            let below = match (share, person.target) {
+                (Some(share), Some(target)) => share + 1e-9 < target,
+                _ => false,
+            };
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td class="num">{format!("{} h", hours_figure(person.total.billable))}</td>
+                    <td class="num">{format!("{} h", hours_figure(person.total.capacity))}</td>
+                    <td class="num" class:money__loss=below>{share.map_or("–".to_string(), percent_text)}</td>
+                    <td class="num">{person.target.map_or("–".to_string(), percent_text)}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Warnings(money: Memo<Money>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let warnings = state.history.with(|history| {
+            money.with(|money| money::budget_warnings(history.plan(), &money.budgets))
+        });
+        (!warnings.is_empty()).then(|| {
+            view! {
+                <ul class="money__warnings" aria-label="Budget warnings">
+                    {warnings.into_iter().map(|(_, text)| view! { <li>{text}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
+/// The billing kinds a select offers.
+const KINDS: [(&str, &str); 3] = [
+    ("none", "Not billed"),
+    ("hourly", "Per hour"),
+    ("fixed", "Fixed fee"),
+];
+
+#[component]
+fn ActivityRow(activity: Activity, figures: Figures, currency: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = activity.id;
+    let title = activity.title.clone();
+    let (kind, amount) = match (activity.billable, activity.billing) {
+        (false, _) | (true, Billing::NotBilled) => ("none", None),
+        (true, Billing::Hourly { rate }) => ("hourly", Some(rate)),
+        (true, Billing::FixedFee { amount }) => ("fixed", Some(amount)),
+    };
+    let budget = activity.budget_hours;
+    let error = RwSignal::new(None::<String>);
+    // Reads the row's three fields and applies them as one command.
+    let apply = move |kind: String, amount: String, budget: String| {
+        let number = |text: &str, what: &str| -> Result<Option<f64>, String> {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|value| value.is_finite() && *value >= 0.0)
+                .map(Some)
+                .ok_or_else(|| format!("{what} must be a number of 0 or more"))
+        };
+        let result = number(&amount, "The amount").and_then(|amount| {
+            let budget_hours = number(&budget, "The budget")?;
+            let billing = match (kind.as_str(), amount) {
+                ("hourly", Some(rate)) => Billing::Hourly { rate },
+                ("fixed", Some(amount)) => Billing::FixedFee { amount },
+                ("hourly" | "fixed", None) => {
+                    return Err("Give the rate or the fee".to_string());
+                }
+                _ => Billing::NotBilled,
+            };
+            state.execute(Command::SetBilling {
+                activity: id,
+                billable: kind != "none",
+                billing,
+                budget_hours,
+            })
+        });
+        error.set(result.err());
+    };
+    let kind_ref = NodeRef::<leptos::html::Select>::new();
+    let amount_ref = NodeRef::<leptos::html::Input>::new();
+    let budget_ref = NodeRef::<leptos::html::Input>::new();
+    let read_and_apply = move || {
+        let (Some(kind), Some(amount), Some(budget)) =
+            (kind_ref.get(), amount_ref.get(), budget_ref.get())
+        else {
+            return;
+        };
+        apply(kind.value(), amount.value(), budget.value());
+    };
+    let label = |what: &str| format!("{what} of {title}");
+    view! {
+        <tr>
+            <th scope="row"><a href=crate::ui::state::PlanFocus::Activity(id).hash()>{activity.title.clone()}</a></th>
+            <td class="money__billing">
+                <select node_ref=kind_ref aria-label=label("Billing") on:change=move |_| read_and_apply()>
+                    {KINDS.iter().map(|(value, text)| view! {
+                        <option value=*value selected=*value == kind>{*text}</option>
+                    }).collect_view()}
+                </select>
+                <input node_ref=amount_ref type="number" min="0" step="any" class="money__amount"
+                    aria-label=label("Rate per hour or fixed fee")
+                    prop:value=amount.map(number_text).unwrap_or_default()
+                    on:change=move |_| read_and_apply()/>
+                {move || error.get().map(|text| view! { <span class="form__error" role="alert">{text}</span> })}
+            </td>
+            <td>
+                <input node_ref=budget_ref type="number" min="0" step="any" class="money__amount"
+                    aria-label=label("Budget in hours")
+                    prop:value=budget.map(number_text).unwrap_or_default()
+                    on:change=move |_| read_and_apply()/>
+            </td>
+            {figure_cells(&figures, &currency)}
+        </tr>
+    }
+}
+
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Revenue and cost by week as an SVG of paired bars; numbers only.
+fn chart_markup(money: &Money, currency: &str) -> String {
+    let top = money
+        .by_week
+        .iter()
+        .map(|figures| figures.revenue.max(figures.cost))
+        .fold(0.0_f64, f64::max);
+    let (width, height, bar) = (720.0, 140.0, 720.0 / money.by_week.len().max(1) as f64);
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {width} {}\" role=\"img\" aria-labelledby=\"money-chart-title\" class=\"money__svg\"><title id=\"money-chart-title\">",
+        height + 18.0
+    );
+    escape_into(
+        &mut svg,
+        &format!(
+            "Revenue and cost by week: revenue {}, cost {} in all",
+            amount_text(money.total.revenue, currency),
+            amount_text(money.total.cost, currency)
+        ),
+    );
+    svg.push_str("</title>");
+    if top > 0.0 {
+        for (index, figures) in money.by_week.iter().enumerate() {
+            let x = index as f64 * bar;
+            for (offset, value, class) in [
+                (0.12, figures.revenue, "money__bar--revenue"),
+                (0.5, figures.cost, "money__bar--cost"),
+            ] {
+                let h = value / top * height;
+                svg.push_str(&format!(
+                    "<rect class=\"{class}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>",
+                    x + bar * offset,
+                    height - h,
+                    bar * 0.36
+                ));
+            }
+            if index % 4 == 0 {
+                svg.push_str(&format!(
+                    "<text x=\"{:.1}\" y=\"{}\" class=\"money__tick\">W{}</text>",
+                    x + 2.0,
+                    height + 14.0,
+                    money.week(index).number()
+                ));
+            }
+        }
+    }
+    svg.push_str("</svg><p class=\"money__legend\"><span class=\"money__key money__bar--revenue\"></span> Revenue <span class=\"money__key money__bar--cost\"></span> Cost</p>");
+    svg
+}
