@@ -2,6 +2,11 @@
 // build in dist/, served as static files (the app runs entirely in the browser).
 import { defineConfig } from '@playwright/test';
 
+// The port dist/ is served on: E2E_PORT, 4173 unless set (two checkouts on one
+// machine each take their own).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}/`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Two cores: one browser at a time.
@@ -13,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL,
     acceptDownloads: true,
     // The app's service worker would answer requests that page.route stubs;
     // tests/e2e/offline.spec.mjs allows it where it is the subject.
@@ -32,8 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'python3 -m http.server 4173 --bind 127.0.0.1 --directory dist',
-    url: 'http://127.0.0.1:4173/',
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },

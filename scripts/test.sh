@@ -7,7 +7,8 @@
 #
 # Needs the tools from `scripts/setup.sh test` (`make test` runs both).
 # Environment: BUNDLE_BUDGET_KB (default 545: see README "Measured"), CHROMEDRIVER (default
-# /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium, for Playwright).
+# /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium, for Playwright), E2E_PORT
+# (default 4173: the port Playwright serves dist/ on).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -81,8 +82,8 @@ step "bundle size (gzipped wasm <= $BUNDLE_BUDGET_KB KB)" \
   "$root/scripts/bundle-size.sh" --check "$BUNDLE_BUDGET_KB"
 
 # playwright.config.mjs starts its own static server for dist/ on
-# 127.0.0.1:4173 (with CI set it refuses to reuse one already running).
-step "Playwright end-to-end (dist/ on 127.0.0.1:4173)" \
+# 127.0.0.1:${E2E_PORT:-4173} (with CI set it refuses to reuse one already running).
+step "Playwright end-to-end (dist/ on 127.0.0.1:${E2E_PORT:-4173})" \
   npx --no-install playwright test
 
 echo
