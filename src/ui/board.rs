@@ -241,7 +241,7 @@ fn Card(
                 {risk_badge(card.risks)}
             </p>
             <a class="card__link" href=super::state::PlanFocus::SuggestOwner(id).hash()
-                aria-label=format!("Suggest an owner for {}", card.title)>"Suggest owner"</a>
+                aria-label=format!("Suggest owner for {}", card.title)>"Suggest owner"</a>
             <label class="card__move">
                 <span class="visually-hidden">{format!("Move {} to", card.title)}</span>
                 <select on:change=on_move>

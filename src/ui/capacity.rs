@@ -163,8 +163,10 @@ fn bar_data(
         Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
         Assignee::Role(role) => format!("Open role {}", plan.role_title(*role)),
     };
+    // The name starts with the bar's visible text ("title · 20 h"), so a
+    // speech user can say what they see (WCAG 2.5.3, label in name).
     let label = format!(
-        "{title}: {who}, {} a week, {} to {}{}{}",
+        "{title} · {} a week, {} to {}, {who}{}{}",
         hours(tenths),
         allocation.first_week,
         allocation.last_week,
@@ -1276,7 +1278,7 @@ fn line_html(line: &Line) -> String {
                 );
             }
             for bar in bars {
-                bar_html(&mut out, bar);
+                bar_cell_html(&mut out, bar);
             }
             out.push_str("</div>");
         }
@@ -1286,11 +1288,19 @@ fn line_html(line: &Line) -> String {
             out.push_str(
                 r#"</span><span class="tl-name__role">to staff: drag onto a person</span></div>"#,
             );
-            bar_html(&mut out, bar);
+            bar_cell_html(&mut out, bar);
             out.push_str("</div>");
         }
     }
     out
+}
+
+/// A bar in the line's grid: a row holds cells only, so each bar sits in a
+/// cell of its own, laid out as if it were not there (`display: contents`).
+fn bar_cell_html(out: &mut String, bar: &BarData) {
+    out.push_str(r#"<div class="tl-barcell" role="gridcell">"#);
+    bar_html(out, bar);
+    out.push_str("</div>");
 }
 
 /// One week: its band, its stacked bar and utilisation, and the numbers

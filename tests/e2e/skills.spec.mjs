@@ -106,7 +106,7 @@ test('the matrix exports as CSV, and a CSV of people imports only when every row
 
 test('a board card offers "Suggest owner", opening the suggestions', async ({ page }) => {
   await openApp(page, 'board');
-  await page.getByRole('link', { name: 'Suggest an owner for Pilot: onboard Fabrikam Legal in 7 days' }).click();
+  await page.getByRole('link', { name: 'Suggest owner for Pilot: onboard Fabrikam Legal in 7 days' }).click();
   await expect(page).toHaveURL(/#\/plan\/activity\/act-6\/suggest$/);
   await expect(page.getByRole('region', { name: 'Suggested owners' }).locator('li').first()).toContainText('Tom Becker');
 });
