@@ -87,6 +87,46 @@ pub fn focus_after_render(id: String) {
     }
 }
 
+/// The element that has keyboard focus now (not the page itself), to give
+/// focus back to it with [`focus_back`] when a dialog closes.
+pub fn focused_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|element| element.tag_name() != "BODY")
+}
+
+/// After the next repaint, if focus was lost (it is on the page itself, as
+/// when the focused element was removed), moves it to `element` if that is
+/// still on the page, else to the view (`#main`).
+pub fn focus_back(element: Option<web_sys::HtmlElement>) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        let lost = document
+            .active_element()
+            .is_none_or(|active| active.tag_name() == "BODY");
+        if !lost {
+            return;
+        }
+        let target = element
+            .filter(|element| element.is_connected())
+            .or_else(|| {
+                document
+                    .get_element_by_id("main")
+                    .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+            });
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
 /// Runs `task` after `ms` milliseconds; returns a handle for [`cancel`].
 pub fn after(ms: i32, task: impl FnOnce() + 'static) -> Option<i32> {
     let callback = wasm_bindgen::closure::Closure::once_into_js(task);

@@ -460,6 +460,23 @@ fn move_cell_focus(cell: &web_sys::Element, key: &str) -> bool {
     true
 }
 
+/// Focuses the timeline's tab stop (its focusable week) after the next
+/// repaint, for when the element that had focus is gone.
+fn focus_timeline() {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(cell) = document()
+            .query_selector(".timeline .cell[tabindex=\"0\"]")
+            .ok()
+            .flatten()
+            .and_then(|cell| cell.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = cell.focus();
+        }
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
 /// The week column under the pointer in a person's line: from the left edge
 /// of its first cell and the cells' width.
 fn column_at(line: &web_sys::Element, client_x: i32, weeks: usize) -> Option<i64> {
@@ -822,6 +839,7 @@ pub fn CapacityView() -> impl IntoView {
                     event.prevent_default();
                     if let Ok(summary) = state.execute(Command::RemoveAllocation(id)) {
                         message.set(Some(summary));
+                        focus_timeline();
                     }
                 }
             }
@@ -887,8 +905,10 @@ pub fn CapacityView() -> impl IntoView {
         if let Some(bar) = closest(event.target(), "[data-bar][data-id]") {
             let id: Option<AllocationId> =
                 bar.get_attribute("data-id").and_then(|id| id.parse().ok());
-            if id.is_some() {
-                selected.set(id);
+            if let Some(id) = id {
+                selected.set(Some(id));
+                // Marking the bar draws its line again: focus follows.
+                browser::focus_after_render(format!("bar-{id}"));
             }
             return;
         }
@@ -1473,6 +1493,8 @@ fn AllocationEditor(
         Ok(summary) => {
             message.set(Some(summary));
             selected.set(None);
+            // The bar is gone: focus goes back to the timeline.
+            focus_timeline();
         }
         Err(reason) => error.set(Some(reason)),
     };
@@ -1501,7 +1523,10 @@ fn AllocationEditor(
             <button type="submit" class="button button--primary button--small">"Apply"</button>
             <button type="button" class="button button--small button--danger" on:click=remove>"Remove"</button>
             <button type="button" class="button button--small button--quiet" aria-label="Close the allocation editor"
-                on:click=move |_| selected.set(None)>"✕"</button>
+                on:click=move |_| {
+                    selected.set(None);
+                    browser::focus_after_render(format!("bar-{id}"));
+                }>"✕"</button>
             {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
         </form>
     }

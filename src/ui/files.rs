@@ -170,22 +170,39 @@ fn ImportFailurePanel() -> impl IntoView {
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Focus the first choice once the dialog is on the page.
-    Effect::new(move |_| {
-        if let Some(client_copy) = state
+    // Focus the first choice once the dialog is on the page; when it closes,
+    // focus goes back to what had it before (the file picker), or to the view.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was_open: Option<bool>| {
+        let client_copy = state
             .pending_import
-            .with(|pending| pending.as_ref().map(|p| p.plan.client_copy))
-        {
-            browser::focus_after_render(
-                if client_copy {
-                    "import-new"
-                } else {
-                    "import-replace"
+            .with(|pending| pending.as_ref().map(|p| p.plan.client_copy));
+        match client_copy {
+            Some(client_copy) => {
+                if was_open != Some(true) {
+                    opener.set_value(browser::focused_element());
                 }
-                .to_string(),
-            );
+                browser::focus_after_render(
+                    if client_copy {
+                        "import-new"
+                    } else {
+                        "import-replace"
+                    }
+                    .to_string(),
+                );
+            }
+            None if was_open == Some(true) => browser::focus_back(opener.get_value()),
+            None => {}
         }
+        client_copy.is_some()
     });
+    // Escape cancels, as in any dialog.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            state.pending_import.set(None);
+        }
+    };
     view! {
         {move || state.pending_import.get().map(|pending| {
             // A client copy never replaces a full plan (the core refuses it too).
@@ -200,7 +217,7 @@ pub fn ImportDialog() -> impl IntoView {
             );
             view! {
                 <div class="dialog-backdrop">
-                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" on:keydown=on_keydown>
                         <h2 id="import-title">"Open this plan file?"</h2>
                         <p>{summary}</p>
                         {(!can_replace).then(|| view! {

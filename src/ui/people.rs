@@ -44,7 +44,7 @@ pub fn PeopleView() -> impl IntoView {
         <div class="people">
             <section class="panel" aria-labelledby="people-title">
                 <div class="panel__heading">
-                    <h2 id="people-title">"People"</h2>
+                    <h2 id="people-title" tabindex="-1">"People"</h2>
                     <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add person"</button>
                 </div>
                 <p class="view__hint">
@@ -191,7 +191,8 @@ fn PersonRow(
             <td class="table__actions">
                 <button class="button button--small" aria-label=format!("Edit {}", row.name)
                     on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
-                <button class="button button--small button--danger" aria-label=format!("Remove {}", row.name)
+                <button class="button button--small button--danger" id=format!("remove-{id}")
+                    aria-label=format!("Remove {}", row.name)
                     on:click=move |_| {
                         removing.set(Some(id));
                         browser::focus_after_render("remove-person-title".to_string());
@@ -242,7 +243,11 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
             person: id,
             reassign_to,
         }) {
-            Ok(_) => removing.set(None),
+            Ok(_) => {
+                removing.set(None);
+                // Their row is gone: focus goes to the table's heading.
+                browser::focus_after_render("people-title".to_string());
+            }
             Err(message) => error.set(Some(message)),
         }
     };
@@ -264,7 +269,10 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
             {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
             <div class="form__actions">
                 <button class="button button--danger" on:click=confirm>{format!("Remove {name}")}</button>
-                <button class="button" on:click=move |_| removing.set(None)>"Cancel"</button>
+                <button class="button" on:click=move |_| {
+                    removing.set(None);
+                    browser::focus_after_render(format!("remove-{id}"));
+                }>"Cancel"</button>
             </div>
         </section>
     }
