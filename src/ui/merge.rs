@@ -16,10 +16,15 @@ pub fn MergeDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Picking changes updates `merge`; the dialog is built once per comparison.
     let open = Memo::new(move |_| state.merge.with(Option::is_some));
-    Effect::new(move |_| {
-        if open.get() {
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open {
             browser::focus_after_render("merge-title".to_string());
+        } else if was_open == Some(true) {
+            // What opened it (the import dialog) is gone: focus goes to the view.
+            browser::focus_back(None);
         }
+        is_open
     });
     let set_all = move |value: bool| {
         state.merge.update(|merge| {

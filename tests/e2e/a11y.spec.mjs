@@ -72,6 +72,17 @@ const OPENED = [
     },
     ready: (page) => importDialog(page),
   },
+  {
+    what: 'the compare and merge dialog',
+    go: async (page) => {
+      await page.goto(`./?today=${TODAY}#/files`);
+      const demo = JSON.parse(await readFile(path.join(root, 'tests/data/v2/demo.opsboard.json'), 'utf8'));
+      demo.plan.activities[3].title = 'Self-service intake portal';
+      await pickFile(page, 'returned.opsboard.json', JSON.stringify(demo, null, 2));
+      await importDialog(page).getByRole('button', { name: 'Compare and merge…' }).click();
+    },
+    ready: (page) => page.getByRole('dialog', { name: /^Compare with / }),
+  },
 ];
 
 for (const colorScheme of ['light', 'dark']) {
@@ -205,7 +216,7 @@ test('focus stays on what was dropped: a board card, work dropped on a week, a m
   expectNoErrors(errors);
 });
 
-test('focus comes back when a dialog closes: import, remove a person, the allocation editor', async ({ page }) => {
+test('focus comes back when a dialog closes: import, compare and merge, remove a person, the allocation editor', async ({ page }) => {
   const errors = collectErrors(page);
   const demo = await readFile(path.join(root, 'tests/data/v2/demo.opsboard.json'), 'utf8');
   await openApp(page, 'files');
@@ -227,6 +238,17 @@ test('focus comes back when a dialog closes: import, remove a person, the alloca
   await expect(importDialog(page).getByRole('button', { name: 'Replace the current plan' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(importDialog(page)).toHaveCount(0);
+  await expect(page.locator('#main')).toBeFocused();
+
+  // Compare and merge, opened from the import dialog: closing it leaves focus
+  // in the view.
+  await page.goto(`./?today=${TODAY}#/files`);
+  await pickFile(page, 'demo.opsboard.json', demo);
+  await importDialog(page).getByRole('button', { name: 'Compare and merge…' }).click();
+  const merge = page.getByRole('dialog', { name: /^Compare with / });
+  await expect(merge.getByRole('heading')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(merge).toHaveCount(0);
   await expect(page.locator('#main')).toBeFocused();
 
   // Removing a person: Cancel goes back to their Remove button; once removed,
