@@ -185,9 +185,10 @@ for (const bypassCSP of [false, true]) {
       await expectInert(page, dialogs, 'printed report');
       await page.emulateMedia({ media: 'screen' });
 
-      // The export gives back exactly the texts that came in.
+      // The export gives back exactly the texts that came in (the envelope
+      // adds the plan's lineage).
       const exported = await exportPlan(page);
-      expect(JSON.parse(exported.text)).toEqual(file);
+      expect(JSON.parse(exported.text).plan).toEqual(file.plan);
 
       // A share link of it, opened in another page.
       await page.goto(`./?today=${TODAY}#/files`);
