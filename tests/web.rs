@@ -274,6 +274,7 @@ async fn first_visit_shows_the_demo_goal_and_every_view_in_the_navigation() {
         ("Skills", "#/skills"),
         ("Capacity", "#/capacity"),
         ("Check-in", "#/check-in"),
+        ("Money", "#/money"),
         ("Report", "#/report"),
         ("Files", "#/files"),
     ];
