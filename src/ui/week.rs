@@ -69,7 +69,30 @@ pub fn WeekView() -> impl IntoView {
                         }),
                     ))
                     .collect();
+                // The plan's cadences (ops sync, service review, ...) on the
+                // days of this week, with their owner.
+                let meetings: Vec<String> = plan
+                    .meetings_between(week.monday(), week.day(chrono::Weekday::Sun))
+                    .into_iter()
+                    .filter(|(_, cadence)| only.is_none_or(|only| cadence.owner == Some(only)))
+                    .map(|(date, cadence)| {
+                        let owner = cadence.owner.map(|owner| plan.person_name(owner));
+                        format!("{}: {}", medium_date(date), cadence.describe(owner.as_deref()))
+                    })
+                    .collect();
                 view! {
+                    <section class="panel" aria-labelledby="meetings-title">
+                        <h3 id="meetings-title">"Meetings this week"</h3>
+                        {if meetings.is_empty() {
+                            view! { <p class="empty">"No planned meetings this week."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="week__list">
+                                    {meetings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
                     <div class="week__grid">
                         {owners.into_iter().map(|owner| {
                             let name = owner.map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner));

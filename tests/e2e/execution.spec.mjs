@@ -30,7 +30,12 @@ test('This week shows each owner their top work and the open decisions, and filt
   await expect(page.getByRole('heading', { name: /^This week · 2026-W48/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'The week of Tom Becker' })).toContainText('Standard Azure landing zone in Terraform');
   await expect(page.locator('#decisions-title + ul')).toContainText('Which PSA holds the intake form');
+  // The plan's cadences on this week's days (the monthly review is on the
+  // first Tuesday, 1 Dec, so not in W48).
+  const meetings = page.getByRole('region', { name: 'Meetings this week' });
+  await expect(meetings.getByRole('listitem')).toHaveText(['23 Nov 2026: Weekly ops sync · every Monday · Priya Raman']);
   await page.getByLabel('Show the week of').selectOption({ label: 'My week: Hannah Weber' });
+  await expect(meetings).toContainText('No planned meetings this week.');
   await expect(page.locator('.week__owner')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'The week of Hannah Weber' })).toBeVisible();
   await expect(page.locator('#decisions-title + p')).toHaveText('No open decisions.');
