@@ -39,12 +39,16 @@ pub fn MergeDialog() -> impl IntoView {
         state.announce("Nothing was changed".to_string());
     };
     view! {
-        {move || open.get().then(|| {
+        {move || {
+            if !open.get() {
+                return None;
+            }
             let (file_name, lead, total) = state.merge.with_untracked(|merge| {
-                let merge = merge.as_ref().expect("shown only with a comparison");
-                (merge.file_name.clone(), lead(merge), merge.comparison.changes.len())
-            });
-            view! {
+                merge.as_ref().map(|merge| {
+                    (merge.file_name.clone(), lead(merge), merge.comparison.changes.len())
+                })
+            })?;
+            Some(view! {
                 <div class="dialog-backdrop">
                     <div class="dialog dialog--wide merge" role="dialog" aria-modal="true" aria-labelledby="merge-title"
                         on:keydown=move |event| if event.key() == "Escape" { cancel() }>
@@ -84,8 +88,8 @@ pub fn MergeDialog() -> impl IntoView {
                         <p class="view__hint">"Taking the changes is one edit: Undo puts the plan back as it was."</p>
                     </div>
                 </div>
-            }
-        })}
+            })
+        }}
     }
 }
 
