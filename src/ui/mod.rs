@@ -14,6 +14,7 @@ mod money;
 mod people;
 mod plan;
 mod priorities;
+mod raci;
 mod report;
 mod shell;
 mod skills;

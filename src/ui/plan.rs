@@ -59,6 +59,7 @@ pub fn PlanView() -> impl IntoView {
                 }
             })}
             <ActivitiesTable ranking/>
+            <super::raci::RaciPanel/>
         </div>
     }
 }
