@@ -4,7 +4,7 @@
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
 # Also: make bench | bench-browser | bench-capacity | bench-matrix | size |
-#       screenshots | clean
+#       screenshots | fuzz | clean
 #
 # scripts/setup.sh installs pinned tools into ~/.cargo/bin (trunk,
 # wasm-bindgen) and node_modules/.bin (wasm-opt 132, playwright); this PATH
@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix size screenshots clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix size screenshots fuzz clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -60,6 +60,18 @@ bench-capacity:
 # The skills matrix at 200 people x 80 skills (needs dist/: `make size`).
 bench-matrix:
 	scripts/with-dist.sh node scripts/bench-matrix.mjs
+
+# The fuzz targets of tests/fuzz.rs (plan files, the people CSV, share
+# links) with FUZZ_CASES inputs each: 350,000 by default, 3.15 million over
+# the nine targets. A release build with overflow checks and debug
+# assertions on, so arithmetic that would wrap in the shipped app fails
+# here. Counts, times and the slowest input per target go to target/fuzz.log.
+FUZZ_CASES ?= 350000
+fuzz:
+	mkdir -p target
+	FUZZ_CASES=$(FUZZ_CASES) CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true \
+	  CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS=true \
+	  cargo test --release --test fuzz -- --nocapture 2>&1 | tee target/fuzz.log
 
 clean:
 	cargo clean

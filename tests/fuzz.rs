@@ -20,9 +20,9 @@
 //!   runs on it.
 //!
 //! `cargo test --test fuzz` runs a few hundred inputs per target (seconds);
-//! `FUZZ_CASES=500000 cargo test --release --test fuzz -- --nocapture`
+//! `FUZZ_CASES=350000 cargo test --release --test fuzz -- --nocapture`
 //! runs that many per target and prints each target's count, time and
-//! slowest input (`make fuzz`). Failures are kept in
+//! slowest input (`make fuzz`, with overflow checks on). Failures are kept in
 //! `tests/fuzz.proptest-regressions` and replayed first on every run.
 
 // proptest is a native dev-dependency: these run natively only.
@@ -293,6 +293,7 @@ fn seeds() -> &'static [Value] {
         };
         let texts = [
             persist::encode(&demo()),
+            fixture("v3/demo.opsboard.json"),
             fixture("v2/demo.opsboard.json"),
             fixture("v1/demo.opsboard.json"),
             fixture("v1/minimal.opsboard.json"),
@@ -1066,6 +1067,7 @@ fn refused_quickly(what: &str, text: &str, seconds: u64) -> String {
     let started = Instant::now();
     let result = persist::decode(text);
     let took = started.elapsed();
+    eprintln!("hostile file, {what}: {took:?} for {} bytes", text.len());
     assert!(
         took < Duration::from_secs(seconds),
         "{what}: took {took:?} for {} bytes",
@@ -1147,6 +1149,55 @@ fn hostile_files_are_refused_quickly_with_a_short_message() {
         "plan.activities[act-1].depends_on: the dependencies form a loop: \
          Step 1 → Step 2 → Step 3 → … 4,995 more … → Step 4999 → Step 5000 → Step 1"
     );
+
+    // Regression: one activity listing 2,000 others 500 times. Repeats were
+    // found by comparing each dependency with every earlier one, and loops
+    // by a scan per edge: before the limits, the 10,000 × 80 version of
+    // this file (19.9 MB) took 95 s to refuse in a release build.
+    let repeated = demo_file_with(|file| {
+        let activity = file["plan"]["activities"][0].clone();
+        let mut activities: Vec<Value> = (1..=2_000)
+            .map(|n| {
+                let mut activity = activity.clone();
+                activity["id"] = json!(format!("act-{n}"));
+                activity["depends_on"] = json!([]);
+                activity
+            })
+            .collect();
+        let dependencies: Vec<String> = (0..500)
+            .flat_map(|_| (2..=2_000).map(|n| format!("act-{n}")))
+            .collect();
+        activities[0]["depends_on"] = json!(dependencies);
+        file["plan"]["activities"] = json!(activities);
+    });
+    assert_eq!(
+        refused_quickly("a million repeated dependencies", &repeated, 20),
+        "plan.activities[act-1].depends_on: 999,500 dependencies are more than the 1,000 an activity can hold"
+    );
+
+    // Regression: a chain of 2,000 activities closed by 999 loops. Every
+    // loop was reported with every activity on it: a message of hundreds of
+    // thousands of characters.
+    let loops = demo_file_with(|file| {
+        let activity = file["plan"]["activities"][0].clone();
+        file["plan"]["activities"] = json!((1..=2_000)
+            .map(|n| {
+                let mut activity = activity.clone();
+                activity["id"] = json!(format!("act-{n}"));
+                activity["title"] = json!(format!("Step {n}"));
+                activity["depends_on"] = if n == 2_000 {
+                    json!((1..=999).map(|m| format!("act-{m}")).collect::<Vec<_>>())
+                } else {
+                    json!([format!("act-{}", n + 1)])
+                };
+                activity
+            })
+            .collect::<Vec<_>>());
+        file["plan"]["allocations"] = json!([]);
+        file["plan"]["checkins"] = json!([]);
+    });
+    let message = refused_quickly("999 dependency loops", &loops, 20);
+    assert!(message.ends_with("… and 15 more"), "{message}");
 
     // A title of a million characters, quoted shortly.
     let long_title = demo_file_with(|file| {

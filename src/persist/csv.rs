@@ -641,6 +641,10 @@ pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvPr
         }
         people.push(person);
     }
+    // The last row may have gone past the limit: list up to it.
+    if let Some(first_unlisted) = problems.get(MAX_PROBLEMS).map(|problem| problem.row) {
+        enough_listed(&mut problems, first_unlisted);
+    }
     if problems.is_empty() {
         Ok(people)
     } else {
@@ -774,6 +778,17 @@ mod tests {
         assert_eq!(
             problems[MAX_PROBLEMS].to_string(),
             "row 102, column A: the first 100 problems are listed: fix them, then import again to check from here"
+        );
+        // Regression: a last row with more problems than the limit listed
+        // them all (found by tests/fuzz.rs).
+        let header = ",Azure".repeat(150);
+        let cells = ",9".repeat(150);
+        let problems =
+            read_people_csv(&demo(), &format!("Name{header}\nAnn{cells}")).expect_err("refused");
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(
+            problems[MAX_PROBLEMS].to_string(),
+            "row 2, column A: the first 100 problems are listed: fix them, then import again to check from here"
         );
         let bad_columns: String = (0..500).map(|n| format!(",Juggling {n}")).collect();
         let problems =
