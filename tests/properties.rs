@@ -4,8 +4,9 @@
 //!
 //! - a plan exported and imported again is the same plan, and writes the
 //!   same bytes ([`export_then_import_gives_the_same_plan`]);
-//! - any sequence of commands followed by as many undos as edits it made
-//!   gives the original plan back; a refused command changes nothing and
+//! - any sequence of commands (every kind, money, roles and cadence
+//!   included) followed by as many undos as edits it made gives the
+//!   original plan back; a refused command changes nothing and
 //!   adds nothing to undo; redo replays every edit
 //!   ([`undo_takes_back_every_edit_and_refusals_change_nothing`]).
 //!
@@ -24,10 +25,12 @@ use opsboard::engine::validate;
 use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{
-    Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee, Certification, CheckIn,
-    CheckInEntry, CheckInId, ChecklistItem, Commitment, Decision, Direction, Holiday, Horizon,
-    Leave, MetricId, Person, PersonId, Plan, PlanId, Resources, RiskSettings, ScenarioId, Skill,
-    SkillId, SkillRequirement, Status, StrategicGoal, SuccessMetric, SupportPeriod, Week, WEEKDAYS,
+    Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee, Billing, Cadence,
+    CadenceId, CadenceKind, Certification, CheckIn, CheckInEntry, CheckInId, ChecklistItem,
+    Commitment, Decision, Direction, Employment, Frequency, Holiday, Horizon, Leave, MetricId,
+    OpenRole, Person, PersonId, Plan, PlanId, RaciRole, Resources, RiskSettings, RoleId,
+    RoleStatus, ScenarioId, Skill, SkillId, SkillLevel, SkillRequirement, Status, StrategicGoal,
+    SuccessMetric, SupportPeriod, Week, WEEKDAYS,
 };
 use opsboard::persist::{self, share};
 
@@ -135,11 +138,21 @@ enum Kind {
     PinPriority,
     AddCheckIn,
     DecideDecision,
+    SetPersonRates,
+    SetBilling,
+    SetRaci,
+    AddRole,
+    UpdateRole,
+    RemoveRole,
+    FillRole,
+    AddCadence,
+    UpdateCadence,
+    RemoveCadence,
     Batch,
     ReplacePlan,
 }
 
-const KINDS: [Kind; 34] = [
+const KINDS: [Kind; 44] = [
     Kind::RenamePlan,
     Kind::SetGoal,
     Kind::SetHorizon,
@@ -172,6 +185,16 @@ const KINDS: [Kind; 34] = [
     Kind::PinPriority,
     Kind::AddCheckIn,
     Kind::DecideDecision,
+    Kind::SetPersonRates,
+    Kind::SetBilling,
+    Kind::SetRaci,
+    Kind::AddRole,
+    Kind::UpdateRole,
+    Kind::RemoveRole,
+    Kind::FillRole,
+    Kind::AddCadence,
+    Kind::UpdateCadence,
+    Kind::RemoveCadence,
     Kind::Batch,
     Kind::ReplacePlan,
 ];
@@ -218,10 +241,10 @@ fn edit() -> impl Strategy<Value = Edit> {
             -3_000i64..3_000
         ],
         prop_oneof![
-            Just(String::new()),
-            Just("   ".to_string()),
-            "[A-Za-z][A-Za-z ]{0,20}",
-            ".{0,24}"
+            1 => Just(String::new()),
+            1 => Just("   ".to_string()),
+            5 => "[A-Za-z][A-Za-z ]{0,20}",
+            2 => ".{0,24}"
         ],
         any::<bool>(),
     )
@@ -258,6 +281,61 @@ fn skill_id(plan: &Plan, index: usize) -> SkillId {
 
 fn scenario_id(plan: &Plan, index: usize) -> ScenarioId {
     pick(&plan.scenarios, index).map_or(ScenarioId(9_999), |s| s.id)
+}
+
+fn role_id(plan: &Plan, index: usize) -> RoleId {
+    pick(&plan.roles, index).map_or(RoleId(9_999), |r| r.id)
+}
+
+fn cadence_id(plan: &Plan, index: usize) -> CadenceId {
+    pick(&plan.cadences, index).map_or(CadenceId(9_999), |c| c.id)
+}
+
+fn new_role(plan: &Plan, today: NaiveDate, edit: &Edit) -> OpenRole {
+    let [a, b, c, _] = edit.picks;
+    let mut role = OpenRole::new(RoleId(0), &edit.text, shifted(today, edit.days));
+    role.team = "Cloud".to_string();
+    role.weekly_hours = edit.number;
+    role.skills = vec![SkillLevel {
+        skill: skill_id(plan, a),
+        level: (b % 6) as u8,
+    }];
+    role.status = [
+        RoleStatus::Planned,
+        RoleStatus::Approved,
+        RoleStatus::Interviewing,
+        RoleStatus::Offer,
+        RoleStatus::Filled,
+    ][c % 5];
+    role.cost_rate = edit.flag.then_some(edit.number);
+    role.scenario = (a % 3 == 0).then(|| scenario_id(plan, b));
+    role
+}
+
+fn new_cadence(plan: &Plan, edit: &Edit) -> Cadence {
+    let [a, b, c, d] = edit.picks;
+    let kind = CadenceKind::ALL[a % 4];
+    // Mostly the frequency the kind meets at, sometimes any.
+    let frequency = match kind {
+        _ if b % 5 == 0 => Frequency::ALL[c % 3],
+        CadenceKind::WeeklyOpsSync => Frequency::Weekly,
+        CadenceKind::MonthlyServiceReview => Frequency::Monthly,
+        CadenceKind::QuarterlyStrategyReview => Frequency::Quarterly,
+        CadenceKind::Custom => Frequency::ALL[b % 3],
+    };
+    Cadence {
+        id: CadenceId(0),
+        kind,
+        title: edit.text.clone(),
+        frequency,
+        weekday: WEEKDAYS[c % 7],
+        nth: match frequency {
+            _ if d % 7 == 0 => Some((d % 9) as u8),
+            Frequency::Weekly => None,
+            _ => Some((d % 4) as u8 + 1),
+        },
+        owner: edit.flag.then(|| person_id(plan, a)),
+    }
 }
 
 /// `days` after `today`, when that is a date.
@@ -312,7 +390,9 @@ fn new_allocation(plan: &Plan, edit: &Edit) -> Allocation {
     let first = week_of(plan, b);
     Allocation {
         id: AllocationId(0),
-        assignee: if a % 4 == 0 {
+        assignee: if a % 8 == 3 {
+            Assignee::Role(role_id(plan, b))
+        } else if a % 4 == 0 {
             Assignee::Placeholder {
                 role: edit.text.clone(),
                 skills: vec![SkillRequirement {
@@ -576,6 +656,59 @@ fn command(plan: &Plan, today: NaiveDate, edit: &Edit) -> Command {
             index: b % 3,
             on: edit.flag.then_some(day),
         },
+        Kind::SetPersonRates => Command::SetPersonRates {
+            person: person_id(plan, a),
+            employment: Employment::ALL[b % 3],
+            cost_rate: edit.flag.then_some(edit.number),
+            billable_target: (c % 3 != 0).then_some(edit.number / 100.0),
+        },
+        Kind::SetBilling => Command::SetBilling {
+            activity: activity_id(plan, a),
+            billable: edit.flag,
+            billing: match b % 3 {
+                0 => Billing::NotBilled,
+                1 => Billing::Hourly { rate: edit.number },
+                _ => Billing::FixedFee {
+                    amount: edit.number * 100.0,
+                },
+            },
+            budget_hours: (c % 2 == 0).then_some(edit.number),
+        },
+        Kind::SetRaci => Command::SetRaci {
+            activity: activity_id(plan, a),
+            person: person_id(plan, b),
+            role: (c % 4 != 0).then(|| RaciRole::ALL[d % 3]),
+        },
+        Kind::AddRole => Command::AddRole(new_role(plan, today, edit)),
+        Kind::UpdateRole => match pick(&plan.roles, a) {
+            Some(found) => {
+                let mut role = found.clone();
+                match b % 3 {
+                    0 => role.weekly_hours = edit.number,
+                    1 => role.start_date = day,
+                    _ => role.title = text,
+                }
+                Command::UpdateRole(role)
+            }
+            None => {
+                let mut role = new_role(plan, today, edit);
+                role.id = RoleId(9_999);
+                Command::UpdateRole(role)
+            }
+        },
+        Kind::RemoveRole => Command::RemoveRole(role_id(plan, a)),
+        Kind::FillRole => Command::FillRole {
+            role: role_id(plan, a),
+            name: text,
+            start_date: edit.flag.then_some(day),
+        },
+        Kind::AddCadence => Command::AddCadence(new_cadence(plan, edit)),
+        Kind::UpdateCadence => {
+            let mut cadence = new_cadence(plan, edit);
+            cadence.id = cadence_id(plan, c);
+            Command::UpdateCadence(cadence)
+        }
+        Kind::RemoveCadence => Command::RemoveCadence(cadence_id(plan, a)),
         Kind::Batch => {
             // Two edits of other kinds as one undoable step.
             let other = |shift: usize| Edit {
