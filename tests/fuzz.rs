@@ -132,6 +132,7 @@ fn fuzz<S: Strategy>(
         max_shrink_iters: 4_096,
         ..ProptestConfig::default()
     };
+    let run = Cell::new(0u64);
     let slowest = Cell::new(Duration::ZERO);
     let slowest_input = RefCell::new(String::new());
     let started = Instant::now();
@@ -143,6 +144,7 @@ fn fuzz<S: Strategy>(
         let case_started = Instant::now();
         let outcome = test(&input);
         let took = case_started.elapsed();
+        run.set(run.get() + 1);
         in_flight()
             .lock()
             .expect("watchdog")
@@ -154,7 +156,8 @@ fn fuzz<S: Strategy>(
         outcome
     });
     eprintln!(
-        "fuzz {target}: {count} inputs in {:.1} s, slowest {:.1} ms: {}",
+        "fuzz {target}: {} inputs ({count} asked) in {:.1} s, slowest {:.1} ms: {}",
+        run.get(),
         started.elapsed().as_secs_f64(),
         slowest.get().as_secs_f64() * 1e3,
         slowest_input.borrow()
