@@ -38,7 +38,7 @@ use proptest::test_runner::{FileFailurePersistence, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
 use opsboard::command::{Command, History};
-use opsboard::engine::{capacity, checkin, health, priority, risks, skills, validate};
+use opsboard::engine::{capacity, checkin, health, money, priority, raci, risks, skills, validate};
 use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{Plan, PlanId};
@@ -241,10 +241,22 @@ fn every_view(plan: &Plan) {
                 hidden_scenarios: plan.scenarios.iter().take(1).map(|s| s.id).collect(),
             };
             let _ = capacity::compute(plan, plan.horizon, &options, day);
+            let _ = money::compute(plan, plan.horizon, &options, day);
+            let burns = money::budgets(plan, &options, day);
+            let _ = money::budget_warnings(plan, &burns);
+            if let Some(scenario) = plan.scenarios.first() {
+                let _ = money::scenario_effect(plan, scenario.id, plan.horizon, &options, day);
+            }
+        }
+        for cadence in plan.cadences.iter().take(3) {
+            let _ = cadence.next_dates(day, 5);
+            let _ = cadence.dates_between(plan.horizon.first_day(), plan.horizon.last_day());
+            let _ = cadence.rule_text();
         }
         let _ = csv::utilisation_csv(plan, day, true);
     }
     let _ = health::health(plan);
+    let _ = raci::check(plan);
     for activity in plan.activities.iter().take(3) {
         let _ = skills::candidates(plan, activity.id, today());
         if let (Some(start), Some(deadline)) = (activity.start, activity.deadline) {
