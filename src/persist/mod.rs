@@ -206,7 +206,10 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
         Some(Value::String(format)) if format == FORMAT => {}
         Some(other) => {
             return Err(ImportError::NotAPlan {
-                reason: format!("its \"format\" is {other}, not \"{FORMAT}\""),
+                reason: format!(
+                    "its \"format\" is {}, not \"{FORMAT}\"",
+                    quoted_value(other)
+                ),
             })
         }
         None => {
@@ -243,7 +246,8 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
             return Err(ImportError::Field {
                 path: "profile".to_string(),
                 reason: format!(
-                    "{other} is not a profile this app knows; a client copy says \"{CLIENT_SAFE_PROFILE}\""
+                    "{other} is not a profile this app knows; a client copy says \"{CLIENT_SAFE_PROFILE}\"",
+                    other = quoted_value(other)
                 ),
             })
         }
@@ -288,7 +292,10 @@ fn read_origin(value: Option<&Value>) -> Result<Option<Lineage>, ImportError> {
         .keys()
         .find(|key| !["id", "revisions"].contains(&key.as_str()))
     {
-        return Err(field(&format!("origin.{unknown}"), "unknown field"));
+        return Err(field(
+            &format!("origin.{}", read::shown(unknown)),
+            "unknown field",
+        ));
     }
     let id = match origin.get("id") {
         Some(Value::String(id)) if valid_id(id) => id.clone(),
@@ -337,6 +344,15 @@ fn read_origin(value: Option<&Value>) -> Result<Option<Lineage>, ImportError> {
         origin: id,
         revisions,
     }))
+}
+
+/// A value from a file as a message names it: a short text in quotes, any
+/// other value by its kind (a hostile file's value may be megabytes).
+fn quoted_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("\"{}\"", read::shown(text)),
+        other => read::describe(other),
+    }
 }
 
 fn json_kind(value: &Value) -> &'static str {

@@ -21,8 +21,10 @@ async function startSignOff(page) {
   await expect(column(page, 'in-progress').locator('#card-act-5')).toBeVisible();
 }
 
+/** The sign-off's stored status; none until the first save has landed. */
 const signOffStatus = async (page) => {
   const text = await storedOpenPlan(page);
+  if (!text) return null;
   return JSON.parse(text).plan.activities.find((activity) => activity.id === 'act-5').status;
 };
 
