@@ -311,6 +311,17 @@ impl Capacity {
     pub fn role_row(&self, role: RoleId) -> Option<&RoleRow> {
         self.roles.iter().find(|row| row.role == role)
     }
+
+    /// The cell of a person or of an open role adding capacity in `week`;
+    /// none for a placeholder, or outside the range.
+    pub fn cell_of(&self, assignee: &Assignee, week: Week) -> Option<Cell> {
+        let cells = match assignee {
+            Assignee::Person(person) => &self.row(*person)?.cells,
+            Assignee::Role(role) => &self.role_row(*role)?.cells,
+            Assignee::Placeholder { .. } => return None,
+        };
+        Some(cells[self.column(week)?])
+    }
 }
 
 /// Capacity of `plan` over `range` (at most [`MAX_HORIZON_WEEKS`] plus
@@ -702,18 +713,20 @@ pub fn lanes(spans: &[(Week, Week)]) -> (Vec<usize>, usize) {
     (assigned, count)
 }
 
-/// The allocation a drop of `activity` on `person`'s `week` proposes: from
+/// The allocation a drop of `activity` on the `week` of `assignee` (a
+/// person, or an open role adding capacity) proposes: from
 /// that week to the activity's deadline week (at least that week, at most
 /// the last week of `capacity`), at the hours a week still missing over
 /// those weeks (its whole remaining effort when nothing is listed missing:
 /// fully staffed, or tentative work left out of `capacity`), capped by the
-/// person's free hours that week (when the week is in `capacity`), rounded
+/// assignee's free hours that week (when the week and their row are in
+/// `capacity`), rounded
 /// to whole hours and at least 1. Tentative activities give tentative work.
 pub fn proposed_allocation(
     plan: &Plan,
     capacity: &Capacity,
     activity: ActivityId,
-    person: PersonId,
+    assignee: Assignee,
     week: Week,
     options: &Options,
 ) -> Option<Allocation> {
@@ -737,13 +750,13 @@ pub fn proposed_allocation(
     };
     // Capped by the hours free that week; a week outside `capacity` has no
     // known free hours and is not capped.
-    let capped = match capacity.cell(person, week) {
+    let capped = match capacity.cell_of(&assignee, week) {
         Some(cell) => needed.min(cell.free(options.include_tentative)),
         None => needed,
     };
     Some(Allocation {
         id: crate::model::AllocationId(0),
-        assignee: Assignee::Person(person),
+        assignee,
         activity,
         hours_per_week: capped.round().max(1.0),
         first_week: week,

@@ -1391,7 +1391,7 @@ fn a_drop_proposes_the_missing_hours_a_week_to_the_deadline() {
             &plan,
             &capacity,
             ActivityId(activity),
-            PersonId(person),
+            Assignee::Person(PersonId(person)),
             week(on),
             &options,
         );
@@ -1413,7 +1413,7 @@ fn a_drop_proposes_the_missing_hours_a_week_to_the_deadline() {
             &plan,
             &capacity,
             ActivityId(99),
-            PersonId(1),
+            Assignee::Person(PersonId(1)),
             week("2026-W48"),
             &options(false)
         ),
@@ -1807,6 +1807,79 @@ fn an_open_role_adds_capacity_only_while_its_scenario_is_shown() {
     assert_eq!(without.unstaffed.len(), 1);
     assert!(close(without.unstaffed[0].missing, 20.0));
     assert!(close(without.unstaffed[0].placeholder, 20.0));
+}
+
+#[test]
+fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
+    let mut plan = hiring_plan();
+    // A second activity of 100 h due Friday 2026-12-18 (W51), nobody on it.
+    plan.activities.push(activity(2, 100.0, Some("2026-12-18")));
+    let shown = compute(&plan, plan.horizon, &options(false), monday());
+    // Dropped on the hire's W49: 100 h over W49..W51 is 33.3 h a week,
+    // capped by their 24 h that week (they start on the Wednesday).
+    let on_start = proposed_allocation(
+        &plan,
+        &shown,
+        ActivityId(2),
+        Assignee::Role(RoleId(1)),
+        week("2026-W49"),
+        &options(false),
+    )
+    .expect("a known activity");
+    assert_eq!(on_start.assignee, Assignee::Role(RoleId(1)));
+    assert_eq!(on_start.hours_per_week, 24.0);
+    assert_eq!(
+        (on_start.first_week, on_start.last_week),
+        (week("2026-W49"), week("2026-W51"))
+    );
+    // On W50, 50 h a week is wanted; 40 - 10 = 30 h are free.
+    let later = proposed_allocation(
+        &plan,
+        &shown,
+        ActivityId(2),
+        Assignee::Role(RoleId(1)),
+        week("2026-W50"),
+        &options(false),
+    )
+    .expect("a known activity");
+    assert_eq!(later.hours_per_week, 30.0);
+    // The cell of a role or a person, none for a placeholder.
+    assert_eq!(
+        shown.cell_of(&Assignee::Role(RoleId(1)), week("2026-W50")),
+        Some(cell(40.0, 0.0, 10.0, 0.0))
+    );
+    assert_eq!(
+        shown.cell_of(&Assignee::Person(PersonId(1)), week("2026-W50")),
+        shown.cell(PersonId(1), week("2026-W50"))
+    );
+    assert_eq!(
+        shown.cell_of(
+            &placeholder(work(9, 2, 1, 1.0, "2026-W50", "2026-W50")).assignee,
+            week("2026-W50")
+        ),
+        None
+    );
+    assert_eq!(
+        shown.cell_of(&Assignee::Role(RoleId(1)), week("2030-W01")),
+        None,
+        "outside the range"
+    );
+    // Hidden, the role has no row: the proposal is not capped.
+    let hidden = Options {
+        include_tentative: false,
+        hidden_scenarios: vec![ScenarioId(1)],
+    };
+    let without = compute(&plan, plan.horizon, &hidden, monday());
+    let uncapped = proposed_allocation(
+        &plan,
+        &without,
+        ActivityId(2),
+        Assignee::Role(RoleId(1)),
+        week("2026-W49"),
+        &hidden,
+    )
+    .expect("a known activity");
+    assert_eq!(uncapped.hours_per_week, 33.0);
 }
 
 #[test]

@@ -818,17 +818,11 @@ pub fn amount_text(amount: f64, currency: &str) -> String {
         0.0
     };
     let whole = rounded.abs().min(1e15) as u64;
-    let digits = whole.to_string();
     let mut text = String::new();
     if rounded < 0.0 {
         text.push('−');
     }
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
+    text.push_str(&grouped(whole));
     match currency.trim() {
         "" => text,
         code => format!("{text} {code}"),
@@ -867,10 +861,23 @@ pub fn hours_figure(hours: f64) -> String {
     let sign = if tenths < 0 { "−" } else { "" };
     let tenths = tenths.unsigned_abs();
     if tenths % 10 == 0 {
-        format!("{sign}{}", tenths / 10)
+        format!("{sign}{}", grouped(tenths / 10))
     } else {
-        format!("{sign}{}.{}", tenths / 10, tenths % 10)
+        format!("{sign}{}.{}", grouped(tenths / 10), tenths % 10)
     }
+}
+
+/// "5,360": digits in groups of three.
+fn grouped(whole: u64) -> String {
+    let digits = whole.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
 }
 
 #[cfg(test)]

@@ -610,6 +610,8 @@ fn amounts_and_hours_read_like_numbers() {
     assert_eq!(hours_figure(96.0), "96");
     assert_eq!(hours_figure(7.5), "7.5");
     assert_eq!(hours_figure(-0.5), "−0.5");
+    assert_eq!(hours_figure(5360.0), "5,360");
+    assert_eq!(hours_figure(12345.25), "12,345.3");
 }
 
 #[test]

@@ -16,9 +16,10 @@ use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
+use crate::engine::money::{self, billable_headline, percent_text, Money, PersonWeek};
 use crate::model::{
     short_date, sort_by_number, ActivityId, Allocation, AllocationId, Assignee, Commitment,
-    Horizon, PersonId, Plan, Week, MAX_HORIZON_WEEKS,
+    Horizon, PersonId, Plan, RoleId, Week, MAX_HORIZON_WEEKS,
 };
 
 /// What is being dragged. `DataTransfer.getData` is empty during
@@ -82,16 +83,35 @@ enum Line {
     },
     Person {
         person: PersonId,
-        /// Position among the visible people, for arrow keys.
+        /// Position among the visible rows, for arrow keys.
         row: usize,
         name: String,
         role: String,
+        /// "62 % billable (target 75 %)", and the whole sentence for a
+        /// tooltip; empty when the plan bills nothing.
+        billable: (String, String),
         cells: Vec<[u32; 4]>,
         tentative: bool,
         bars: Vec<BarData>,
         lanes: usize,
     },
-    /// A role still to staff (a placeholder allocation).
+    /// An open role of the hiring plan adding capacity: its weeks and the
+    /// work allocated to it, below its team's people.
+    OpenRole {
+        role: RoleId,
+        /// Position among the visible rows, for arrow keys.
+        row: usize,
+        title: String,
+        /// "Open role from 4 Jan", and the whole sentence for a tooltip
+        /// ("… Interviewing, starting 4 Jan · Contoso signs").
+        note: (String, String),
+        cells: Vec<[u32; 4]>,
+        tentative: bool,
+        bars: Vec<BarData>,
+        lanes: usize,
+    },
+    /// Work still to staff: a placeholder, or an open role not adding
+    /// capacity with these settings (its scenario hidden).
     Role { bar: BarData, role: String },
     /// Everyone summed.
     Total {
@@ -214,19 +234,22 @@ fn bar_data(
     })
 }
 
-/// The timeline's lines for a plan, its capacity and the view's settings.
+/// The timeline's lines for a plan, its capacity and the view's settings;
+/// `money` when the plan bills anything (each person's billable share).
 fn lines(
     plan: &Plan,
     capacity: &Capacity,
+    money: Option<&Money>,
     settings: &Settings,
     draft: Option<&Draft>,
 ) -> Vec<Line> {
     let tentative = settings.options.include_tentative;
     let hidden = draft.and_then(|draft| draft.original);
-    // Each person's bars, by the position of their row.
+    // Each person's and each shown open role's bars, by the position of
+    // their row in `capacity`.
     let mut by_row: Vec<Vec<&Allocation>> = vec![Vec::new(); capacity.rows.len()];
-    let mut roles: Vec<&Allocation> = Vec::new();
-    let row_of = |person: PersonId| capacity.rows.iter().position(|row| row.person == person);
+    let mut by_role: Vec<Vec<&Allocation>> = vec![Vec::new(); capacity.roles.len()];
+    let mut to_staff: Vec<&Allocation> = Vec::new();
     let mut person_rows: Vec<(u32, usize)> = capacity
         .rows
         .iter()
@@ -234,23 +257,37 @@ fn lines(
         .map(|(index, row)| (row.person.0, index))
         .collect();
     sort_by_number(&mut person_rows, |(id, _)| u64::from(*id));
+    let row_of = |person: PersonId| {
+        person_rows
+            .binary_search_by(|(id, _)| id.cmp(&person.0))
+            .ok()
+            .map(|at| person_rows[at].1)
+    };
+    let role_row_of = |role: RoleId| capacity.roles.iter().position(|row| row.role == role);
     for allocation in &plan.allocations {
         if Some(allocation.id) == hidden || !settings.options.shows(allocation) {
             continue;
         }
         match allocation.assignee {
             Assignee::Person(person) => {
-                if let Ok(at) = person_rows.binary_search_by(|(id, _)| id.cmp(&person.0)) {
-                    by_row[person_rows[at].1].push(allocation);
+                if let Some(row) = row_of(person) {
+                    by_row[row].push(allocation);
                 }
             }
-            Assignee::Placeholder { .. } | Assignee::Role(_) => roles.push(allocation),
+            Assignee::Role(role) => match role_row_of(role) {
+                Some(row) => by_role[row].push(allocation),
+                None => to_staff.push(allocation),
+            },
+            Assignee::Placeholder { .. } => to_staff.push(allocation),
         }
     }
-    let draft_row = draft.and_then(|draft| match draft.allocation.assignee {
-        Assignee::Person(person) => row_of(person),
-        Assignee::Placeholder { .. } | Assignee::Role(_) => None,
-    });
+    // Where the draft is drawn: a person's row, a shown role's, or a line
+    // of its own.
+    let (draft_person, draft_role) = match draft.map(|draft| &draft.allocation.assignee) {
+        Some(Assignee::Person(person)) => (row_of(*person), None),
+        Some(Assignee::Role(role)) => (None, role_row_of(*role)),
+        _ => (None, None),
+    };
     // The line name of work not on a person: the placeholder's role or the
     // open role's title.
     let role_name = |assignee: &Assignee| match assignee {
@@ -258,17 +295,48 @@ fn lines(
         Assignee::Role(role) => Some(plan.role_title(*role)),
         Assignee::Person(_) => None,
     };
+    // A row's bars in lanes, with the draft in a lane of its own.
+    let lay_out = |mine: &[&Allocation], with_draft: bool| -> (Vec<BarData>, usize) {
+        let mut mine: Vec<&Allocation> = if settings.show_bars {
+            mine.to_vec()
+        } else {
+            Vec::new()
+        };
+        sort_by_number(&mut mine, |allocation| {
+            (allocation.first_week.weeks_since(capacity.first_week) + (1 << 20)) as u64
+        });
+        let spans: Vec<(Week, Week)> = mine
+            .iter()
+            .map(|allocation| (allocation.first_week, allocation.last_week))
+            .collect();
+        let (assigned, used) = lanes(&spans);
+        let mut bars: Vec<BarData> = mine
+            .iter()
+            .zip(assigned)
+            .filter_map(|(allocation, lane)| bar_data(plan, capacity, allocation, false, lane + 2))
+            .collect();
+        let mut count = used;
+        if with_draft {
+            if let Some(bar) =
+                draft.and_then(|draft| bar_data(plan, capacity, &draft.allocation, true, used + 2))
+            {
+                bars.push(bar);
+                count = used + 1;
+            }
+        }
+        (bars, count)
+    };
 
-    // Roles to staff come first: they are what needs doing.
+    // Work to staff comes first: it is what needs doing.
     let mut lines = Vec::new();
-    for allocation in roles {
+    for allocation in to_staff {
         if let Some(role) = role_name(&allocation.assignee) {
             if let Some(bar) = bar_data(plan, capacity, allocation, false, 1) {
                 lines.push(Line::Role { bar, role });
             }
         }
     }
-    if let Some(draft) = draft {
+    if let Some(draft) = draft.filter(|_| draft_person.is_none() && draft_role.is_none()) {
         if let Some(role) = role_name(&draft.allocation.assignee) {
             if let Some(bar) = bar_data(plan, capacity, &draft.allocation, true, 1) {
                 lines.push(Line::Role { bar, role });
@@ -276,7 +344,7 @@ fn lines(
         }
     }
     let mut visible_row = 0;
-    for team in &capacity.teams {
+    for (team_index, team) in capacity.teams.iter().enumerate() {
         let collapsed = settings.collapsed.contains(&team.name);
         lines.push(Line::Team {
             name: team.name.clone(),
@@ -298,43 +366,72 @@ fn lines(
             let Some(person) = plan.person(row.person) else {
                 continue;
             };
-            let mut bars: Vec<BarData> = Vec::new();
-            let mut count = 0;
-            if settings.show_bars || draft_row == Some(index) {
-                let mut mine = by_row[index].clone();
-                if !settings.show_bars {
-                    mine.clear();
-                }
-                sort_by_number(&mut mine, |allocation| {
-                    (allocation.first_week.weeks_since(capacity.first_week) + (1 << 20)) as u64
-                });
-                let spans: Vec<(Week, Week)> = mine
-                    .iter()
-                    .map(|allocation| (allocation.first_week, allocation.last_week))
-                    .collect();
-                let (assigned, used) = lanes(&spans);
-                bars = mine
-                    .iter()
-                    .zip(assigned)
-                    .filter_map(|(allocation, lane)| {
-                        bar_data(plan, capacity, allocation, false, lane + 2)
-                    })
-                    .collect();
-                count = used;
-                if draft_row == Some(index) {
-                    if let Some(bar) = draft.and_then(|draft| {
-                        bar_data(plan, capacity, &draft.allocation, true, used + 2)
-                    }) {
-                        bars.push(bar);
-                        count = used + 1;
-                    }
-                }
-            }
+            let with_draft = draft_person == Some(index);
+            let (bars, count) = if settings.show_bars || with_draft {
+                lay_out(&by_row[index], with_draft)
+            } else {
+                (Vec::new(), 0)
+            };
+            let billable = money
+                .and_then(|money| money.person(row.person))
+                .map(|figures| {
+                    let short = match (figures.billable_share(), figures.target) {
+                        (None, _) => String::new(),
+                        (Some(share), None) => format!("{} billable", percent_text(share)),
+                        (Some(share), Some(target)) => format!(
+                            "{} billable (target {})",
+                            percent_text(share),
+                            percent_text(target)
+                        ),
+                    };
+                    (short, figures.headline())
+                })
+                .unwrap_or_default();
             lines.push(Line::Person {
                 person: row.person,
                 row: visible_row,
                 name: person.name.clone(),
                 role: person.role.clone(),
+                billable,
+                cells: row.cells.iter().map(cell_key).collect(),
+                tentative,
+                bars,
+                lanes: count,
+            });
+            visible_row += 1;
+        }
+        for (index, row) in capacity
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.team == team_index)
+        {
+            let Some(role) = plan.role(row.role) else {
+                continue;
+            };
+            let with_draft = draft_role == Some(index);
+            let (bars, count) = if settings.show_bars || with_draft {
+                lay_out(&by_role[index], with_draft)
+            } else {
+                (Vec::new(), 0)
+            };
+            let scenario = role
+                .scenario
+                .and_then(|id| plan.scenarios.iter().find(|scenario| scenario.id == id))
+                .map(|scenario| format!(" · {}", scenario.name))
+                .unwrap_or_default();
+            lines.push(Line::OpenRole {
+                role: row.role,
+                row: visible_row,
+                title: role.title.clone(),
+                note: (
+                    format!("Open role from {}", short_date(role.start_date)),
+                    format!(
+                        "Open role of the hiring plan: {}, starting {}{scenario}",
+                        role.status.label(),
+                        short_date(role.start_date)
+                    ),
+                ),
                 cells: row.cells.iter().map(cell_key).collect(),
                 tentative,
                 bars,
@@ -347,7 +444,7 @@ fn lines(
     if let Some(id) = settings.selected.map(|id| id.to_string()) {
         for line in &mut lines {
             let bars: &mut [BarData] = match line {
-                Line::Person { bars, .. } => bars,
+                Line::Person { bars, .. } | Line::OpenRole { bars, .. } => bars,
                 Line::Role { bar, .. } => std::slice::from_mut(bar),
                 _ => continue,
             };
@@ -539,13 +636,36 @@ pub fn CapacityView() -> impl IntoView {
         show_bars: show_bars.get(),
         selected: selected.get(),
     });
+    // Billable utilisation, on the capacity computed, when the plan bills
+    // anything or sets anyone a target.
+    let billing = Memo::new(move |_| {
+        computed.with(|capacity| {
+            state.history.with(|history| {
+                let plan = history.plan();
+                let bills = plan.activities.iter().any(|activity| activity.billable)
+                    || plan
+                        .people
+                        .iter()
+                        .any(|person| person.billable_target.is_some());
+                bills.then(|| money::compute_on(plan, capacity, &options.get(), today))
+            })
+        })
+    });
     let all_lines = Memo::new(move |_| {
         let settings = settings.get();
         draft.with(|draft| {
-            computed.with(|capacity| {
-                state
-                    .history
-                    .with(|history| lines(history.plan(), capacity, &settings, draft.as_ref()))
+            billing.with(|billing| {
+                computed.with(|capacity| {
+                    state.history.with(|history| {
+                        lines(
+                            history.plan(),
+                            capacity,
+                            billing.as_ref(),
+                            &settings,
+                            draft.as_ref(),
+                        )
+                    })
+                })
             })
         })
     });
@@ -586,7 +706,9 @@ pub fn CapacityView() -> impl IntoView {
 
     // Drops: the person from the line under the pointer, the week from its x.
     let on_dragover = move |event: leptos::ev::DragEvent| {
-        if dragged.get_untracked().is_some() && closest(event.target(), "[data-person]").is_some() {
+        if dragged.get_untracked().is_some()
+            && closest(event.target(), "[data-person],[data-role]").is_some()
+        {
             event.prevent_default();
         }
     };
@@ -594,7 +716,7 @@ pub fn CapacityView() -> impl IntoView {
         let Some(what) = dragged.get_untracked() else {
             return;
         };
-        let Some(line) = closest(event.target(), "[data-person]") else {
+        let Some(line) = closest(event.target(), "[data-person],[data-role]") else {
             return;
         };
         event.prevent_default();
@@ -603,11 +725,16 @@ pub fn CapacityView() -> impl IntoView {
         if closest(event.target(), ".tl-name").is_some() {
             return;
         }
-        let person: Option<PersonId> = line
-            .get_attribute("data-person")
-            .and_then(|id| id.parse().ok());
-        let (Some(person), Some(column)) = (
-            person,
+        // A person's line, or an open role's.
+        let assignee = match line.get_attribute("data-person") {
+            Some(id) => id.parse().ok().map(Assignee::Person),
+            None => line
+                .get_attribute("data-role")
+                .and_then(|id| id.parse().ok())
+                .map(Assignee::Role),
+        };
+        let (Some(assignee), Some(column)) = (
+            assignee,
             column_at(
                 &line,
                 event.client_x(),
@@ -626,7 +753,7 @@ pub fn CapacityView() -> impl IntoView {
                             history.plan(),
                             capacity,
                             activity,
-                            person,
+                            assignee,
                             week,
                             &options.get_untracked(),
                         )
@@ -639,7 +766,7 @@ pub fn CapacityView() -> impl IntoView {
             Dragged::Bar { id, grab } => {
                 if let Some(mut allocation) = find(id) {
                     let staffing = matches!(allocation.assignee, Assignee::Placeholder { .. });
-                    allocation.assignee = Assignee::Person(person);
+                    allocation.assignee = assignee;
                     if !staffing {
                         // The week grabbed lands on the week dropped on.
                         let shift = week.weeks_since(allocation.first_week) - grab;
@@ -704,15 +831,17 @@ pub fn CapacityView() -> impl IntoView {
     };
 
     // The keyboard twin of every drag.
-    let visible_people = move || {
+    // The people and open roles shown, top to bottom.
+    let visible_rows = move || {
         all_lines.with_untracked(|lines| {
             lines
                 .iter()
                 .filter_map(|line| match line {
-                    Line::Person { person, .. } => Some(*person),
+                    Line::Person { person, .. } => Some(Assignee::Person(*person)),
+                    Line::OpenRole { role, .. } => Some(Assignee::Role(*role)),
                     _ => None,
                 })
-                .collect::<Vec<PersonId>>()
+                .collect::<Vec<Assignee>>()
         })
     };
     let describe_draft = move |draft: &Draft| {
@@ -761,18 +890,15 @@ pub fn CapacityView() -> impl IntoView {
                 }
             }
             ("ArrowUp" | "ArrowDown", _) => {
-                let people = visible_people();
+                let rows = visible_rows();
                 let step: isize = if key == "ArrowUp" { -1 } else { 1 };
-                let at = match allocation.assignee {
-                    Assignee::Person(person) => people.iter().position(|p| *p == person),
-                    Assignee::Placeholder { .. } | Assignee::Role(_) => None,
-                };
+                let at = rows.iter().position(|row| *row == allocation.assignee);
                 let target = match at {
-                    Some(at) => at.checked_add_signed(step).and_then(|at| people.get(at)),
-                    None => people.first(),
+                    Some(at) => at.checked_add_signed(step).and_then(|at| rows.get(at)),
+                    None => rows.first(),
                 };
-                if let Some(person) = target {
-                    allocation.assignee = Assignee::Person(*person);
+                if let Some(row) = target {
+                    allocation.assignee = row.clone();
                 }
             }
             ("+" | "=", _) => {
@@ -862,12 +988,13 @@ pub fn CapacityView() -> impl IntoView {
     let place_by_keyboard = move |activity: ActivityId| {
         let proposed = state.history.with_untracked(|history| {
             let plan = history.plan();
-            let people = visible_people();
+            let rows = visible_rows();
             let found = plan.activity(activity)?;
-            let person = found
+            let assignee = found
                 .owner
-                .filter(|owner| people.contains(owner))
-                .or_else(|| people.first().copied())?;
+                .map(Assignee::Person)
+                .filter(|owner| rows.contains(owner))
+                .or_else(|| rows.first().cloned())?;
             computed.with_untracked(|capacity| {
                 let first = capacity.first_week;
                 let last = capacity.week(capacity.weeks.saturating_sub(1));
@@ -880,7 +1007,7 @@ pub fn CapacityView() -> impl IntoView {
                     plan,
                     capacity,
                     activity,
-                    person,
+                    assignee,
                     week,
                     &options.get_untracked(),
                 )
@@ -993,6 +1120,19 @@ pub fn CapacityView() -> impl IntoView {
                         selected.get().and_then(find).map(|allocation| view! { <AllocationEditor allocation selected message/> })
                     }}
 
+                    {move || billing.with(|billing| billing.as_ref().map(|money| {
+                        let firm = PersonWeek {
+                            capacity: money.capacity,
+                            billable: money.total.billable_hours,
+                            ..PersonWeek::default()
+                        };
+                        view! {
+                            <p class="capacity__billable">
+                                "The firm in these weeks: " {billable_headline(&firm, None)}
+                                ". Each person's share is under their name."
+                            </p>
+                        }
+                    }))}
                     <div class="tl-scroll">
                         <div
                             class="timeline"
@@ -1019,7 +1159,7 @@ pub fn CapacityView() -> impl IntoView {
             <div class="capacity__panels">
                 <CapacityChart computed include_tentative/>
                 <SkillWeeks computed/>
-                <Scenarios computed hidden/>
+                <Scenarios computed options hidden/>
                 <TakeIt options/>
             </div>
         </section>
@@ -1272,6 +1412,7 @@ fn line_html(line: &Line) -> String {
             row,
             name,
             role,
+            billable,
             cells,
             tentative,
             bars,
@@ -1284,23 +1425,46 @@ fn line_html(line: &Line) -> String {
             escape_into(&mut out, name);
             out.push_str(r#"</span><span class="tl-name__role">"#);
             escape_into(&mut out, role);
-            out.push_str("</span></div>");
-            for (column, key) in cells.iter().enumerate() {
-                let cell = cell_of_key(key);
-                let focusable = *row == 0 && column == 0;
-                cell_html(
-                    &mut out,
-                    &format!("{name}, week {}", column + 1),
-                    column,
-                    &cell,
-                    *tentative,
-                    focusable,
-                );
-            }
-            for bar in bars {
-                bar_cell_html(&mut out, bar);
+            out.push_str("</span>");
+            let (short, sentence) = billable;
+            if !short.is_empty() {
+                out.push_str(r#"<span class="tl-name__billable" title=""#);
+                escape_into(&mut out, sentence);
+                out.push_str(r#"">"#);
+                escape_into(&mut out, short);
+                out.push_str("</span>");
             }
             out.push_str("</div>");
+            row_weeks_html(&mut out, name, *row, cells, *tentative, bars);
+        }
+        Line::OpenRole {
+            role,
+            row,
+            title,
+            note,
+            cells,
+            tentative,
+            bars,
+            lanes,
+        } => {
+            out.push_str(&format!(
+                r#"<div class="tl-line tl-line--person tl-line--open-role" role="row" data-role="{role}"><div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
+                lanes + 1
+            ));
+            escape_into(&mut out, title);
+            out.push_str(r#"</span><span class="tl-name__role" title=""#);
+            escape_into(&mut out, &note.1);
+            out.push_str(r#"">"#);
+            escape_into(&mut out, &note.0);
+            out.push_str("</span></div>");
+            row_weeks_html(
+                &mut out,
+                &format!("Open role {title}"),
+                *row,
+                cells,
+                *tentative,
+                bars,
+            );
         }
         Line::Role { bar, role } => {
             out.push_str(r#"<div class="tl-line tl-line--role" role="row"><div class="tl-name" role="rowheader"><span class="tl-name__person">"#);
@@ -1313,6 +1477,34 @@ fn line_html(line: &Line) -> String {
         }
     }
     out
+}
+
+/// A person's or an open role's weeks and bars; the first row's first week
+/// is the grid's one tab stop.
+fn row_weeks_html(
+    out: &mut String,
+    name: &str,
+    row: usize,
+    cells: &[[u32; 4]],
+    tentative: bool,
+    bars: &[BarData],
+) {
+    for (column, key) in cells.iter().enumerate() {
+        let cell = cell_of_key(key);
+        let focusable = row == 0 && column == 0;
+        cell_html(
+            out,
+            &format!("{name}, week {}", column + 1),
+            column,
+            &cell,
+            tentative,
+            focusable,
+        );
+    }
+    for bar in bars {
+        bar_cell_html(out, bar);
+    }
+    out.push_str("</div>");
 }
 
 /// A bar in the line's grid: a row holds cells only, so each bar sits in a
@@ -1422,7 +1614,7 @@ fn AllocationEditor(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (title, who, scenarios) = state.history.with_untracked(|history| {
+    let (title, who, scenarios, holders) = state.history.with_untracked(|history| {
         let plan = history.plan();
         let who = match &allocation.assignee {
             Assignee::Person(person) => plan.person_name(*person),
@@ -1434,7 +1626,34 @@ fn AllocationEditor(
             .iter()
             .map(|scenario| (scenario.id.to_string(), scenario.name.clone()))
             .collect();
-        (plan.activity_title(allocation.activity), who, scenarios)
+        // Who can hold it: a placeholder stays as it is ("") until staffed;
+        // people by name, then the open roles not yet filled.
+        let mut holders = Vec::new();
+        if let Assignee::Placeholder { .. } = allocation.assignee {
+            holders.push((String::new(), who.clone()));
+        }
+        holders.extend(
+            plan.people
+                .iter()
+                .map(|person| (person.id.to_string(), person.name.clone())),
+        );
+        holders.extend(
+            plan.roles
+                .iter()
+                .filter(|role| role.filled_by.is_none())
+                .map(|role| (role.id.to_string(), format!("Open role {}", role.title))),
+        );
+        (
+            plan.activity_title(allocation.activity),
+            who,
+            scenarios,
+            holders,
+        )
+    });
+    let holder = RwSignal::new(match &allocation.assignee {
+        Assignee::Person(person) => person.to_string(),
+        Assignee::Role(role) => role.to_string(),
+        Assignee::Placeholder { .. } => String::new(),
     });
     let hours = RwSignal::new(super::forms::number_text(allocation.hours_per_week));
     let first = RwSignal::new(allocation.first_week.to_string());
@@ -1469,6 +1688,12 @@ fn AllocationEditor(
                 .get_untracked()
                 .parse()
                 .map_err(|_| "Last week: pick a week".to_string())?;
+            let chosen = holder.get_untracked();
+            if let Ok(person) = chosen.parse::<PersonId>() {
+                next.assignee = Assignee::Person(person);
+            } else if let Ok(role) = chosen.parse::<RoleId>() {
+                next.assignee = Assignee::Role(role);
+            }
             next.commitment = if commitment.get_untracked() == "tentative" {
                 Commitment::Tentative
             } else {
@@ -1504,6 +1729,7 @@ fn AllocationEditor(
     view! {
         <form class="allocation-editor" aria-label=form_label novalidate=true on:submit=apply>
             <p class="allocation-editor__title"><strong>{title}</strong> " · " {who}</p>
+            <super::forms::Choice label="Assigned to" value=holder filter=true options=holders/>
             <label class="filter">
                 <span class="filter__label">"Hours a week"</span>
                 <input type="number" min="1" max="168" step="0.5" aria-label="Hours a week"

@@ -9,10 +9,18 @@ use super::state::AppState;
 use crate::command::Command;
 use crate::engine::capacity::{self, Answer, Capacity, Engagement, Options};
 use crate::engine::health::propose_midpoint;
+use crate::engine::money;
 use crate::model::{
-    Activity, ActivityId, Allocation, AllocationId, Assignee, Commitment, ScenarioId,
-    SkillRequirement, Week, Weekday, MAX_SKILL_LEVEL,
+    Activity, ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment, Horizon,
+    ScenarioId, SkillRequirement, Week, Weekday, MAX_SKILL_LEVEL,
 };
+
+/// The people "Can we take it?" lists.
+const FITS_SHOWN: usize = 8;
+
+/// Scenarios' revenue and margin are worked out at once on plans of up to
+/// this many allocations, on request on larger ones.
+const MONEY_EFFECT_AT_ONCE_UP_TO: usize = 2_000;
 
 /// Whole percent, for people.
 fn percent(share: f64) -> String {
@@ -173,8 +181,51 @@ pub fn CapacityChart(computed: Memo<Capacity>, include_tentative: RwSignal<bool>
 /// What-if scenarios: each shown or hidden, its effect on the firm's
 /// utilisation next to the confirmed plan, and "won" or "lost".
 #[component]
-pub fn Scenarios(computed: Memo<Capacity>, hidden: RwSignal<Vec<ScenarioId>>) -> impl IntoView {
+pub fn Scenarios(
+    computed: Memo<Capacity>,
+    options: Memo<Options>,
+    hidden: RwSignal<Vec<ScenarioId>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let today = state.today;
+    // Each scenario's revenue and margin takes two computations of the
+    // plan: at once on a plan of ordinary size, on request on a large one.
+    let bills = move || {
+        state.history.with(|history| {
+            let plan = history.plan();
+            !plan.scenarios.is_empty()
+                && (plan.activities.iter().any(|activity| activity.billable)
+                    || plan.roles.iter().any(|role| role.cost_rate.is_some()))
+        })
+    };
+    let money_chosen = RwSignal::new(None::<bool>);
+    let money_shown = move || {
+        money_chosen.get().unwrap_or_else(|| {
+            state
+                .history
+                .with(|history| history.plan().allocations.len() <= MONEY_EFFECT_AT_ONCE_UP_TO)
+        })
+    };
+    let effects = Memo::new(move |_| {
+        if !bills() || !money_shown() {
+            return Vec::new();
+        }
+        let options = options.get();
+        let range = computed.with(|capacity| Horizon {
+            start: capacity.first_week,
+            weeks: capacity.weeks as u32,
+        });
+        state.history.with(|history| {
+            let plan = history.plan();
+            plan.scenarios
+                .iter()
+                .map(|scenario| {
+                    let effect = money::scenario_effect(plan, scenario.id, range, &options, today);
+                    (scenario.id, effect.summary(&plan.resources.currency))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let rows = move || {
         computed.with(|capacity| {
             state.history.with(|history| {
@@ -214,7 +265,13 @@ pub fn Scenarios(computed: Memo<Capacity>, hidden: RwSignal<Vec<ScenarioId>>) ->
                             percent(with.0),
                             capacity.week(with.1)
                         );
-                        (scenario.id, scenario.name.clone(), effect)
+                        let money = effects.with(|effects| {
+                            effects
+                                .iter()
+                                .find(|(id, _)| *id == scenario.id)
+                                .map(|(_, text)| text.clone())
+                        });
+                        (scenario.id, scenario.name.clone(), effect, money)
                     })
                     .collect::<Vec<_>>()
             })
@@ -232,7 +289,7 @@ pub fn Scenarios(computed: Memo<Capacity>, hidden: RwSignal<Vec<ScenarioId>>) ->
             <ul class="scenarios">
                 <For each=rows key=|row| row.clone() let:row>
                     {
-                        let (id, name, effect) = row;
+                        let (id, name, effect, money) = row;
                         view! {
                             <li class="scenario">
                                 <label class="toggle">
@@ -251,7 +308,10 @@ pub fn Scenarios(computed: Memo<Capacity>, hidden: RwSignal<Vec<ScenarioId>>) ->
                                 </label>
                                 <input class="scenario__name" aria-label="Scenario name" value=name.clone()
                                     on:change=move |event| run(Command::RenameScenario { scenario: id, name: event_target_value(&event) })/>
-                                <span class="scenario__effect">{effect}</span>
+                                <span class="scenario__effect">
+                                    {effect}
+                                    {money.map(|text| view! { <span class="scenario__money">{format!("Money in these weeks: {text}")}</span> })}
+                                </span>
                                 <button type="button" class="button button--small"
                                     aria-label=format!("{name} won: confirm its work")
                                     on:click=move |_| run(Command::ConfirmScenario(id))>"Won"</button>
@@ -263,6 +323,10 @@ pub fn Scenarios(computed: Memo<Capacity>, hidden: RwSignal<Vec<ScenarioId>>) ->
                     }
                 </For>
             </ul>
+            {move || (bills() && !money_shown()).then(|| view! {
+                <button type="button" class="button button--small"
+                    on:click=move |_| money_chosen.set(Some(true))>"Show each scenario's revenue and margin"</button>
+            })}
             {move || state.history.with(|history| history.plan().scenarios.is_empty()).then(|| view! {
                 <p class="view__hint">"No scenarios yet: describe a deal under “Can we take it?” and add it as one."</p>
             })}
@@ -283,7 +347,11 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
     let start = RwSignal::new(Week::containing(today).plus_weeks(1).to_string());
     // (skill id as text, level) rows.
     let needs = RwSignal::new(vec![(String::new(), "2".to_string())]);
-    let answer = RwSignal::new(None::<(Engagement, Answer)>);
+    // Optional: the bill rate, for what each fit would earn.
+    let rate = RwSignal::new(String::new());
+    // The engagement, its billing, the answer, and per fit shown what it
+    // would do to revenue and margin (none without a rate).
+    let answer = RwSignal::new(None::<(Engagement, Billing, Answer, Vec<Option<String>>)>);
     let error = RwSignal::new(None::<String>);
 
     let check = move |_| {
@@ -316,33 +384,65 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                     })
                 })
                 .collect();
-            Ok::<Engagement, &str>(Engagement {
-                name: name.get_untracked().trim().to_string(),
-                needs,
-                hours_per_week,
-                weeks,
-                earliest_start,
-            })
+            let rate = rate.get_untracked();
+            let billing = match rate.trim() {
+                "" => Billing::NotBilled,
+                text => Billing::Hourly {
+                    rate: text
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|rate| rate.is_finite() && *rate >= 0.0)
+                        .ok_or("Bill rate: give an amount per hour, or leave it empty")?,
+                },
+            };
+            Ok::<(Engagement, Billing), &str>((
+                Engagement {
+                    name: name.get_untracked().trim().to_string(),
+                    needs,
+                    hours_per_week,
+                    weeks,
+                    earliest_start,
+                },
+                billing,
+            ))
         })();
         match engagement {
-            Ok(engagement) => {
-                let found = state.history.with_untracked(|history| {
-                    capacity::can_we_take_it(
-                        history.plan(),
-                        &engagement,
-                        &options.get_untracked(),
-                        today,
-                    )
+            Ok((engagement, billing)) => {
+                let options = options.get_untracked();
+                let (found, effects) = state.history.with_untracked(|history| {
+                    let plan = history.plan();
+                    let found = capacity::can_we_take_it(plan, &engagement, &options, today);
+                    // What each fit shown would earn over the plan's weeks.
+                    let effects = found
+                        .fits
+                        .iter()
+                        .take(FITS_SHOWN)
+                        .map(|fit| {
+                            (billing != Billing::NotBilled && fit.first_week.is_some()).then(|| {
+                                money::engagement_effect(
+                                    plan,
+                                    &engagement,
+                                    fit,
+                                    billing,
+                                    plan.horizon,
+                                    &options,
+                                    today,
+                                )
+                                .summary(&plan.resources.currency)
+                            })
+                        })
+                        .collect();
+                    (found, effects)
                 });
                 state.announce(found.summary.clone());
                 error.set(None);
-                answer.set(Some((engagement, found)));
+                answer.set(Some((engagement, billing, found, effects)));
             }
             Err(reason) => error.set(Some(reason.to_string())),
         }
     };
     let add = move |person, first: Week| {
-        let Some((engagement, _)) = answer.get_untracked() else {
+        let Some((engagement, billing, _, _)) = answer.get_untracked() else {
             return;
         };
         let last = first.plus_weeks(i64::from(engagement.weeks) - 1);
@@ -366,6 +466,8 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
             effort_hours: engagement.hours_per_week * f64::from(engagement.weeks),
             required_skills: engagement.needs.clone(),
             commitment: Commitment::Tentative,
+            billable: billing != Billing::NotBilled,
+            billing,
             ..Activity::new(ActivityId(0), &title)
         };
         let allocation = Allocation {
@@ -442,14 +544,17 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
     };
 
     let results = move || {
-        answer.get().map(|(engagement, found)| {
+        answer.get().map(|(engagement, _, found, effects)| {
+            let priced = effects.iter().any(Option::is_some);
             let rows = state.history.with_untracked(|history| {
                 let plan = history.plan();
                 found
                     .fits
                     .iter()
-                    .take(8)
-                    .map(|fit| {
+                    .take(FITS_SHOWN)
+                    .zip(effects.iter().cloned().chain(std::iter::repeat(None)))
+                    .map(|(fit, effect)| {
+                        let money = priced.then(|| view! { <td>{effect.unwrap_or_default()}</td> });
                         let person = plan.person_name(fit.person);
                         let team = plan.person(fit.person).map(|p| p.team.clone()).unwrap_or_default();
                         let horizon = plan.horizon;
@@ -467,6 +572,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                                         <td>{first.to_string()}</td>
                                         <td>{format!("{} → {}", percent(fit.before), percent(fit.after))}</td>
                                         <td>{format!("{team}: {} → {}", percent(fit.team_before), percent(fit.team_after))}</td>
+                                        {money}
                                         <td>{if inside(first) {
                                             view! { <button type="button" class="button button--small" aria-label=label
                                                 on:click=move |_| add(id, first)>"Add as scenario"</button> }.into_any()
@@ -480,7 +586,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                             None => view! {
                                 <tr>
                                     <th scope="row">{person}</th>
-                                    <td colspan="4">"never free enough in the look-ahead"</td>
+                                    <td colspan=if priced { "5" } else { "4" }>"never free enough in the look-ahead"</td>
                                 </tr>
                             }
                             .into_any(),
@@ -491,14 +597,15 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
             view! {
                 <p class="takeit__answer" role="status">{found.summary.clone()}</p>
                 {(!found.fits.is_empty()).then(|| view! {
-                    <table class="table takeit__fits">
+                    <div class="takeit__scroll"><table class="table takeit__fits">
                         <thead><tr>
                             <th scope="col">"Person"</th><th scope="col">"From"</th>
                             <th scope="col">"Their utilisation"</th><th scope="col">"Team utilisation"</th>
+                            {priced.then(|| view! { <th scope="col">"Revenue and margin"</th> })}
                             <th scope="col"><span class="visually-hidden">"Action"</span></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
-                    </table>
+                    </table></div>
                 })}
             }
         })
@@ -508,7 +615,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
         <section class="panel takeit" aria-labelledby="takeit-title">
             <h3 id="takeit-title">"Can we take it?"</h3>
             <p class="view__hint">"Describe the engagement: the earliest week someone with the skills has the hours free for every week of it, without overload."</p>
-            <form class="takeit__form" on:submit=move |event| { event.prevent_default(); check(()); }>
+            <form class="takeit__form" novalidate=true on:submit=move |event| { event.prevent_default(); check(()); }>
                 <label class="filter takeit__name">
                     <span class="filter__label">"Engagement"</span>
                     <input aria-label="Engagement" prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
@@ -523,6 +630,14 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                 <label class="filter">
                     <span class="filter__label">"Weeks"</span>
                     <input type="number" min="1" max="52" aria-label="Weeks" prop:value=move || weeks.get() on:input=move |event| weeks.set(event_target_value(&event))/>
+                </label>
+                <label class="filter">
+                    <span class="filter__label">{move || state.history.with(|history| {
+                        let currency = history.plan().resources.currency.trim().to_string();
+                        if currency.is_empty() { "Bill rate an hour".to_string() } else { format!("Bill rate an hour ({currency})") }
+                    })}</span>
+                    <input type="number" min="0" step="any" aria-label="Bill rate an hour" placeholder="optional"
+                        prop:value=move || rate.get() on:input=move |event| rate.set(event_target_value(&event))/>
                 </label>
                 <label class="filter">
                     <span class="filter__label">"Earliest start"</span>
