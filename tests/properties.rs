@@ -8,7 +8,11 @@
 //!   included) followed by as many undos as edits it made gives the
 //!   original plan back; a refused command changes nothing and
 //!   adds nothing to undo; redo replays every edit
-//!   ([`undo_takes_back_every_edit_and_refusals_change_nothing`]).
+//!   ([`undo_takes_back_every_edit_and_refusals_change_nothing`]);
+//! - merging a plan with itself (two-way, or three-way with itself as the
+//!   common version) lists no change and changes nothing; and merging an
+//!   edited copy into the unchanged original, taking every change, gives
+//!   the edited copy ([`merging_a_plan_with_itself_changes_nothing`]).
 //!
 //! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
 //! kept in `tests/properties.proptest-regressions` and replayed first.
@@ -32,6 +36,7 @@ use opsboard::model::{
     RoleStatus, ScenarioId, Skill, SkillId, SkillLevel, SkillRequirement, Status, StrategicGoal,
     SuccessMetric, SupportPeriod, Week, WEEKDAYS,
 };
+use opsboard::persist::diff::compare;
 use opsboard::persist::{self, share};
 
 fn config() -> ProptestConfig {
@@ -843,5 +848,51 @@ proptest! {
         }
         prop_assert_eq!(history.plan(), &edited);
         prop_assert!(history.redo().is_none(), "nothing more to redo");
+    }
+
+    #[test]
+    fn merging_a_plan_with_itself_changes_nothing(
+        base in base(),
+        edits in prop::collection::vec(edit(), 0..12),
+    ) {
+        let (original, today) = start_plan(&base);
+        let mut plan = original.clone();
+        for edit in &edits {
+            if let Ok(applied) = apply(&plan, &command(&plan, today, edit), today) {
+                plan = applied.plan;
+            }
+        }
+        for common in [None, Some(&plan)] {
+            let comparison = compare(&plan, &plan, common);
+            prop_assert!(comparison.is_ok(), "{:?}", comparison.err());
+            if let Ok(comparison) = comparison {
+                prop_assert_eq!(comparison.changes.len(), 0, "{:?}", comparison.changes);
+                let merged = comparison.apply(&[]);
+                prop_assert_eq!(merged.as_ref(), Ok(&plan));
+                // As the app applies it: one command, which changes nothing.
+                if let Ok(merged) = merged {
+                    let mut history = History::new(plan.clone());
+                    let merge = Command::Merge {
+                        plan: Box::new(merged),
+                        changes: 0,
+                        source: "the same plan.opsboard.json".to_string(),
+                    };
+                    if history.execute(&merge, today).is_ok() {
+                        prop_assert_eq!(history.plan(), &plan);
+                    }
+                }
+            }
+        }
+        // The edited copy merged into the untouched original, every change
+        // taken, is the edited copy (bar the original's identity).
+        if let Ok(comparison) = compare(&original, &plan, Some(&original)) {
+            let all = vec![true; comparison.changes.len()];
+            let merged = comparison.apply(&all);
+            prop_assert!(merged.is_ok(), "{:?}", merged.as_ref().err());
+            if let Ok(mut merged) = merged {
+                merged.lineage = plan.lineage.clone();
+                prop_assert_eq!(&merged, &plan);
+            }
+        }
     }
 }
