@@ -127,10 +127,18 @@ const stored = await page.evaluate(() => {
 const full = await page.locator('.notice').filter({ hasText: 'storage is full' }).count();
 console.log(`  save (autosave after a drop, time in localStorage calls), median of ${saves.length}: ${median(saves.map((s) => s.ms)).toFixed(1)} ms (${range(saves.map((s) => s.ms))})`);
 console.log(`  stored plan: ${(stored / 1e6).toFixed(2)} million characters of ~5.24${full ? ' (NOT SAVED: storage full)' : ''}`);
+// A new document: going to the same address with a #fragment would only
+// move to the fragment, keeping the old page and its clock.
+await page.goto('about:blank');
 await page.goto(`${base}?today=2026-11-23#/capacity`);
 await page.waitForFunction(() => document.querySelectorAll('.tl-line--person').length >= 300, null, { timeout: 60_000 });
-const interactive = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
-console.log(`  navigation to an interactive Capacity view (stored plan, 300 lines drawn): ${interactive.toFixed(0)} ms`);
+const interactive = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r({
+  // performance.now() counts from this document's navigation.
+  ms: performance.now(),
+  fresh: performance.getEntriesByType('navigation')[0]?.type === 'navigate',
+}), 0))));
+if (!interactive.fresh) throw new Error('the Capacity view was not loaded as a new document');
+console.log(`  navigation to an interactive Capacity view (stored plan, 300 lines drawn): ${interactive.ms.toFixed(0)} ms`);
 const wasm = (await readdir('dist')).find((name) => name.endsWith('.wasm'));
 const bytes = await readFile(`dist/${wasm}`);
 console.log(`  wasm bundle: ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (${bytes.length} bytes)`);

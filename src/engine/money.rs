@@ -291,32 +291,7 @@ fn compute_counting(
     let first_week = capacity.first_week;
     let column_of = |week: Week| week.weeks_since(first_week);
 
-    // Each person's capacity row, found in one pass.
-    let mut row_of_person: Vec<Option<usize>> = vec![None; plan.people.len()];
-    for (row, person_row) in capacity.rows.iter().enumerate() {
-        if let Some(index) = person_index(plan, person_row.person) {
-            row_of_person[index] = Some(row);
-        }
-    }
-    let mut people: Vec<PersonMoney> = plan
-        .people
-        .iter()
-        .zip(&row_of_person)
-        .map(|(person, row)| {
-            let cells = row.map(|row| &capacity.rows[row].cells);
-            PersonMoney {
-                person: person.id,
-                target: person.billable_target,
-                weeks: (0..weeks)
-                    .map(|at| PersonWeek {
-                        capacity: cells.map_or(0.0, |cells| cells[at].capacity),
-                        ..PersonWeek::default()
-                    })
-                    .collect(),
-                total: PersonWeek::default(),
-            }
-        })
-        .collect();
+    let mut people = people_rows(plan, capacity);
     let mut activities: Vec<ActivityMoney> = plan
         .activities
         .iter()
@@ -374,14 +349,7 @@ fn compute_counting(
             && matches!(activity.billing, Billing::FixedFee { amount } if amount > 0.0)
             && *hours <= 0.0;
     }
-    for person in &mut people {
-        for week in &person.weeks {
-            person.total.capacity += week.capacity;
-            person.total.billable += week.billable;
-            person.total.allocated += week.allocated;
-            person.total.cost += week.cost;
-        }
-    }
+    sum_people(&mut people);
 
     // Clients by name, no client last.
     let mut clients: Vec<ClientMoney> = Vec::new();
@@ -420,6 +388,87 @@ fn compute_counting(
         total,
         capacity: capacity_total,
         budgets: budgets_of(plan, &positions, today),
+    }
+}
+
+/// Each person's billable utilisation and cost alone: the `people` of
+/// [`compute_on`] without the activities, clients, weeks and budgets, for
+/// the Capacity view, which shows it under each name after every drop.
+pub fn people_on(plan: &Plan, capacity: &Capacity, options: &Options) -> Vec<PersonMoney> {
+    let weeks = capacity.weeks as i64;
+    let mut people = people_rows(plan, capacity);
+    let positions = counted_positions(plan, &|allocation| options.counts(allocation));
+    for (allocation, at) in plan.allocations.iter().zip(&positions) {
+        let (Some(at), Assignee::Person(id)) = (*at, &allocation.assignee) else {
+            continue;
+        };
+        let Some(index) = person_index(plan, *id) else {
+            continue;
+        };
+        let hours = usable_hours(allocation.hours_per_week);
+        let billable = if plan.activities[at].billable {
+            hours
+        } else {
+            0.0
+        };
+        let cost = plan.people[index]
+            .cost_rate
+            .map_or(0.0, |rate| usable(rate) * hours);
+        let from = allocation
+            .first_week
+            .weeks_since(capacity.first_week)
+            .clamp(0, weeks) as usize;
+        let to =
+            (allocation.last_week.weeks_since(capacity.first_week) + 1).clamp(0, weeks) as usize;
+        for cell in people[index].weeks.iter_mut().take(to).skip(from) {
+            cell.allocated += hours;
+            cell.billable += billable;
+            cell.cost += cost;
+        }
+    }
+    sum_people(&mut people);
+    people
+}
+
+/// Every person with their capacity a week from `capacity`, nothing else
+/// yet.
+fn people_rows(plan: &Plan, capacity: &Capacity) -> Vec<PersonMoney> {
+    // Each person's capacity row, found in one pass.
+    let mut row_of_person: Vec<Option<usize>> = vec![None; plan.people.len()];
+    for (row, person_row) in capacity.rows.iter().enumerate() {
+        if let Some(index) = person_index(plan, person_row.person) {
+            row_of_person[index] = Some(row);
+        }
+    }
+    plan.people
+        .iter()
+        .zip(&row_of_person)
+        .map(|(person, row)| {
+            let cells = row.map(|row| &capacity.rows[row].cells);
+            PersonMoney {
+                person: person.id,
+                target: person.billable_target,
+                weeks: (0..capacity.weeks)
+                    .map(|at| PersonWeek {
+                        capacity: cells.map_or(0.0, |cells| cells[at].capacity),
+                        ..PersonWeek::default()
+                    })
+                    .collect(),
+                total: PersonWeek::default(),
+            }
+        })
+        .collect()
+}
+
+/// Each person's weeks summed into their total.
+fn sum_people(people: &mut [PersonMoney]) {
+    for person in people {
+        for week in &person.weeks {
+            person.total.capacity += week.capacity;
+            person.total.billable += week.billable;
+            person.total.allocated += week.allocated;
+            person.total.cost += week.cost;
+        }
     }
 }
 

@@ -652,3 +652,28 @@ fn the_demo_plan_earns_and_warns() {
     assert_amount(landing.figures.revenue, 20_520.0, "landing zone revenue");
     assert_amount(landing.figures.cost, 11_680.0, "landing zone cost");
 }
+
+#[test]
+fn people_alone_are_the_people_of_the_whole_computation() {
+    let demo = crate::model::demo::demo_plan(PlanId(1), today());
+    let generated = crate::model::generate::generated_plan(
+        crate::model::generate::Size {
+            people: 40,
+            activities: 200,
+            dependencies_per_activity: 2,
+            allocations: 600,
+            weeks: 26,
+        },
+        today(),
+    );
+    for (name, plan) in [("firm", firm()), ("demo", demo), ("generated", generated)] {
+        for options in [confirmed_only(), with_tentative()] {
+            let capacity = capacity::compute(&plan, range(), &options, today());
+            assert_eq!(
+                people_on(&plan, &capacity, &options),
+                compute_on(&plan, &capacity, &options, today()).people,
+                "{name}, {options:?}"
+            );
+        }
+    }
+}

@@ -16,7 +16,7 @@ use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
-use crate::engine::money::{self, billable_headline, percent_text, Money, PersonWeek};
+use crate::engine::money::{self, billable_headline, percent_text, PersonMoney, PersonWeek};
 use crate::model::{
     short_date, sort_by_number, ActivityId, Allocation, AllocationId, Assignee, Commitment,
     Horizon, PersonId, Plan, RoleId, Week, MAX_HORIZON_WEEKS,
@@ -235,11 +235,11 @@ fn bar_data(
 }
 
 /// The timeline's lines for a plan, its capacity and the view's settings;
-/// `money` when the plan bills anything (each person's billable share).
+/// `billing` when the plan bills anything (each person's billable share).
 fn lines(
     plan: &Plan,
     capacity: &Capacity,
-    money: Option<&Money>,
+    billing: Option<&[PersonMoney]>,
     settings: &Settings,
     draft: Option<&Draft>,
 ) -> Vec<Line> {
@@ -372,8 +372,8 @@ fn lines(
             } else {
                 (Vec::new(), 0)
             };
-            let billable = money
-                .and_then(|money| money.person(row.person))
+            let billable = billing
+                .and_then(|people| people.iter().find(|money| money.person == row.person))
                 .map(|figures| {
                     let short = match (figures.billable_share(), figures.target) {
                         (None, _) => String::new(),
@@ -647,7 +647,7 @@ pub fn CapacityView() -> impl IntoView {
                         .people
                         .iter()
                         .any(|person| person.billable_target.is_some());
-                bills.then(|| money::compute_on(plan, capacity, &options.get(), today))
+                bills.then(|| money::people_on(plan, capacity, &options.get()))
             })
         })
     });
@@ -660,7 +660,7 @@ pub fn CapacityView() -> impl IntoView {
                         lines(
                             history.plan(),
                             capacity,
-                            billing.as_ref(),
+                            billing.as_deref(),
                             &settings,
                             draft.as_ref(),
                         )
@@ -1120,12 +1120,12 @@ pub fn CapacityView() -> impl IntoView {
                         selected.get().and_then(find).map(|allocation| view! { <AllocationEditor allocation selected message/> })
                     }}
 
-                    {move || billing.with(|billing| billing.as_ref().map(|money| {
-                        let firm = PersonWeek {
-                            capacity: money.capacity,
-                            billable: money.total.billable_hours,
-                            ..PersonWeek::default()
-                        };
+                    {move || billing.with(|billing| billing.as_ref().map(|people| {
+                        let mut firm = PersonWeek::default();
+                        for person in people {
+                            firm.capacity += person.total.capacity;
+                            firm.billable += person.total.billable;
+                        }
                         view! {
                             <p class="capacity__billable">
                                 "The firm in these weeks: " {billable_headline(&firm, None)}
