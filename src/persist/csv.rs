@@ -405,7 +405,9 @@ pub fn allocations_csv(plan: &Plan) -> String {
 
 /// Utilisation week by week: one row per person per week of the plan's
 /// horizon, people in the order of the capacity view (teams by name, people
-/// in id order within a team), from [`capacity::compute`] with no scenario
+/// in id order within a team), then the open roles of the hiring plan not
+/// yet filled (`Open role: Cloud Engineer`, in id order; their capacity
+/// starts on their start date), from [`capacity::compute`] with no scenario
 /// hidden. Columns: Person, Team, Week, Week starting, Capacity h, Support h,
 /// Confirmed h, Tentative h, Free h, Utilisation % (a whole number, empty
 /// without capacity), Over h.
@@ -436,13 +438,24 @@ pub fn utilisation_csv(plan: &Plan, today: NaiveDate, include_tentative: bool) -
             "Over h",
         ]),
     );
-    for row in &capacity.rows {
+    let people = capacity
+        .rows
+        .iter()
+        .map(|row| (plan.person_name(row.person), row.team, &row.cells));
+    let roles = capacity.roles.iter().map(|row| {
+        (
+            format!("Open role: {}", plan.role_title(row.role)),
+            row.team,
+            &row.cells,
+        )
+    });
+    for (name, team, cells) in people.chain(roles) {
         let team = capacity
             .teams
-            .get(row.team)
+            .get(team)
             .map(|team| team.name.clone())
             .unwrap_or_default();
-        for (index, cell) in row.cells.iter().enumerate() {
+        for (index, cell) in cells.iter().enumerate() {
             let week = capacity.week(index);
             // Hours times 100 over hours, as the capacity view rounds it.
             let utilisation = cell
@@ -455,7 +468,7 @@ pub fn utilisation_csv(plan: &Plan, today: NaiveDate, include_tentative: bool) -
             push_row(
                 &mut text,
                 &[
-                    plan.person_name(row.person),
+                    name.clone(),
                     team.clone(),
                     week.to_string(),
                     week.monday().to_string(),
