@@ -22,6 +22,9 @@ pub fn MoneyView() -> impl IntoView {
             money::compute(plan, plan.horizon, &Options::default(), state.today)
         })
     });
+    // The activities listed: those matching `find`, the first `limit`.
+    let find = RwSignal::new(String::new());
+    let limit = RwSignal::new(ACTIVITY_ROWS);
     let currency = Memo::new(move |_| {
         state
             .history
@@ -80,6 +83,15 @@ pub fn MoneyView() -> impl IntoView {
             <section class="panel" aria-labelledby="money-activities-title">
                 <h2 id="money-activities-title">"By activity"</h2>
                 <p class="view__hint">"How each activity is billed. A change applies at once and can be undone."</p>
+                <label class="filter money__find">
+                    <span class="filter__label">"Find"</span>
+                    <input type="search" aria-label="Find an activity or client" placeholder="title or client"
+                        prop:value=move || find.get()
+                        on:input=move |event| {
+                            find.set(event_target_value(&event));
+                            limit.set(ACTIVITY_ROWS);
+                        }/>
+                </label>
                 <table class="money__table money__table--activities">
                     <thead><tr>
                         <th scope="col">"Activity"</th>
@@ -90,13 +102,38 @@ pub fn MoneyView() -> impl IntoView {
                     <tbody>
                         {move || state.history.with(|history| {
                             let plan = history.plan();
-                            plan.activities.iter().map(|activity| {
+                            let limit = limit.get();
+                            matching(plan, &find.get()).into_iter().take(limit).map(|activity| {
                                 let figures = money.with(|money| money.activity(activity.id).map(|found| found.figures)).unwrap_or_default();
                                 view! { <ActivityRow activity=activity.clone() figures currency=plan.resources.currency.clone()/> }
                             }).collect_view()
                         })}
                     </tbody>
                 </table>
+                {move || {
+                    let (found, all) = state.history.with(|history| {
+                        let plan = history.plan();
+                        (matching(plan, &find.get()).len(), plan.activities.len())
+                    });
+                    let shown = found.min(limit.get());
+                    let of = if found == all {
+                        format!("{all} activities")
+                    } else {
+                        format!("{found} activities found of {all}")
+                    };
+                    (shown < found || found < all).then(|| view! {
+                        <p class="money__more">
+                            {format!("Showing {shown} of {of}.")}
+                            {(shown < found).then(|| view! {
+                                " "
+                                <button type="button" class="button button--small"
+                                    on:click=move |_| limit.update(|limit| *limit += ACTIVITY_ROWS)>
+                                    {format!("Show {} more", (found - shown).min(ACTIVITY_ROWS))}
+                                </button>
+                            })}
+                        </p>
+                    })
+                }}
             </section>
             <section class="panel" aria-labelledby="money-people-title">
                 <h2 id="money-people-title">"Billable utilisation"</h2>
@@ -115,6 +152,24 @@ pub fn MoneyView() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// Activities listed at first, and added by each "Show more": a plan of
+/// thousands opens at once and stays quick to edit.
+const ACTIVITY_ROWS: usize = 100;
+
+/// The activities whose title or client holds `find` (any case), in plan
+/// order; all of them when `find` is blank.
+fn matching<'a>(plan: &'a Plan, find: &str) -> Vec<&'a Activity> {
+    let find = find.trim().to_lowercase();
+    plan.activities
+        .iter()
+        .filter(|activity| {
+            find.is_empty()
+                || activity.title.to_lowercase().contains(&find)
+                || activity.client.to_lowercase().contains(&find)
+        })
+        .collect()
 }
 
 #[component]

@@ -1,7 +1,8 @@
 // The Money view: revenue, cost and margin by client and activity, billing
 // edited in place (one undoable command), budgets and billable utilisation.
 import { test, expect } from '@playwright/test';
-import { collectErrors, expectNoErrors, focusBody, goTo, openApp, undoButton } from './helpers.mjs';
+import { readFile } from 'node:fs/promises';
+import { collectErrors, expectNoErrors, focusBody, goTo, openApp, pickFile, undoButton } from './helpers.mjs';
 
 const AZURE = 'Standard Azure landing zone in Terraform';
 const amount = (text) => Number(text.replace(/[^0-9−-]/g, '').replace('−', '-'));
@@ -43,4 +44,40 @@ test('a fixed fee without an amount is refused in place and the plan is unchange
   await row.getByRole('combobox', { name: `Billing of ${AZURE}` }).selectOption('fixed');
   await expect(row.getByRole('alert')).toHaveText('Give the rate or the fee');
   await expect(undoButton(page)).toBeDisabled();
+});
+
+test('a plan of many activities lists the first hundred, more on request, and finds by title or client', async ({ page }) => {
+  const errors = collectErrors(page);
+  // The demo with 144 more activities, copies of its pilot: 150 in all.
+  const file = JSON.parse(await readFile('tests/data/v3/demo.opsboard.json', 'utf8'));
+  const pilot = file.plan.activities.find((activity) => activity.id === 'act-6');
+  for (let n = 7; n <= 150; n += 1) {
+    file.plan.activities.push({ ...pilot, id: `act-${n}`, title: `Copy ${n} of the pilot`, depends_on: [] });
+  }
+  await openApp(page, 'files');
+  await pickFile(page, 'many.opsboard.json', JSON.stringify(file));
+  await page.getByRole('button', { name: 'Replace the current plan' }).click();
+  await goTo(page, 'Money');
+
+  const table = page.locator('.money__table--activities tbody');
+  await expect(table.getByRole('row')).toHaveCount(100);
+  const more = page.locator('.money__more');
+  await expect(more).toHaveText('Showing 100 of 150 activities. Show 50 more');
+  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(table.getByRole('row')).toHaveCount(150);
+  await expect(more).toHaveCount(0);
+
+  // Found by title, then by client, in any case.
+  const find = page.getByRole('searchbox', { name: 'Find an activity or client' });
+  await find.fill('copy 14');
+  await expect(table.getByRole('rowheader')).toHaveText(['Copy 14 of the pilot', 'Copy 140 of the pilot', 'Copy 141 of the pilot',
+    'Copy 142 of the pilot', 'Copy 143 of the pilot', 'Copy 144 of the pilot', 'Copy 145 of the pilot', 'Copy 146 of the pilot',
+    'Copy 147 of the pilot', 'Copy 148 of the pilot', 'Copy 149 of the pilot']);
+  await expect(more).toHaveText('Showing 11 of 11 activities found of 150.');
+  await find.fill(pilot.client.toUpperCase());
+  await expect(table.getByRole('row')).toHaveCount(100);
+  await expect(more).toHaveText(/^Showing 100 of 14\d activities found of 150\. Show 4\d more$/);
+  await find.fill('');
+  await expect(more).toHaveText('Showing 100 of 150 activities. Show 50 more');
+  expectNoErrors(errors);
 });
