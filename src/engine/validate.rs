@@ -118,6 +118,40 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// [`quoted`] as it is written into a message, so a check that finds
+/// nothing quotes nothing.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(QUOTED_CHARS) {
+            None => f.write_str(self.0),
+            Some((cut, _)) => write!(f, "{}…", &self.0[..cut]),
+        }
+    }
+}
+
+/// Where an item of a list is in the file, `allocations[alc-5]`, written
+/// out only when a finding names it: a valid plan of 12,000 allocations is
+/// checked without writing a path.
+struct Entity<T>(&'static str, T);
+
+impl<T: fmt::Display> fmt::Display for Entity<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+/// An item of a list inside another item, `people[per-1].leave[2]`, written
+/// out only when needed too.
+struct Member<'a, P, I>(&'a P, &'static str, I);
+
+impl<P: fmt::Display, I: fmt::Display> fmt::Display for Member<'_, P, I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}[{}]", self.0, self.1, self.2)
+    }
+}
+
 /// `12345` as "12,345".
 pub(crate) fn thousands(number: usize) -> String {
     let digits = number.to_string();
@@ -231,11 +265,11 @@ impl Checker {
         });
     }
 
-    fn date(&mut self, path: &str, date: Option<NaiveDate>) {
+    fn date(&mut self, path: &dyn fmt::Display, date: Option<NaiveDate>) {
         if let Some(date) = date {
             if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
                 self.error(
-                    path,
+                    path.to_string(),
                     format!("the date {date} is outside {FIRST_YEAR}-{LAST_YEAR}"),
                 );
             }
@@ -243,24 +277,24 @@ impl Checker {
     }
 
     /// A week, by its ISO year.
-    fn week(&mut self, path: &str, week: Week) {
+    fn week(&mut self, path: &dyn fmt::Display, week: Week) {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&week.iso_year()) {
             self.error(
-                path,
+                path.to_string(),
                 format!("the week {week} is outside {FIRST_YEAR}-{LAST_YEAR}"),
             );
         }
     }
 
-    fn hours_per_week(&mut self, path: &str, hours: f64) {
+    fn hours_per_week(&mut self, path: &dyn fmt::Display, hours: f64) {
         if !hours.is_finite() || hours < 0.0 {
             self.error(
-                path,
+                path.to_string(),
                 format!("{hours} hours a week is not possible: use 0 to {HOURS_PER_WEEK_LIMIT}"),
             );
         } else if hours > HOURS_PER_WEEK_LIMIT {
             self.error(
-                path,
+                path.to_string(),
                 format!(
                     "{hours} hours a week is more than the {HOURS_PER_WEEK_LIMIT} hours in a week"
                 ),
@@ -474,7 +508,7 @@ impl Checker {
         if plan.name.trim().is_empty() {
             self.error("name", "the plan needs a name");
         }
-        self.week("horizon.start", plan.horizon.start);
+        self.week(&"horizon.start", plan.horizon.start);
         if !(1..=MAX_HORIZON_WEEKS).contains(&plan.horizon.weeks) {
             self.error(
                 "horizon.weeks",
@@ -492,7 +526,7 @@ impl Checker {
                 );
             }
         }
-        self.date("goal.target_date", plan.goal.target_date);
+        self.date(&"goal.target_date", plan.goal.target_date);
         self.number("goal.baseline", plan.goal.baseline);
         self.number("goal.target", plan.goal.target);
         let settings = &plan.settings;
@@ -534,7 +568,7 @@ impl Checker {
             self.number(&format!("{path}.current"), metric.current);
         }
         for (index, holiday) in plan.holidays.iter().enumerate() {
-            self.date(&format!("holidays[{index}].date"), Some(holiday.date));
+            self.date(&format_args!("holidays[{index}].date"), Some(holiday.date));
         }
         self.unique(
             "skills",
@@ -638,14 +672,14 @@ impl Checker {
     }
 
     fn person(&mut self, person: &Person) {
-        let path = format!("people[{}]", person.id);
-        let name = quoted(&person.name);
+        let path = Entity("people", person.id);
+        let name = Quoted(&person.name);
         if person.name.trim().is_empty() {
             self.error(format!("{path}.name"), "a person needs a name");
         }
-        self.hours_per_week(&format!("{path}.weekly_hours"), person.weekly_hours);
+        self.hours_per_week(&format_args!("{path}.weekly_hours"), person.weekly_hours);
         self.hours_per_week(
-            &format!("{path}.support_hours_per_week"),
+            &format_args!("{path}.support_hours_per_week"),
             person.support_hours_per_week,
         );
         if person.support_hours_per_week > person.weekly_hours {
@@ -657,8 +691,8 @@ impl Checker {
                 ),
             );
         }
-        self.date(&format!("{path}.start_date"), person.start_date);
-        self.date(&format!("{path}.end_date"), person.end_date);
+        self.date(&format_args!("{path}.start_date"), person.start_date);
+        self.date(&format_args!("{path}.end_date"), person.end_date);
         if let (Some(start), Some(end)) = (person.start_date, person.end_date) {
             if end < start {
                 self.error(
@@ -668,9 +702,9 @@ impl Checker {
             }
         }
         for (index, period) in person.support_periods.iter().enumerate() {
-            let period_path = format!("{path}.support_periods[{index}]");
-            self.date(&format!("{period_path}.start"), Some(period.start));
-            self.date(&format!("{period_path}.end"), Some(period.end));
+            let period_path = Member(&path, "support_periods", index);
+            self.date(&format_args!("{period_path}.start"), Some(period.start));
+            self.date(&format_args!("{period_path}.end"), Some(period.end));
             if period.end < period.start {
                 self.error(
                     format!("{period_path}.end"),
@@ -681,14 +715,14 @@ impl Checker {
                 );
             }
             self.hours_per_week(
-                &format!("{period_path}.hours_per_week"),
+                &format_args!("{period_path}.hours_per_week"),
                 period.hours_per_week,
             );
         }
         for (index, leave) in person.leave.iter().enumerate() {
-            let leave_path = format!("{path}.leave[{index}]");
-            self.date(&format!("{leave_path}.start"), Some(leave.start));
-            self.date(&format!("{leave_path}.end"), Some(leave.end));
+            let leave_path = Member(&path, "leave", index);
+            self.date(&format_args!("{leave_path}.start"), Some(leave.start));
+            self.date(&format_args!("{leave_path}.end"), Some(leave.end));
             if leave.end < leave.start {
                 self.error(
                     format!("{leave_path}.end"),
@@ -726,11 +760,11 @@ impl Checker {
             }
         }
         for (index, certification) in person.certifications.iter().enumerate() {
-            let cert_path = format!("{path}.certifications[{index}]");
+            let cert_path = Member(&path, "certifications", index);
             if certification.name.trim().is_empty() {
                 self.error(format!("{cert_path}.name"), "a certification needs a name");
             }
-            self.date(&format!("{cert_path}.expires"), certification.expires);
+            self.date(&format_args!("{cert_path}.expires"), certification.expires);
         }
         if let Some(rate) = person.cost_rate {
             if !rate.is_finite() || rate < 0.0 {
@@ -743,8 +777,8 @@ impl Checker {
     }
 
     fn activity(&mut self, plan: &Plan, activity: &Activity) {
-        let path = format!("activities[{}]", activity.id);
-        let title = &quoted(&activity.title);
+        let path = Entity("activities", activity.id);
+        let title = &Quoted(&activity.title);
         if activity.title.trim().is_empty() {
             self.error(format!("{path}.title"), "an activity needs a title");
         }
@@ -759,9 +793,9 @@ impl Checker {
                 Some(person) => self.owner_dates(&path, activity, person),
             },
         }
-        self.date(&format!("{path}.start"), activity.start);
-        self.date(&format!("{path}.deadline"), activity.deadline);
-        self.date(&format!("{path}.checkin"), activity.checkin);
+        self.date(&format_args!("{path}.start"), activity.start);
+        self.date(&format_args!("{path}.deadline"), activity.deadline);
+        self.date(&format_args!("{path}.checkin"), activity.checkin);
         match (activity.start, activity.deadline) {
             (Some(start), Some(deadline)) if deadline < start => self.error(
                 format!("{path}.deadline"),
@@ -806,10 +840,10 @@ impl Checker {
             self.error(format!("{path}.depends_on[{dependency}]"), problem);
         }
         for requirement in &activity.required_skills {
-            let req_path = format!("{path}.required_skills[{}]", requirement.skill);
+            let req_path = Member(&path, "required_skills", requirement.skill);
             if !self.ids.skill(requirement.skill) {
                 self.error(
-                    req_path.clone(),
+                    req_path.to_string(),
                     format!(
                         "'{title}' needs skill {}, which is not in the skill catalogue",
                         requirement.skill
@@ -828,24 +862,24 @@ impl Checker {
         }
         for (index, change) in activity.status_history.iter().enumerate() {
             self.date(
-                &format!("{path}.status_history[{index}].date"),
+                &format_args!("{path}.status_history[{index}].date"),
                 Some(change.date),
             );
         }
         for (index, item) in activity.done_definition.checklist.iter().enumerate() {
             self.date(
-                &format!("{path}.done_definition.checklist[{index}].done_on"),
+                &format_args!("{path}.done_definition.checklist[{index}].done_on"),
                 item.done_on,
             );
         }
     }
 
     /// An owner must be employed when the activity is due.
-    fn owner_dates(&mut self, path: &str, activity: &Activity, owner: &Person) {
+    fn owner_dates(&mut self, path: &dyn fmt::Display, activity: &Activity, owner: &Person) {
         let Some(deadline) = activity.deadline else {
             return;
         };
-        let (name, title) = (quoted(&owner.name), quoted(&activity.title));
+        let (name, title) = (Quoted(&owner.name), Quoted(&activity.title));
         if let Some(end) = owner.end_date.filter(|end| *end < deadline) {
             self.error(
                 format!("{path}.owner"),
@@ -890,7 +924,7 @@ impl Checker {
     }
 
     fn allocation(&mut self, allocation: &Allocation) {
-        let path = format!("allocations[{}]", allocation.id);
+        let path = Entity("allocations", allocation.id);
         if !self.ids.activity(allocation.activity) {
             self.error(
                 format!("{path}.activity"),
@@ -911,10 +945,10 @@ impl Checker {
                     self.error(format!("{path}.placeholder"), "a placeholder needs a role")
                 }
                 for requirement in skills {
-                    let req_path = format!("{path}.placeholder.skills[{}]", requirement.skill);
+                    let req_path = Member(&path, "placeholder.skills", requirement.skill);
                     if !self.ids.skill(requirement.skill) {
                         self.error(
-                            req_path.clone(),
+                            req_path.to_string(),
                             format!(
                                 "the placeholder needs skill {}, which is not in the skill catalogue",
                                 requirement.skill
@@ -941,7 +975,10 @@ impl Checker {
                 "an allocation needs more than 0 hours a week",
             );
         } else {
-            self.hours_per_week(&format!("{path}.hours_per_week"), allocation.hours_per_week);
+            self.hours_per_week(
+                &format_args!("{path}.hours_per_week"),
+                allocation.hours_per_week,
+            );
         }
         if let Some(scenario) = allocation.scenario {
             if !self.ids.scenario(scenario) {
@@ -956,8 +993,8 @@ impl Checker {
                 );
             }
         }
-        self.week(&format!("{path}.first_week"), allocation.first_week);
-        self.week(&format!("{path}.last_week"), allocation.last_week);
+        self.week(&format_args!("{path}.first_week"), allocation.first_week);
+        self.week(&format_args!("{path}.last_week"), allocation.last_week);
         if allocation.last_week < allocation.first_week {
             self.error(
                 format!("{path}.last_week"),
@@ -971,7 +1008,7 @@ impl Checker {
 
     fn checkin(&mut self, checkin: &CheckIn) {
         let path = format!("checkins[{}]", checkin.id);
-        self.date(&format!("{path}.date"), Some(checkin.date));
+        self.date(&format_args!("{path}.date"), Some(checkin.date));
         for entry in &checkin.entries {
             if !self.ids.activity(entry.activity) {
                 self.error(
@@ -990,9 +1027,9 @@ impl Checker {
                     format!("a decision owned by {owner}, who is not in the plan's people"),
                 );
             }
-            self.date(&format!("{path}.decisions[{index}].due"), decision.due);
+            self.date(&format_args!("{path}.decisions[{index}].due"), decision.due);
             self.date(
-                &format!("{path}.decisions[{index}].decided_on"),
+                &format_args!("{path}.decisions[{index}].decided_on"),
                 decision.decided_on,
             );
         }
