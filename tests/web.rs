@@ -226,6 +226,25 @@ fn type_into(input: &HtmlInputElement, text: &str) {
         .expect("the input event can be dispatched");
 }
 
+/// Picks or types `value` into an input or select and fires the `change`
+/// event a person's choice (or leaving the field) fires.
+fn change_to(element: &Element, value: &str) {
+    element.unchecked_ref::<HtmlInputElement>().set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event =
+        web_sys::Event::new_with_event_init_dict("change", &init).expect("an event can be built");
+    element
+        .dispatch_event(&event)
+        .expect("the change event can be dispatched");
+}
+
+/// The plan the autosave wrote for the demo, decoded.
+fn stored_demo_plan() -> Option<opsboard::model::Plan> {
+    let text = storage().get_item(DEMO_PLAN_KEY).ok().flatten()?;
+    opsboard::persist::decode(&text).ok()
+}
+
 /// The board column a card is in, by its `data-status`.
 fn column_of<H>(app: &Mounted<H>, card_id: &str) -> Option<String> {
     app.find(&format!("#{card_id}"))
@@ -569,6 +588,140 @@ async fn capacity_shows_names_from_a_plan_as_text_and_moves_a_bar_by_keyboard() 
             .ok()
             .flatten()
             .is_some_and(|text| text.contains(&format!("\"first_week\":\"{next_week}\"")))
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_cadence_edited_in_place_shows_its_next_dates_and_is_saved() {
+    use chrono::Datelike;
+    use opsboard::model::{medium_date, weekday_label, CadenceId, Weekday};
+
+    fresh_page();
+    let app = mount_app();
+    // The demo's monthly service review (cad-2): the first Tuesday.
+    wait_until("the governance rhythm", || app.find("#cad-2-f2").is_some()).await;
+    let today = opsboard::browser::today();
+    let next_dates = |weekday: Weekday, nth: u8| {
+        let plan = opsboard::model::demo::demo_plan(opsboard::model::PlanId(1), today);
+        let mut review = plan
+            .cadence(CadenceId(2))
+            .cloned()
+            .expect("the demo's review");
+        review.weekday = weekday;
+        review.nth = Some(nth);
+        review
+            .next_dates(today, 2)
+            .into_iter()
+            .map(|date| format!("{} {}", weekday_label(date.weekday()), medium_date(date)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        text_of(&app.get("#cad-2-next")),
+        next_dates(Weekday::Tue, 1)
+    );
+    let day = app.get("#cad-2-f2");
+    assert_eq!(
+        day.get_attribute("aria-labelledby").as_deref(),
+        Some("cadences-label-2 cad-2-name"),
+        "the select is named \"Day of Monthly service review\""
+    );
+
+    // The third Wednesday: one command each, the dates follow in place and
+    // the select is the same element (focus would stay on it).
+    change_to(&day, "Wed");
+    change_to(&app.get("#cad-2-f3"), "3");
+    wait_until("the next dates of the third Wednesday", || {
+        text_of(&app.get("#cad-2-next")) == next_dates(Weekday::Wed, 3)
+    })
+    .await;
+    assert!(day.is_connected(), "the row was patched, not drawn again");
+    assert_eq!(
+        text_of(&app.get("#cad-2-rule")),
+        "The third Wednesday of every month"
+    );
+    wait_until("the change to be saved", || {
+        stored_demo_plan()
+            .and_then(|plan| plan.cadence(CadenceId(2)).cloned())
+            .is_some_and(|review| review.weekday == Weekday::Wed && review.nth == Some(3))
+    })
+    .await;
+    assert!(app
+        .find("button[aria-label^='Undo: Changed the cadence']")
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_open_role_is_edited_in_place_refused_with_a_message_and_filled() {
+    use opsboard::model::{RoleId, RoleStatus};
+
+    fresh_page();
+    let app = mount_app();
+    navigate(&app, "#/people", "#hiring-title").await;
+    wait_until("the demo's open role", || app.find("#rol-1-f2").is_some()).await;
+    let summary = || text_of(&app.get("#rol-1-summary"));
+    assert!(
+        summary().starts_with("Adds 40 h a week from"),
+        "{}",
+        summary()
+    );
+
+    // Weekly hours (field 2): 32 is taken and the summary follows.
+    change_to(&app.get("#rol-1-f2"), "32");
+    wait_until("the summary with 32 h", || {
+        summary().starts_with("Adds 32 h a week")
+    })
+    .await;
+    assert_eq!(text_of(&app.get("#rol-1-error")), "");
+
+    // 200 hours a week is refused on the card; the plan keeps 32.
+    change_to(&app.get("#rol-1-f2"), "200");
+    wait_until("the refusal", || {
+        !text_of(&app.get("#rol-1-error")).is_empty()
+    })
+    .await;
+    assert_eq!(
+        app.get("#rol-1-error").get_attribute("role").as_deref(),
+        Some("alert")
+    );
+    assert!(
+        text_of(&app.get("#rol-1-error")).contains("200 hours a week is not possible"),
+        "{}",
+        text_of(&app.get("#rol-1-error"))
+    );
+    assert!(summary().starts_with("Adds 32 h a week"));
+
+    // Fill role…: the hire's name, then the role is filled by a new person.
+    app.get("#rol-1-fill")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("the fill dialog", || app.find("#fill-role-name").is_some()).await;
+    type_into(&app.get("#fill-role-name").unchecked_into(), "Grace Okafor");
+    app.button("Fill role").click();
+    wait_until("the filled card", || {
+        app.find("[data-role='rol-1'] .role__filled")
+            .is_some_and(|line| text_of(&line).starts_with("Filled by Grace Okafor"))
+    })
+    .await;
+    assert!(
+        app.find("#rol-1-f2").is_none(),
+        "a filled role is not edited"
+    );
+    assert!(app.find("#fill-role-name").is_none(), "the dialog closed");
+    assert!(app
+        .find_all(".people tbody th")
+        .iter()
+        .any(|name| text_of(name) == "Grace Okafor"));
+    wait_until("the fill to be saved", || {
+        stored_demo_plan().is_some_and(|plan| {
+            plan.role(RoleId(1))
+                .is_some_and(|role| role.status == RoleStatus::Filled)
+                && plan
+                    .people
+                    .iter()
+                    .any(|person| person.name == "Grace Okafor")
+        })
     })
     .await;
 }

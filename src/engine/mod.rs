@@ -5,6 +5,7 @@ mod availability;
 pub mod capacity;
 pub mod checkin;
 pub mod health;
+pub mod hiring;
 pub mod money;
 pub mod priority;
 pub mod raci;

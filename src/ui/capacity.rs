@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 
 use super::capacity_panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
-use super::markup::{escape_into, key_of, HtmlList};
+use super::markup::{closest, escape_into, key_of, HtmlList};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
@@ -506,17 +506,6 @@ fn clamp_range(range: Horizon) -> Horizon {
         start: range.start,
         weeks: range.weeks.clamp(1, MAX_HORIZON_WEEKS),
     }
-}
-
-/// The element a pointer or key event is about, and its nearest ancestor
-/// matching `selector`.
-fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    target?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
 }
 
 /// Arrow keys move focus between the weeks of the timeline (one tab stop

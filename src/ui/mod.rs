@@ -3,11 +3,13 @@
 
 mod activities;
 mod board;
+mod cadences;
 mod capacity;
 mod capacity_panels;
 mod checkins;
 mod files;
 mod forms;
+mod hiring;
 mod markup;
 mod merge;
 mod money;

@@ -74,6 +74,7 @@ pub fn PeopleView() -> impl IntoView {
             </section>
             {move || removing.get().map(|id| view! { <RemovePerson id removing/> })}
             <Holidays/>
+            <super::hiring::HiringPanel/>
             {move || editing.get().map(|which| view! { <PersonForm which editing/> })}
         </div>
     }

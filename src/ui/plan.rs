@@ -60,6 +60,7 @@ pub fn PlanView() -> impl IntoView {
             })}
             <ActivitiesTable ranking/>
             <super::raci::RaciPanel/>
+            <super::cadences::CadencesPanel/>
         </div>
     }
 }

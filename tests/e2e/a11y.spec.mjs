@@ -64,6 +64,30 @@ const OPENED = [
     ready: (page) => page.locator('.history__detail'),
   },
   {
+    what: 'the new open role form',
+    go: async (page) => {
+      await page.goto(`./?today=${TODAY}#/people`);
+      await page.getByRole('region', { name: 'Hiring plan' }).getByRole('button', { name: 'Add role' }).click();
+    },
+    ready: (page) => page.getByRole('form', { name: 'New open role' }),
+  },
+  {
+    what: 'the fill role dialog',
+    go: async (page) => {
+      await page.goto(`./?today=${TODAY}#/people`);
+      await page.getByRole('button', { name: 'Fill role… Cloud Engineer' }).click();
+    },
+    ready: (page) => page.getByRole('dialog', { name: 'Fill Cloud Engineer' }),
+  },
+  {
+    what: 'a custom meeting in the governance rhythm',
+    go: async (page) => {
+      await page.goto(`./?today=${TODAY}#/plan`);
+      await page.getByRole('region', { name: 'Governance rhythm' }).getByRole('button', { name: 'Add custom meeting' }).click();
+    },
+    ready: (page) => page.getByRole('textbox', { name: 'Name of New meeting' }),
+  },
+  {
     what: 'the import dialog',
     go: async (page) => {
       await page.goto(`./?today=${TODAY}#/files`);
@@ -186,6 +210,10 @@ for (const colorScheme of ['light', 'dark']) {
       ['capacity', '#bar-alc-2'],
       ['capacity', '.work', (page) => page.getByRole('radio', { name: 'All open' }).check()],
       ['capacity', '.tl-team'],
+      ['people', '#rol-1-f0'],
+      ['people', '#rol-1-f4'],
+      ['people', '.chip__remove'],
+      ['plan', '#cad-2-f2'],
     ]) {
       await page.goto(`./?today=${TODAY}#/${route}`);
       if (prepare) await prepare(page);
