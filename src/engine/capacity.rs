@@ -46,7 +46,7 @@
 //! generated plan recomputes in a few milliseconds (`make bench`).
 
 use super::availability::{day_number, holiday_numbers, Calendar};
-use super::skills::{hours_text, short_skills, usable_hours, WORKING_LEVEL};
+use super::skills::{hours_text, short_skills_of, usable_hours, WORKING_LEVEL};
 use crate::model::{
     count_of, sort_by_number, Activity, ActivityId, Allocation, Assignee, Commitment, Horizon,
     NaiveDate, Person, PersonId, Plan, RoleId, ScenarioId, SkillId, SkillRequirement, Status, Week,
@@ -779,7 +779,9 @@ pub struct Engagement {
 /// Someone who could take the engagement, or why not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
-    pub person: PersonId,
+    /// A person, or an open role of the hiring plan adding capacity (the
+    /// hire would take it).
+    pub assignee: Assignee,
     /// The first week of the earliest run of `weeks` weeks in each of which
     /// they have the hours free; none when short in a skill or never free
     /// within the look-ahead.
@@ -797,11 +799,13 @@ pub struct Fit {
 /// The answer to "can we take it?".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
-    /// The earliest week anyone can start it without overload.
+    /// The earliest week anyone on the team today can start it without
+    /// overload (an open role's week is not: the hire may not happen).
     pub earliest: Option<Week>,
-    /// Everyone who meets every skill, by first week (none last), then
-    /// by utilisation after (lowest first); people short in a skill are
-    /// left out and counted in `short`.
+    /// Everyone who meets every skill, then the open roles adding capacity
+    /// that do, by first week (none last), then by utilisation after
+    /// (lowest first), people before roles; people short in a skill are
+    /// left out and counted in `short`, roles short in one left out.
     pub fits: Vec<Fit>,
     /// How many people are short in a skill, of those there in some week
     /// from the start to the end of the look-ahead.
@@ -844,22 +848,34 @@ pub fn can_we_take_it(
 
     let mut fits: Vec<Fit> = Vec::new();
     let mut short = 0;
-    for row in &capacity.rows {
-        let Some(person) = plan.person(row.person) else {
-            continue;
-        };
+    // People, then the open roles that add capacity with these options.
+    let people = capacity.rows.iter().filter_map(|row| {
+        let person = plan.person(row.person)?;
+        Some((
+            Assignee::Person(row.person),
+            &person.skills,
+            row.team,
+            &row.cells,
+        ))
+    });
+    let roles = capacity.roles.iter().filter_map(|row| {
+        let role = plan.role(row.role)?;
+        Some((Assignee::Role(row.role), &role.skills, row.team, &row.cells))
+    });
+    for (assignee, skills, team, cells) in people.chain(roles) {
         // Someone who is never there in these weeks (gone, not started
         // within the look-ahead) is neither a fit nor short of a skill.
-        if row.cells.iter().all(|cell| cell.capacity <= 0.0) {
+        if cells.iter().all(|cell| cell.capacity <= 0.0) {
             continue;
         }
-        let missing_skills = short_skills(person, &engagement.needs);
+        let missing_skills = short_skills_of(skills, &engagement.needs);
         if !missing_skills.is_empty() {
-            short += 1;
+            if let Assignee::Person(_) = assignee {
+                short += 1;
+            }
             continue;
         }
-        let fits_week: Vec<bool> = row
-            .cells
+        let fits_week: Vec<bool> = cells
             .iter()
             .map(|cell| cell.capacity > 0.0 && cell.free(tentative) + 1e-9 >= hours)
             .collect();
@@ -881,8 +897,8 @@ pub fn can_we_take_it(
                     }
                 };
                 let added = hours * run as f64;
-                let team = &capacity.teams[row.team].cells[at..at + run];
-                let own = &row.cells[at..at + run];
+                let team = &capacity.teams[team].cells[at..at + run];
+                let own = &cells[at..at + run];
                 (
                     share(own, 0.0),
                     share(own, added),
@@ -893,7 +909,7 @@ pub fn can_we_take_it(
             None => (0.0, 0.0, 0.0, 0.0),
         };
         fits.push(Fit {
-            person: row.person,
+            assignee,
             first_week: first.map(|at| capacity.week(at)),
             short_skills: missing_skills,
             before,
@@ -904,19 +920,38 @@ pub fn can_we_take_it(
     }
     sort_by_number(&mut fits, |fit| {
         // Week offset (below 2^10; none after every week), utilisation
-        // after in tenths of a percent (below 2^20), then the id.
+        // after in tenths of a percent (below 2^20), then people before
+        // roles, then the id (below 2^31).
         let week = fit.first_week.map_or(1 << 10, |week| {
             week.weeks_since(start).clamp(0, 1023) as u64
         });
         let after = (fit.after * 1000.0).clamp(0.0, 1_048_575.0) as u64;
-        week << 52 | after << 32 | u64::from(fit.person.0)
+        let who = match fit.assignee {
+            Assignee::Role(role) => 1 << 31 | u64::from(role.0).min((1 << 31) - 1),
+            Assignee::Person(person) => u64::from(person.0).min((1 << 31) - 1),
+            Assignee::Placeholder { .. } => u64::MAX >> 32,
+        };
+        week << 52 | after << 32 | who
     });
-    let earliest = fits.iter().find_map(|fit| fit.first_week);
+    let is_person = |fit: &&Fit| matches!(fit.assignee, Assignee::Person(_));
+    let earliest = fits.iter().filter(is_person).find_map(|fit| fit.first_week);
+    // The first open role that could take it sooner than anyone there.
+    let sooner_hire = fits
+        .iter()
+        .filter(|fit| !is_person(fit))
+        .filter_map(|fit| Some((fit.first_week?, &fit.assignee)))
+        .find(|(week, _)| earliest.is_none_or(|earliest| *week < earliest))
+        .and_then(|(week, assignee)| match assignee {
+            Assignee::Role(role) => Some((week, plan.role_title(*role))),
+            _ => None,
+        });
+    let people_fits = fits.iter().filter(is_person).count();
     let summary = match earliest {
         Some(week) => format!(
             "Yes, from {week}: {} could take {} h a week for {} without overload.",
             count_of(
                 fits.iter()
+                    .filter(is_person)
                     .filter(|fit| fit.first_week == Some(week))
                     .count(),
                 "person",
@@ -925,17 +960,23 @@ pub fn can_we_take_it(
             hours_text(hours),
             count_of(run, "week", "weeks"),
         ),
-        None if fits.is_empty() => format!(
+        None if people_fits == 0 => format!(
             "No: nobody has every skill it needs ({} short in a skill).",
             count_of(short, "person is", "people are")
         ),
         None => format!(
             "Not before {}: {} every skill but never {} h a week free for {} in a row.",
             limit.plus_weeks(-1),
-            count_of(fits.len(), "person has", "people have"),
+            count_of(people_fits, "person has", "people have"),
             hours_text(hours),
             count_of(run, "week", "weeks"),
         ),
+    };
+    let summary = match sooner_hire {
+        None => summary,
+        Some((week, title)) => {
+            format!("{summary} With the open role '{title}' hired as planned: from {week}.")
+        }
     };
     Answer {
         earliest,

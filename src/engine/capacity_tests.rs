@@ -1676,7 +1676,10 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
         let found: Vec<(u32, Option<Week>)> = answer
             .fits
             .iter()
-            .map(|fit| (fit.person.0, fit.first_week))
+            .map(|fit| match fit.assignee {
+                Assignee::Person(person) => (person.0, fit.first_week),
+                _ => (0, fit.first_week),
+            })
             .collect();
         let wanted: Vec<(u32, Option<Week>)> =
             fits.iter().map(|fit| (fit.0, fit.1.map(week))).collect();
@@ -1880,6 +1883,74 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
     )
     .expect("a known activity");
     assert_eq!(uncapped.hours_per_week, 33.0);
+}
+
+#[test]
+fn can_we_take_it_names_an_open_role_that_could_take_it_sooner() {
+    let mut plan = hiring_plan();
+    // Ann has Azure at 3 too, and 30 h of act-1 in W49 and W50; the hire
+    // (from Wednesday 2026-12-02: 24 h in W49, then 40 h less its 10 h of
+    // act-1 in W50 and W51) has Azure at 3.
+    plan.people[0].skills = vec![skill_level(1, 3)];
+    plan.activities.push(activity(2, 60.0, None));
+    plan.allocations
+        .push(work(2, 1, 2, 30.0, "2026-W49", "2026-W50"));
+    let engagement = Engagement {
+        needs: vec![needs(1, 3)],
+        ..engagement(1, 3, 20.0, 2, "2026-W49")
+    };
+    let answer = can_we_take_it(&plan, &engagement, &options(false), monday());
+    // Ann has 10 h free in W49 and W50, 40 h from W51: from W51. The hire
+    // has 24 h in W49 and 30 h in W50: from W49, sooner.
+    assert_eq!(answer.earliest, Some(week("2026-W51")), "people only");
+    let found: Vec<(Assignee, Option<Week>)> = answer
+        .fits
+        .iter()
+        .map(|fit| (fit.assignee.clone(), fit.first_week))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Assignee::Role(RoleId(1)), Some(week("2026-W49"))),
+            (Assignee::Person(PersonId(1)), Some(week("2026-W51"))),
+        ]
+    );
+    // The hire's utilisation in W49 and W50: 10 h of 64 h before, 50 h after.
+    let hire = &answer.fits[0];
+    assert!(close(hire.before, 10.0 / 64.0), "{}", hire.before);
+    assert!(close(hire.after, 50.0 / 64.0), "{}", hire.after);
+    assert_eq!(
+        answer.summary,
+        concat!(
+            "Yes, from 2026-W51: 1 person could take 20 h a week for 2 weeks without overload. ",
+            "With the open role 'Cloud Engineer' hired as planned: from 2026-W49."
+        )
+    );
+
+    // Nobody there has the skill: only the hire could.
+    plan.people[0].skills.clear();
+    let answer = can_we_take_it(&plan, &engagement, &options(false), monday());
+    assert_eq!(answer.earliest, None);
+    assert_eq!(answer.short, 1, "people only are counted short");
+    assert_eq!(
+        answer.summary,
+        concat!(
+            "No: nobody has every skill it needs (1 person is short in a skill). ",
+            "With the open role 'Cloud Engineer' hired as planned: from 2026-W49."
+        )
+    );
+
+    // Its scenario hidden, the role adds nothing and is not listed.
+    let hidden = Options {
+        include_tentative: false,
+        hidden_scenarios: vec![ScenarioId(1)],
+    };
+    let answer = can_we_take_it(&plan, &engagement, &hidden, monday());
+    assert!(answer.fits.is_empty(), "{:?}", answer.fits);
+    assert_eq!(
+        answer.summary,
+        "No: nobody has every skill it needs (1 person is short in a skill)."
+    );
 }
 
 #[test]

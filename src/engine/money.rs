@@ -841,7 +841,7 @@ pub fn engagement_effect(
     });
     with_plan.allocations.push(Allocation {
         id: AllocationId::next_after(plan.allocations.iter().map(|a| &a.id)),
-        assignee: Assignee::Person(fit.person),
+        assignee: fit.assignee.clone(),
         activity,
         hours_per_week: engagement.hours_per_week,
         first_week,

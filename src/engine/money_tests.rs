@@ -553,7 +553,7 @@ fn what_a_proposed_allocation_or_engagement_earns() {
         earliest_start: week("2026-W50"),
     };
     let fit = capacity::Fit {
-        person: PersonId(1),
+        assignee: Assignee::Person(PersonId(1)),
         first_week: Some(week("2026-W50")),
         short_skills: Vec::new(),
         before: 0.0,

@@ -39,7 +39,7 @@
 use super::availability::{date_of, day_number, holiday_numbers, weekday_index, Calendar};
 use crate::model::{
     sort_by_number, Activity, ActivityId, Assignee, NaiveDate, Person, PersonId, Plan, SkillId,
-    SkillRequirement, Status, Week,
+    SkillLevel, SkillRequirement, Status, Week,
 };
 
 /// The level from which a person is counted as holding a skill.
@@ -746,6 +746,14 @@ pub(crate) fn short_skills(
     person: &Person,
     requirements: &[SkillRequirement],
 ) -> Vec<(SkillId, u8, u8)> {
+    short_skills_of(&person.skills, requirements)
+}
+
+/// The same for skills held as a list (a person's, an open role's).
+pub(crate) fn short_skills_of(
+    skills: &[SkillLevel],
+    requirements: &[SkillRequirement],
+) -> Vec<(SkillId, u8, u8)> {
     let mut short: Vec<(SkillId, u8, u8)> = Vec::new();
     for skill in distinct_skills(requirements) {
         let needed = requirements
@@ -754,7 +762,10 @@ pub(crate) fn short_skills(
             .map(|requirement| requirement.min_level)
             .max()
             .unwrap_or(0);
-        let held = person.skill_level(skill);
+        let held = skills
+            .iter()
+            .find(|held| held.skill == skill)
+            .map_or(0, |held| held.level);
         if held < needed {
             short.push((skill, held, needed));
         }

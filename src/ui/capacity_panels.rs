@@ -441,7 +441,9 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
             Err(reason) => error.set(Some(reason.to_string())),
         }
     };
-    let add = move |person, first: Week| {
+    // Adds the engagement as a scenario on `assignee` (a person, or an open
+    // role: then the activity has no owner until the hire is named).
+    let add = move |assignee: Assignee, first: Week| {
         let Some((engagement, billing, _, _)) = answer.get_untracked() else {
             return;
         };
@@ -456,7 +458,10 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
             .with_untracked(|history| history.plan().review_weekday);
         let (begin, end) = (first.monday(), last.day(Weekday::Fri));
         let activity = Activity {
-            owner: Some(person),
+            owner: match assignee {
+                Assignee::Person(person) => Some(person),
+                _ => None,
+            },
             start: Some(begin),
             deadline: Some(end),
             checkin: (end - begin)
@@ -472,7 +477,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
         };
         let allocation = Allocation {
             id: AllocationId(0),
-            assignee: Assignee::Person(person),
+            assignee,
             activity: ActivityId(0),
             hours_per_week: engagement.hours_per_week,
             first_week: first,
@@ -555,8 +560,17 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                     .zip(effects.iter().cloned().chain(std::iter::repeat(None)))
                     .map(|(fit, effect)| {
                         let money = priced.then(|| view! { <td>{effect.unwrap_or_default()}</td> });
-                        let person = plan.person_name(fit.person);
-                        let team = plan.person(fit.person).map(|p| p.team.clone()).unwrap_or_default();
+                        let (person, team) = match &fit.assignee {
+                            Assignee::Person(id) => (
+                                plan.person_name(*id),
+                                plan.person(*id).map(|p| p.team.clone()).unwrap_or_default(),
+                            ),
+                            Assignee::Role(id) => (
+                                format!("Open role {}", plan.role_title(*id)),
+                                plan.role(*id).map(|role| role.team.clone()).unwrap_or_default(),
+                            ),
+                            Assignee::Placeholder { role, .. } => (role.clone(), String::new()),
+                        };
                         let horizon = plan.horizon;
                         let weeks = i64::from(engagement.weeks.max(1));
                         let inside = move |first: Week| {
@@ -564,7 +578,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                         };
                         match fit.first_week {
                             Some(first) => {
-                                let id = fit.person;
+                                let id = fit.assignee.clone();
                                 let label = format!("Add {} with {person} from {first} as a tentative scenario", engagement.name);
                                 view! {
                                     <tr>
@@ -575,7 +589,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                                         {money}
                                         <td>{if inside(first) {
                                             view! { <button type="button" class="button button--small" aria-label=label
-                                                on:click=move |_| add(id, first)>"Add as scenario"</button> }.into_any()
+                                                on:click=move |_| add(id.clone(), first)>"Add as scenario"</button> }.into_any()
                                         } else {
                                             view! { <span class="view__hint">"after the horizon: extend it to add this"</span> }.into_any()
                                         }}</td>

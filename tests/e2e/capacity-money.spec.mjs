@@ -136,3 +136,38 @@ test('scenarios and "Can we take it?" show what they do to revenue and margin', 
   await expect(form.getByRole('alert')).toHaveText('Bill rate: give an amount per hour, or leave it empty');
   expectNoErrors(errors);
 });
+
+test('"Can we take it?" names the open role that could take it when nobody there can, and adds it on the role', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Azure at 3 and Entra ID at 2: nobody holds both; the planned Cloud
+  // Engineer (Azure 3, Terraform 2, Entra ID 2) would, from its first week.
+  const form = page.locator('.takeit');
+  await form.getByRole('textbox', { name: 'Engagement' }).fill('Contoso identity platform');
+  await form.getByRole('combobox', { name: 'Skill 1', exact: true }).selectOption({ label: 'Azure' });
+  await form.getByRole('combobox', { name: 'Level of skill 1' }).selectOption('3');
+  await form.getByRole('button', { name: 'Add a skill' }).click();
+  await form.getByRole('combobox', { name: 'Skill 2', exact: true }).selectOption({ label: 'Entra ID' });
+  await form.getByRole('combobox', { name: 'Level of skill 2' }).selectOption('2');
+  await form.getByRole('spinbutton', { name: 'Hours a week' }).fill('30');
+  await form.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
+  await form.getByLabel('Earliest start').fill('2027-W01');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.locator('.takeit__answer')).toHaveText(
+    /^No: nobody has every skill it needs \(\d+ people are short in a skill\)\. With the open role 'Cloud Engineer' hired as planned: from 2027-W01\.$/,
+  );
+  const row = form.getByRole('row', { name: /Open role Cloud Engineer/ });
+  await expect(row).toContainText('2027-W01');
+  await expect(row).toContainText('0 % → 75 %');
+  await row.getByRole('button', { name: 'Add Contoso identity platform with Open role Cloud Engineer from 2027-W01 as a tentative scenario' }).click();
+  await expect(roleLine(page).locator('.bar--tentative')).toHaveAttribute(
+    'aria-label',
+    /^Contoso identity platform · 30 h a week, 2027-W01 to 2027-W04, Open role Cloud Engineer, tentative/,
+  );
+
+  // Without the Contoso scenario there is no hire to count on.
+  await page.getByRole('checkbox', { name: 'Show Contoso Dental Group signs' }).uncheck();
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.locator('.takeit__answer')).toHaveText(/^No: nobody has every skill it needs \(\d+ people are short in a skill\)\.$/);
+  await expect(form.getByRole('row', { name: /Open role/ })).toHaveCount(0);
+  expectNoErrors(errors);
+});
