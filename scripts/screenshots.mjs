@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 const out = process.argv[2] ?? 'target/screenshots';
 const base = process.env.OPSBOARD_URL ?? 'http://127.0.0.1:4173/';
 const views = (process.env.VIEWS ?? 'plan,week,board,people,skills,capacity,check-in,money,report,files').split(',');
-const schemes = (process.env.SCHEMES ?? 'light').split(',');
+const schemes = (process.env.SCHEMES ?? 'light,dark').split(',');
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
