@@ -377,7 +377,7 @@ fn compute_counting(
     for week in &by_week {
         total.add(week);
     }
-    let capacity_total = people.iter().map(|person| person.total.capacity).sum();
+    let capacity_total = firm_total(&people).capacity;
     Money {
         first_week,
         weeks,
@@ -458,6 +458,19 @@ fn people_rows(plan: &Plan, capacity: &Capacity) -> Vec<PersonMoney> {
             }
         })
         .collect()
+}
+
+/// Everyone's totals summed: the firm's billable hours over its capacity
+/// (people only; work on roles and placeholders bills nobody's time yet).
+pub fn firm_total(people: &[PersonMoney]) -> PersonWeek {
+    let mut firm = PersonWeek::default();
+    for person in people {
+        firm.capacity += person.total.capacity;
+        firm.billable += person.total.billable;
+        firm.allocated += person.total.allocated;
+        firm.cost += person.total.cost;
+    }
+    firm
 }
 
 /// Each person's weeks summed into their total.

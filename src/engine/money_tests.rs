@@ -669,11 +669,10 @@ fn people_alone_are_the_people_of_the_whole_computation() {
     for (name, plan) in [("firm", firm()), ("demo", demo), ("generated", generated)] {
         for options in [confirmed_only(), with_tentative()] {
             let capacity = capacity::compute(&plan, range(), &options, today());
-            assert_eq!(
-                people_on(&plan, &capacity, &options),
-                compute_on(&plan, &capacity, &options, today()).people,
-                "{name}, {options:?}"
-            );
+            let people = people_on(&plan, &capacity, &options);
+            let whole = compute_on(&plan, &capacity, &options, today());
+            assert_eq!(people, whole.people, "{name}, {options:?}");
+            assert_eq!(firm_total(&people).capacity, whole.capacity, "{name}");
         }
     }
 }

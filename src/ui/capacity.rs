@@ -16,7 +16,7 @@ use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
-use crate::engine::money::{self, billable_headline, percent_text, PersonMoney, PersonWeek};
+use crate::engine::money::{self, billable_headline, percent_text, PersonMoney};
 use crate::model::{
     short_date, sort_by_number, ActivityId, Allocation, AllocationId, Assignee, Commitment,
     Horizon, PersonId, Plan, RoleId, Week, MAX_HORIZON_WEEKS,
@@ -81,30 +81,19 @@ enum Line {
         cells: Vec<[u32; 4]>,
         tentative: bool,
     },
-    Person {
-        person: PersonId,
+    /// A person's line, or an open role's adding capacity (below its
+    /// team's people): their weeks and bars.
+    Row {
+        who: Holder,
         /// Position among the visible rows, for arrow keys.
         row: usize,
         name: String,
-        role: String,
-        /// "62 % billable (target 75 %)", and the whole sentence for a
-        /// tooltip; empty when the plan bills nothing.
-        billable: (String, String),
-        cells: Vec<[u32; 4]>,
-        tentative: bool,
-        bars: Vec<BarData>,
-        lanes: usize,
-    },
-    /// An open role of the hiring plan adding capacity: its weeks and the
-    /// work allocated to it, below its team's people.
-    OpenRole {
-        role: RoleId,
-        /// Position among the visible rows, for arrow keys.
-        row: usize,
-        title: String,
-        /// "Open role from 4 Jan", and the whole sentence for a tooltip
-        /// ("… Interviewing, starting 4 Jan · Contoso signs").
+        /// The line under the name (a person's role, "Open role from 4
+        /// Jan") and its tooltip, if any.
         note: (String, String),
+        /// "62 % billable (target 75 %)", and the whole sentence for a
+        /// tooltip; empty when the plan bills nothing, and for open roles.
+        billable: (String, String),
         cells: Vec<[u32; 4]>,
         tentative: bool,
         bars: Vec<BarData>,
@@ -118,6 +107,22 @@ enum Line {
         cells: Vec<[u32; 4]>,
         tentative: bool,
     },
+}
+
+/// Whose line a [`Line::Row`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Holder {
+    Person(PersonId),
+    Role(RoleId),
+}
+
+impl Holder {
+    fn assignee(self) -> Assignee {
+        match self {
+            Holder::Person(person) => Assignee::Person(person),
+            Holder::Role(role) => Assignee::Role(role),
+        }
+    }
 }
 
 /// Hours kept as hundredths, so lines can be compared and hashed.
@@ -387,11 +392,11 @@ fn lines(
                     (short, figures.headline())
                 })
                 .unwrap_or_default();
-            lines.push(Line::Person {
-                person: row.person,
+            lines.push(Line::Row {
+                who: Holder::Person(row.person),
                 row: visible_row,
                 name: person.name.clone(),
-                role: person.role.clone(),
+                note: (person.role.clone(), String::new()),
                 billable,
                 cells: row.cells.iter().map(cell_key).collect(),
                 tentative,
@@ -420,10 +425,10 @@ fn lines(
                 .and_then(|id| plan.scenarios.iter().find(|scenario| scenario.id == id))
                 .map(|scenario| format!(" · {}", scenario.name))
                 .unwrap_or_default();
-            lines.push(Line::OpenRole {
-                role: row.role,
+            lines.push(Line::Row {
+                who: Holder::Role(row.role),
                 row: visible_row,
-                title: role.title.clone(),
+                name: role.title.clone(),
                 note: (
                     format!("Open role from {}", short_date(role.start_date)),
                     format!(
@@ -432,6 +437,7 @@ fn lines(
                         short_date(role.start_date)
                     ),
                 ),
+                billable: Default::default(),
                 cells: row.cells.iter().map(cell_key).collect(),
                 tentative,
                 bars,
@@ -444,7 +450,7 @@ fn lines(
     if let Some(id) = settings.selected.map(|id| id.to_string()) {
         for line in &mut lines {
             let bars: &mut [BarData] = match line {
-                Line::Person { bars, .. } | Line::OpenRole { bars, .. } => bars,
+                Line::Row { bars, .. } => bars,
                 Line::Role { bar, .. } => std::slice::from_mut(bar),
                 _ => continue,
             };
@@ -826,8 +832,7 @@ pub fn CapacityView() -> impl IntoView {
             lines
                 .iter()
                 .filter_map(|line| match line {
-                    Line::Person { person, .. } => Some(Assignee::Person(*person)),
-                    Line::OpenRole { role, .. } => Some(Assignee::Role(*role)),
+                    Line::Row { who, .. } => Some(who.assignee()),
                     _ => None,
                 })
                 .collect::<Vec<Assignee>>()
@@ -1110,11 +1115,7 @@ pub fn CapacityView() -> impl IntoView {
                     }}
 
                     {move || billing.with(|billing| billing.as_ref().map(|people| {
-                        let mut firm = PersonWeek::default();
-                        for person in people {
-                            firm.capacity += person.total.capacity;
-                            firm.billable += person.total.billable;
-                        }
+                        let firm = money::firm_total(people);
                         view! {
                             <p class="capacity__billable">
                                 "The firm in these weeks: " {billable_headline(&firm, None)}
@@ -1396,64 +1397,37 @@ fn line_html(line: &Line) -> String {
             sum_cells_html(&mut out, "All teams", cells, *tentative);
             out.push_str("</div>");
         }
-        Line::Person {
-            person,
+        Line::Row {
+            who,
             row,
             name,
-            role,
+            note,
             billable,
             cells,
             tentative,
             bars,
             lanes,
         } => {
+            let (class, attribute, who) = match who {
+                Holder::Person(person) => ("", format!("data-person=\"{person}\""), name.clone()),
+                Holder::Role(role) => (
+                    " tl-line--open-role",
+                    format!("data-role=\"{role}\""),
+                    format!("Open role {name}"),
+                ),
+            };
             out.push_str(&format!(
-                r#"<div class="tl-line tl-line--person" role="row" data-person="{person}"><div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
+                r#"<div class="tl-line tl-line--person{class}" role="row" {attribute}><div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
                 lanes + 1
             ));
             escape_into(&mut out, name);
-            out.push_str(r#"</span><span class="tl-name__role">"#);
-            escape_into(&mut out, role);
             out.push_str("</span>");
-            let (short, sentence) = billable;
-            if !short.is_empty() {
-                out.push_str(r#"<span class="tl-name__billable" title=""#);
-                escape_into(&mut out, sentence);
-                out.push_str(r#"">"#);
-                escape_into(&mut out, short);
-                out.push_str("</span>");
+            span_html(&mut out, "tl-name__role", note);
+            if !billable.0.is_empty() {
+                span_html(&mut out, "tl-name__billable", billable);
             }
             out.push_str("</div>");
-            row_weeks_html(&mut out, name, *row, cells, *tentative, bars);
-        }
-        Line::OpenRole {
-            role,
-            row,
-            title,
-            note,
-            cells,
-            tentative,
-            bars,
-            lanes,
-        } => {
-            out.push_str(&format!(
-                r#"<div class="tl-line tl-line--person tl-line--open-role" role="row" data-role="{role}"><div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
-                lanes + 1
-            ));
-            escape_into(&mut out, title);
-            out.push_str(r#"</span><span class="tl-name__role" title=""#);
-            escape_into(&mut out, &note.1);
-            out.push_str(r#"">"#);
-            escape_into(&mut out, &note.0);
-            out.push_str("</span></div>");
-            row_weeks_html(
-                &mut out,
-                &format!("Open role {title}"),
-                *row,
-                cells,
-                *tentative,
-                bars,
-            );
+            row_weeks_html(&mut out, &who, *row, cells, *tentative, bars);
         }
         Line::Role { bar, role } => {
             out.push_str(r#"<div class="tl-line tl-line--role" role="row"><div class="tl-name" role="rowheader"><span class="tl-name__person">"#);
@@ -1466,6 +1440,22 @@ fn line_html(line: &Line) -> String {
         }
     }
     out
+}
+
+/// `<span class="{class}" title="…">text</span>`, without a title when it
+/// is empty.
+fn span_html(out: &mut String, class: &str, (text, title): &(String, String)) {
+    out.push_str(r#"<span class=""#);
+    out.push_str(class);
+    out.push('"');
+    if !title.is_empty() {
+        out.push_str(r#" title=""#);
+        escape_into(out, title);
+        out.push('"');
+    }
+    out.push('>');
+    escape_into(out, text);
+    out.push_str("</span>");
 }
 
 /// A person's or an open role's weeks and bars; the first row's first week

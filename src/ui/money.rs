@@ -25,6 +25,13 @@ pub fn MoneyView() -> impl IntoView {
     // The activities listed: those matching `find`, the first `limit`.
     let find = RwSignal::new(String::new());
     let limit = RwSignal::new(ACTIVITY_ROWS);
+    // Where the matching activities are in the plan, worked out once a
+    // change for the rows and the count below them.
+    let found = Memo::new(move |_| {
+        state
+            .history
+            .with(|history| matching(history.plan(), &find.get()))
+    });
     let currency = Memo::new(move |_| {
         state
             .history
@@ -103,18 +110,16 @@ pub fn MoneyView() -> impl IntoView {
                         {move || state.history.with(|history| {
                             let plan = history.plan();
                             let limit = limit.get();
-                            matching(plan, &find.get()).into_iter().take(limit).map(|activity| {
+                            found.with(|found| found.iter().take(limit).filter_map(|at| plan.activities.get(*at)).map(|activity| {
                                 let figures = money.with(|money| money.activity(activity.id).map(|found| found.figures)).unwrap_or_default();
                                 view! { <ActivityRow activity=activity.clone() figures currency=plan.resources.currency.clone()/> }
-                            }).collect_view()
+                            }).collect_view())
                         })}
                     </tbody>
                 </table>
                 {move || {
-                    let (found, all) = state.history.with(|history| {
-                        let plan = history.plan();
-                        (matching(plan, &find.get()).len(), plan.activities.len())
-                    });
+                    let found = found.with(Vec::len);
+                    let all = state.history.with(|history| history.plan().activities.len());
                     let shown = found.min(limit.get());
                     let of = if found == all {
                         format!("{all} activities")
@@ -158,17 +163,19 @@ pub fn MoneyView() -> impl IntoView {
 /// thousands opens at once and stays quick to edit.
 const ACTIVITY_ROWS: usize = 100;
 
-/// The activities whose title or client holds `find` (any case), in plan
-/// order; all of them when `find` is blank.
-fn matching<'a>(plan: &'a Plan, find: &str) -> Vec<&'a Activity> {
+/// Where the activities whose title or client holds `find` (any case) are
+/// in the plan, in plan order; all of them when `find` is blank.
+fn matching(plan: &Plan, find: &str) -> Vec<usize> {
     let find = find.trim().to_lowercase();
     plan.activities
         .iter()
-        .filter(|activity| {
+        .enumerate()
+        .filter(|(_, activity)| {
             find.is_empty()
                 || activity.title.to_lowercase().contains(&find)
                 || activity.client.to_lowercase().contains(&find)
         })
+        .map(|(at, _)| at)
         .collect()
 }
 

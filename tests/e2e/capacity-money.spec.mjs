@@ -5,7 +5,7 @@
 // is 2027-W02; its open role, a Cloud Engineer in the Contoso scenario,
 // starts on Monday 2027-01-04 (2027-W01).
 import { test, expect } from '@playwright/test';
-import { collectErrors, expectNoErrors, focusBody, openApp } from './helpers.mjs';
+import { askTakeIt, collectErrors, expectNoErrors, focusBody, openApp } from './helpers.mjs';
 
 const line = (page, person) => page.locator(`.tl-line[data-person="${person}"]`);
 const roleLine = (page) => page.locator('.tl-line[data-role="rol-1"]');
@@ -112,15 +112,9 @@ test('scenarios and "Can we take it?" show what they do to revenue and margin', 
 
   // 20 h a week for 4 weeks at 150 EUR an hour is 12,000 EUR; Marcus Hill
   // costs 95 EUR an hour, 7,600 EUR for the 80 h.
-  const form = page.locator('.takeit');
-  await form.getByRole('textbox', { name: 'Engagement' }).fill('Contoso AKS platform');
-  await form.getByRole('combobox', { name: 'Skill 1', exact: true }).selectOption({ label: 'Kubernetes' });
-  await form.getByRole('combobox', { name: 'Level of skill 1' }).selectOption('3');
-  await form.getByRole('spinbutton', { name: 'Hours a week' }).fill('20');
-  await form.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
-  await form.getByRole('spinbutton', { name: 'Bill rate an hour' }).fill('150');
-  await form.getByLabel('Earliest start').fill('2026-W49');
-  await form.getByRole('button', { name: 'Check' }).click();
+  const form = await askTakeIt(page, {
+    name: 'Contoso AKS platform', skills: [['Kubernetes', 3]], hours: 20, weeks: 4, start: '2026-W49', rate: 150,
+  });
   await expect(form.getByRole('columnheader', { name: 'Revenue and margin' })).toBeVisible();
   const row = form.getByRole('row', { name: /Marcus Hill/ });
   await expect(row).toContainText('+12,000 EUR revenue, +4,400 EUR margin');
@@ -141,17 +135,9 @@ test('"Can we take it?" names the open role that could take it when nobody there
   const errors = collectErrors(page);
   // Azure at 3 and Entra ID at 2: nobody holds both; the planned Cloud
   // Engineer (Azure 3, Terraform 2, Entra ID 2) would, from its first week.
-  const form = page.locator('.takeit');
-  await form.getByRole('textbox', { name: 'Engagement' }).fill('Contoso identity platform');
-  await form.getByRole('combobox', { name: 'Skill 1', exact: true }).selectOption({ label: 'Azure' });
-  await form.getByRole('combobox', { name: 'Level of skill 1' }).selectOption('3');
-  await form.getByRole('button', { name: 'Add a skill' }).click();
-  await form.getByRole('combobox', { name: 'Skill 2', exact: true }).selectOption({ label: 'Entra ID' });
-  await form.getByRole('combobox', { name: 'Level of skill 2' }).selectOption('2');
-  await form.getByRole('spinbutton', { name: 'Hours a week' }).fill('30');
-  await form.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
-  await form.getByLabel('Earliest start').fill('2027-W01');
-  await form.getByRole('button', { name: 'Check' }).click();
+  const form = await askTakeIt(page, {
+    name: 'Contoso identity platform', skills: [['Azure', 3], ['Entra ID', 2]], hours: 30, weeks: 4, start: '2027-W01',
+  });
   await expect(form.locator('.takeit__answer')).toHaveText(
     /^No: nobody has every skill it needs \(\d+ people are short in a skill\)\. With the open role 'Cloud Engineer' hired as planned: from 2027-W01\.$/,
   );

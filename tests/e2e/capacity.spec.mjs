@@ -4,6 +4,7 @@
 // to 2027-W05, so column 2 is this week, 2026-W48.
 import { test, expect } from '@playwright/test';
 import {
+  askTakeIt,
   collectErrors,
   expectNoErrors,
   focusBody,
@@ -259,14 +260,9 @@ test('tentative work and scenarios can be left out, confirmed as won and undone'
 
 test('"Can we take it?" answers with the earliest week and adds it as a scenario', async ({ page }) => {
   const errors = collectErrors(page);
-  const form = page.locator('.takeit');
-  await form.getByRole('textbox', { name: 'Engagement' }).fill('Contoso AKS platform');
-  await form.getByRole('combobox', { name: 'Skill 1', exact: true }).selectOption({ label: 'Kubernetes' });
-  await form.getByRole('combobox', { name: 'Level of skill 1' }).selectOption('3');
-  await form.getByRole('spinbutton', { name: 'Hours a week' }).fill('20');
-  await form.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
-  await form.getByLabel('Earliest start').fill('2026-W49');
-  await form.getByRole('button', { name: 'Check' }).click();
+  const form = await askTakeIt(page, {
+    name: 'Contoso AKS platform', skills: [['Kubernetes', 3]], hours: 20, weeks: 4, start: '2026-W49',
+  });
   // Only Marcus Hill holds Kubernetes at 3 or above; he has 32 h free in
   // 2026-W49 to W51 and 32 h (Christmas Day) in W52: 24 h of 152 h before,
   // 24 + 80 h after.

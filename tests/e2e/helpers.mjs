@@ -211,3 +211,24 @@ export async function seedStorageOnce(context, entries) {
     }
   }, entries);
 }
+
+/**
+ * Asks the Capacity view's "Can we take it?": fills its form (skills as
+ * [label, level] pairs, the rate only when given) and presses Check.
+ * Returns the panel.
+ */
+export async function askTakeIt(page, { name, skills, hours, weeks, start, rate }) {
+  const form = page.locator('.takeit');
+  await form.getByRole('textbox', { name: 'Engagement' }).fill(name);
+  for (const [index, [skill, level]] of skills.entries()) {
+    if (index > 0) await form.getByRole('button', { name: 'Add a skill' }).click();
+    await form.getByRole('combobox', { name: `Skill ${index + 1}`, exact: true }).selectOption({ label: skill });
+    await form.getByRole('combobox', { name: `Level of skill ${index + 1}` }).selectOption(String(level));
+  }
+  await form.getByRole('spinbutton', { name: 'Hours a week' }).fill(String(hours));
+  await form.getByRole('spinbutton', { name: 'Weeks' }).fill(String(weeks));
+  if (rate !== undefined) await form.getByRole('spinbutton', { name: 'Bill rate an hour' }).fill(String(rate));
+  await form.getByLabel('Earliest start').fill(start);
+  await form.getByRole('button', { name: 'Check' }).click();
+  return form;
+}
