@@ -75,6 +75,18 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("apply a status move (large plan)", |b| {
         b.iter(|| apply(&plan, &command, today))
     });
+    // A drop on the timeline: only the allocation's rules are checked.
+    let mut moved = plan.allocations[6_000].clone();
+    moved.first_week = moved.first_week.plus_weeks(1);
+    moved.last_week = moved.last_week.plus_weeks(1);
+    let command = Command::UpdateAllocation(moved);
+    assert!(
+        apply(&plan, &command, today).is_ok(),
+        "a move the plan allows"
+    );
+    c.bench_function("apply an allocation move (large plan)", |b| {
+        b.iter(|| apply(&plan, &command, today))
+    });
 }
 
 criterion_group! {

@@ -12,7 +12,11 @@
 //! - merging a plan with itself (two-way, or three-way with itself as the
 //!   common version) lists no change and changes nothing; and merging an
 //!   edited copy into the unchanged original, taking every change, gives
-//!   the edited copy ([`merging_a_plan_with_itself_changes_nothing`]).
+//!   the edited copy ([`merging_a_plan_with_itself_changes_nothing`]);
+//! - a command refused or accepted by `apply`, which checks only the rules
+//!   an allocation edit can break, is refused with the same error or
+//!   accepted with the same plan by checking every rule of the plan
+//!   ([`checking_what_a_command_touched_agrees_with_checking_everything`]).
 //!
 //! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
 //! kept in `tests/properties.proptest-regressions` and replayed first.
@@ -24,7 +28,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
-use opsboard::command::{apply, Command, History};
+use opsboard::command::{apply, apply_checking_everything, Command, History};
 use opsboard::engine::validate;
 use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
@@ -235,8 +239,21 @@ fn number() -> impl Strategy<Value = f64> {
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
+    edit_of(KINDS.to_vec())
+}
+
+/// Edits of the allocations (the commands checked by what they touch), with
+/// others now and then to change what they meet.
+fn allocation_edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => edit_of(vec![Kind::AddAllocation, Kind::UpdateAllocation, Kind::RemoveAllocation]),
+        1 => edit(),
+    ]
+}
+
+fn edit_of(kinds: Vec<Kind>) -> impl Strategy<Value = Edit> {
     (
-        prop::sample::select(KINDS.to_vec()),
+        prop::sample::select(kinds),
         any::<[usize; 4]>(),
         number(),
         prop_oneof![
@@ -848,6 +865,22 @@ proptest! {
         }
         prop_assert_eq!(history.plan(), &edited);
         prop_assert!(history.redo().is_none(), "nothing more to redo");
+    }
+
+    #[test]
+    fn checking_what_a_command_touched_agrees_with_checking_everything(
+        base in base(),
+        edits in prop::collection::vec(allocation_edit(), 1..24),
+    ) {
+        let (mut plan, today) = start_plan(&base);
+        for edit in &edits {
+            let command = command(&plan, today, edit);
+            let checked = apply(&plan, &command, today);
+            prop_assert_eq!(&checked, &apply_checking_everything(&plan, &command, today));
+            if let Ok(applied) = checked {
+                plan = applied.plan;
+            }
+        }
     }
 
     #[test]

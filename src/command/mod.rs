@@ -228,19 +228,59 @@ pub struct Applied {
     pub summary: String,
 }
 
-/// Applies `command` to `plan` on `today`, checking every rule of the plan.
+/// Applies `command` to the valid `plan` on `today`, checking every rule
+/// the command can have broken: the rules of the allocations it touched
+/// when that is all it touched (a drag on the timeline), else every rule
+/// of the plan.
 pub fn apply(plan: &Plan, command: &Command, today: NaiveDate) -> Result<Applied, CommandError> {
+    let touched = allocations_touched(plan, command);
+    apply_checking(plan, command, today, |next| match &touched {
+        Some(changed) => validate::allocation_errors(next, changed),
+        None => validate::errors(next),
+    })
+}
+
+/// [`apply`], checking every rule of the plan whatever the command: what
+/// `apply` must always agree with (tests/properties.rs holds it to that).
+pub fn apply_checking_everything(
+    plan: &Plan,
+    command: &Command,
+    today: NaiveDate,
+) -> Result<Applied, CommandError> {
+    apply_checking(plan, command, today, validate::errors)
+}
+
+fn apply_checking(
+    plan: &Plan,
+    command: &Command,
+    today: NaiveDate,
+    errors: impl FnOnce(&Plan) -> Vec<validate::Finding>,
+) -> Result<Applied, CommandError> {
     let mut next = plan.clone();
     let summary = edit(&mut next, command, today)?;
     next.sort_canonically();
     // The plan was valid before, so any error now was made by this command.
-    if let Some(first) = validate::errors(&next).into_iter().next() {
+    if let Some(first) = errors(&next).into_iter().next() {
         return Err(CommandError::Invalid(first));
     }
     Ok(Applied {
         plan: next,
         summary,
     })
+}
+
+/// The allocations `command` adds or edits, when allocations are all it
+/// changes (a removed one is gone, and leaves nothing to check).
+fn allocations_touched(plan: &Plan, command: &Command) -> Option<Vec<AllocationId>> {
+    match command {
+        // The id `edit` gives it.
+        Command::AddAllocation(_) => Some(vec![AllocationId::next_after(
+            plan.allocations.iter().map(|allocation| &allocation.id),
+        )]),
+        Command::UpdateAllocation(allocation) => Some(vec![allocation.id]),
+        Command::RemoveAllocation(_) => Some(Vec::new()),
+        _ => None,
+    }
 }
 
 fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, CommandError> {

@@ -434,6 +434,16 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
     // Per activity: hours people and placeholders hold from this week to
     // its deadline week.
     let mut staffed = vec![(0.0f64, 0.0f64); plan.activities.len()];
+    // Where each activity and person is, by id (a search of the lists
+    // themselves, of large items, misses the cache on every step).
+    let activity_at = Positions::of(plan.activities.iter().map(|activity| activity.id.0));
+    let person_at = Positions::of(plan.people.iter().map(|person| person.id.0));
+    // What the allocations need of their activity, once per activity.
+    let facts: Vec<ActivityFacts> = plan
+        .activities
+        .iter()
+        .map(|activity| ActivityFacts::of(activity, plan, this_week))
+        .collect();
 
     // The columns from `first` to `last` inclusive, clamped to the range:
     // work wholly before or after it gives an empty span.
@@ -464,7 +474,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         let counts = options.counts(allocation);
         match &allocation.assignee {
             Assignee::Person(person) => {
-                if let Some(index) = index_of(&plan.people, *person, |p| p.id) {
+                if let Some(index) = person_at.get(person.0) {
                     let row = &mut rows[row_of_person[index]];
                     for cell in &mut row.cells[weeks_span.clone()] {
                         if tentative {
@@ -505,11 +515,11 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         if !counts {
             continue;
         }
-        let Some(activity_index) = index_of(&plan.activities, allocation.activity, |a| a.id) else {
+        let Some(activity_index) = activity_at.get(allocation.activity.0) else {
             continue;
         };
-        let activity = &plan.activities[activity_index];
-        let (from, to) = remaining_weeks(activity, this_week);
+        let fact = &facts[activity_index];
+        let (from, to) = (fact.from, fact.to);
         let first = allocation.first_week.max(from);
         let last = to.map_or(allocation.last_week, |to| allocation.last_week.min(to));
         if first <= last {
@@ -521,7 +531,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
                 Assignee::Role(_) | Assignee::Placeholder { .. } => slot.1 += held,
             }
         }
-        split_over_skills(&mut skills, plan, activity, hours, weeks_span);
+        fact.split_over_skills(&mut skills, hours, weeks_span);
     }
 
     // Unstaffed work, spread over its remaining weeks.
@@ -538,7 +548,8 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
         if missing < 0.5 {
             continue;
         }
-        let (from, to) = remaining_weeks(activity, this_week);
+        let fact = &facts[index];
+        let (from, to) = (fact.from, fact.to);
         let last = to
             .unwrap_or_else(|| range.start.plus_weeks(weeks as i64 - 1))
             .max(from);
@@ -558,7 +569,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
             for slot in &mut unstaffed_demand[span.clone()] {
                 *slot += spread;
             }
-            split_over_skills(&mut skills, plan, activity, spread, span);
+            fact.split_over_skills(&mut skills, spread, span);
         }
     }
     sort_by_number(&mut unstaffed, |item| {
@@ -646,38 +657,101 @@ fn remaining_weeks(activity: &Activity, this_week: Week) -> (Week, Option<Week>)
     (from, activity.deadline.map(Week::containing))
 }
 
-/// Adds `hours` a week in `span` to the demand of the skills `activity`
-/// needs, split evenly between them; a skill listed twice (at two levels)
-/// counts once.
-fn split_over_skills(
-    skills: &mut [SkillRow],
-    plan: &Plan,
-    activity: &Activity,
-    hours: f64,
-    span: std::ops::Range<usize>,
-) {
-    let needs = &activity.required_skills;
-    let first_listing = |at: usize| {
-        !needs[..at]
-            .iter()
-            .any(|earlier| earlier.skill == needs[at].skill)
-    };
-    let distinct = (0..needs.len()).filter(|at| first_listing(*at)).count();
-    if distinct == 0 || span.is_empty() {
-        return;
-    }
-    let share = hours / distinct as f64;
-    for (at, need) in needs.iter().enumerate() {
-        if !first_listing(at) {
-            continue;
-        }
-        if let Some(row) =
-            index_of(&plan.skills, need.skill, |s| s.id).and_then(|at| skills.get_mut(at))
-        {
-            for slot in &mut row.demand[span.clone()] {
-                *slot += share;
+/// What the capacity of its allocations needs of an activity, worked out
+/// once per activity instead of once per allocation (a large plan has four
+/// allocations per activity).
+struct ActivityFacts {
+    /// Its remaining weeks (see [`remaining_weeks`]).
+    from: Week,
+    to: Option<Week>,
+    /// The rows of [`Capacity::skills`] of the skills it needs, each skill
+    /// once (a skill listed twice, at two levels, counts once), in the
+    /// order it lists them; skills not in the catalogue have no row.
+    skill_rows: Vec<usize>,
+    /// How many distinct skills it needs, known or not: its hours are
+    /// split evenly between them.
+    distinct_skills: usize,
+}
+
+impl ActivityFacts {
+    fn of(activity: &Activity, plan: &Plan, this_week: Week) -> ActivityFacts {
+        let (from, to) = remaining_weeks(activity, this_week);
+        let needs = &activity.required_skills;
+        let mut distinct_skills = 0;
+        let mut skill_rows = Vec::new();
+        for (at, need) in needs.iter().enumerate() {
+            if needs[..at]
+                .iter()
+                .any(|earlier| earlier.skill == need.skill)
+            {
+                continue;
+            }
+            distinct_skills += 1;
+            if let Some(row) = index_of(&plan.skills, need.skill, |s| s.id) {
+                skill_rows.push(row);
             }
         }
+        ActivityFacts {
+            from,
+            to,
+            skill_rows,
+            distinct_skills,
+        }
+    }
+
+    /// Adds `hours` a week in `span` to the demand of the skills the
+    /// activity needs, split evenly between them.
+    fn split_over_skills(&self, skills: &mut [SkillRow], hours: f64, span: std::ops::Range<usize>) {
+        if self.distinct_skills == 0 || span.is_empty() {
+            return;
+        }
+        let share = hours / self.distinct_skills as f64;
+        for row in &self.skill_rows {
+            if let Some(row) = skills.get_mut(*row) {
+                for slot in &mut row.demand[span.clone()] {
+                    *slot += share;
+                }
+            }
+        }
+    }
+}
+
+/// The positions of the items of a list by their id numbers, for many
+/// lookups: a table indexed by id number when the ids are about as many as
+/// the numbers (a plan numbers them from 1), else a sorted table searched
+/// by halves.
+enum Positions {
+    /// `u32::MAX` where no item has that id.
+    Dense(Vec<u32>),
+    Sorted(Vec<(u32, u32)>),
+}
+
+impl Positions {
+    fn of(ids: impl Iterator<Item = u32>) -> Positions {
+        let mut table: Vec<(u32, u32)> = ids.zip(0..).collect();
+        let largest = table.iter().map(|(id, _)| *id).max().unwrap_or(0) as usize;
+        if largest <= 4 * table.len() + 1_024 {
+            let mut dense = vec![u32::MAX; largest + 1];
+            // Of an id listed twice (never in a valid plan), the first.
+            for (id, at) in table.iter().rev() {
+                dense[*id as usize] = *at;
+            }
+            return Positions::Dense(dense);
+        }
+        table.sort_by_key(|(id, _)| *id);
+        table.dedup_by_key(|(id, _)| *id);
+        Positions::Sorted(table)
+    }
+
+    fn get(&self, id: u32) -> Option<usize> {
+        let at = match self {
+            Positions::Dense(table) => *table.get(id as usize)?,
+            Positions::Sorted(table) => {
+                let found = table.binary_search_by_key(&id, |(id, _)| *id).ok()?;
+                table[found].1
+            }
+        };
+        (at != u32::MAX).then_some(at as usize)
     }
 }
 

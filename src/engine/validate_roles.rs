@@ -11,8 +11,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{quoted, Finding, Severity, FIRST_YEAR, LAST_YEAR, MAX_PEOPLE};
 use crate::model::{
-    sort_by_number, Activity, Assignee, CadenceId, Frequency, Plan, RaciRole, RoleId, RoleStatus,
-    HOURS_PER_WEEK_LIMIT, MAX_NTH, MAX_SKILL_LEVEL,
+    sort_by_number, Activity, Allocation, Assignee, CadenceId, Frequency, Plan, RaciRole, RoleId,
+    RoleStatus, HOURS_PER_WEEK_LIMIT, MAX_NTH, MAX_SKILL_LEVEL,
 };
 
 /// The most open roles a plan holds.
@@ -33,9 +33,19 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         check.people(plan);
         check.activities(plan);
         check.roles(plan);
-        check.allocations(plan);
+        check.allocations(plan, &plan.allocations.iter().collect::<Vec<_>>());
         check.cadences(plan);
     }
+    check.findings
+}
+
+/// The findings of these rules on the allocations `changed` alone (see
+/// `validate::allocation_errors`).
+pub(super) fn allocation_findings(plan: &Plan, changed: &[&Allocation]) -> Vec<Finding> {
+    let mut check = Check {
+        findings: Vec::new(),
+    };
+    check.allocations(plan, changed);
     check.findings
 }
 
@@ -304,9 +314,9 @@ impl Check {
     }
 
     /// Work on an open role needs the role, still open.
-    fn allocations(&mut self, plan: &Plan) {
+    fn allocations(&mut self, plan: &Plan, allocations: &[&Allocation]) {
         let roles = sorted(plan.roles.iter().map(|role| role.id.0));
-        for allocation in &plan.allocations {
+        for allocation in allocations {
             let Assignee::Role(id) = allocation.assignee else {
                 continue;
             };

@@ -821,3 +821,45 @@ fn commands_are_refused_at_the_same_limits() {
     }];
     assert!(apply(&plan, &Command::UpdatePerson(skilled), today()).is_ok());
 }
+
+/// The allocations changed are checked by their rules, the others are not
+/// looked at (a valid plan holds no error there), and the list's ids are.
+#[test]
+fn allocation_errors_check_the_changed_allocations_and_the_list() {
+    let mut plan = demo();
+    let first = plan.allocations[0].id;
+    let second = plan.allocations[1].id;
+    plan.allocations[0].hours_per_week = 0.0;
+    plan.allocations[1].last_week = plan.allocations[1].first_week.plus_weeks(-1);
+    let messages = |changed: &[AllocationId]| -> Vec<String> {
+        allocation_errors(&plan, changed)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        messages(&[first]),
+        [format!(
+            "allocations[{first}].hours_per_week: an allocation needs more than 0 hours a week"
+        )]
+    );
+    assert_eq!(messages(&[second]).len(), 1);
+    assert!(messages(&[second])[0].starts_with(&format!("allocations[{second}].last_week: ")));
+    assert_eq!(messages(&[first, second]).len(), 2);
+    assert_eq!(messages(&[]), Vec::<String>::new());
+    // Every error of the whole plan is one of these.
+    assert_eq!(errors(&plan), allocation_errors(&plan, &[first, second]));
+
+    let mut twice = demo();
+    let copy = twice.allocations[0].clone();
+    twice.allocations.push(copy);
+    assert_eq!(
+        allocation_errors(&twice, &[])
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [format!(
+            "allocations[{first}]: the id {first} is used twice"
+        )]
+    );
+}
