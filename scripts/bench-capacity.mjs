@@ -68,7 +68,7 @@ await page.waitForTimeout(500);
 // Drops of list items on people's weeks, as the browser sends them.
 await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
 const totals = [];
-const DROPS = 7;
+const DROPS = Number(process.env.DROPS ?? 7);
 for (let n = 0; n < DROPS; n += 1) {
   totals.push(await page.evaluate(async (n) => {
     const item = document.querySelectorAll('.work[data-id]')[n * 3];

@@ -135,6 +135,18 @@ pub fn after(ms: i32, task: impl FnOnce() + 'static) -> Option<i32> {
         .ok()
 }
 
+/// Runs `task` once the next frame has been drawn: work that must not
+/// delay a repaint.
+pub fn after_next_frame(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+        after(0, task);
+    });
+    let _ = window.request_animation_frame(next.unchecked_ref());
+}
+
 /// Cancels a task from [`after`] that has not run yet.
 pub fn cancel(handle: i32) {
     if let Some(window) = web_sys::window() {

@@ -738,7 +738,7 @@ impl Positions {
             }
             return Positions::Dense(dense);
         }
-        table.sort_by_key(|(id, _)| *id);
+        sort_by_number(&mut table, |(id, _)| u64::from(*id));
         table.dedup_by_key(|(id, _)| *id);
         Positions::Sorted(table)
     }

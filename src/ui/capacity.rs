@@ -1070,11 +1070,14 @@ pub fn CapacityView() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // The weeks shown: the header and the grid's columns change with them,
+    // not with every drop.
+    let shape = Memo::new(move |_| computed.with(|capacity| (capacity.first_week, capacity.weeks)));
     let weeks_header = move || {
-        computed.with(|capacity| {
-            (0..capacity.weeks)
+        shape.with(|(first_week, weeks)| {
+            (0..*weeks)
                 .map(|column| {
-                    let week = capacity.week(column);
+                    let week = first_week.plus_weeks(column as i64);
                     let this_week = week == Week::containing(today);
                     view! {
                         <div class="tl-week" class:tl-week--now=this_week role="columnheader"
@@ -1087,7 +1090,26 @@ pub fn CapacityView() -> impl IntoView {
                 .collect_view()
         })
     };
-    let week_count = move || computed.with(|capacity| capacity.weeks);
+    let week_count = move || shape.with(|(_, weeks)| *weeks);
+    // The panels under the timeline follow the plan a frame after it
+    // changes: a drop repaints the timeline and the work list in its frame,
+    // and the chart and scenarios right after it.
+    let settled = RwSignal::new(0u32);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |first: Option<()>| {
+        state.history.track();
+        computed.track();
+        if first.is_none() {
+            return;
+        }
+        let mine = generation.get_value().wrapping_add(1);
+        generation.set_value(mine);
+        browser::after_next_frame(move || {
+            if generation.try_get_value() == Some(mine) {
+                let _ = settled.try_update(|count| *count = count.wrapping_add(1));
+            }
+        });
+    });
 
     view! {
         <section class="capacity" aria-labelledby="capacity-title">
@@ -1147,9 +1169,9 @@ pub fn CapacityView() -> impl IntoView {
                 </div>
             </div>
             <div class="capacity__panels">
-                <CapacityChart computed include_tentative/>
-                <SkillWeeks computed/>
-                <Scenarios computed options hidden/>
+                <CapacityChart computed settled include_tentative/>
+                <SkillWeeks computed settled/>
+                <Scenarios computed settled options hidden/>
                 <TakeIt options/>
             </div>
         </section>

@@ -152,10 +152,16 @@ pub fn chart_markup(capacity: &Capacity, tentative: bool) -> (String, String) {
 /// Capacity against demand per week: stacked demand (support, confirmed,
 /// tentative, unstaffed) under a line of capacity.
 #[component]
-pub fn CapacityChart(computed: Memo<Capacity>, include_tentative: RwSignal<bool>) -> impl IntoView {
+pub fn CapacityChart(
+    computed: Memo<Capacity>,
+    /// Changes a frame after the plan does (see `CapacityView`).
+    settled: RwSignal<u32>,
+    include_tentative: RwSignal<bool>,
+) -> impl IntoView {
     let chart = move || {
+        settled.track();
         let tentative = include_tentative.get();
-        computed.with(|capacity| {
+        computed.with_untracked(|capacity| {
             let (picture, summary) = chart_markup(capacity, tentative);
             view! {
                 <div class="chart-box" role="img" aria-label=summary.clone() inner_html=picture></div>
@@ -183,6 +189,8 @@ pub fn CapacityChart(computed: Memo<Capacity>, include_tentative: RwSignal<bool>
 #[component]
 pub fn Scenarios(
     computed: Memo<Capacity>,
+    /// Changes a frame after the plan does (see `CapacityView`).
+    settled: RwSignal<u32>,
     options: Memo<Options>,
     hidden: RwSignal<Vec<ScenarioId>>,
 ) -> impl IntoView {
@@ -207,15 +215,17 @@ pub fn Scenarios(
         })
     };
     let effects = Memo::new(move |_| {
-        if !bills() || !money_shown() {
+        settled.track();
+        money_chosen.track();
+        let options = options.get();
+        if !untrack(bills) || !untrack(money_shown) {
             return Vec::new();
         }
-        let options = options.get();
-        let range = computed.with(|capacity| Horizon {
+        let range = computed.with_untracked(|capacity| Horizon {
             start: capacity.first_week,
             weeks: capacity.weeks as u32,
         });
-        state.history.with(|history| {
+        state.history.with_untracked(|history| {
             let plan = history.plan();
             plan.scenarios
                 .iter()
@@ -227,8 +237,9 @@ pub fn Scenarios(
         })
     });
     let rows = move || {
-        computed.with(|capacity| {
-            state.history.with(|history| {
+        settled.track();
+        computed.with_untracked(|capacity| {
+            state.history.with_untracked(|history| {
                 let plan = history.plan();
                 plan.scenarios
                     .iter()
@@ -669,7 +680,11 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
 /// (allocated, or still to staff) against the hours of the people holding
 /// it at working level. Skills no work needs are left out.
 #[component]
-pub fn SkillWeeks(computed: Memo<Capacity>) -> impl IntoView {
+pub fn SkillWeeks(
+    computed: Memo<Capacity>,
+    /// Changes a frame after the plan does (see `CapacityView`).
+    settled: RwSignal<u32>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Open at first on a plan small enough to lay out at no cost.
     let open = state
@@ -677,8 +692,9 @@ pub fn SkillWeeks(computed: Memo<Capacity>) -> impl IntoView {
         .with_untracked(|history| history.plan().people.len() <= 40);
     let shown = RwSignal::new(open);
     let table = move || {
-        computed.with(|capacity| {
-            state.history.with(|history| {
+        settled.track();
+        computed.with_untracked(|capacity| {
+            state.history.with_untracked(|history| {
                 let plan = history.plan();
                 let mut html = String::from(
                     r#"<table class="table skillweeks"><thead><tr><th scope="col">Skill</th>"#,

@@ -83,22 +83,20 @@ pub fn Choice(
     } else {
         ("field", "field__label")
     };
+    // The options as escaped markup: a select of every person of a large
+    // plan is parsed by the browser at once instead of built one element
+    // at a time.
+    let mut markup = String::new();
+    super::markup::options_into(&mut markup, &options, &current);
     view! {
         <label class=class>
             <span class=label_class>{label}</span>
             <select
                 aria-label=label
+                inner_html=markup
                 prop:value=move || value.get()
                 on:change=move |event| value.set(event_target_value(&event))
-            >
-                {options
-                    .into_iter()
-                    .map(|(option, text)| {
-                        let selected = option == current;
-                        view! { <option value=option selected=selected>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            ></select>
         </label>
     }
 }
