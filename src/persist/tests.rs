@@ -34,6 +34,64 @@ fn check_edited(edit: impl FnOnce(&mut Value), expected: &str) {
 }
 
 #[test]
+fn plan_files_are_indented_as_serde_json_indents_them() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let size = crate::model::generate::Size {
+        people: 40,
+        activities: 300,
+        dependencies_per_activity: 2,
+        allocations: 1_200,
+        weeks: 26,
+    };
+    let generated = crate::model::generate::generated_plan(size, today);
+    for plan in [demo(), generated] {
+        let pretty = with_envelope(&plan, |envelope| {
+            serde_json::to_string_pretty(envelope).expect("serializes")
+        });
+        assert_eq!(encode(&plan), format!("{pretty}\n"));
+    }
+}
+
+// proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod indenting {
+    use super::*;
+
+    /// JSON values with every kind of node, empty and nested containers, and
+    /// strings full of the characters the indenter must not act on.
+    fn json_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let text = prop_oneof![any::<String>(), "[\"\\\\{}\\[\\],: \\n]{0,8}"];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("JSON numbers are finite", |n| n.is_finite())
+                .prop_map(Value::from),
+            text.clone().prop_map(Value::from),
+        ];
+        leaf.prop_recursive(5, 96, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+                prop::collection::btree_map(text.clone(), inner, 0..6)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indenting_compact_json_gives_serde_jsons_pretty_text(value in json_value()) {
+            let compact = serde_json::to_string(&value).expect("serializes");
+            let pretty = serde_json::to_string_pretty(&value).expect("serializes");
+            proptest::prop_assert_eq!(indent_json(&compact), pretty);
+        }
+    }
+}
+
+#[test]
 fn the_demo_survives_a_round_trip() {
     let plan = demo();
     let text = encode(&plan);

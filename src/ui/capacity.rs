@@ -43,7 +43,7 @@ struct Draft {
 }
 
 /// A bar as drawn: columns and lane, and what it says.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct BarData {
     /// `bar-alc-3`, or `bar-draft`.
     element_id: String,
@@ -70,8 +70,9 @@ struct BarData {
     label: String,
 }
 
-/// One line of the timeline. Lines are keyed by their whole content.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// One line of the timeline, kept in the page by who or what it is (see
+/// [`DrawnLines`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Line {
     /// A team's header with its summed weeks; `collapsed` hides its people.
     Team {
@@ -523,7 +524,7 @@ fn move_cell_focus(cell: &web_sys::Element, key: &str) -> bool {
         .get_attribute("data-col")
         .and_then(|column| column.parse().ok())
         .unwrap_or(0);
-    // Lines sit in wrappers (see `HtmlList`); their siblings are the lines
+    // Lines sit in wrappers (see `DrawnLines`); their siblings are the lines
     // above and below.
     let wrapper = cell
         .closest(".tl-line")
@@ -618,13 +619,20 @@ pub fn CapacityView() -> impl IntoView {
         include_tentative: include_tentative.get(),
         hidden_scenarios: hidden.get(),
     });
-    let computed = Memo::new(move |_| {
-        let options = options.get();
-        let range = clamp_range(range.get());
-        state
-            .history
-            .with(|history| capacity::compute(history.plan(), range, &options, today))
-    });
+    // The capacity and the billable shares are "changed" whenever they are
+    // worked out again, without comparing them with the last ones: all
+    // that reads them reads the plan too, so a comparison would only cost
+    // time (about 1 ms a drop on a 300-person plan).
+    let computed = Memo::new_with_compare(
+        move |_| {
+            let options = options.get();
+            let range = clamp_range(range.get());
+            state
+                .history
+                .with(|history| capacity::compute(history.plan(), range, &options, today))
+        },
+        |_, _| true,
+    );
     let settings = Memo::new(move |_| Settings {
         options: options.get(),
         collapsed: collapsed.get(),
@@ -633,37 +641,45 @@ pub fn CapacityView() -> impl IntoView {
     });
     // Billable utilisation, on the capacity computed, when the plan bills
     // anything or sets anyone a target.
-    let billing = Memo::new(move |_| {
-        computed.with(|capacity| {
-            state.history.with(|history| {
-                let plan = history.plan();
-                let bills = plan.activities.iter().any(|activity| activity.billable)
-                    || plan
-                        .people
-                        .iter()
-                        .any(|person| person.billable_target.is_some());
-                bills.then(|| money::people_on(plan, capacity, &options.get()))
+    let billing = Memo::new_with_compare(
+        move |_| {
+            computed.with(|capacity| {
+                state.history.with(|history| {
+                    let plan = history.plan();
+                    let bills = plan.activities.iter().any(|activity| activity.billable)
+                        || plan
+                            .people
+                            .iter()
+                            .any(|person| person.billable_target.is_some());
+                    bills.then(|| money::people_on(plan, capacity, &options.get()))
+                })
             })
-        })
-    });
-    let all_lines = Memo::new(move |_| {
-        let settings = settings.get();
-        draft.with(|draft| {
-            billing.with(|billing| {
-                computed.with(|capacity| {
-                    state.history.with(|history| {
-                        lines(
-                            history.plan(),
-                            capacity,
-                            billing.as_deref(),
-                            &settings,
-                            draft.as_ref(),
-                        )
+        },
+        |_, _| true,
+    );
+    // Always "changed" when worked out again: the timeline compares its
+    // lines one by one as it patches them (see `DrawnLines`).
+    let all_lines = Memo::new_with_compare(
+        move |_| {
+            let settings = settings.get();
+            draft.with(|draft| {
+                billing.with(|billing| {
+                    computed.with(|capacity| {
+                        state.history.with(|history| {
+                            std::sync::Arc::new(lines(
+                                history.plan(),
+                                capacity,
+                                billing.as_deref(),
+                                &settings,
+                                draft.as_ref(),
+                            ))
+                        })
                     })
                 })
             })
-        })
-    });
+        },
+        |_, _| true,
+    );
 
     // Applies a change to an allocation, keeping focus on its bar.
     let place = move |allocation: Allocation, original: Option<AllocationId>| {
@@ -698,6 +714,21 @@ pub fn CapacityView() -> impl IntoView {
                 .cloned()
         })
     };
+
+    // The selected allocation as the plan holds it, and whether the editor
+    // is open: it opens on a selection and stays while the selection moves.
+    let selected_allocation = Memo::new(move |_| {
+        let id = selected.get()?;
+        state.history.with(|history| {
+            history
+                .plan()
+                .allocations
+                .iter()
+                .find(|allocation| allocation.id == id)
+                .cloned()
+        })
+    });
+    let editing = Memo::new(move |_| selected_allocation.with(Option::is_some));
 
     // Drops: the person from the line under the pointer, the week from its x.
     let on_dragover = move |event: leptos::ev::DragEvent| {
@@ -1045,31 +1076,15 @@ pub fn CapacityView() -> impl IntoView {
         }
     };
 
-    // Each line's markup, written again only when the line changed: the
-    // markup of the last lines is kept by key.
-    let written = StoredValue::new(Vec::<(u64, String)>::new());
-    let line_items = move || {
-        all_lines.with(|lines| {
-            written
-                .try_update_value(|written| {
-                    let items: Vec<(u64, String)> = lines
-                        .iter()
-                        .map(|line| {
-                            let key = key_of(line);
-                            let html = match written.binary_search_by_key(&key, |(key, _)| *key) {
-                                Ok(at) => std::mem::take(&mut written[at].1),
-                                Err(_) => line_html(line),
-                            };
-                            (key, html)
-                        })
-                        .collect();
-                    *written = items.clone();
-                    sort_by_number(written, |(key, _)| *key);
-                    items
-                })
-                .unwrap_or_default()
-        })
-    };
+    // The lines, patched into the page as they change.
+    let body = NodeRef::<leptos::html::Div>::new();
+    let drawn = StoredValue::new_local(DrawnLines::default());
+    Effect::new(move |_| {
+        let lines = all_lines.get();
+        if let Some(body) = body.get() {
+            drawn.update_value(|drawn| drawn.update(&body, lines));
+        }
+    });
     // The weeks shown: the header and the grid's columns change with them,
     // not with every drop.
     let shape = Memo::new(move |_| computed.with(|capacity| (capacity.first_week, capacity.weeks)));
@@ -1130,11 +1145,7 @@ pub fn CapacityView() -> impl IntoView {
                         }}
                     </p>
                     {move || message.get().map(|text| view! { <p class="capacity__message" role="status">{text}</p> })}
-                    {move || {
-                        // Drawn again when the plan changes, so it shows what the plan holds.
-                        state.history.track();
-                        selected.get().and_then(find).map(|allocation| view! { <AllocationEditor allocation selected message/> })
-                    }}
+                    {move || editing.get().then(|| view! { <AllocationEditor current=selected_allocation selected message/> })}
 
                     {move || billing.with(|billing| billing.as_ref().map(|people| {
                         let firm = money::firm_total(people);
@@ -1162,7 +1173,7 @@ pub fn CapacityView() -> impl IntoView {
                                 <div class="tl-name" role="columnheader">"Person"</div>
                                 {weeks_header}
                             </div>
-                            <HtmlList items=Signal::derive(line_items)/>
+                            <div class="tl-body" node_ref=body></div>
                         </div>
                     </div>
                     <Legend/>
@@ -1389,11 +1400,7 @@ fn line_html(line: &Line) -> String {
             cells,
             tentative,
         } => {
-            let shown = if name.is_empty() {
-                "No team"
-            } else {
-                name.as_str()
-            };
+            let shown = team_name(name);
             out.push_str(r#"<div class="tl-line tl-line--team" role="row"><div class="tl-name" role="rowheader"><button type="button" class="tl-team" data-team=""#);
             escape_into(&mut out, name);
             out.push_str(&format!(r#"" aria-expanded="{}" aria-label=""#, !collapsed));
@@ -1407,11 +1414,11 @@ fn line_html(line: &Line) -> String {
             out.push_str(r#""><span aria-hidden="true">"#);
             out.push_str(if *collapsed { "▸ " } else { "▾ " });
             out.push_str("</span>");
-            escape_into(&mut out, shown);
+            escape_into(&mut out, &shown);
             out.push_str(&format!(
                 r#"<span class="tl-team__count"> · {members}</span></button></div>"#
             ));
-            sum_cells_html(&mut out, shown, cells, *tentative);
+            sum_cells_html(&mut out, &shown, cells, *tentative);
             out.push_str("</div>");
         }
         Line::Total { cells, tentative } => {
@@ -1430,25 +1437,15 @@ fn line_html(line: &Line) -> String {
             bars,
             lanes,
         } => {
-            let (class, attribute, who) = match who {
-                Holder::Person(person) => ("", format!("data-person=\"{person}\""), name.clone()),
-                Holder::Role(role) => (
-                    " tl-line--open-role",
-                    format!("data-role=\"{role}\""),
-                    format!("Open role {name}"),
-                ),
+            let (class, attribute) = match who {
+                Holder::Person(person) => ("", format!("data-person=\"{person}\"")),
+                Holder::Role(role) => (" tl-line--open-role", format!("data-role=\"{role}\"")),
             };
+            let who = row_who(*who, name);
             out.push_str(&format!(
-                r#"<div class="tl-line tl-line--person{class}" role="row" {attribute}><div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
-                lanes + 1
+                r#"<div class="tl-line tl-line--person{class}" role="row" {attribute}>"#
             ));
-            escape_into(&mut out, name);
-            out.push_str("</span>");
-            span_html(&mut out, "tl-name__role", note);
-            if !billable.0.is_empty() {
-                span_html(&mut out, "tl-name__billable", billable);
-            }
-            out.push_str("</div>");
+            row_name_html(&mut out, name, note, billable, *lanes);
             row_weeks_html(&mut out, &who, *row, cells, *tentative, bars);
         }
         Line::Role { bar, role } => {
@@ -1462,6 +1459,272 @@ fn line_html(line: &Line) -> String {
         }
     }
     out
+}
+
+/// The timeline's lines in the page, each in a wrapper kept by who or what
+/// the line is. A changed line is patched where it stands: the weeks that
+/// changed get their new class, style, label and text, its bars and name
+/// are written again only when they changed. A drop on a 300-person plan
+/// so restyles a few weeks of three lines (the person's, the team's, the
+/// total) instead of drawing those lines again; anything a patch does not
+/// cover draws the line again.
+#[derive(Default)]
+struct DrawnLines {
+    /// The lines as drawn, and each one's key and wrapper, in order.
+    lines: std::sync::Arc<Vec<Line>>,
+    wrappers: Vec<(u64, web_sys::Element)>,
+}
+
+impl DrawnLines {
+    fn update(&mut self, body: &web_sys::Element, lines: std::sync::Arc<Vec<Line>>) {
+        use std::collections::{HashMap, HashSet};
+        let keys = line_keys(&lines);
+        let mut drawn: HashMap<u64, (usize, web_sys::Element)> = self
+            .wrappers
+            .drain(..)
+            .enumerate()
+            .map(|(at, (key, wrapper))| (key, (at, wrapper)))
+            .collect();
+        // Lines gone leave first, so the ones kept are found in place.
+        let wanted: HashSet<u64> = keys.iter().copied().collect();
+        drawn.retain(|key, (_, wrapper)| {
+            let keep = wanted.contains(key);
+            if !keep {
+                wrapper.remove();
+            }
+            keep
+        });
+        let mut cursor = body.first_child();
+        for (key, line) in keys.into_iter().zip(lines.iter()) {
+            let wrapper = match drawn.remove(&key) {
+                Some((at, wrapper)) => {
+                    if let Some(before) = self.lines.get(at).filter(|before| *before != line) {
+                        patch_line(&wrapper, before, line);
+                    }
+                    wrapper
+                }
+                None => {
+                    let Ok(wrapper) = document().create_element("div") else {
+                        continue;
+                    };
+                    wrapper.set_class_name("tl-wrap");
+                    wrapper.set_inner_html(&line_html(line));
+                    wrapper
+                }
+            };
+            let node: &web_sys::Node = &wrapper;
+            if cursor.as_ref() == Some(node) {
+                cursor = node.next_sibling();
+            } else {
+                let _ = body.insert_before(node, cursor.as_ref());
+            }
+            self.wrappers.push((key, wrapper));
+        }
+        self.lines = lines;
+    }
+}
+
+/// Who or what each line is, unique within the lines: a team by name, a
+/// person or open role by id, work to staff by its bar, the total.
+fn line_keys(lines: &[Line]) -> Vec<u64> {
+    let mut seen = std::collections::HashSet::with_capacity(lines.len());
+    lines
+        .iter()
+        .map(|line| {
+            let mut key = match line {
+                Line::Team { name, .. } => key_of(&(0u8, name)),
+                Line::Row { who, .. } => key_of(&(1u8, who)),
+                Line::Role { bar, .. } => key_of(&(2u8, &bar.element_id)),
+                Line::Total { .. } => key_of(&3u8),
+            };
+            // Two lines never share a key in a valid plan; should they,
+            // the later one takes the next free number.
+            while !seen.insert(key) {
+                key = key.wrapping_add(1);
+            }
+            key
+        })
+        .collect()
+}
+
+/// Brings a drawn line from `before` to `after`: in place when only its
+/// weeks, bars or name changed, else by drawing it again.
+fn patch_line(wrapper: &web_sys::Element, before: &Line, after: &Line) {
+    let line = wrapper.first_element_child();
+    let patched = line.is_some_and(|line| match (before, after) {
+        (
+            Line::Team {
+                name,
+                members,
+                collapsed,
+                cells: old,
+                tentative,
+            },
+            Line::Team {
+                name: name_after,
+                members: members_after,
+                collapsed: collapsed_after,
+                cells,
+                tentative: tentative_after,
+            },
+        ) => {
+            (name, members, collapsed, tentative)
+                == (name_after, members_after, collapsed_after, tentative_after)
+                && patch_cells(&line, &team_name(name), old, cells, *tentative)
+        }
+        (
+            Line::Total {
+                cells: old,
+                tentative,
+            },
+            Line::Total {
+                cells,
+                tentative: tentative_after,
+            },
+        ) => {
+            tentative == tentative_after && patch_cells(&line, "All teams", old, cells, *tentative)
+        }
+        (
+            Line::Row {
+                who,
+                row,
+                name,
+                note,
+                billable,
+                cells: old,
+                tentative,
+                bars: old_bars,
+                lanes,
+            },
+            Line::Row {
+                who: who_after,
+                row: row_after,
+                name: name_after,
+                note: note_after,
+                billable: billable_after,
+                cells,
+                tentative: tentative_after,
+                bars,
+                lanes: lanes_after,
+            },
+        ) => {
+            (who, row, name, tentative) == (who_after, row_after, name_after, tentative_after)
+                && patch_cells(&line, &row_who(*who, name), old, cells, *tentative)
+                && (old_bars == bars || replace_bars(&line, bars))
+                && ((note, billable, lanes) == (note_after, billable_after, lanes_after)
+                    || replace_name(&line, name, note_after, billable_after, *lanes_after))
+        }
+        _ => false,
+    });
+    if !patched {
+        wrapper.set_inner_html(&line_html(after));
+    }
+}
+
+/// Sets the weeks that changed; false when the line is not drawn as
+/// expected (the caller then draws it again).
+fn patch_cells(
+    line: &web_sys::Element,
+    who: &str,
+    before: &[[u32; 4]],
+    after: &[[u32; 4]],
+    tentative: bool,
+) -> bool {
+    if before.len() != after.len() {
+        return false;
+    }
+    let children = line.children();
+    for (column, (old, key)) in before.iter().zip(after).enumerate() {
+        if old == key {
+            continue;
+        }
+        // The name comes first, then the weeks in order.
+        let Some(element) = children.item(column as u32 + 1) else {
+            return false;
+        };
+        if element.get_attribute("data-col") != Some(column.to_string()) {
+            return false;
+        }
+        let cell = cell_of_key(key);
+        element.set_class_name(band_class(cell.band(tentative)));
+        let _ = element.set_attribute("style", &cell_style(column, &cell, tentative));
+        let _ = element.set_attribute(
+            "aria-label",
+            &cell_label(&week_name(who, column), &cell, tentative),
+        );
+        element.set_text_content(Some(&cell_text(&cell, tentative)));
+    }
+    true
+}
+
+/// Draws a person's or open role's bars again, after its weeks.
+fn replace_bars(line: &web_sys::Element, bars: &[BarData]) -> bool {
+    // The bars come last in the line.
+    while let Some(last) = line
+        .last_element_child()
+        .filter(|last| last.class_name() == "tl-barcell")
+    {
+        last.remove();
+    }
+    let mut out = String::new();
+    bars_html(&mut out, bars);
+    line.insert_adjacent_html("beforeend", &out).is_ok()
+}
+
+/// Draws a person's or open role's name cell again.
+fn replace_name(
+    line: &web_sys::Element,
+    name: &str,
+    note: &(String, String),
+    billable: &(String, String),
+    lanes: usize,
+) -> bool {
+    let Some(cell) = line.first_element_child() else {
+        return false;
+    };
+    let mut out = String::new();
+    row_name_html(&mut out, name, note, billable, lanes);
+    cell.set_outer_html(&out);
+    true
+}
+
+/// A team's name as its line shows it.
+fn team_name(name: &str) -> String {
+    if name.is_empty() {
+        "No team".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Whose weeks a person's or open role's line shows, as their labels say.
+fn row_who(who: Holder, name: &str) -> String {
+    match who {
+        Holder::Person(_) => name.to_string(),
+        Holder::Role(_) => format!("Open role {name}"),
+    }
+}
+
+/// A person's or an open role's name cell: the name, the note under it and
+/// the billable share, over the line's lanes of bars.
+fn row_name_html(
+    out: &mut String,
+    name: &str,
+    note: &(String, String),
+    billable: &(String, String),
+    lanes: usize,
+) {
+    out.push_str(&format!(
+        r#"<div class="tl-name" role="rowheader" style="grid-row:1 / span {}"><span class="tl-name__person">"#,
+        lanes + 1
+    ));
+    escape_into(out, name);
+    out.push_str("</span>");
+    span_html(out, "tl-name__role", note);
+    if !billable.0.is_empty() {
+        span_html(out, "tl-name__billable", billable);
+    }
+    out.push_str("</div>");
 }
 
 /// `<span class="{class}" title="…">text</span>`, without a title when it
@@ -1495,17 +1758,21 @@ fn row_weeks_html(
         let focusable = row == 0 && column == 0;
         cell_html(
             out,
-            &format!("{name}, week {}", column + 1),
+            &week_name(name, column),
             column,
             &cell,
             tentative,
             focusable,
         );
     }
+    bars_html(out, bars);
+    out.push_str("</div>");
+}
+
+fn bars_html(out: &mut String, bars: &[BarData]) {
     for bar in bars {
         bar_cell_html(out, bar);
     }
-    out.push_str("</div>");
 }
 
 /// A bar in the line's grid: a row holds cells only, so each bar sits in a
@@ -1527,16 +1794,28 @@ fn cell_html(
     focusable: bool,
 ) {
     out.push_str(&format!(
-        r#"<div class="{}" role="gridcell" data-col="{column}" tabindex="{}" style="grid-column:{};{}" aria-label=""#,
+        r#"<div class="{}" role="gridcell" data-col="{column}" tabindex="{}" style="{}" aria-label=""#,
         band_class(cell.band(tentative)),
         if focusable { 0 } else { -1 },
-        column + 2,
-        bar_style(cell, tentative)
+        cell_style(column, cell, tentative),
     ));
-    escape_into(out, &format!("{who}: {}", cell.details(tentative)));
+    escape_into(out, &cell_label(who, cell, tentative));
     out.push_str(r#"">"#);
     out.push_str(&cell_text(cell, tentative));
     out.push_str("</div>");
+}
+
+fn cell_style(column: usize, cell: &Cell, tentative: bool) -> String {
+    format!("grid-column:{};{}", column + 2, bar_style(cell, tentative))
+}
+
+fn cell_label(who: &str, cell: &Cell, tentative: bool) -> String {
+    format!("{who}: {}", cell.details(tentative))
+}
+
+/// The name a week's label starts with: "Tom Becker, week 3".
+fn week_name(who: &str, column: usize) -> String {
+    format!("{who}, week {}", column + 1)
 }
 
 /// A team's or the firm's weeks: utilisation in each.
@@ -1544,7 +1823,7 @@ fn sum_cells_html(out: &mut String, name: &str, cells: &[[u32; 4]], tentative: b
     for (column, key) in cells.iter().enumerate() {
         cell_html(
             out,
-            &format!("{name}, week {}", column + 1),
+            &week_name(name, column),
             column,
             &cell_of_key(key),
             tentative,
@@ -1607,77 +1886,125 @@ fn Legend() -> impl IntoView {
 }
 
 /// Edits the selected allocation by form: hours a week, weeks, commitment
-/// and scenario; the same command as a drag or a key.
+/// and scenario; the same command as a drag or a key. It stays mounted
+/// while the selection moves from bar to bar (a drop selects the bar it
+/// made): its fields follow the allocation the plan holds, and its option
+/// lists are written again only when the people, roles or scenarios change.
 #[component]
 fn AllocationEditor(
-    allocation: Allocation,
+    /// The selected allocation as the plan holds it.
+    current: Memo<Option<Allocation>>,
     selected: RwSignal<Option<AllocationId>>,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (title, who, scenarios, holders) = state.history.with_untracked(|history| {
-        let plan = history.plan();
-        let who = match &allocation.assignee {
-            Assignee::Person(person) => plan.person_name(*person),
-            Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
-            Assignee::Role(role) => format!("Open role {}", plan.role_title(*role)),
-        };
-        let scenarios: Vec<(String, String)> = plan
-            .scenarios
-            .iter()
-            .map(|scenario| (scenario.id.to_string(), scenario.name.clone()))
-            .collect();
-        // Who can hold it: a placeholder stays as it is ("") until staffed;
-        // people by name, then the open roles not yet filled.
-        let mut holders = Vec::new();
-        if let Assignee::Placeholder { .. } = allocation.assignee {
-            holders.push((String::new(), who.clone()));
-        }
-        holders.extend(
-            plan.people
-                .iter()
-                .map(|person| (person.id.to_string(), person.name.clone())),
-        );
-        holders.extend(
-            plan.roles
-                .iter()
-                .filter(|role| role.filled_by.is_none())
-                .map(|role| (role.id.to_string(), format!("Open role {}", role.title))),
-        );
-        (
-            plan.activity_title(allocation.activity),
-            who,
-            scenarios,
-            holders,
-        )
+    let heading = move || {
+        current.with(|allocation| {
+            let allocation = allocation.as_ref()?;
+            state.history.with(|history| {
+                let plan = history.plan();
+                Some((
+                    plan.activity_title(allocation.activity),
+                    assignee_name(plan, &allocation.assignee),
+                ))
+            })
+        })
+    };
+    // Who can hold it: a placeholder stays as it is ("") until staffed;
+    // people by name, then the open roles not yet filled.
+    let holders = Memo::new(move |_| {
+        let placeholder = current.with(|allocation| match allocation.as_ref() {
+            Some(
+                allocation @ Allocation {
+                    assignee: Assignee::Placeholder { .. },
+                    ..
+                },
+            ) => state
+                .history
+                .with(|history| Some(assignee_name(history.plan(), &allocation.assignee))),
+            _ => None,
+        });
+        state.history.with(|history| {
+            let plan = history.plan();
+            let mut holders: Vec<(String, String)> = placeholder
+                .map(|name| (String::new(), name))
+                .into_iter()
+                .collect();
+            holders.extend(
+                plan.people
+                    .iter()
+                    .map(|person| (person.id.to_string(), person.name.clone())),
+            );
+            holders.extend(
+                plan.roles
+                    .iter()
+                    .filter(|role| role.filled_by.is_none())
+                    .map(|role| (role.id.to_string(), format!("Open role {}", role.title))),
+            );
+            holders
+        })
     });
-    let holder = RwSignal::new(match &allocation.assignee {
-        Assignee::Person(person) => person.to_string(),
-        Assignee::Role(role) => role.to_string(),
-        Assignee::Placeholder { .. } => String::new(),
+    let scenario_options = Memo::new(move |_| {
+        state.history.with(|history| {
+            let mut options = vec![(String::new(), "(no scenario)".to_string())];
+            options.extend(
+                history
+                    .plan()
+                    .scenarios
+                    .iter()
+                    .map(|scenario| (scenario.id.to_string(), scenario.name.clone())),
+            );
+            options
+        })
     });
-    let hours = RwSignal::new(super::forms::number_text(allocation.hours_per_week));
-    let first = RwSignal::new(allocation.first_week.to_string());
-    let last = RwSignal::new(allocation.last_week.to_string());
-    let commitment = RwSignal::new(
-        if allocation.commitment == Commitment::Tentative {
-            "tentative"
-        } else {
-            "confirmed"
-        }
-        .to_string(),
-    );
-    let scenario = RwSignal::new(
-        allocation
-            .scenario
-            .map(|id| id.to_string())
-            .unwrap_or_default(),
-    );
+    let holder = RwSignal::new(String::new());
+    let hours = RwSignal::new(String::new());
+    let first = RwSignal::new(String::new());
+    let last = RwSignal::new(String::new());
+    let commitment = RwSignal::new(String::new());
+    let scenario = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let id = allocation.id;
+    // The fields show the allocation the plan holds: when another bar is
+    // selected, or this one changed (applied, dragged, undone).
+    let show = move |allocation: &Allocation| {
+        holder.set(match &allocation.assignee {
+            Assignee::Person(person) => person.to_string(),
+            Assignee::Role(role) => role.to_string(),
+            Assignee::Placeholder { .. } => String::new(),
+        });
+        hours.set(super::forms::number_text(allocation.hours_per_week));
+        first.set(allocation.first_week.to_string());
+        last.set(allocation.last_week.to_string());
+        commitment.set(
+            if allocation.commitment == Commitment::Tentative {
+                "tentative"
+            } else {
+                "confirmed"
+            }
+            .to_string(),
+        );
+        scenario.set(
+            allocation
+                .scenario
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+        );
+        error.set(None);
+    };
+    if let Some(allocation) = current.get_untracked() {
+        show(&allocation);
+    }
+    Effect::new(move |first_run: Option<()>| {
+        let allocation = current.get();
+        if let (Some(()), Some(allocation)) = (first_run, allocation) {
+            show(&allocation);
+        }
+    });
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let mut next = allocation.clone();
+        let Some(mut next) = current.get_untracked() else {
+            return;
+        };
         let read = (|| {
             next.hours_per_week =
                 super::forms::parse_number("Hours a week", &hours.get_untracked(), 0.0)?;
@@ -1715,18 +2042,32 @@ fn AllocationEditor(
             Err(reason) => error.set(Some(reason)),
         }
     };
-    let remove = move |_| match state.execute(Command::RemoveAllocation(id)) {
-        Ok(summary) => {
-            message.set(Some(summary));
-            selected.set(None);
-            // The bar is gone: focus goes back to the timeline.
-            focus_timeline();
+    let remove = move |_| {
+        let Some(id) = selected.get_untracked() else {
+            return;
+        };
+        match state.execute(Command::RemoveAllocation(id)) {
+            Ok(summary) => {
+                message.set(Some(summary));
+                selected.set(None);
+                // The bar is gone: focus goes back to the timeline.
+                focus_timeline();
+            }
+            Err(reason) => error.set(Some(reason)),
         }
-        Err(reason) => error.set(Some(reason)),
     };
-    let form_label = format!("Allocation: {title}, {who}");
-    let mut scenario_options = vec![(String::new(), "(no scenario)".to_string())];
-    scenario_options.extend(scenarios);
+    let close = move |_| {
+        if let Some(id) = selected.get_untracked() {
+            selected.set(None);
+            browser::focus_after_render(format!("bar-{id}"));
+        }
+    };
+    let title = move || heading().map(|(title, _)| title);
+    let who = move || heading().map(|(_, who)| who);
+    let form_label = move || match heading() {
+        Some((title, who)) => format!("Allocation: {title}, {who}"),
+        None => "Allocation".to_string(),
+    };
     view! {
         <form class="allocation-editor" aria-label=form_label novalidate=true on:submit=apply>
             <p class="allocation-editor__title"><strong>{title}</strong> " · " {who}</p>
@@ -1750,11 +2091,17 @@ fn AllocationEditor(
             <button type="submit" class="button button--primary button--small">"Apply"</button>
             <button type="button" class="button button--small button--danger" on:click=remove>"Remove"</button>
             <button type="button" class="button button--small button--quiet" aria-label="Close the allocation editor"
-                on:click=move |_| {
-                    selected.set(None);
-                    browser::focus_after_render(format!("bar-{id}"));
-                }>"✕"</button>
+                on:click=close>"✕"</button>
             {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
         </form>
+    }
+}
+
+/// Who holds an allocation, as the editor names them.
+fn assignee_name(plan: &Plan, assignee: &Assignee) -> String {
+    match assignee {
+        Assignee::Person(person) => plan.person_name(*person),
+        Assignee::Placeholder { role, .. } => format!("Unstaffed {role}"),
+        Assignee::Role(role) => format!("Open role {}", plan.role_title(*role)),
     }
 }

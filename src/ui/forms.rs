@@ -71,13 +71,14 @@ pub fn TextArea(
 pub fn Choice(
     label: &'static str,
     value: RwSignal<String>,
-    /// The options as (value, label), fixed while the form is open.
-    options: Vec<(String, String)>,
+    /// The options as (value, label); a select whose options follow the
+    /// plan (the allocation editor's "Assigned to") passes a memo.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
     /// The compact look of a table filter instead of a form field.
     #[prop(optional)]
     filter: bool,
 ) -> impl IntoView {
-    let current = value.get_untracked();
     let (class, label_class) = if filter {
         ("filter", "filter__label")
     } else {
@@ -85,9 +86,14 @@ pub fn Choice(
     };
     // The options as escaped markup: a select of every person of a large
     // plan is parsed by the browser at once instead of built one element
-    // at a time.
-    let mut markup = String::new();
-    super::markup::options_into(&mut markup, &options, &current);
+    // at a time, and written again only when the options change.
+    let markup = move || {
+        let mut markup = String::new();
+        options.with(|options| {
+            super::markup::options_into(&mut markup, options, &value.get_untracked())
+        });
+        markup
+    };
     view! {
         <label class=class>
             <span class=label_class>{label}</span>

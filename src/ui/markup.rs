@@ -8,8 +8,9 @@
 use leptos::prelude::*;
 
 /// Pieces of markup keyed by their text: a changed piece is replaced, the
-/// others stay. One list component serves every such list, so the browser
-/// bundle carries its keyed diffing once.
+/// others stay. One list component serves such lists (the work list), so
+/// the browser bundle carries its keyed diffing once; the capacity timeline
+/// patches its lines in place instead (`capacity::DrawnLines`).
 #[component]
 pub fn HtmlList(
     /// (a key that changes whenever the markup does, the markup)

@@ -313,6 +313,83 @@ test('clicking a bar opens its editor: hours, weeks and commitment by form, undo
   expectNoErrors(errors);
 });
 
+test('a change patches the weeks it touched in place, drawn as a fresh page draws them', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Each line's markup, without the marks this test sets.
+  const timeline = () => page.locator('.tl-body > .tl-wrap').evaluateAll((lines) => lines.map((line) => {
+    const copy = line.cloneNode(true);
+    copy.querySelectorAll('[data-probe]').forEach((element) => element.removeAttribute('data-probe'));
+    return copy.innerHTML;
+  }));
+  await page.locator('.tl-body .cell').evaluateAll((cells) => cells.forEach((cell) => { cell.dataset.probe = 'kept'; }));
+  const total = page.locator('.tl-line--total .cell[data-col="2"]');
+  const totalBefore = await total.textContent();
+  await page.locator('#bar-alc-2').click();
+  const editor = page.locator('form.allocation-editor');
+  await editor.getByRole('spinbutton', { name: 'Hours a week' }).fill('24');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await editor.getByRole('button', { name: 'Close the allocation editor' }).click();
+  // Tom's week and the firm's follow; the weeks are the same elements.
+  await expect(cell(page, 'per-2', 2)).toHaveText('60');
+  await expect(total).not.toHaveText(totalBefore);
+  await expect(cell(page, 'per-2', 2)).toHaveAttribute('data-probe', 'kept');
+  await expect(total).toHaveAttribute('data-probe', 'kept');
+  await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /24 h a week/);
+  // Patched, the timeline is what a fresh page draws for the same plan.
+  const patched = await timeline();
+  await waitForSaved(page, '"hours_per_week":24.0');
+  await reloadApp(page);
+  await expect(cell(page, 'per-2', 2)).toHaveText('60');
+  expect(await timeline()).toEqual(patched);
+  expectNoErrors(errors);
+});
+
+test('the editor stays open as the selection moves and shows what the plan holds', async ({ page }) => {
+  const errors = collectErrors(page);
+  const editor = page.locator('form.allocation-editor');
+  const hours = editor.getByRole('spinbutton', { name: 'Hours a week' });
+  const holder = editor.getByRole('combobox', { name: 'Assigned to' });
+  await page.locator('#bar-alc-2').click();
+  await expect(editor).toHaveAttribute('aria-label', 'Allocation: Standard Azure landing zone in Terraform, Tom Becker');
+  await expect(hours).toHaveValue('20');
+  await expect(holder).toHaveValue('per-2');
+  // Another bar: the same form, that bar's values; the people it offers
+  // are not written again (a mark on one stays).
+  await holder.locator('option[value="per-7"]').evaluate((option) => { option.dataset.probe = 'kept'; });
+  await page.locator('#bar-alc-3').click();
+  await expect(editor).toHaveCount(1);
+  await expect(holder.locator('option[value="per-7"]')).toHaveAttribute('data-probe', 'kept');
+  await expect(editor).toHaveAttribute('aria-label', 'Allocation: Standard Azure landing zone in Terraform, Marcus Hill');
+  await expect(hours).toHaveValue('8');
+  await expect(editor.getByLabel('First week')).toHaveValue('2026-W48');
+  await expect(holder).toHaveValue('per-4');
+  // Unstaffed work: "Assigned to" offers it as it is, then people.
+  await page.locator('#bar-alc-9').click();
+  await expect(editor).toHaveAttribute('aria-label', /^Allocation: .*, Unstaffed Microsoft 365 Consultant$/);
+  await expect(holder).toHaveValue('');
+  await expect(holder.locator('option').first()).toHaveText('Unstaffed Microsoft 365 Consultant');
+  await page.locator('#bar-alc-3').click();
+  await expect(holder).toHaveValue('per-4');
+  await expect(holder.locator('option').first()).not.toHaveText('Unstaffed Microsoft 365 Consultant');
+  // Moved by keyboard: the fields follow the plan.
+  await page.locator('#bar-alc-3').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(editor.getByLabel('First week')).toHaveValue('2026-W49');
+  await expect(editor.getByLabel('Last week')).toHaveValue('2026-W52');
+  // Undone: back to what the plan holds again.
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(editor.getByLabel('First week')).toHaveValue('2026-W48');
+  // Closed, it comes back on the next click.
+  await editor.getByRole('button', { name: 'Close the allocation editor' }).click();
+  await expect(editor).toHaveCount(0);
+  await page.locator('#bar-alc-2').click();
+  await expect(hours).toHaveValue('20');
+  expectNoErrors(errors);
+});
+
 test('a bar that starts weeks before the shown weeks moves by the week it was grabbed at', async ({ page }) => {
   const errors = collectErrors(page);
   // Show weeks from 2026-W49: Tom's alc-2 (2026-W47 to W52) has two weeks
