@@ -590,7 +590,9 @@ pub fn CapacityView() -> impl IntoView {
     // bars shown unless the plan is large, unless the person chose. Both
     // follow the plan when another one is opened.
     let chosen_range = RwSignal::new(None::<Horizon>);
-    let range = Signal::derive(move || {
+    // Memos: the controls and the capacity follow a change of the weeks,
+    // not every edit of the plan.
+    let range = Memo::new(move |_| {
         chosen_range
             .get()
             .unwrap_or_else(|| state.history.with(|history| history.plan().horizon))
@@ -599,7 +601,7 @@ pub fn CapacityView() -> impl IntoView {
     let hidden = RwSignal::new(Vec::new());
     let collapsed = RwSignal::new(Vec::<String>::new());
     let chosen_bars = RwSignal::new(None::<bool>);
-    let show_bars = Signal::derive(move || {
+    let show_bars = Memo::new(move |_| {
         chosen_bars.get().unwrap_or_else(|| {
             state
                 .history
@@ -1113,7 +1115,7 @@ pub fn CapacityView() -> impl IntoView {
     let generation = StoredValue::new(0u32);
     Effect::new(move |first: Option<()>| {
         state.history.track();
-        computed.track();
+        computed.with(|_| ());
         if first.is_none() {
             return;
         }
@@ -1191,10 +1193,10 @@ pub fn CapacityView() -> impl IntoView {
 
 #[component]
 fn RangeControls(
-    range: Signal<Horizon>,
+    range: Memo<Horizon>,
     chosen_range: RwSignal<Option<Horizon>>,
     include_tentative: RwSignal<bool>,
-    show_bars: Signal<bool>,
+    show_bars: Memo<bool>,
     chosen_bars: RwSignal<Option<bool>>,
 ) -> impl IntoView {
     let choose = move |change: &dyn Fn(&mut Horizon)| {
@@ -1912,8 +1914,12 @@ fn AllocationEditor(
     };
     // Who can hold it: a placeholder stays as it is ("") until staffed;
     // people by name, then the open roles not yet filled.
-    let holders = Memo::new(move |_| {
-        let placeholder = current.with(|allocation| match allocation.as_ref() {
+    // The list is rebuilt only when who can hold work changes: the
+    // selection moving to or from a placeholder, or the people and open
+    // roles (a hash of the placeholder's name and the people's and roles'
+    // ids, names and whether filled), not on every drop.
+    let placeholder = move || {
+        current.with(|allocation| match allocation.as_ref() {
             Some(
                 allocation @ Allocation {
                     assignee: Assignee::Placeholder { .. },
@@ -1923,8 +1929,29 @@ fn AllocationEditor(
                 .history
                 .with(|history| Some(assignee_name(history.plan(), &allocation.assignee))),
             _ => None,
-        });
+        })
+    };
+    let roster = Memo::new(move |_| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        placeholder().hash(&mut hasher);
         state.history.with(|history| {
+            let plan = history.plan();
+            for person in &plan.people {
+                (person.id.0, &person.name).hash(&mut hasher);
+            }
+            for role in &plan.roles {
+                (role.id.0, &role.title, role.filled_by.is_none()).hash(&mut hasher);
+            }
+        });
+        hasher.finish()
+    });
+    let holders = Memo::new(move |_| {
+        // Read, not only tracked: `track` alone never works a memo out, so
+        // it would never learn what it depends on.
+        let _ = roster.get();
+        let placeholder = untrack(placeholder);
+        state.history.with_untracked(|history| {
             let plan = history.plan();
             let mut holders: Vec<(String, String)> = placeholder
                 .map(|name| (String::new(), name))

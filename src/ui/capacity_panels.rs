@@ -509,16 +509,21 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
         }
     };
 
-    let skill_rows = move || {
-        // The open plan's skill catalogue (it follows a plan opened meanwhile).
-        let skills = state.history.with(|history| {
+    // The open plan's skill catalogue (it follows a plan opened meanwhile):
+    // a memo, so the skill selects are drawn again when the catalogue
+    // changes, not on every drop.
+    let catalogue = Memo::new(move |_| {
+        state.history.with(|history| {
             history
                 .plan()
                 .skills
                 .iter()
                 .map(|skill| (skill.id.to_string(), skill.name.clone()))
                 .collect::<Vec<_>>()
-        });
+        })
+    });
+    let skill_rows = move || {
+        let skills = catalogue.get();
         needs
             .get()
             .into_iter()
