@@ -158,59 +158,77 @@ pub fn encode_compact(plan: &Plan) -> String {
 /// wasm bundle twice (about 4 KB gzipped). Held equal to serde_json's own
 /// pretty printer by tests.
 pub fn indent_json(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    // Bytes: the characters that shape JSON are ASCII, and a byte of a
+    // longer UTF-8 character is never one of them, so runs of text are
+    // copied whole and only whole characters are ever split apart.
+    let bytes = compact.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + bytes.len() / 2);
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = compact.chars().peekable();
-    let new_line = |out: &mut String, depth: usize| {
-        out.push('\n');
+    let mut at = 0;
+    let new_line = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
         for _ in 0..depth {
-            out.push_str("  ");
+            out.extend_from_slice(b"  ");
         }
     };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => {
+                // The string up to its closing quote, escapes included.
+                let mut end = at + 1;
+                while let Some(offset) = bytes[end.min(bytes.len())..]
+                    .iter()
+                    .position(|b| *b == b'"' || *b == b'\\')
+                {
+                    let found = end + offset;
+                    if bytes[found] == b'\\' {
+                        end = found + 2;
+                    } else {
+                        end = found + 1;
+                        break;
+                    }
+                }
+                let end = end.min(bytes.len());
+                out.extend_from_slice(&bytes[at..end]);
+                at = end;
+                continue;
             }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                let close = if c == '{' { '}' } else { ']' };
-                out.push(c);
-                if chars.peek() == Some(&close) {
-                    chars.next();
+            b'{' | b'[' => {
+                let close = if byte == b'{' { b'}' } else { b']' };
+                out.push(byte);
+                if bytes.get(at + 1) == Some(&close) {
                     out.push(close);
+                    at += 1;
                 } else {
                     depth += 1;
                     new_line(&mut out, depth);
                 }
             }
-            '}' | ']' => {
+            b'}' | b']' => {
                 depth = depth.saturating_sub(1);
                 new_line(&mut out, depth);
-                out.push(c);
+                out.push(byte);
             }
-            ',' => {
-                out.push(c);
+            b',' => {
+                out.push(byte);
                 new_line(&mut out, depth);
             }
-            ':' => out.push_str(": "),
-            c => out.push(c),
+            b':' => out.extend_from_slice(b": "),
+            _ => {
+                // A number or a literal, to the next character that shapes
+                // the text.
+                let end = bytes[at..]
+                    .iter()
+                    .position(|b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']' | b',' | b':'))
+                    .map_or(bytes.len(), |offset| at + offset);
+                out.extend_from_slice(&bytes[at..end]);
+                at = end;
+                continue;
+            }
         }
+        at += 1;
     }
-    out
+    String::from_utf8(out).unwrap_or_else(|_| compact.to_string())
 }
 
 fn write(plan: &Plan) -> String {
