@@ -1472,9 +1472,10 @@ fn line_html(line: &Line) -> String {
 /// cover draws the line again.
 #[derive(Default)]
 struct DrawnLines {
-    /// The lines as drawn, and each one's key and wrapper, in order.
+    /// The lines as drawn, and each one's key, position in `lines` and
+    /// wrapper, in order.
     lines: std::sync::Arc<Vec<Line>>,
-    wrappers: Vec<(u64, web_sys::Element)>,
+    wrappers: Vec<(u64, usize, web_sys::Element)>,
 }
 
 impl DrawnLines {
@@ -1484,8 +1485,7 @@ impl DrawnLines {
         let mut drawn: HashMap<u64, (usize, web_sys::Element)> = self
             .wrappers
             .drain(..)
-            .enumerate()
-            .map(|(at, (key, wrapper))| (key, (at, wrapper)))
+            .map(|(key, at, wrapper)| (key, (at, wrapper)))
             .collect();
         // Lines gone leave first, so the ones kept are found in place.
         let wanted: HashSet<u64> = keys.iter().copied().collect();
@@ -1497,10 +1497,10 @@ impl DrawnLines {
             keep
         });
         let mut cursor = body.first_child();
-        for (key, line) in keys.into_iter().zip(lines.iter()) {
+        for (at, (key, line)) in keys.into_iter().zip(lines.iter()).enumerate() {
             let wrapper = match drawn.remove(&key) {
-                Some((at, wrapper)) => {
-                    if let Some(before) = self.lines.get(at).filter(|before| *before != line) {
+                Some((was, wrapper)) => {
+                    if let Some(before) = self.lines.get(was).filter(|before| *before != line) {
                         patch_line(&wrapper, before, line);
                     }
                     wrapper
@@ -1520,7 +1520,7 @@ impl DrawnLines {
             } else {
                 let _ = body.insert_before(node, cursor.as_ref());
             }
-            self.wrappers.push((key, wrapper));
+            self.wrappers.push((key, at, wrapper));
         }
         self.lines = lines;
     }
