@@ -841,6 +841,10 @@ impl Plan {
         find_by_id(&self.people, id, |person| person.id)
     }
 
+    pub fn allocation(&self, id: AllocationId) -> Option<&Allocation> {
+        find_by_id(&self.allocations, id, |allocation| allocation.id)
+    }
+
     pub fn skill(&self, id: SkillId) -> Option<&Skill> {
         find_by_id(&self.skills, id, |skill| skill.id)
     }
@@ -974,3 +978,21 @@ pub const WEEKDAYS: [Weekday; 7] = [
     Weekday::Sat,
     Weekday::Sun,
 ];
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+
+    #[test]
+    fn an_allocation_is_found_by_id_in_a_sorted_or_unsorted_list() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        let mut plan = demo::demo_plan(PlanId(1), today);
+        plan.sort_canonically();
+        let found = plan.allocation(AllocationId(3)).map(|a| a.id);
+        assert_eq!(found, Some(AllocationId(3)));
+        assert!(plan.allocation(AllocationId(999)).is_none());
+        plan.allocations.reverse();
+        let found = plan.allocation(AllocationId(3)).map(|a| a.id);
+        assert_eq!(found, Some(AllocationId(3)));
+    }
+}

@@ -707,28 +707,18 @@ pub fn CapacityView() -> impl IntoView {
         }
     };
     let find = move |id: AllocationId| {
-        state.history.with_untracked(|history| {
-            history
-                .plan()
-                .allocations
-                .iter()
-                .find(|allocation| allocation.id == id)
-                .cloned()
-        })
+        state
+            .history
+            .with_untracked(|history| history.plan().allocation(id).cloned())
     };
 
     // The selected allocation as the plan holds it, and whether the editor
     // is open: it opens on a selection and stays while the selection moves.
     let selected_allocation = Memo::new(move |_| {
         let id = selected.get()?;
-        state.history.with(|history| {
-            history
-                .plan()
-                .allocations
-                .iter()
-                .find(|allocation| allocation.id == id)
-                .cloned()
-        })
+        state
+            .history
+            .with(|history| history.plan().allocation(id).cloned())
     });
     let editing = Memo::new(move |_| selected_allocation.with(Option::is_some));
 

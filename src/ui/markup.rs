@@ -1,8 +1,9 @@
 //! Views written as markup: for lists of many rows with no reactive code of
 //! their own (the capacity timeline, the work list, charts, the hiring plan
 //! and the cadences), escaped markup per row and one keyed list (or one
-//! handler and [`Patch`]es by id) cost far less wasm than a view per
-//! element, and patch faster. Every text from a plan goes through
+//! handler and [`Patch`]es by id; the timeline patches its weeks in place,
+//! see `capacity::DrawnLines`) cost far less wasm than a view per element,
+//! and patch faster. Every text from a plan goes through
 //! [`escape_into`].
 
 use leptos::prelude::*;
