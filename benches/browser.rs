@@ -59,4 +59,9 @@ fn capacity_in_the_browser(c: &mut Criterion) {
     c.bench_function("capacity::compute (large plan, browser)", |b| {
         b.iter(|| capacity::compute(&plan, plan.horizon, &options, today))
     });
+    let mut baseline = capacity::Baseline::default();
+    c.bench_function(
+        "capacity::compute_with (large plan, baseline kept, browser)",
+        |b| b.iter(|| capacity::compute_with(&plan, plan.horizon, &options, today, &mut baseline)),
+    );
 }

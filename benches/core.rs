@@ -41,6 +41,12 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("capacity::compute (large plan)", |b| {
         b.iter(|| capacity::compute(&plan, plan.horizon, &options, today))
     });
+    // What the Capacity view does on a drop: the same, with everyone's
+    // calendar weeks kept from the computation before.
+    let mut baseline = capacity::Baseline::default();
+    c.bench_function("capacity::compute_with (large plan, baseline kept)", |b| {
+        b.iter(|| capacity::compute_with(&plan, plan.horizon, &options, today, &mut baseline))
+    });
     // Money on the same capacity (the Capacity view's billable %), and
     // alone (the Money panel); the RACI checks.
     let grid = capacity::compute(&plan, plan.horizon, &options, today);

@@ -328,9 +328,96 @@ impl Capacity {
 /// [`LOOKAHEAD_WEEKS`] weeks are computed), "this week" being the week of
 /// `today`.
 pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate) -> Capacity {
+    compute_with(plan, range, options, today, &mut Baseline::default())
+}
+
+/// Each person's and open role's hours week by week before any work is
+/// allocated: what their calendar gives (capacity and support). A drop or
+/// any other change of allocations leaves it as it was, so a view keeps one
+/// between edits and passes it to [`compute_with`], which works out again
+/// only the weeks of people (and roles) that changed, and all of them when
+/// the weeks or the public holidays did.
+#[derive(Debug, Clone, Default)]
+pub struct Baseline {
+    first_day: i64,
+    weeks: usize,
+    holidays: Vec<i64>,
+    /// By position in the plan's people: the person as last seen and
+    /// their weeks.
+    people: Vec<Option<(Person, Vec<Cell>)>>,
+    /// By position among the open roles shown, the same way (a role as the
+    /// person it will be, see `OpenRole::as_person`).
+    roles: Vec<Option<(Person, Vec<Cell>)>>,
+}
+
+impl Baseline {
+    /// Keeps what it knows if it was worked out for these weeks and
+    /// holidays; forgets it all otherwise.
+    fn begin(&mut self, first_day: i64, weeks: usize, holidays: Vec<i64>) {
+        if self.first_day != first_day || self.weeks != weeks || self.holidays != holidays {
+            *self = Baseline {
+                first_day,
+                weeks,
+                holidays,
+                people: Vec::new(),
+                roles: Vec::new(),
+            };
+        }
+    }
+
+    /// The weeks of `person`, the one at `at` among people (or shown
+    /// roles): kept if they are the same as last time, else worked out.
+    fn weeks_of(&mut self, role: bool, at: usize, person: &Person) -> Vec<Cell> {
+        let (first_day, weeks, holidays) = (self.first_day, self.weeks, &self.holidays);
+        let entries = if role {
+            &mut self.roles
+        } else {
+            &mut self.people
+        };
+        if let Some(Some((seen, cells))) = entries.get(at) {
+            if seen == person {
+                return cells.clone();
+            }
+        }
+        let calendar = Calendar::new(person);
+        let cells: Vec<Cell> = (0..weeks)
+            .map(|week| {
+                let monday = first_day + week as i64 * 7;
+                let capacity = calendar.capacity_hours(holidays, monday, monday + 6);
+                let available = calendar.available_hours(holidays, monday, monday + 6);
+                Cell {
+                    capacity,
+                    support: (capacity - available).max(0.0),
+                    ..Cell::default()
+                }
+            })
+            .collect();
+        if entries.len() <= at {
+            entries.resize(at + 1, None);
+        }
+        entries[at] = Some((person.clone(), cells.clone()));
+        cells
+    }
+
+    /// Forgets people and roles past the ones the plan has now.
+    fn end(&mut self, people: usize, roles: usize) {
+        self.people.truncate(people);
+        self.roles.truncate(roles);
+    }
+}
+
+/// [`compute`], keeping each person's calendar weeks in `baseline` from one
+/// call to the next (the result is the same as `compute`'s).
+pub fn compute_with(
+    plan: &Plan,
+    range: Horizon,
+    options: &Options,
+    today: NaiveDate,
+    baseline: &mut Baseline,
+) -> Capacity {
     let weeks = range.weeks.min(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS) as usize;
     let first_day = day_number(range.start.monday());
-    let holidays = holiday_numbers(plan);
+    baseline.begin(first_day, weeks, holiday_numbers(plan));
     let this_week = Week::containing(today);
 
     // The open roles that add capacity: not filled, scenario shown.
@@ -361,21 +448,6 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
     let mut rows: Vec<PersonRow> = Vec::with_capacity(plan.people.len());
     let mut row_of_person = vec![0usize; plan.people.len()];
     let mut teams: Vec<TeamRow> = Vec::with_capacity(team_names.len());
-    let weekly_cells = |person: &Person| -> Vec<Cell> {
-        let calendar = Calendar::new(person);
-        (0..weeks)
-            .map(|week| {
-                let monday = first_day + week as i64 * 7;
-                let capacity = calendar.capacity_hours(&holidays, monday, monday + 6);
-                let available = calendar.available_hours(&holidays, monday, monday + 6);
-                Cell {
-                    capacity,
-                    support: (capacity - available).max(0.0),
-                    ..Cell::default()
-                }
-            })
-            .collect()
-    };
     for (team, name) in team_names.iter().enumerate() {
         let first_row = rows.len();
         for (index, person) in plan.people.iter().enumerate() {
@@ -386,7 +458,7 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
             rows.push(PersonRow {
                 person: person.id,
                 team,
-                cells: weekly_cells(person),
+                cells: baseline.weeks_of(false, index, person),
             });
         }
         teams.push(TeamRow {
@@ -400,14 +472,16 @@ pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate)
     // A role counts as the person it will be (see `OpenRole::as_person`).
     let mut roles: Vec<RoleRow> = shown_roles
         .iter()
-        .map(|role| RoleRow {
+        .enumerate()
+        .map(|(at, role)| RoleRow {
             role: role.id,
             team: team_names
                 .binary_search(&role.team.trim())
                 .unwrap_or_default(),
-            cells: weekly_cells(&role.as_person(PersonId(0), &role.title)),
+            cells: baseline.weeks_of(true, at, &role.as_person(PersonId(0), &role.title)),
         })
         .collect();
+    baseline.end(plan.people.len(), shown_roles.len());
     let role_row_of = |role: RoleId| roles.iter().position(|row| row.role == role);
     let role_rows: Vec<Option<usize>> = plan.roles.iter().map(|r| role_row_of(r.id)).collect();
     let shown_role_row =

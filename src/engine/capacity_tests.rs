@@ -1984,3 +1984,100 @@ fn a_filled_role_or_one_in_no_scenario() {
     assert!(capacity.roles.is_empty());
     assert_eq!(capacity.teams.len(), 1);
 }
+
+/// A baseline kept from one computation to the next gives what a fresh
+/// computation gives, whatever changed in between: allocations (kept
+/// weeks), a person's calendar, people added and removed (positions shift),
+/// holidays, the weeks shown, scenarios hidden (roles shown change).
+#[test]
+fn a_kept_baseline_computes_what_a_fresh_one_does() {
+    type Edit = fn(&mut Plan, &mut Horizon, &mut Options);
+    let edits: &[(&str, Edit)] = &[
+        ("nothing", |_, _, _| {}),
+        ("work added", |plan, _, _| {
+            plan.allocations
+                .push(work(90, 1, 1, 12.0, "2026-W49", "2026-W52"));
+        }),
+        ("work moved to the role", |plan, _, _| {
+            if let Some(last) = plan.allocations.last_mut() {
+                last.assignee = Assignee::Role(RoleId(1));
+            }
+        }),
+        ("leave taken", |plan, _, _| {
+            plan.people[0]
+                .leave
+                .push(leave("2026-12-07", "2026-12-09", 1.0));
+        }),
+        ("hours cut", |plan, _, _| plan.people[0].weekly_hours = 24.0),
+        ("support load", |plan, _, _| {
+            plan.people[0].support_hours_per_week = 6.0
+        }),
+        ("a person added first", |plan, _, _| {
+            plan.people.insert(0, in_team(7, "Bo", "Cloud"));
+        }),
+        ("a holiday", |plan, _, _| {
+            plan.holidays.push(holiday("2026-12-25"))
+        }),
+        ("weeks moved", |_, range, _| range.start = week("2026-W50")),
+        ("weeks widened", |_, range, _| range.weeks = 20),
+        ("the role's scenario hidden", |_, _, options| {
+            options.hidden_scenarios = vec![ScenarioId(1)];
+        }),
+        ("the role's scenario shown", |_, _, options| {
+            options.hidden_scenarios.clear()
+        }),
+        ("the role starts later", |plan, _, _| {
+            plan.roles[0].start_date = date("2027-01-04");
+        }),
+        ("the first person leaves the plan", |plan, _, _| {
+            plan.people.remove(0);
+        }),
+        ("everyone leaves", |plan, _, _| plan.people.clear()),
+        ("someone joins", |plan, _, _| {
+            plan.people.push(in_team(8, "Cy", "Data"))
+        }),
+    ];
+    let mut plan = hiring_plan();
+    plan.people.push(in_team(2, "Dee", "Data"));
+    let mut range = plan.horizon;
+    let mut options = options(true);
+    let mut baseline = Baseline::default();
+    for (what, edit) in edits {
+        edit(&mut plan, &mut range, &mut options);
+        let kept = compute_with(&plan, range, &options, monday(), &mut baseline);
+        let fresh = compute(&plan, range, &options, monday());
+        assert_eq!(kept, fresh, "after {what}");
+    }
+}
+
+/// The baseline of the generated large plan, kept over allocation edits,
+/// agrees with fresh computations (every person's weeks are looked at).
+#[test]
+fn a_kept_baseline_agrees_on_a_generated_plan() {
+    let mut plan = crate::model::generate::generated_plan(
+        crate::model::generate::Size {
+            people: 40,
+            activities: 120,
+            dependencies_per_activity: 2,
+            allocations: 400,
+            weeks: 26,
+        },
+        monday(),
+    );
+    let options = options(true);
+    let mut baseline = Baseline::default();
+    for step in 0..6 {
+        let kept = compute_with(&plan, plan.horizon, &options, monday(), &mut baseline);
+        assert_eq!(
+            kept,
+            compute(&plan, plan.horizon, &options, monday()),
+            "step {step}"
+        );
+        let moved = &mut plan.allocations[step * 17];
+        moved.first_week = moved.first_week.plus_weeks(1);
+        moved.last_week = moved.last_week.plus_weeks(2);
+        plan.people[step]
+            .leave
+            .push(leave("2026-12-14", "2026-12-15", 0.5));
+    }
+}

@@ -625,13 +625,22 @@ pub fn CapacityView() -> impl IntoView {
     // worked out again, without comparing them with the last ones: all
     // that reads them reads the plan too, so a comparison would only cost
     // time (about 1 ms a drop on a 300-person plan).
+    // Each person's calendar weeks are kept between computations: a drop
+    // changes no one's calendar, so it skips that work (see
+    // `capacity::Baseline`).
+    let baseline = StoredValue::new(capacity::Baseline::default());
     let computed = Memo::new_with_compare(
         move |_| {
             let options = options.get();
             let range = clamp_range(range.get());
-            state
-                .history
-                .with(|history| capacity::compute(history.plan(), range, &options, today))
+            state.history.with(|history| {
+                let plan = history.plan();
+                baseline
+                    .try_update_value(|baseline| {
+                        capacity::compute_with(plan, range, &options, today, baseline)
+                    })
+                    .unwrap_or_else(|| capacity::compute(plan, range, &options, today))
+            })
         },
         |_, _| true,
     );
