@@ -513,10 +513,11 @@ pub fn compute_with(
     let activity_at = Positions::of(plan.activities.iter().map(|activity| activity.id.0));
     let person_at = Positions::of(plan.people.iter().map(|person| person.id.0));
     // What the allocations need of their activity, once per activity.
+    let mut skill_rows: Vec<usize> = Vec::new();
     let facts: Vec<ActivityFacts> = plan
         .activities
         .iter()
-        .map(|activity| ActivityFacts::of(activity, plan, this_week))
+        .map(|activity| ActivityFacts::of(activity, plan, this_week, &mut skill_rows))
         .collect();
 
     // The columns from `first` to `last` inclusive, clamped to the range:
@@ -605,11 +606,11 @@ pub fn compute_with(
                 Assignee::Role(_) | Assignee::Placeholder { .. } => slot.1 += held,
             }
         }
-        fact.split_over_skills(&mut skills, hours, weeks_span);
+        fact.split_over_skills(&skill_rows, &mut skills, hours, weeks_span);
     }
 
     // Unstaffed work, spread over its remaining weeks.
-    let mut unstaffed: Vec<Unstaffed> = Vec::new();
+    let mut unstaffed: Vec<(u64, Unstaffed)> = Vec::new();
     for (index, activity) in plan.activities.iter().enumerate() {
         if activity.status == Status::Done
             || (activity.commitment == Commitment::Tentative && !options.include_tentative)
@@ -628,14 +629,22 @@ pub fn compute_with(
             .unwrap_or_else(|| range.start.plus_weeks(weeks as i64 - 1))
             .max(from);
         let weeks_left = (last.weeks_since(from) + 1).clamp(1, i64::from(u32::MAX)) as u32;
-        unstaffed.push(Unstaffed {
-            activity: activity.id,
-            remaining,
-            staffed: person_hours,
-            placeholder: placeholder_hours.min(missing),
-            missing,
-            weeks_left,
+        // Day number of the deadline (below 2^31; none last), then the id:
+        // the order they are listed in.
+        let deadline = activity.deadline.map_or(u64::from(u32::MAX >> 1), |day| {
+            day_number(day).clamp(0, 1 << 30) as u64
         });
+        unstaffed.push((
+            deadline << 32 | u64::from(activity.id.0),
+            Unstaffed {
+                activity: activity.id,
+                remaining,
+                staffed: person_hours,
+                placeholder: placeholder_hours.min(missing),
+                missing,
+                weeks_left,
+            },
+        ));
         // Placeholder hours are already in the weekly demand.
         let spread = (missing - placeholder_hours).max(0.0) / f64::from(weeks_left);
         if spread > 0.0 {
@@ -643,18 +652,11 @@ pub fn compute_with(
             for slot in &mut unstaffed_demand[span.clone()] {
                 *slot += spread;
             }
-            fact.split_over_skills(&mut skills, spread, span);
+            fact.split_over_skills(&skill_rows, &mut skills, spread, span);
         }
     }
-    sort_by_number(&mut unstaffed, |item| {
-        // Day number of the deadline (below 2^31; none last), then the id.
-        let deadline = index_of(&plan.activities, item.activity, |a| a.id)
-            .and_then(|index| plan.activities[index].deadline)
-            .map_or(u64::from(u32::MAX >> 1), |day| {
-                day_number(day).clamp(0, 1 << 30) as u64
-            });
-        deadline << 32 | u64::from(item.activity.0)
-    });
+    sort_by_number(&mut unstaffed, |(order, _)| *order);
+    let unstaffed: Vec<Unstaffed> = unstaffed.into_iter().map(|(_, item)| item).collect();
 
     // Skill supply: capacity less support of everyone holding the skill.
     for (index, person) in plan.people.iter().enumerate() {
@@ -738,21 +740,30 @@ struct ActivityFacts {
     /// Its remaining weeks (see [`remaining_weeks`]).
     from: Week,
     to: Option<Week>,
-    /// The rows of [`Capacity::skills`] of the skills it needs, each skill
-    /// once (a skill listed twice, at two levels, counts once), in the
-    /// order it lists them; skills not in the catalogue have no row.
-    skill_rows: Vec<usize>,
+    /// Where in the list shared by all activities (see [`ActivityFacts::of`])
+    /// the rows of [`Capacity::skills`] of the skills it needs are: each
+    /// skill once (a skill listed twice, at two levels, counts once), in
+    /// the order it lists them; skills not in the catalogue have no row.
+    /// One list for all, not one each: thousands of small lists made and
+    /// dropped on every computation cost more than the rest of it.
+    skill_rows: std::ops::Range<usize>,
     /// How many distinct skills it needs, known or not: its hours are
     /// split evenly between them.
     distinct_skills: usize,
 }
 
 impl ActivityFacts {
-    fn of(activity: &Activity, plan: &Plan, this_week: Week) -> ActivityFacts {
+    /// The facts of `activity`, its skill rows added to `skill_rows`.
+    fn of(
+        activity: &Activity,
+        plan: &Plan,
+        this_week: Week,
+        skill_rows: &mut Vec<usize>,
+    ) -> ActivityFacts {
         let (from, to) = remaining_weeks(activity, this_week);
         let needs = &activity.required_skills;
         let mut distinct_skills = 0;
-        let mut skill_rows = Vec::new();
+        let first_row = skill_rows.len();
         for (at, need) in needs.iter().enumerate() {
             if needs[..at]
                 .iter()
@@ -768,19 +779,26 @@ impl ActivityFacts {
         ActivityFacts {
             from,
             to,
-            skill_rows,
+            skill_rows: first_row..skill_rows.len(),
             distinct_skills,
         }
     }
 
     /// Adds `hours` a week in `span` to the demand of the skills the
-    /// activity needs, split evenly between them.
-    fn split_over_skills(&self, skills: &mut [SkillRow], hours: f64, span: std::ops::Range<usize>) {
+    /// activity needs, split evenly between them; `skill_rows` is the list
+    /// the facts were made with.
+    fn split_over_skills(
+        &self,
+        skill_rows: &[usize],
+        skills: &mut [SkillRow],
+        hours: f64,
+        span: std::ops::Range<usize>,
+    ) {
         if self.distinct_skills == 0 || span.is_empty() {
             return;
         }
         let share = hours / self.distinct_skills as f64;
-        for row in &self.skill_rows {
+        for row in skill_rows.get(self.skill_rows.clone()).unwrap_or_default() {
             if let Some(row) = skills.get_mut(*row) {
                 for slot in &mut row.demand[span.clone()] {
                     *slot += share;
@@ -794,14 +812,14 @@ impl ActivityFacts {
 /// lookups: a table indexed by id number when the ids are about as many as
 /// the numbers (a plan numbers them from 1), else a sorted table searched
 /// by halves.
-enum Positions {
+pub(crate) enum Positions {
     /// `u32::MAX` where no item has that id.
     Dense(Vec<u32>),
     Sorted(Vec<(u32, u32)>),
 }
 
 impl Positions {
-    fn of(ids: impl Iterator<Item = u32>) -> Positions {
+    pub(crate) fn of(ids: impl Iterator<Item = u32>) -> Positions {
         let mut table: Vec<(u32, u32)> = ids.zip(0..).collect();
         let largest = table.iter().map(|(id, _)| *id).max().unwrap_or(0) as usize;
         if largest <= 4 * table.len() + 1_024 {
@@ -817,7 +835,7 @@ impl Positions {
         Positions::Sorted(table)
     }
 
-    fn get(&self, id: u32) -> Option<usize> {
+    pub(crate) fn get(&self, id: u32) -> Option<usize> {
         let at = match self {
             Positions::Dense(table) => *table.get(id as usize)?,
             Positions::Sorted(table) => {

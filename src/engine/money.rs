@@ -34,7 +34,7 @@
 //!   more than the budget. At [`BUDGET_TIGHT_SHARE`] of it or more it is
 //!   tight.
 
-use super::capacity::{self, Capacity, Options};
+use super::capacity::{self, Capacity, Options, Positions};
 use super::skills::usable_hours;
 use chrono::Datelike;
 
@@ -398,22 +398,22 @@ pub fn people_on(plan: &Plan, capacity: &Capacity, options: &Options) -> Vec<Per
     let weeks = capacity.weeks as i64;
     let mut people = people_rows(plan, capacity);
     let positions = counted_positions(plan, &|allocation| options.counts(allocation));
+    // What each allocation needs of its activity and person, in compact
+    // lists: looking it up in the plan's large items misses the cache at
+    // every one of thousands of allocations.
+    let billable: Vec<bool> = plan.activities.iter().map(|a| a.billable).collect();
+    let person_at = Positions::of(plan.people.iter().map(|person| person.id.0));
+    let rates: Vec<Option<f64>> = plan.people.iter().map(|p| p.cost_rate).collect();
     for (allocation, at) in plan.allocations.iter().zip(&positions) {
         let (Some(at), Assignee::Person(id)) = (*at, &allocation.assignee) else {
             continue;
         };
-        let Some(index) = person_index(plan, *id) else {
+        let Some(index) = person_at.get(id.0) else {
             continue;
         };
         let hours = usable_hours(allocation.hours_per_week);
-        let billable = if plan.activities[at].billable {
-            hours
-        } else {
-            0.0
-        };
-        let cost = plan.people[index]
-            .cost_rate
-            .map_or(0.0, |rate| usable(rate) * hours);
+        let billable = if billable[at] { hours } else { 0.0 };
+        let cost = rates[index].map_or(0.0, |rate| usable(rate) * hours);
         let from = allocation
             .first_week
             .weeks_since(capacity.first_week)
