@@ -16,7 +16,7 @@ use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
-use crate::engine::money::{self, billable_headline, percent_text, PersonMoney};
+use crate::engine::money::{self, billable_headline, percent_text, PersonMoney, PersonWeek};
 use crate::model::{
     short_date, sort_by_number, ActivityId, Allocation, AllocationId, Assignee, Commitment,
     Horizon, PersonId, Plan, RoleId, Week, MAX_HORIZON_WEEKS,
@@ -72,7 +72,7 @@ struct BarData {
 
 /// One line of the timeline, kept in the page by who or what it is (see
 /// [`DrawnLines`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Line {
     /// A team's header with its summed weeks; `collapsed` hides its people.
     Team {
@@ -92,9 +92,12 @@ enum Line {
         /// The line under the name (a person's role, "Open role from 4
         /// Jan") and its tooltip, if any.
         note: (String, String),
-        /// "62 % billable (target 75 %)", and the whole sentence for a
-        /// tooltip; empty when the plan bills nothing, and for open roles.
-        billable: (String, String),
+        /// The person's billable figures over the weeks shown (drawn as
+        /// "62 % billable (target 75 %)" with the whole sentence as a
+        /// tooltip, see [`billable_texts`]); none when the plan bills
+        /// nothing, and for open roles. Numbers, not text: a drop formats
+        /// only the lines it changed.
+        billable: Option<(PersonWeek, Option<f64>)>,
         cells: Vec<[u32; 4]>,
         tentative: bool,
         bars: Vec<BarData>,
@@ -263,6 +266,14 @@ fn lines(
         .map(|(index, row)| (row.person.0, index))
         .collect();
     sort_by_number(&mut person_rows, |(id, _)| u64::from(*id));
+    // Each person's billable figures by id, for binary search.
+    let mut billing_of: Vec<(u32, usize)> = billing
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(at, money)| (money.person.0, at))
+        .collect();
+    sort_by_number(&mut billing_of, |(id, _)| u64::from(*id));
     let row_of = |person: PersonId| {
         person_rows
             .binary_search_by(|(id, _)| id.cmp(&person.0))
@@ -379,20 +390,13 @@ fn lines(
                 (Vec::new(), 0)
             };
             let billable = billing
-                .and_then(|people| people.iter().find(|money| money.person == row.person))
-                .map(|figures| {
-                    let short = match (figures.billable_share(), figures.target) {
-                        (None, _) => String::new(),
-                        (Some(share), None) => format!("{} billable", percent_text(share)),
-                        (Some(share), Some(target)) => format!(
-                            "{} billable (target {})",
-                            percent_text(share),
-                            percent_text(target)
-                        ),
-                    };
-                    (short, figures.headline())
+                .and_then(|people| {
+                    let at = billing_of
+                        .binary_search_by_key(&row.person.0, |(id, _)| *id)
+                        .ok()?;
+                    people.get(billing_of[at].1)
                 })
-                .unwrap_or_default();
+                .map(|figures| (figures.total, figures.target));
             lines.push(Line::Row {
                 who: Holder::Person(row.person),
                 row: visible_row,
@@ -438,7 +442,7 @@ fn lines(
                         short_date(role.start_date)
                     ),
                 ),
-                billable: Default::default(),
+                billable: None,
                 cells: row.cells.iter().map(cell_key).collect(),
                 tentative,
                 bars,
@@ -1677,7 +1681,7 @@ fn replace_name(
     line: &web_sys::Element,
     name: &str,
     note: &(String, String),
-    billable: &(String, String),
+    billable: &Option<(PersonWeek, Option<f64>)>,
     lanes: usize,
 ) -> bool {
     let Some(cell) = line.first_element_child() else {
@@ -1712,7 +1716,7 @@ fn row_name_html(
     out: &mut String,
     name: &str,
     note: &(String, String),
-    billable: &(String, String),
+    billable: &Option<(PersonWeek, Option<f64>)>,
     lanes: usize,
 ) {
     out.push_str(&format!(
@@ -1722,10 +1726,29 @@ fn row_name_html(
     escape_into(out, name);
     out.push_str("</span>");
     span_html(out, "tl-name__role", note);
+    let billable = billable_texts(billable);
     if !billable.0.is_empty() {
-        span_html(out, "tl-name__billable", billable);
+        span_html(out, "tl-name__billable", &billable);
     }
     out.push_str("</div>");
+}
+
+/// "62 % billable (target 75 %)" and the whole sentence for a tooltip;
+/// nothing without capacity or figures.
+fn billable_texts(billable: &Option<(PersonWeek, Option<f64>)>) -> (String, String) {
+    let Some((total, target)) = billable else {
+        return Default::default();
+    };
+    let short = match (total.billable_share(), target) {
+        (None, _) => String::new(),
+        (Some(share), None) => format!("{} billable", percent_text(share)),
+        (Some(share), Some(target)) => format!(
+            "{} billable (target {})",
+            percent_text(share),
+            percent_text(*target)
+        ),
+    };
+    (short, billable_headline(total, *target))
 }
 
 /// `<span class="{class}" title="…">text</span>`, without a title when it

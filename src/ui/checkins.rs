@@ -5,11 +5,15 @@
 use leptos::prelude::*;
 
 use super::forms::{parse_date, TextArea};
+use super::markup::{closest, escape_into, options_into};
 use super::state::AppState;
 use super::week::risk_badges;
+use crate::browser;
 use crate::command::Command;
 use crate::engine::{checkin, priority, risks};
-use crate::model::{medium_date, ActivityId, CheckIn, CheckInEntry, CheckInId, Decision, PersonId};
+use crate::model::{
+    count_of, medium_date, ActivityId, CheckIn, CheckInEntry, CheckInId, Decision, PersonId, Plan,
+};
 
 /// The answers being written for one activity.
 #[derive(Clone, Copy)]
@@ -227,112 +231,183 @@ fn CheckInHistory() -> impl IntoView {
     let open = RwSignal::new(None::<CheckInId>);
     let compare_from = RwSignal::new(String::new());
     let compare_to = RwSignal::new(String::new());
+    let markup = move || {
+        let (opened, from, to) = (open.get(), compare_from.get(), compare_to.get());
+        state
+            .history
+            .with(|history| history_html(history.plan(), opened, &from, &to))
+    };
+    // One handler each for the whole list: the list is markup, drawn again
+    // as the plan changes, and the control used gets its focus back.
+    let on_click = move |event: web_sys::MouseEvent| {
+        let Some(button) = closest(event.target(), "button[data-checkin]") else {
+            return;
+        };
+        let attribute = |name: &str| button.get_attribute(name).unwrap_or_default();
+        let Ok(id) = attribute("data-checkin").parse::<CheckInId>() else {
+            return;
+        };
+        match attribute("data-index").parse::<usize>() {
+            Ok(index) => {
+                let on = (attribute("data-decided") != "true").then_some(state.today);
+                let _ = state.execute(Command::DecideDecision {
+                    checkin: id,
+                    index,
+                    on,
+                });
+            }
+            Err(_) => open.update(|open| *open = (*open != Some(id)).then_some(id)),
+        }
+        browser::focus_after_render(button.id());
+    };
+    let on_change = move |event: web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(select) = closest(event.target(), "select") else {
+            return;
+        };
+        let value = select.unchecked_ref::<web_sys::HtmlSelectElement>().value();
+        match select.id().as_str() {
+            "compare-from" => compare_from.set(value),
+            "compare-to" => compare_to.set(value),
+            _ => return,
+        }
+        browser::focus_after_render(select.id());
+    };
     view! {
         <section class="panel" aria-labelledby="history-title">
             <h2 id="history-title">"Check-in history"</h2>
-            {move || state.history.with(|history| {
-                let plan = history.plan();
-                let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
-                checkins.sort_unstable_by_key(|checkin| std::cmp::Reverse((checkin.date, checkin.id)));
-                if checkins.is_empty() {
-                    return view! { <p class="empty">"No check-ins yet."</p> }.into_any();
-                }
-                let options: Vec<(String, String)> = checkins.iter().map(|c| (c.id.to_string(), format!("{} ({})", medium_date(c.date), c.id))).collect();
-                let opened = open.get();
-                let from = compare_from.get().parse::<CheckInId>().ok().and_then(|id| plan.checkins.iter().find(|c| c.id == id));
-                let to = compare_to.get().parse::<CheckInId>().ok().and_then(|id| plan.checkins.iter().find(|c| c.id == id));
-                let comparison = from.zip(to).map(|(from, to)| checkin::moved_between(plan, from, to));
-                view! {
-                    <ul class="history">
-                        {checkins.iter().map(|checkin| {
-                            let id = checkin.id;
-                            let is_open = opened == Some(id);
-                            view! {
-                                <li class="history__item">
-                                    <button class="button button--small" aria-expanded=is_open.to_string()
-                                        on:click=move |_| open.update(|open| *open = if *open == Some(id) { None } else { Some(id) })>
-                                        {if is_open { "Close" } else { "Open" }}
-                                    </button>
-                                    <strong>{medium_date(checkin.date)}</strong>
-                                    {format!(" · {} · {} · {}", if checkin.summary.is_empty() { "no summary" } else { &checkin.summary },
-                                        crate::model::count_of(checkin.entries.len(), "activity", "activities"),
-                                        crate::model::count_of(checkin.decisions.len(), "decision", "decisions"))}
-                                    {is_open.then(|| view! {
-                                        <div class="history__detail">
-                                            <ul>
-                                                {checkin.entries.iter().map(|entry| view! {
-                                                    <li>
-                                                        <strong>{plan.activity_title(entry.activity)}</strong>
-                                                        {entry.covers_midpoint.then_some(" · midpoint check-in")}
-                                                        {(!entry.moved.is_empty()).then(|| view! { <p class="history__moved">{format!("Moved: {}", entry.moved)}</p> })}
-                                                        {(!entry.blocked.is_empty()).then(|| view! { <p class="history__blocked">{format!("Blocked: {}", entry.blocked)}</p> })}
-                                                    </li>
-                                                }).collect_view()}
-                                            </ul>
-                                            {(!checkin.decisions.is_empty()).then(|| view! {
-                                                <h4>"Decisions"</h4>
-                                                <ul>
-                                                    {checkin.decisions.iter().enumerate().map(|(index, decision)| {
-                                                        let decided = decision.decided_on;
-                                                        let today = state.today;
-                                                        view! {
-                                                            <li>
-                                                                {format!("{} · {} · {}", decision.text,
-                                                                    decision.owner.map_or_else(|| "nobody yet".to_string(), |owner| plan.person_name(owner)),
-                                                                    match decided { Some(date) => format!("decided {}", medium_date(date)), None => decision.due.map_or("open".to_string(), |due| format!("due {}", medium_date(due))) })}
-                                                                " "
-                                                                <button class="button button--small" on:click=move |_| {
-                                                                    let _ = state.execute(Command::DecideDecision { checkin: id, index, on: if decided.is_some() { None } else { Some(today) } });
-                                                                }>{if decided.is_some() { "Reopen" } else { "Mark decided" }}</button>
-                                                            </li>
-                                                        }
-                                                    }).collect_view()}
-                                                </ul>
-                                            })}
-                                        </div>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <div class="history__compare" role="group" aria-label="Compare two check-ins">
-                        <h3>"Compare two check-ins"</h3>
-                        <label class="filter">
-                            <span class="filter__label">"From"</span>
-                            <select aria-label="Compare from" on:change=move |event| compare_from.set(event_target_value(&event))>
-                                <option value="">"Pick a check-in"</option>
-                                {options.iter().map(|(value, text)| {
-                                    let selected = *value == compare_from.get_untracked();
-                                    view! { <option value=value.clone() selected=selected>{text.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        <label class="filter">
-                            <span class="filter__label">"To"</span>
-                            <select aria-label="Compare to" on:change=move |event| compare_to.set(event_target_value(&event))>
-                                <option value="">"Pick a check-in"</option>
-                                {options.iter().map(|(value, text)| {
-                                    let selected = *value == compare_to.get_untracked();
-                                    view! { <option value=value.clone() selected=selected>{text.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        {comparison.map(|moved| if moved.is_empty() {
-                            view! { <p class="empty">"Nothing moved between them."</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="history__moves">
-                                    {moved.into_iter().map(|(id, moves)| view! {
-                                        <li><strong>{plan.activity_title(id)}</strong>
-                                            <ul>{moves.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        })}
-                    </div>
-                }.into_any()
-            })}
+            <div on:click=on_click on:change=on_change inner_html=markup></div>
         </section>
     }
+}
+
+/// The check-ins, newest first, `opened` showing its entries and
+/// decisions, and the comparison of the two picked (ids as text).
+fn history_html(plan: &Plan, opened: Option<CheckInId>, from: &str, to: &str) -> String {
+    let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
+    checkins.sort_unstable_by_key(|checkin| std::cmp::Reverse((checkin.date, checkin.id)));
+    if checkins.is_empty() {
+        return r#"<p class="empty">No check-ins yet.</p>"#.to_string();
+    }
+    let mut out = String::from(r#"<ul class="history">"#);
+    for checkin in &checkins {
+        let id = checkin.id;
+        let is_open = opened == Some(id);
+        out.push_str(&format!(
+            r#"<li class="history__item"><button type="button" class="button button--small" id="checkin-{id}" data-checkin="{id}" aria-expanded="{is_open}">{}</button><strong>"#,
+            if is_open { "Close" } else { "Open" }
+        ));
+        escape_into(&mut out, &medium_date(checkin.date));
+        out.push_str("</strong>");
+        let summary = if checkin.summary.is_empty() {
+            "no summary"
+        } else {
+            &checkin.summary
+        };
+        escape_into(
+            &mut out,
+            &format!(
+                " · {summary} · {} · {}",
+                count_of(checkin.entries.len(), "activity", "activities"),
+                count_of(checkin.decisions.len(), "decision", "decisions")
+            ),
+        );
+        if is_open {
+            checkin_detail_html(&mut out, plan, checkin);
+        }
+        out.push_str("</li>");
+    }
+    out.push_str(
+        r#"</ul><div class="history__compare" role="group" aria-label="Compare two check-ins"><h3>Compare two check-ins</h3>"#,
+    );
+    let mut options = vec![(String::new(), "Pick a check-in".to_string())];
+    options.extend(checkins.iter().map(|c| {
+        (
+            c.id.to_string(),
+            format!("{} ({})", medium_date(c.date), c.id),
+        )
+    }));
+    for (key, label, current) in [("from", "From", from), ("to", "To", to)] {
+        out.push_str(&format!(
+            r#"<label class="filter"><span class="filter__label">{label}</span><select id="compare-{key}" aria-label="Compare {key}">"#
+        ));
+        options_into(&mut out, &options, current);
+        out.push_str("</select></label>");
+    }
+    let find = |text: &str| {
+        let id = text.parse::<CheckInId>().ok()?;
+        plan.checkins.iter().find(|c| c.id == id)
+    };
+    if let (Some(from), Some(to)) = (find(from), find(to)) {
+        let moved = checkin::moved_between(plan, from, to);
+        if moved.is_empty() {
+            out.push_str(r#"<p class="empty">Nothing moved between them.</p>"#);
+        } else {
+            out.push_str(r#"<ul class="history__moves">"#);
+            for (activity, moves) in moved {
+                out.push_str("<li><strong>");
+                escape_into(&mut out, &plan.activity_title(activity));
+                out.push_str("</strong><ul>");
+                for line in moves {
+                    out.push_str("<li>");
+                    escape_into(&mut out, &line);
+                    out.push_str("</li>");
+                }
+                out.push_str("</ul></li>");
+            }
+            out.push_str("</ul>");
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// An opened check-in: each activity's answers and the decisions, each
+/// with a button to mark it decided or reopen it.
+fn checkin_detail_html(out: &mut String, plan: &Plan, checkin: &CheckIn) {
+    out.push_str(r#"<div class="history__detail"><ul>"#);
+    for entry in &checkin.entries {
+        out.push_str("<li><strong>");
+        escape_into(out, &plan.activity_title(entry.activity));
+        out.push_str("</strong>");
+        if entry.covers_midpoint {
+            out.push_str(" · midpoint check-in");
+        }
+        for (class, label, text) in [
+            ("history__moved", "Moved", &entry.moved),
+            ("history__blocked", "Blocked", &entry.blocked),
+        ] {
+            if !text.is_empty() {
+                out.push_str(&format!(r#"<p class="{class}">{label}: "#));
+                escape_into(out, text);
+                out.push_str("</p>");
+            }
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    if !checkin.decisions.is_empty() {
+        out.push_str("<h4>Decisions</h4><ul>");
+        for (index, decision) in checkin.decisions.iter().enumerate() {
+            let owner = decision
+                .owner
+                .map_or_else(|| "nobody yet".to_string(), |owner| plan.person_name(owner));
+            let when = match (decision.decided_on, decision.due) {
+                (Some(date), _) => format!("decided {}", medium_date(date)),
+                (None, Some(due)) => format!("due {}", medium_date(due)),
+                (None, None) => "open".to_string(),
+            };
+            out.push_str("<li>");
+            escape_into(out, &format!("{} · {owner} · {when}", decision.text));
+            let decided = decision.decided_on.is_some();
+            out.push_str(&format!(
+                r#" <button type="button" class="button button--small" id="decision-{}-{index}" data-checkin="{}" data-index="{index}" data-decided="{decided}">{}</button></li>"#,
+                checkin.id,
+                checkin.id,
+                if decided { "Reopen" } else { "Mark decided" }
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</div>");
 }

@@ -70,13 +70,20 @@ test('a full check-in is saved, survives a reload and travels in the plan file',
   await first.getByRole('button', { name: 'Open' }).click();
   await expect(first).toContainText('Moved: Network and hub module reviewed.');
   await expect(first).toContainText('Blocked: Contoso has not granted tenant admin access.');
+  // The list is drawn again on every change; the control used keeps focus.
+  await expect(first.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(first.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-expanded', 'true');
   await first.getByRole('button', { name: 'Mark decided' }).click();
   await expect(first).toContainText('decided 23 Nov 2026');
+  await expect(first.getByRole('button', { name: 'Reopen' })).toBeFocused();
 
   // Compare the two check-ins: what moved between them.
   await page.getByLabel('Compare from').selectOption({ label: '16 Nov 2026 (chk-1)' });
+  await expect(page.getByLabel('Compare from')).toBeFocused();
   await page.getByLabel('Compare to').selectOption({ label: '23 Nov 2026 (chk-2)' });
   await expect(page.locator('.history__moves')).toContainText('Map the current onboarding process');
+  await expect(page.getByLabel('Compare from')).toHaveValue('chk-1');
+  await expect(page.getByLabel('Compare to')).toBeFocused();
 
   // Export, then import into a fresh browser: the check-in is in the file.
   const file = await exportPlan(page);
