@@ -2,13 +2,15 @@
 //! Accountable (changed in the activity's form); every other cell is a
 //! button that cycles none → R → C → I → none by click, Enter or Space, one
 //! undoable command each. The checks of `engine::raci` are listed above it.
+//! Written as markup with one click handler (see `markup`).
 
 use leptos::prelude::*;
 
+use super::markup::{attr_into, closest, escape_into};
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::raci;
-use crate::model::{ActivityId, PersonId, RaciRole, Status};
+use crate::model::{ActivityId, PersonId, Plan, RaciRole, Status};
 
 /// Activities shown at most (open ones, in plan order); the rest are
 /// counted. People are those with a letter on a shown activity plus the
@@ -29,16 +31,47 @@ fn next(role: Option<RaciRole>) -> Option<RaciRole> {
     }
 }
 
+/// The role a cell's button gives as its `data-next` code, and back.
+fn code(role: Option<RaciRole>) -> &'static str {
+    match role {
+        None => "",
+        Some(RaciRole::Responsible) => "r",
+        Some(RaciRole::Consulted) => "c",
+        Some(RaciRole::Informed) => "i",
+    }
+}
+
+fn role_of(code: &str) -> Option<RaciRole> {
+    match code {
+        "r" => Some(RaciRole::Responsible),
+        "c" => Some(RaciRole::Consulted),
+        "i" => Some(RaciRole::Informed),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn RaciPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let set = move |activity: ActivityId, person: PersonId, role: Option<RaciRole>| {
+    // One handler for every cell: the matrix is markup, drawn again after
+    // each change, and the focus goes back to the same cell.
+    let on_click = move |event: web_sys::MouseEvent| {
+        let Some(button) = closest(event.target(), "button[data-activity]") else {
+            return;
+        };
+        let attribute = |name: &str| button.get_attribute(name).unwrap_or_default();
+        let (Ok(activity), Ok(person)) = (
+            attribute("data-activity").parse::<ActivityId>(),
+            attribute("data-person").parse::<PersonId>(),
+        ) else {
+            return;
+        };
+        let role = role_of(&attribute("data-next"));
         match state.execute(Command::SetRaci {
             activity,
             person,
             role,
         }) {
-            // The matrix is drawn again: keep the focus on the same cell.
             Ok(summary) => {
                 state.announce(summary);
                 crate::browser::focus_after_render(cell_id(activity, person));
@@ -46,79 +79,85 @@ pub fn RaciPanel() -> impl IntoView {
             Err(message) => state.announce(message),
         }
     };
+    let markup = move || state.history.with(|history| matrix_html(history.plan()));
     view! {
         <section class="panel raci" aria-labelledby="raci-title">
             <h2 id="raci-title">"Who does what (RACI)"</h2>
             <p class="view__hint">"A: the owner, accountable (set in the activity's form). Click a cell, or press Enter or Space on it, to make the person Responsible, then Consulted, then Informed, then nothing. Each change can be undone."</p>
-            {move || state.history.with(|history| {
-                let plan = history.plan();
-                let findings = raci::check(plan);
-                let open: Vec<_> = plan.activities.iter().filter(|a| a.status != Status::Done).collect();
-                let hidden = open.len().saturating_sub(MAX_ACTIVITIES);
-                let shown: Vec<_> = open.into_iter().take(MAX_ACTIVITIES).collect();
-                let people: Vec<_> = plan.people.iter().take(MAX_PEOPLE).map(|p| (p.id, p.name.clone())).collect();
-                view! {
-                    {if findings.is_empty() {
-                        view! { <p class="raci__ok">"Every open activity has an owner and someone responsible, and nobody is accountable or responsible for too much at once."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="raci__findings" aria-label="RACI checks">
-                                {findings.into_iter().map(|finding| view! { <li>{finding.message}</li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                    <div class="raci__scroll">
-                        <table class="raci__matrix">
-                            <thead><tr>
-                                <th scope="col">"Activity"</th>
-                                {people.iter().map(|(_, name)| view! { <th scope="col" class="raci__person">{name.clone()}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>
-                                {shown.into_iter().map(|activity| {
-                                    let id = activity.id;
-                                    let title = activity.title.clone();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{title.clone()}</th>
-                                            {people.iter().map(|(person, name)| {
-                                                let person = *person;
-                                                let cell = raci::cell(activity, person);
-                                                let letters = cell.letters();
-                                                let words = cell.words();
-                                                // The visible letters are part of the name (WCAG 2.5.3).
-                                                let label = if letters.is_empty() {
-                                                    format!("{name} on {title}: no role")
-                                                } else {
-                                                    format!("{name} on {title}: {letters} ({words})")
-                                                };
-                                                let role = cell.role;
-                                                view! {
-                                                    <td>
-                                                        <button type="button" class="raci__cell" aria-label=label id=cell_id(id, person)
-                                                            class:raci__cell--a=cell.accountable
-                                                            on:click=move |_| set(id, person, next(role))>
-                                                            {letters}
-                                                        </button>
-                                                    </td>
-                                                }
-                                            }).collect_view()}
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                    {(hidden > 0 || plan.people.len() > MAX_PEOPLE).then(|| view! {
-                        <p class="view__hint">{format!(
-                            "The matrix shows the first {} open activities and {} people; {} activities and {} people are not shown.",
-                            MAX_ACTIVITIES.min(plan.activities.len()),
-                            MAX_PEOPLE.min(plan.people.len()),
-                            hidden,
-                            plan.people.len().saturating_sub(MAX_PEOPLE)
-                        )}</p>
-                    })}
-                }
-            })}
+            <div on:click=on_click inner_html=markup></div>
         </section>
     }
+}
+
+/// The checks, the matrix of the first open activities and people, and
+/// what it leaves out.
+fn matrix_html(plan: &Plan) -> String {
+    let mut out = String::new();
+    let findings = raci::check(plan);
+    if findings.is_empty() {
+        out.push_str(r#"<p class="raci__ok">Every open activity has an owner and someone responsible, and nobody is accountable or responsible for too much at once.</p>"#);
+    } else {
+        out.push_str(r#"<ul class="raci__findings" aria-label="RACI checks">"#);
+        for finding in findings {
+            out.push_str("<li>");
+            escape_into(&mut out, &finding.message);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    let open: Vec<_> = plan
+        .activities
+        .iter()
+        .filter(|a| a.status != Status::Done)
+        .collect();
+    let hidden = open.len().saturating_sub(MAX_ACTIVITIES);
+    let people: Vec<_> = plan.people.iter().take(MAX_PEOPLE).collect();
+    out.push_str(r#"<div class="raci__scroll"><table class="raci__matrix"><thead><tr><th scope="col">Activity</th>"#);
+    for person in &people {
+        out.push_str(r#"<th scope="col" class="raci__person">"#);
+        escape_into(&mut out, &person.name);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead><tbody>");
+    for activity in open.into_iter().take(MAX_ACTIVITIES) {
+        let title = &activity.title;
+        out.push_str(r#"<tr><th scope="row">"#);
+        escape_into(&mut out, title);
+        out.push_str("</th>");
+        for person in &people {
+            let cell = raci::cell(activity, person.id);
+            let letters = cell.letters();
+            let name = &person.name;
+            // The visible letters are part of the name (WCAG 2.5.3).
+            let label = if letters.is_empty() {
+                format!("{name} on {title}: no role")
+            } else {
+                format!("{name} on {title}: {letters} ({})", cell.words())
+            };
+            out.push_str(&format!(
+                r#"<td><button type="button" class="raci__cell{}" id="{}" data-activity="{}" data-person="{}" data-next="{}""#,
+                if cell.accountable { " raci__cell--a" } else { "" },
+                cell_id(activity.id, person.id),
+                activity.id,
+                person.id,
+                code(next(cell.role)),
+            ));
+            attr_into(&mut out, "aria-label", &label);
+            out.push('>');
+            escape_into(&mut out, &letters);
+            out.push_str("</button></td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    if hidden > 0 || plan.people.len() > MAX_PEOPLE {
+        out.push_str(&format!(
+            r#"<p class="view__hint">The matrix shows the first {} open activities and {} people; {} activities and {} people are not shown.</p>"#,
+            MAX_ACTIVITIES.min(plan.activities.len()),
+            MAX_PEOPLE.min(plan.people.len()),
+            hidden,
+            plan.people.len().saturating_sub(MAX_PEOPLE)
+        ));
+    }
+    out
 }
