@@ -8,7 +8,7 @@ use super::activities::{ActivitiesTable, ActivityForm, Editing};
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
 use super::priorities::PriorityPanel;
 use super::state::{AppState, PlanFocus};
-use super::week::RisksList;
+use super::week::risks_panel_html;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::health::{self, Check, Fix};
@@ -49,15 +49,12 @@ pub fn PlanView() -> impl IntoView {
                 <HealthPanel/>
             </div>
             <PriorityPanel ranking/>
-            {move || state.history.with(|history| {
-                let plan = history.plan();
-                view! {
-                    <RisksList
-                        risks=risks::risks(plan, today)
-                        plan_titles=plan.activities.iter().map(|a| (a.id, a.title.clone())).collect()
-                    />
-                }
-            })}
+            <section class="panel risks" aria-labelledby="risks-title" inner_html=move || {
+                state.history.with(|history| {
+                    let plan = history.plan();
+                    risks_panel_html(plan, &risks::risks(plan, today))
+                })
+            }></section>
             <ActivitiesTable ranking/>
             <super::raci::RaciPanel/>
             <super::cadences::CadencesPanel/>

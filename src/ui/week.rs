@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::markup::{attr_into, escape_into};
 use super::state::{AppState, PlanFocus};
 use crate::engine::risks::{self, Risk, Severity};
 use crate::engine::{checkin, priority};
-use crate::model::{medium_date, PersonId, Status, Week};
+use crate::model::{medium_date, ActivityId, NaiveDate, PersonId, Plan, Status, Week};
 
 /// How many of each owner's activities show.
 const TOP: usize = 3;
@@ -42,169 +43,247 @@ pub fn WeekView() -> impl IntoView {
                     }}
                 </label>
             </div>
-            {move || state.history.with(|history| {
-                let plan = history.plan();
+            <div inner_html=move || {
                 let only = person.get().parse::<PersonId>().ok();
-                let ranking = priority::rank(plan, today);
-                let found = risks::risks(plan, today);
-                let due = checkin::midpoints_this_week(plan, today);
-                let mut owners: Vec<Option<PersonId>> = Vec::new();
-                for entry in &ranking.entries {
-                    let owner = plan.activity(entry.activity).and_then(|activity| activity.owner);
-                    if !owners.contains(&owner) && only.is_none_or(|only| owner == Some(only)) {
-                        owners.push(owner);
-                    }
-                }
-                let decisions: Vec<(String, String, String)> = plan
-                    .checkins
-                    .iter()
-                    .flat_map(|checkin| checkin.decisions.iter())
-                    .filter(|decision| decision.decided_on.is_none())
-                    .filter(|decision| only.is_none_or(|only| decision.owner == Some(only)))
-                    .map(|decision| (
-                        decision.text.clone(),
-                        decision.owner.map_or_else(|| "nobody yet".to_string(), |owner| plan.person_name(owner)),
-                        decision.due.map_or_else(|| "no due date".to_string(), |due| {
-                            if due < today { format!("overdue since {}", medium_date(due)) } else { format!("due {}", medium_date(due)) }
-                        }),
-                    ))
-                    .collect();
-                // The plan's cadences (ops sync, service review, ...) on the
-                // days of this week, with their owner.
-                let meetings: Vec<String> = plan
-                    .meetings_between(week.monday(), week.day(chrono::Weekday::Sun))
-                    .into_iter()
-                    .filter(|(_, cadence)| only.is_none_or(|only| cadence.owner == Some(only)))
-                    .map(|(date, cadence)| {
-                        let owner = cadence.owner.map(|owner| plan.person_name(owner));
-                        format!("{}: {}", medium_date(date), cadence.describe(owner.as_deref()))
-                    })
-                    .collect();
-                view! {
-                    <section class="panel" aria-labelledby="meetings-title">
-                        <h3 id="meetings-title">"Meetings this week"</h3>
-                        {if meetings.is_empty() {
-                            view! { <p class="empty">"No planned meetings this week."</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="week__list">
-                                    {meetings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
-                    </section>
-                    <div class="week__grid">
-                        {owners.into_iter().map(|owner| {
-                            let name = owner.map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner));
-                            let region = format!("The week of {name}");
-                            let mine: Vec<_> = ranking.entries.iter()
-                                .filter(|entry| plan.activity(entry.activity).is_some_and(|a| a.owner == owner))
-                                .collect();
-                            let top: Vec<_> = mine.iter().take(TOP).map(|entry| {
-                                let activity = plan.activity(entry.activity);
-                                let title = activity.map(|a| a.title.clone()).unwrap_or_default();
-                                let badges = risk_badges(&found, entry.activity);
-                                (entry.activity, entry.position, title, entry.explanation.clone(), badges)
-                            }).collect();
-                            let blocked: Vec<String> = mine.iter().filter_map(|entry| {
-                                let activity = plan.activity(entry.activity)?;
-                                let waiting: Vec<String> = entry.waiting_on.iter().map(|id| format!("'{}'", plan.activity_title(*id))).collect();
-                                match (activity.status == Status::Blocked, waiting.is_empty()) {
-                                    (false, true) => None,
-                                    (true, true) => Some(format!("{} is blocked", activity.title)),
-                                    (_, false) => Some(format!("{} waits on {}", activity.title, waiting.join(", "))),
-                                }
-                            }).collect();
-                            let checkins: Vec<String> = due.iter()
-                                .filter_map(|id| plan.activity(*id))
-                                .filter(|activity| activity.owner == owner)
-                                .map(|activity| format!("{}: midpoint check-in {}", activity.title, activity.checkin.map(medium_date).unwrap_or_default()))
-                                .collect();
-                            view! {
-                                <section class="panel week__owner" aria-label=region>
-                                    <h3>{name}</h3>
-                                    <ul class="week__top">
-                                        {top.into_iter().map(|(id, position, title, why, badges)| view! {
-                                            <li>
-                                                <a href=PlanFocus::Activity(id).hash()>{format!("#{position} {title}")}</a>
-                                                {badges}
-                                                <span class="priority__why">{why}</span>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                    {(!blocked.is_empty()).then(|| view! {
-                                        <h4>"Blocked"</h4>
-                                        <ul class="week__list">{blocked.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                                    })}
-                                    {(!checkins.is_empty()).then(|| view! {
-                                        <h4>"Check-ins due"</h4>
-                                        <ul class="week__list">{checkins.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                                    })}
-                                </section>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <section class="panel" aria-labelledby="decisions-title">
-                        <h3 id="decisions-title">"Decisions waiting"</h3>
-                        {if decisions.is_empty() {
-                            view! { <p class="empty">"No open decisions."</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="week__list">
-                                    {decisions.into_iter().map(|(text, owner, due)| view! {
-                                        <li><strong>{text}</strong>{format!(" · {owner} · {due}")}</li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
-                    </section>
-                    <RisksList risks=found.into_iter().filter(|risk| only.is_none_or(|only| risk.person == Some(only))).collect() plan_titles=plan.activities.iter().map(|a| (a.id, a.title.clone())).collect()/>
-                }
-            })}
+                state.history.with(|history| week_html(history.plan(), today, only))
+            }></div>
         </section>
     }
 }
 
 /// The badge for the risks of one activity.
-pub fn risk_badges(found: &[Risk], activity: crate::model::ActivityId) -> impl IntoView {
+pub fn risk_badges(found: &[Risk], activity: ActivityId) -> impl IntoView {
     super::board::risk_badge(super::board::risk_label(found, activity))
 }
 
-/// The Risks panel: every finding, most severe first, with its evidence and
-/// the next step.
-#[component]
-pub fn RisksList(
-    /// The findings, sorted by severity.
-    risks: Vec<Risk>,
-    /// Activity titles by id.
-    plan_titles: Vec<(crate::model::ActivityId, String)>,
-) -> impl IntoView {
-    let title_of = move |id| {
-        plan_titles
-            .iter()
-            .find(|(candidate, _)| *candidate == id)
-            .map(|(_, title)| title.clone())
-            .unwrap_or_default()
-    };
-    view! {
-        <section class="panel risks" aria-labelledby="risks-title">
-            <h3 id="risks-title">{format!("Risks ({})", risks.len())}</h3>
-            {if risks.is_empty() {
-                view! { <p class="empty">"No risks found."</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="risks__list">
-                        {risks.into_iter().map(|risk| view! {
-                            <li class="risk" class:risk--high=risk.severity == Severity::High>
-                                <span class="risk__kind">{risk.kind.label()}</span>
-                                <a class="risk__activity" href=PlanFocus::Activity(risk.activity).hash()>{title_of(risk.activity)}</a>
-                                <span class="risk__evidence">{risk.evidence}</span>
-                                <span class="risk__next">{format!("Next: {}", risk.next_step)}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
+/// The week of everyone, or of `only`: meetings, each owner's top work,
+/// what is blocked and the check-ins due, open decisions and the risks.
+fn week_html(plan: &Plan, today: NaiveDate, only: Option<PersonId>) -> String {
+    let week = Week::containing(today);
+    let ranking = priority::rank(plan, today);
+    let found = risks::risks(plan, today);
+    let due = checkin::midpoints_this_week(plan, today);
+    let mut owners: Vec<Option<PersonId>> = Vec::new();
+    for entry in &ranking.entries {
+        let owner = plan
+            .activity(entry.activity)
+            .and_then(|activity| activity.owner);
+        if !owners.contains(&owner) && only.is_none_or(|only| owner == Some(only)) {
+            owners.push(owner);
+        }
     }
+    let mut out = String::new();
+    // The plan's cadences (ops sync, service review, ...) on the days of
+    // this week, with their owner.
+    let meetings: Vec<String> = plan
+        .meetings_between(week.monday(), week.day(chrono::Weekday::Sun))
+        .into_iter()
+        .filter(|(_, cadence)| only.is_none_or(|only| cadence.owner == Some(only)))
+        .map(|(date, cadence)| {
+            let owner = cadence.owner.map(|owner| plan.person_name(owner));
+            format!(
+                "{}: {}",
+                medium_date(date),
+                cadence.describe(owner.as_deref())
+            )
+        })
+        .collect();
+    out.push_str(r#"<section class="panel" aria-labelledby="meetings-title"><h3 id="meetings-title">Meetings this week</h3>"#);
+    list_html(&mut out, &meetings, "No planned meetings this week.");
+    out.push_str(r#"</section><div class="week__grid">"#);
+    for owner in owners {
+        let name = owner.map_or_else(|| "No owner".to_string(), |owner| plan.person_name(owner));
+        let mine: Vec<_> = ranking
+            .entries
+            .iter()
+            .filter(|entry| {
+                plan.activity(entry.activity)
+                    .is_some_and(|a| a.owner == owner)
+            })
+            .collect();
+        out.push_str(r#"<section class="panel week__owner""#);
+        attr_into(&mut out, "aria-label", &format!("The week of {name}"));
+        out.push_str("><h3>");
+        escape_into(&mut out, &name);
+        out.push_str(r#"</h3><ul class="week__top">"#);
+        for entry in mine.iter().take(TOP) {
+            let title = plan
+                .activity(entry.activity)
+                .map(|a| a.title.as_str())
+                .unwrap_or_default();
+            out.push_str("<li><a");
+            attr_into(
+                &mut out,
+                "href",
+                &PlanFocus::Activity(entry.activity).hash(),
+            );
+            out.push('>');
+            escape_into(&mut out, &format!("#{} {title}", entry.position));
+            out.push_str("</a>");
+            risk_badge_html(&mut out, &found, entry.activity);
+            out.push_str(r#"<span class="priority__why">"#);
+            escape_into(&mut out, &entry.explanation);
+            out.push_str("</span></li>");
+        }
+        out.push_str("</ul>");
+        let blocked: Vec<String> = mine
+            .iter()
+            .filter_map(|entry| {
+                let activity = plan.activity(entry.activity)?;
+                let waiting: Vec<String> = entry
+                    .waiting_on
+                    .iter()
+                    .map(|id| format!("'{}'", plan.activity_title(*id)))
+                    .collect();
+                match (activity.status == Status::Blocked, waiting.is_empty()) {
+                    (false, true) => None,
+                    (true, true) => Some(format!("{} is blocked", activity.title)),
+                    (_, false) => Some(format!(
+                        "{} waits on {}",
+                        activity.title,
+                        waiting.join(", ")
+                    )),
+                }
+            })
+            .collect();
+        let checkins: Vec<String> = due
+            .iter()
+            .filter_map(|id| plan.activity(*id))
+            .filter(|activity| activity.owner == owner)
+            .map(|activity| {
+                format!(
+                    "{}: midpoint check-in {}",
+                    activity.title,
+                    activity.checkin.map(medium_date).unwrap_or_default()
+                )
+            })
+            .collect();
+        for (heading, lines) in [("Blocked", blocked), ("Check-ins due", checkins)] {
+            if !lines.is_empty() {
+                out.push_str(&format!("<h4>{heading}</h4>"));
+                list_html(&mut out, &lines, "");
+            }
+        }
+        out.push_str("</section>");
+    }
+    out.push_str(r#"</div><section class="panel" aria-labelledby="decisions-title"><h3 id="decisions-title">Decisions waiting</h3>"#);
+    let decisions: Vec<_> = plan
+        .checkins
+        .iter()
+        .flat_map(|checkin| checkin.decisions.iter())
+        .filter(|decision| decision.decided_on.is_none())
+        .filter(|decision| only.is_none_or(|only| decision.owner == Some(only)))
+        .collect();
+    if decisions.is_empty() {
+        out.push_str(r#"<p class="empty">No open decisions.</p>"#);
+    } else {
+        out.push_str(r#"<ul class="week__list">"#);
+        for decision in decisions {
+            let owner = decision
+                .owner
+                .map_or_else(|| "nobody yet".to_string(), |owner| plan.person_name(owner));
+            let due = decision.due.map_or_else(
+                || "no due date".to_string(),
+                |due| {
+                    if due < today {
+                        format!("overdue since {}", medium_date(due))
+                    } else {
+                        format!("due {}", medium_date(due))
+                    }
+                },
+            );
+            out.push_str("<li><strong>");
+            escape_into(&mut out, &decision.text);
+            out.push_str("</strong>");
+            escape_into(&mut out, &format!(" · {owner} · {due}"));
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
+    let mine: Vec<Risk> = found
+        .into_iter()
+        .filter(|risk| only.is_none_or(|only| risk.person == Some(only)))
+        .collect();
+    out.push_str(r#"<section class="panel risks" aria-labelledby="risks-title">"#);
+    risks_html(&mut out, plan, &mine);
+    out.push_str("</section>");
+    out
+}
+
+/// `<ul class="week__list">` of `lines`, or `empty` as a paragraph when
+/// there are none.
+fn list_html(out: &mut String, lines: &[String], empty: &str) {
+    if lines.is_empty() {
+        out.push_str(r#"<p class="empty">"#);
+        out.push_str(empty);
+        out.push_str("</p>");
+        return;
+    }
+    out.push_str(r#"<ul class="week__list">"#);
+    for line in lines {
+        out.push_str("<li>");
+        escape_into(out, line);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// The risk badge of an activity, as `board::risk_badge` draws it.
+fn risk_badge_html(out: &mut String, found: &[Risk], activity: ActivityId) {
+    if let Some((label, high)) = super::board::risk_label(found, activity) {
+        out.push_str(if high {
+            r#"<span class="risk-badge risk-badge--high""#
+        } else {
+            r#"<span class="risk-badge""#
+        });
+        attr_into(out, "title", &label);
+        out.push('>');
+        escape_into(out, &format!("⚠ {label}"));
+        out.push_str("</span>");
+    }
+}
+
+/// The Risks panel's heading and findings: every finding, most severe
+/// first, with its evidence and the next step.
+fn risks_html(out: &mut String, plan: &Plan, risks: &[Risk]) {
+    out.push_str(&format!(
+        r#"<h3 id="risks-title">Risks ({})</h3>"#,
+        risks.len()
+    ));
+    if risks.is_empty() {
+        out.push_str(r#"<p class="empty">No risks found.</p>"#);
+        return;
+    }
+    out.push_str(r#"<ul class="risks__list">"#);
+    for risk in risks {
+        out.push_str(if risk.severity == Severity::High {
+            r#"<li class="risk risk--high"><span class="risk__kind">"#
+        } else {
+            r#"<li class="risk"><span class="risk__kind">"#
+        });
+        out.push_str(risk.kind.label());
+        out.push_str(r#"</span><a class="risk__activity""#);
+        attr_into(out, "href", &PlanFocus::Activity(risk.activity).hash());
+        out.push('>');
+        escape_into(
+            out,
+            plan.activity(risk.activity)
+                .map(|a| a.title.as_str())
+                .unwrap_or_default(),
+        );
+        out.push_str(r#"</a><span class="risk__evidence">"#);
+        escape_into(out, &risk.evidence);
+        out.push_str(r#"</span><span class="risk__next">"#);
+        escape_into(out, &format!("Next: {}", risk.next_step));
+        out.push_str("</span></li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// The Risks panel's content for `risks` found in `plan`.
+pub fn risks_panel_html(plan: &Plan, risks: &[Risk]) -> String {
+    let mut out = String::new();
+    risks_html(&mut out, plan, risks);
+    out
 }
