@@ -1149,18 +1149,21 @@ pub fn CapacityView() -> impl IntoView {
                             if text.is_empty() { "Hover or focus a week to see its numbers.".to_string() } else { text }
                         }}
                     </p>
-                    {move || message.get().map(|text| view! { <p class="capacity__message" role="status">{text}</p> })}
+                    // Always in the page, so that a screen reader hears each
+                    // new message and a drop writes only its text.
+                    <p class="capacity__message" role="status" hidden=move || message.with(Option::is_none)>
+                        {move || message.get().unwrap_or_default()}
+                    </p>
                     {move || editing.get().then(|| view! { <AllocationEditor current=selected_allocation selected message/> })}
 
-                    {move || billing.with(|billing| billing.as_ref().map(|people| {
-                        let firm = money::firm_total(people);
-                        view! {
-                            <p class="capacity__billable">
-                                "The firm in these weeks: " {billable_headline(&firm, None)}
-                                ". Each person's share is under their name."
-                            </p>
-                        }
-                    }))}
+                    <p class="capacity__billable" hidden=move || billing.with(Option::is_none)>
+                        {move || billing.with(|billing| billing.as_ref().map(|people| {
+                            format!(
+                                "The firm in these weeks: {}. Each person's share is under their name.",
+                                billable_headline(&money::firm_total(people), None)
+                            )
+                        }))}
+                    </p>
                     <div class="tl-scroll">
                         <div
                             class="timeline"
@@ -1485,6 +1488,26 @@ impl DrawnLines {
     fn update(&mut self, body: &web_sys::Element, lines: std::sync::Arc<Vec<Line>>) {
         use std::collections::{HashMap, HashSet};
         let keys = line_keys(&lines);
+        // The same lines in the same order (a drop, a move, an edit of
+        // hours): each is patched where it stands, and the page is not
+        // walked (two calls into the page per line).
+        let same_lines = self.wrappers.len() == keys.len()
+            && self
+                .wrappers
+                .iter()
+                .zip(&keys)
+                .all(|((drawn, _, _), key)| drawn == key);
+        if same_lines {
+            for (at, line) in lines.iter().enumerate() {
+                let (_, was, wrapper) = &mut self.wrappers[at];
+                if let Some(before) = self.lines.get(*was).filter(|before| *before != line) {
+                    patch_line(wrapper, before, line);
+                }
+                *was = at;
+            }
+            self.lines = lines;
+            return;
+        }
         let mut drawn: HashMap<u64, (usize, web_sys::Element)> = self
             .wrappers
             .drain(..)

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::activities::{ActivitiesTable, ActivityForm, Editing};
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
+use super::markup::{attr_into, escape_into};
 use super::priorities::PriorityPanel;
 use super::state::{AppState, PlanFocus};
 use super::week::risks_panel_html;
@@ -180,44 +181,60 @@ fn metric_view(metric: &SuccessMetric) -> impl IntoView {
 #[component]
 fn HealthPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let findings = move || state.history.with(|history| health::health(history.plan()));
+    let markup = move || state.history.with(|history| health_html(history.plan()));
     view! {
         <section class="panel health" aria-labelledby="health-title">
             <h2 id="health-title">"Plan health"</h2>
-            {move || {
-                let findings = findings();
-                let components_ok = Check::ALL
-                    .iter()
-                    .filter(|check| check.is_component())
-                    .filter(|check| !findings.iter().any(|finding| finding.check == **check))
-                    .count();
-                view! {
-                    <p class="health__summary">{format!("{components_ok} of 5 components in place")}</p>
-                    <ul class="health__checks">
-                        {Check::ALL.into_iter().map(|check| {
-                            let mine: Vec<_> = findings.iter().filter(|finding| finding.check == check).cloned().collect();
-                            let ok = mine.is_empty();
-                            view! {
-                                <li class="health__check" class:health__check--ok=ok>
-                                    <span class="health__mark" aria-hidden="true">{if ok { "✓" } else { "!" }}</span>
-                                    <span class="health__label">{check.label()}</span>
-                                    <span class="visually-hidden">{if ok { ": in place" } else { ": needs work" }}</span>
-                                    <span class="health__rule">{check.rule()}</span>
-                                    {(!ok).then(|| view! {
-                                        <ul class="health__findings">
-                                            {mine.into_iter().map(|finding| view! {
-                                                <li><a href=fix_link(finding.fix)>{finding.message}</a></li>
-                                            }).collect_view()}
-                                        </ul>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-            }}
+            <div inner_html=markup></div>
         </section>
     }
+}
+
+/// How many of the five components are in place, and every check with its
+/// rule and, when it fails, links to what to fix.
+fn health_html(plan: &crate::model::Plan) -> String {
+    let findings = health::health(plan);
+    let components_ok = Check::ALL
+        .iter()
+        .filter(|check| check.is_component())
+        .filter(|check| !findings.iter().any(|finding| finding.check == **check))
+        .count();
+    let mut out = format!(
+        r#"<p class="health__summary">{components_ok} of 5 components in place</p><ul class="health__checks">"#
+    );
+    for check in Check::ALL {
+        let mine: Vec<_> = findings
+            .iter()
+            .filter(|finding| finding.check == check)
+            .collect();
+        let ok = mine.is_empty();
+        out.push_str(if ok {
+            r#"<li class="health__check health__check--ok"><span class="health__mark" aria-hidden="true">✓</span>"#
+        } else {
+            r#"<li class="health__check"><span class="health__mark" aria-hidden="true">!</span>"#
+        });
+        out.push_str(r#"<span class="health__label">"#);
+        escape_into(&mut out, check.label());
+        out.push_str(r#"</span><span class="visually-hidden">"#);
+        out.push_str(if ok { ": in place" } else { ": needs work" });
+        out.push_str(r#"</span><span class="health__rule">"#);
+        escape_into(&mut out, check.rule());
+        out.push_str("</span>");
+        if !ok {
+            out.push_str(r#"<ul class="health__findings">"#);
+            for finding in mine {
+                out.push_str("<li><a");
+                attr_into(&mut out, "href", &fix_link(finding.fix));
+                out.push('>');
+                escape_into(&mut out, &finding.message);
+                out.push_str("</a></li>");
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// The link that opens the place to fix a finding.

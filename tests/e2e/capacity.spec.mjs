@@ -75,6 +75,10 @@ test('each week shows capacity, support, confirmed and tentative hours', async (
 test('dragging work from the list allocates it; undo and reload', async ({ page }) => {
   const errors = collectErrors(page);
   await page.getByRole('radio', { name: 'All open' }).check();
+  // The status line is in the page, silent, before the first change: a
+  // screen reader hears a live region only if it was there already.
+  await expect(message(page)).toHaveAttribute('role', 'status');
+  await expect(message(page)).toBeHidden();
   // The intake form (26.7 h left, due in 2026-W51, James holds 40 h of it)
   // dropped on Marcus Hill's 2026-W48: 26.7 h over 4 weeks, 7 h a week.
   await page.dragAndDrop('.work[data-id="act-4"]', '[data-person="per-4"] .cell[data-col="2"]');
