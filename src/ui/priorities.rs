@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
+use super::markup::{attr_into, closest, escape_into};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
-use crate::engine::priority::{Ranked, Ranking, FORMULA};
-use crate::model::ActivityId;
+use crate::engine::priority::{Ranking, FORMULA};
+use crate::model::{ActivityId, Plan};
 
 /// How many entries show before "Show all".
 const SHOWN: usize = 10;
@@ -32,10 +33,82 @@ pub fn PriorityPanel(
     let state = expect_context::<AppState>();
     let show_all = RwSignal::new(false);
     let dragged = RwSignal::new(None::<ActivityId>);
-    let titles = move |id: ActivityId| {
-        state
-            .history
-            .with(|history| history.plan().activity_title(id))
+    // The list is markup with one handler per kind of event (see
+    // `markup`): each item says its activity and place in `data-*`.
+    let item_of = |target: Option<web_sys::EventTarget>| {
+        let item = closest(target, "li[data-activity]")?;
+        let attribute = |name: &str| item.get_attribute(name).unwrap_or_default();
+        let id = attribute("data-activity").parse::<ActivityId>().ok()?;
+        let position = attribute("data-position").parse::<usize>().ok()?;
+        Some((item, id, position))
+    };
+    let on_dragstart = move |event: web_sys::DragEvent| {
+        if let Some((_, id, _)) = item_of(event.target()) {
+            dragged.set(Some(id));
+            if let Some(transfer) = event.data_transfer() {
+                let _ = transfer.set_data("text/plain", &id.to_string());
+                transfer.set_effect_allowed("move");
+            }
+        }
+    };
+    let on_dragover = move |event: web_sys::DragEvent| {
+        if dragged.get_untracked().is_some() && item_of(event.target()).is_some() {
+            event.prevent_default();
+        }
+    };
+    let on_drop = move |event: web_sys::DragEvent| {
+        let (Some(moved), Some((_, id, position))) =
+            (dragged.get_untracked(), item_of(event.target()))
+        else {
+            return;
+        };
+        event.prevent_default();
+        dragged.set(None);
+        if moved != id {
+            pin(state, moved, position);
+        }
+    };
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let Some((item, id, position)) = item_of(event.target()) else {
+            return;
+        };
+        // Keys on the item itself, not on its Unpin button.
+        let on_item = event
+            .target()
+            .is_some_and(|target| target == wasm_bindgen::JsValue::from(item).into());
+        if !on_item {
+            return;
+        }
+        let total = ranking.with_untracked(|ranking| ranking.entries.len());
+        let target = match event.key().as_str() {
+            "ArrowUp" if position > 1 => position - 1,
+            "ArrowDown" if position < total => position + 1,
+            _ => return,
+        };
+        event.prevent_default();
+        pin(state, id, target);
+    };
+    let on_click = move |event: web_sys::MouseEvent| {
+        if closest(event.target(), "button[data-unpin]").is_none() {
+            return;
+        }
+        if let Some((_, id, _)) = item_of(event.target()) {
+            let command = Command::PinPriority {
+                activity: id,
+                position: None,
+            };
+            if state.execute(command).is_ok() {
+                browser::focus_after_render(format!("priority-{id}"));
+            }
+        }
+    };
+    let items = move || {
+        let all = show_all.get();
+        ranking.with(|ranking| {
+            state
+                .history
+                .with(|history| items_html(history.plan(), ranking, all))
+        })
     };
 
     view! {
@@ -57,87 +130,9 @@ pub fn PriorityPanel(
                     </ul>
                 })
             })}
-            <ol class="priorities__list">
-                {move || {
-                    let entries: Vec<Ranked> = ranking.with(|ranking| ranking.entries.clone());
-                    let total = entries.len();
-                    let limit = if show_all.get() { total } else { SHOWN.min(total) };
-                    entries
-                        .into_iter()
-                        .take(limit)
-                        .map(|entry| {
-                            let id = entry.activity;
-                            let position = entry.position;
-                            let title = titles(id);
-                            let pinned = entry.pinned.then(|| format!("pinned · computed #{}", entry.computed_rank));
-                            let label = format!(
-                                "{position}. {title}{}: {}. Press up or down to move.",
-                                if entry.pinned { ", pinned" } else { "" },
-                                entry.explanation
-                            );
-                            view! {
-                                <li
-                                    class="priority"
-                                    class:priority--pinned=entry.pinned
-                                    id=format!("priority-{id}")
-                                    tabindex="0"
-                                    draggable="true"
-                                    aria-roledescription="sortable item"
-                                    aria-label=label
-                                    data-activity=id.to_string()
-                                    on:dragstart=move |event| {
-                                        dragged.set(Some(id));
-                                        if let Some(transfer) = event.data_transfer() {
-                                            let _ = transfer.set_data("text/plain", &id.to_string());
-                                            transfer.set_effect_allowed("move");
-                                        }
-                                    }
-                                    on:dragend=move |_| dragged.set(None)
-                                    on:dragover=move |event| {
-                                        if dragged.get_untracked().is_some() {
-                                            event.prevent_default();
-                                        }
-                                    }
-                                    on:drop=move |event| {
-                                        if let Some(moved) = dragged.get_untracked() {
-                                            event.prevent_default();
-                                            dragged.set(None);
-                                            if moved != id {
-                                                pin(state, moved, position);
-                                            }
-                                        }
-                                    }
-                                    on:keydown=move |event| {
-                                        if event.target() != event.current_target() {
-                                            return;
-                                        }
-                                        let target = match event.key().as_str() {
-                                            "ArrowUp" if position > 1 => position - 1,
-                                            "ArrowDown" if position < total => position + 1,
-                                            _ => return,
-                                        };
-                                        event.prevent_default();
-                                        pin(state, id, target);
-                                    }
-                                >
-                                    <span class="priority__rank" aria-hidden="true">{position}</span>
-                                    <span class="priority__body">
-                                        <span class="priority__title">{title.clone()}</span>
-                                        <span class="priority__why">{entry.explanation.clone()}</span>
-                                    </span>
-                                    {pinned.map(|text| view! { <span class="tag tag--pinned">{text}</span> })}
-                                    {entry.pinned.then(|| view! {
-                                        <button class="button button--small" aria-label=format!("Unpin {title}")
-                                            on:click=move |_| {
-                                                let _ = state.execute(Command::PinPriority { activity: id, position: None });
-                                            }>"Unpin"</button>
-                                    })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            <ol class="priorities__list" inner_html=items on:dragstart=on_dragstart
+                on:dragend=move |_| dragged.set(None) on:dragover=on_dragover on:drop=on_drop
+                on:keydown=on_keydown on:click=on_click></ol>
             {move || {
                 let total = ranking.with(|ranking| ranking.entries.len());
                 match total {
@@ -152,4 +147,49 @@ pub fn PriorityPanel(
             }}
         </section>
     }
+}
+
+/// The first entries of the ranking (all of them with `all`), each a
+/// sortable item: its place, title, why, and for a pinned one its computed
+/// rank and an Unpin button.
+fn items_html(plan: &Plan, ranking: &Ranking, all: bool) -> String {
+    let total = ranking.entries.len();
+    let limit = if all { total } else { SHOWN.min(total) };
+    let mut out = String::new();
+    for entry in ranking.entries.iter().take(limit) {
+        let id = entry.activity;
+        let position = entry.position;
+        let title = plan.activity_title(id);
+        out.push_str(if entry.pinned {
+            r#"<li class="priority priority--pinned""#
+        } else {
+            r#"<li class="priority""#
+        });
+        out.push_str(&format!(
+            r#" id="priority-{id}" tabindex="0" draggable="true" aria-roledescription="sortable item" data-activity="{id}" data-position="{position}""#
+        ));
+        let label = format!(
+            "{position}. {title}{}: {}. Press up or down to move.",
+            if entry.pinned { ", pinned" } else { "" },
+            entry.explanation
+        );
+        attr_into(&mut out, "aria-label", &label);
+        out.push_str(&format!(
+            r#"><span class="priority__rank" aria-hidden="true">{position}</span><span class="priority__body"><span class="priority__title">"#
+        ));
+        escape_into(&mut out, &title);
+        out.push_str(r#"</span><span class="priority__why">"#);
+        escape_into(&mut out, &entry.explanation);
+        out.push_str("</span></span>");
+        if entry.pinned {
+            out.push_str(&format!(
+                r#"<span class="tag tag--pinned">pinned · computed #{}</span><button type="button" class="button button--small" data-unpin="{id}""#,
+                entry.computed_rank
+            ));
+            attr_into(&mut out, "aria-label", &format!("Unpin {title}"));
+            out.push_str(">Unpin</button>");
+        }
+        out.push_str("</li>");
+    }
+    out
 }

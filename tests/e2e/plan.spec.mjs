@@ -137,6 +137,8 @@ test('priorities are explained, and a drag pins an activity that survives a relo
   await expect(priorities(page).first()).toHaveAttribute('data-activity', third);
   await priorities(page).first().getByRole('button', { name: /^Unpin / }).click();
   await expect(priorities(page).nth(2)).toHaveAttribute('data-activity', third);
+  // The unpinned activity keeps the focus at its computed place.
+  await expect(priorities(page).nth(2)).toBeFocused();
   expectNoErrors(errors);
 });
 
