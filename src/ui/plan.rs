@@ -67,65 +67,80 @@ pub fn PlanView() -> impl IntoView {
 #[component]
 fn GoalPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! {
-        <section class="panel goal" aria-labelledby="goal-title">
-            {move || state.history.with(|history| {
-                let plan = history.plan();
-                let goal = &plan.goal;
-                let outcome = if goal.outcome.trim().is_empty() {
-                    "No strategic goal yet.".to_string()
-                } else {
-                    goal.outcome.clone()
-                };
-                let target_line = format!(
-                    "{}: {} → {} {}{}",
-                    if goal.metric_name.is_empty() { "Target" } else { &goal.metric_name },
-                    number_text(goal.baseline),
-                    number_text(goal.target),
-                    goal.unit,
-                    goal.target_date.map(|date| format!(" by {}", medium_date(date))).unwrap_or_default(),
-                );
-                let horizon = format!(
-                    "Horizon: {} weeks from {} ({} to {}) · weekly review on {}",
-                    plan.horizon.weeks,
-                    plan.horizon.start,
-                    medium_date(plan.horizon.first_day()),
-                    medium_date(plan.horizon.last_day()),
-                    weekday_label(plan.review_weekday),
-                );
-                let resources = &plan.resources;
-                let budget = resources.budget.map_or_else(
-                    || "no budget".to_string(),
-                    |budget| format!("budget {} {}", number_text(budget), resources.currency),
-                );
-                let tooling = if resources.tooling.is_empty() {
-                    "no tooling listed".to_string()
-                } else {
-                    resources.tooling.join(", ")
-                };
-                view! {
-                    <div class="panel__heading">
-                        <p class="goal__eyebrow">"Strategic goal"</p>
-                        <a class="button button--small" href=PlanFocus::Goal.hash()>"Edit goal and resources"</a>
-                    </div>
-                    <h2 id="goal-title" class="goal__outcome">{outcome}</h2>
-                    <p class="goal__target">{target_line}</p>
-                    <p class="goal__horizon">{horizon}</p>
-                    <p class="goal__horizon">{format!("Resources: {budget} · {tooling}")}</p>
-                    {(!resources.headcount_note.is_empty()).then(|| view! {
-                        <p class="goal__horizon">{format!("Headcount: {}", resources.headcount_note)}</p>
-                    })}
-                    <div class="panel__heading metrics__heading">
-                        <h3>"Success metrics"</h3>
-                        <a class="button button--small" href=PlanFocus::NewMetric.hash()>"Add metric"</a>
-                    </div>
-                    <ul class="metrics" aria-label="Success metrics">
-                        {plan.metrics.iter().map(metric_view).collect_view()}
-                    </ul>
-                }
-            })}
-        </section>
+    let markup = move || state.history.with(|history| goal_html(history.plan()));
+    view! { <section class="panel goal" aria-labelledby="goal-title" inner_html=markup></section> }
+}
+
+/// The goal, its target, the horizon, the resources and the success
+/// metrics with their progress, with links to edit them.
+fn goal_html(plan: &crate::model::Plan) -> String {
+    let goal = &plan.goal;
+    let outcome = if goal.outcome.trim().is_empty() {
+        "No strategic goal yet."
+    } else {
+        &goal.outcome
+    };
+    let target_line = format!(
+        "{}: {} → {} {}{}",
+        if goal.metric_name.is_empty() {
+            "Target"
+        } else {
+            &goal.metric_name
+        },
+        number_text(goal.baseline),
+        number_text(goal.target),
+        goal.unit,
+        goal.target_date
+            .map(|date| format!(" by {}", medium_date(date)))
+            .unwrap_or_default(),
+    );
+    let horizon = format!(
+        "Horizon: {} weeks from {} ({} to {}) · weekly review on {}",
+        plan.horizon.weeks,
+        plan.horizon.start,
+        medium_date(plan.horizon.first_day()),
+        medium_date(plan.horizon.last_day()),
+        weekday_label(plan.review_weekday),
+    );
+    let resources = &plan.resources;
+    let budget = resources.budget.map_or_else(
+        || "no budget".to_string(),
+        |budget| format!("budget {} {}", number_text(budget), resources.currency),
+    );
+    let tooling = if resources.tooling.is_empty() {
+        "no tooling listed".to_string()
+    } else {
+        resources.tooling.join(", ")
+    };
+    let mut out = format!(
+        r#"<div class="panel__heading"><p class="goal__eyebrow">Strategic goal</p><a class="button button--small" href="{}">Edit goal and resources</a></div><h2 id="goal-title" class="goal__outcome">"#,
+        PlanFocus::Goal.hash()
+    );
+    escape_into(&mut out, outcome);
+    out.push_str(r#"</h2><p class="goal__target">"#);
+    escape_into(&mut out, &target_line);
+    out.push_str(r#"</p><p class="goal__horizon">"#);
+    escape_into(&mut out, &horizon);
+    out.push_str(r#"</p><p class="goal__horizon">"#);
+    escape_into(&mut out, &format!("Resources: {budget} · {tooling}"));
+    out.push_str("</p>");
+    if !resources.headcount_note.is_empty() {
+        out.push_str(r#"<p class="goal__horizon">"#);
+        escape_into(
+            &mut out,
+            &format!("Headcount: {}", resources.headcount_note),
+        );
+        out.push_str("</p>");
     }
+    out.push_str(&format!(
+        r#"<div class="panel__heading metrics__heading"><h3>Success metrics</h3><a class="button button--small" href="{}">Add metric</a></div><ul class="metrics" aria-label="Success metrics">"#,
+        PlanFocus::NewMetric.hash()
+    ));
+    for metric in &plan.metrics {
+        metric_html(&mut out, metric);
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// How far a metric has come from its baseline to its target, 0 to 100.
@@ -139,7 +154,7 @@ pub(super) fn progress(metric: &SuccessMetric) -> i64 {
         .round() as i64
 }
 
-fn metric_view(metric: &SuccessMetric) -> impl IntoView {
+fn metric_html(out: &mut String, metric: &SuccessMetric) {
     let progress = progress(metric);
     let arrow = match metric.direction {
         Direction::HigherIsBetter => "higher is better",
@@ -153,27 +168,36 @@ fn metric_view(metric: &SuccessMetric) -> impl IntoView {
         number_text(metric.baseline),
         number_text(metric.target),
     );
-    view! {
-        <li class="metric">
-            <span class="metric__name">
-                <a href=PlanFocus::Metric(metric.id).hash() aria-label=format!("Edit the metric {}", metric.name)>{metric.name.clone()}</a>
-            </span>
-            <span class="metric__numbers">
-                {format!(
-                    "{} {} now · from {} to {} {}",
-                    number_text(metric.current),
-                    metric.unit,
-                    number_text(metric.baseline),
-                    number_text(metric.target),
-                    metric.unit
-                )}
-            </span>
-            <span class="metric__bar" role="meter" aria-label=label.clone() aria-valuemin="0"
-                aria-valuemax="100" aria-valuenow=progress.to_string() title=label>
-                <span class="metric__fill" style=format!("width: {progress}%")></span>
-            </span>
-        </li>
-    }
+    out.push_str(r#"<li class="metric"><span class="metric__name"><a"#);
+    attr_into(out, "href", &PlanFocus::Metric(metric.id).hash());
+    attr_into(
+        out,
+        "aria-label",
+        &format!("Edit the metric {}", metric.name),
+    );
+    out.push('>');
+    escape_into(out, &metric.name);
+    out.push_str(r#"</a></span><span class="metric__numbers">"#);
+    escape_into(
+        out,
+        &format!(
+            "{} {} now · from {} to {} {}",
+            number_text(metric.current),
+            metric.unit,
+            number_text(metric.baseline),
+            number_text(metric.target),
+            metric.unit
+        ),
+    );
+    out.push_str(r#"</span><span class="metric__bar" role="meter""#);
+    attr_into(out, "aria-label", &label);
+    out.push_str(&format!(
+        r#" aria-valuemin="0" aria-valuemax="100" aria-valuenow="{progress}""#
+    ));
+    attr_into(out, "title", &label);
+    out.push_str(&format!(
+        r#"><span class="metric__fill" style="width: {progress}%"></span></span></li>"#
+    ));
 }
 
 /// The five components every plan needs, and the habits that keep it honest,
