@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::board::{risk_badge, risk_label};
+use super::board::{risk_badge_html, risk_label};
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
+use super::markup::{attr_into, closest, escape_into};
 use super::state::{AppState, PlanFocus};
 use crate::browser;
 use crate::command::Command;
@@ -37,9 +38,8 @@ enum SortKey {
     Kind,
 }
 
-/// What a row of the activities table shows; rows are keyed by it, so a
-/// changed activity gets a fresh row and rows need no reactive code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What a row of the activities table shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct RowData {
     id: ActivityId,
     title: String,
@@ -235,6 +235,17 @@ pub fn ActivitiesTable(
             </th>
         }
     };
+    let on_delete = move |event: web_sys::MouseEvent| {
+        let Some(button) = closest(event.target(), "button[data-delete]") else {
+            return;
+        };
+        if let Some(id) = button
+            .get_attribute("data-delete")
+            .and_then(|id| id.parse::<ActivityId>().ok())
+        {
+            let _ = state.execute(Command::DeleteActivity(id));
+        }
+    };
     view! {
         <section class="panel" aria-labelledby="activities-title" id="activities">
             <div class="panel__heading">
@@ -279,11 +290,13 @@ pub fn ActivitiesTable(
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
-                <tbody>
-                    <For each=rows key=|row| row.clone() let:row>
-                        <ActivityRow row/>
-                    </For>
-                </tbody>
+                <tbody on:click=on_delete inner_html=move || {
+                    let mut out = String::new();
+                    for row in rows() {
+                        row_html(&mut out, &row);
+                    }
+                    out
+                }></tbody>
             </table>
             {move || {
                 let shown = rows().len();
@@ -298,35 +311,48 @@ pub fn ActivitiesTable(
     }
 }
 
-#[component]
-fn ActivityRow(row: RowData) -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// A row of the activities table (markup: the rows are drawn again on a
+/// change, and one handler serves their Delete buttons).
+fn row_html(out: &mut String, row: &RowData) {
     let id = row.id;
-    view! {
-        <tr data-activity=id.to_string()>
-            <td class="activities__priority">{row.priority.map_or_else(|| "–".to_string(), |position| position.to_string())}</td>
-            <th scope="row" class="activities__title">{row.title.clone()}</th>
-            <td class="activities__owner">{match row.owner {
-                Some(name) => view! { <span>{name}</span> }.into_any(),
-                None => view! { <span class="flag">"No owner"</span> }.into_any(),
-            }}</td>
-            <td>{row.start}</td>
-            <td>{row.deadline}</td>
-            <td>
-                <span class=format!("status status--{}", status_class(row.status))>{row.status.label()}</span>
-                {risk_badge(row.risks)}
-            </td>
-            <td>{row.impact}</td>
-            <td>{row.client}</td>
-            <td>{row.kind.label()}</td>
-            <td class="table__actions">
-                <a class="button button--small" aria-label=format!("Edit {}", row.title)
-                    href=PlanFocus::Activity(id).hash()>"Edit"</a>
-                <button class="button button--small button--danger" aria-label=format!("Delete {}", row.title)
-                    on:click=move |_| { let _ = state.execute(Command::DeleteActivity(id)); }>"Delete"</button>
-            </td>
-        </tr>
+    out.push_str(&format!(
+        r#"<tr data-activity="{id}"><td class="activities__priority">{}</td><th scope="row" class="activities__title">"#,
+        row.priority
+            .map_or_else(|| "–".to_string(), |position| position.to_string())
+    ));
+    escape_into(out, &row.title);
+    out.push_str(r#"</th><td class="activities__owner">"#);
+    match &row.owner {
+        Some(name) => {
+            out.push_str("<span>");
+            escape_into(out, name);
+            out.push_str("</span>");
+        }
+        None => out.push_str(r#"<span class="flag">No owner</span>"#),
     }
+    out.push_str("</td><td>");
+    escape_into(out, &row.start);
+    out.push_str("</td><td>");
+    escape_into(out, &row.deadline);
+    out.push_str(&format!(
+        r#"</td><td><span class="status status--{}">{}</span>"#,
+        status_class(row.status),
+        row.status.label()
+    ));
+    risk_badge_html(out, row.risks.clone());
+    out.push_str(&format!("</td><td>{}</td><td>", row.impact));
+    escape_into(out, &row.client);
+    out.push_str(&format!(
+        r#"</td><td>{}</td><td class="table__actions"><a class="button button--small" href="{}""#,
+        row.kind.label(),
+        PlanFocus::Activity(id).hash()
+    ));
+    attr_into(out, "aria-label", &format!("Edit {}", row.title));
+    out.push_str(&format!(
+        r#">Edit</a><button type="button" class="button button--small button--danger" data-delete="{id}""#
+    ));
+    attr_into(out, "aria-label", &format!("Delete {}", row.title));
+    out.push_str(">Delete</button></td></tr>");
 }
 
 /// The CSS modifier of a status.

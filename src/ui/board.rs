@@ -65,6 +65,21 @@ pub fn risk_badge(label: Option<(String, bool)>) -> impl IntoView {
     })
 }
 
+/// [`risk_badge`] as markup, for views written as markup.
+pub fn risk_badge_html(out: &mut String, label: Option<(String, bool)>) {
+    if let Some((label, high)) = label {
+        out.push_str(if high {
+            r#"<span class="risk-badge risk-badge--high""#
+        } else {
+            r#"<span class="risk-badge""#
+        });
+        super::markup::attr_into(out, "title", &label);
+        out.push('>');
+        super::markup::escape_into(out, &format!("⚠ {label}"));
+        out.push_str("</span>");
+    }
+}
+
 /// The label of an activity's risks: "Overdue" or "3 risks: Overdue, …".
 pub fn risk_label(found: &[Risk], activity: ActivityId) -> Option<(String, bool)> {
     let mine: Vec<&Risk> = risks::risks_of(found, activity).collect();

@@ -231,17 +231,7 @@ fn list_html(out: &mut String, lines: &[String], empty: &str) {
 
 /// The risk badge of an activity, as `board::risk_badge` draws it.
 fn risk_badge_html(out: &mut String, found: &[Risk], activity: ActivityId) {
-    if let Some((label, high)) = super::board::risk_label(found, activity) {
-        out.push_str(if high {
-            r#"<span class="risk-badge risk-badge--high""#
-        } else {
-            r#"<span class="risk-badge""#
-        });
-        attr_into(out, "title", &label);
-        out.push('>');
-        escape_into(out, &format!("⚠ {label}"));
-        out.push_str("</span>");
-    }
+    super::board::risk_badge_html(out, super::board::risk_label(found, activity));
 }
 
 /// The Risks panel's heading and findings: every finding, most severe

@@ -184,6 +184,20 @@ test('the activities table sorts by a column and filters by status and owner', a
   await expect(page.locator('table.activities tbody .activities__priority')).toHaveText(['1', '2', '3']);
 });
 
+test('an activity is deleted from the table, and undo brings it back', async ({ page }) => {
+  await openApp(page);
+  const rows = page.locator('table.activities tbody tr');
+  await expect(rows).toHaveCount(6);
+  const title = (await rows.first().locator('.activities__title').textContent()).trim();
+  await rows.first().getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(rows).toHaveCount(5);
+  await expect(page.locator('table.activities tbody')).not.toContainText(title);
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(rows).toHaveCount(6);
+  await expect(rows.first().locator('.activities__title')).toHaveText(title);
+});
+
 test('risk thresholds are plan settings, checked when saved', async ({ page }) => {
   await openApp(page, 'plan/goal');
   const stale = page.locator('form').getByLabel('Stale after (days without movement)', { exact: true });
