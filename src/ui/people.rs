@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::activities::level_name;
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field};
+use super::markup::{attr_into, closest, escape_into};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
@@ -40,6 +41,25 @@ pub fn PeopleView() -> impl IntoView {
         editing.set(Some(which));
         browser::focus_after_render("person-name".to_string());
     });
+    // One handler for the rows' Edit and Remove buttons (the rows are
+    // markup, drawn again on a change).
+    let on_click = move |event: web_sys::MouseEvent| {
+        let Some(button) = closest(event.target(), "button[data-person]") else {
+            return;
+        };
+        let Some(id) = button
+            .get_attribute("data-person")
+            .and_then(|id| id.parse::<PersonId>().ok())
+        else {
+            return;
+        };
+        if button.has_attribute("data-remove") {
+            removing.set(Some(id));
+            browser::focus_after_render("remove-person-title".to_string());
+        } else {
+            open_form.run(Editing::Existing(id));
+        }
+    };
     view! {
         <div class="people">
             <section class="panel" aria-labelledby="people-title">
@@ -65,11 +85,13 @@ pub fn PeopleView() -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
-                    <tbody>
-                        <For each=rows key=|row| row.clone() let:row>
-                            <PersonRow row open_form removing/>
-                        </For>
-                    </tbody>
+                    <tbody on:click=on_click inner_html=move || {
+                        let mut out = String::new();
+                        for row in rows() {
+                            row_html(&mut out, &row);
+                        }
+                        out
+                    }></tbody>
                 </table>
             </section>
             {move || removing.get().map(|id| view! { <RemovePerson id removing/> })}
@@ -80,8 +102,8 @@ pub fn PeopleView() -> impl IntoView {
     }
 }
 
-/// What a row of the people table shows; rows are keyed by it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What a row of the people table shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct RowData {
     id: PersonId,
     name: String,
@@ -165,42 +187,47 @@ fn row_data(plan: &Plan, person: &Person) -> RowData {
     }
 }
 
-#[component]
-fn PersonRow(
-    row: RowData,
-    open_form: Callback<Editing>,
-    removing: RwSignal<Option<PersonId>>,
-) -> impl IntoView {
+/// A row of the people table, with its availability strip.
+fn row_html(out: &mut String, row: &RowData) {
     let id = row.id;
-    view! {
-        <tr data-person=id.to_string()>
-            <th scope="row">{row.name.clone()}</th>
-            <td>{row.role}</td>
-            <td>{row.team}</td>
-            <td>{row.hours}</td>
-            <td>{row.support}</td>
-            <td>{row.days}</td>
-            <td>{row.dates}</td>
-            <td>{row.owns}</td>
-            <td>
-                <span class="strip" role="img" aria-label=row.short_weeks.clone() title=row.short_weeks>
-                    {row.strip.into_iter().map(|(shade, text)| view! {
-                        <span class=format!("strip__week strip__week--{shade}") title=text></span>
-                    }).collect_view()}
-                </span>
-            </td>
-            <td class="table__actions">
-                <button class="button button--small" aria-label=format!("Edit {}", row.name)
-                    on:click=move |_| open_form.run(Editing::Existing(id))>"Edit"</button>
-                <button class="button button--small button--danger" id=format!("remove-{id}")
-                    aria-label=format!("Remove {}", row.name)
-                    on:click=move |_| {
-                        removing.set(Some(id));
-                        browser::focus_after_render("remove-person-title".to_string());
-                    }>"Remove"</button>
-            </td>
-        </tr>
+    out.push_str(&format!(r#"<tr data-person="{id}"><th scope="row">"#));
+    escape_into(out, &row.name);
+    out.push_str("</th>");
+    for cell in [
+        &row.role,
+        &row.team,
+        &row.hours,
+        &row.support,
+        &row.days,
+        &row.dates,
+    ] {
+        out.push_str("<td>");
+        escape_into(out, cell);
+        out.push_str("</td>");
     }
+    out.push_str(&format!(
+        r#"<td>{}</td><td><span class="strip" role="img""#,
+        row.owns
+    ));
+    attr_into(out, "aria-label", &row.short_weeks);
+    attr_into(out, "title", &row.short_weeks);
+    out.push('>');
+    for (shade, text) in &row.strip {
+        out.push_str(&format!(
+            r#"<span class="strip__week strip__week--{shade}""#
+        ));
+        attr_into(out, "title", text);
+        out.push_str("></span>");
+    }
+    out.push_str(&format!(
+        r#"</span></td><td class="table__actions"><button type="button" class="button button--small" data-person="{id}""#
+    ));
+    attr_into(out, "aria-label", &format!("Edit {}", row.name));
+    out.push_str(&format!(
+        r#">Edit</button><button type="button" class="button button--small button--danger" id="remove-{id}" data-person="{id}" data-remove"#
+    ));
+    attr_into(out, "aria-label", &format!("Remove {}", row.name));
+    out.push_str(">Remove</button></td></tr>");
 }
 
 /// Asks where a person's work goes before removing them.
