@@ -150,9 +150,7 @@ pub fn MoneyView() -> impl IntoView {
                         <th scope="col">"Billable %"</th>
                         <th scope="col">"Target"</th>
                     </tr></thead>
-                    <tbody>
-                        {move || state.history.with(|history| money.with(|money| people_rows(history.plan(), money)))}
-                    </tbody>
+                    <tbody inner_html=move || state.history.with(|history| money.with(|money| people_rows(history.plan(), money)))></tbody>
                 </table>
             </section>
         </div>
@@ -200,47 +198,52 @@ fn figure_cells(figures: &Figures, currency: &str) -> impl IntoView {
     }
 }
 
-fn people_rows(plan: &Plan, money: &Money) -> impl IntoView {
-    money
-        .people
-        .iter()
-        .map(|person| {
-            let name = plan
-                .person(person.person)
-                .map_or_else(|| person.person.to_string(), |p| p.name.clone());
-            let share = person.billable_share();
-            let below = match (share, person.target) {
-                (Some(share), Some(target)) => share + 1e-9 < target,
-                _ => false,
-            };
-            view! {
-                <tr>
-                    <th scope="row">{name}</th>
-                    <td class="num">{format!("{} h", hours_figure(person.total.billable))}</td>
-                    <td class="num">{format!("{} h", hours_figure(person.total.capacity))}</td>
-                    <td class="num" class:money__loss=below>{share.map_or("–".to_string(), percent_text)}</td>
-                    <td class="num">{person.target.map_or("–".to_string(), percent_text)}</td>
-                </tr>
-            }
-        })
-        .collect_view()
+/// Each person's billable hours, capacity, share and target, as markup.
+fn people_rows(plan: &Plan, money: &Money) -> String {
+    let mut out = String::new();
+    for person in &money.people {
+        let name = plan
+            .person(person.person)
+            .map_or_else(|| person.person.to_string(), |p| p.name.clone());
+        let share = person.billable_share();
+        let below = match (share, person.target) {
+            (Some(share), Some(target)) => share + 1e-9 < target,
+            _ => false,
+        };
+        out.push_str(r#"<tr><th scope="row">"#);
+        escape_into(&mut out, &name);
+        out.push_str(&format!(
+            r#"</th><td class="num">{} h</td><td class="num">{} h</td><td class="{}">{}</td><td class="num">{}</td></tr>"#,
+            hours_figure(person.total.billable),
+            hours_figure(person.total.capacity),
+            if below { "num money__loss" } else { "num" },
+            share.map_or("–".to_string(), percent_text),
+            person.target.map_or("–".to_string(), percent_text)
+        ));
+    }
+    out
 }
 
 #[component]
 fn Warnings(money: Memo<Money>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
+    let markup = move || {
         let warnings = state.history.with(|history| {
             money.with(|money| money::budget_warnings(history.plan(), &money.budgets))
         });
-        (!warnings.is_empty()).then(|| {
-            view! {
-                <ul class="money__warnings" aria-label="Budget warnings">
-                    {warnings.into_iter().map(|(_, text)| view! { <li>{text}</li> }).collect_view()}
-                </ul>
+        let mut out = String::new();
+        if !warnings.is_empty() {
+            out.push_str(r#"<ul class="money__warnings" aria-label="Budget warnings">"#);
+            for (_, text) in warnings {
+                out.push_str("<li>");
+                escape_into(&mut out, &text);
+                out.push_str("</li>");
             }
-        })
-    }
+            out.push_str("</ul>");
+        }
+        out
+    };
+    view! { <div inner_html=markup></div> }
 }
 
 /// The billing kinds a select offers.
