@@ -51,6 +51,26 @@ pub fn FilesView() -> impl IntoView {
         input.set_value("");
     };
     let current_id = move || state.history.with(|history| history.plan().id);
+    // One handler for the stored plans' Open and Delete buttons.
+    let on_stored = move |event: web_sys::MouseEvent| {
+        let Some(button) = super::markup::closest(event.target(), "button[data-plan]") else {
+            return;
+        };
+        let Some(id) = button
+            .get_attribute("data-plan")
+            .and_then(|id| id.parse::<crate::model::PlanId>().ok())
+        else {
+            return;
+        };
+        if button.has_attribute("data-delete") {
+            match storage::delete(id) {
+                Ok(plans) => state.plans.set(plans),
+                Err(problem) => state.report(&problem),
+            }
+        } else {
+            state.open_stored(id);
+        }
+    };
 
     view! {
         <div class="files">
@@ -98,23 +118,10 @@ pub fn FilesView() -> impl IntoView {
                 {move || (!state.storage_available.get()).then(|| view! {
                     <p class="flag">"Browser storage is unavailable: nothing is kept after this tab closes."</p>
                 })}
-                <ul class="stored">
-                    {move || state.plans.get().into_iter().map(|entry| view! {
-                        <li class="stored__plan">
-                            <span class="stored__name">{entry.name.clone()}</span>
-                            {move || (entry.id == current_id()).then(|| view! { <span class="tag">"open"</span> })}
-                            <button class="button button--small" aria-label=format!("Open {}", entry.name)
-                                disabled=move || entry.id == current_id()
-                                on:click=move |_| state.open_stored(entry.id)>"Open"</button>
-                            <button class="button button--small button--danger" aria-label=format!("Delete {} from this browser", entry.name)
-                                disabled=move || entry.id == current_id()
-                                on:click=move |_| match storage::delete(entry.id) {
-                                    Ok(plans) => state.plans.set(plans),
-                                    Err(problem) => state.report(&problem),
-                                }>"Delete"</button>
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <ul class="stored" on:click=on_stored inner_html=move || {
+                    let open = current_id();
+                    state.plans.with(|plans| stored_html(plans, open))
+                }></ul>
             </section>
             {move || backups.with(|b| !b.is_empty()).then(|| view! {
                 <section class="panel" aria-labelledby="backups-title">
@@ -144,6 +151,38 @@ pub fn FilesView() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// The plans stored in this browser, each with Open and Delete (both off
+/// for the open one), as markup.
+fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> String {
+    use super::markup::{attr_into, escape_into};
+    let mut out = String::new();
+    for entry in plans {
+        let id = entry.id;
+        let is_open = id == open;
+        out.push_str(r#"<li class="stored__plan"><span class="stored__name">"#);
+        escape_into(&mut out, &entry.name);
+        out.push_str("</span>");
+        if is_open {
+            out.push_str(r#"<span class="tag">open</span>"#);
+        }
+        let disabled = if is_open { " disabled" } else { "" };
+        out.push_str(&format!(
+            r#"<button type="button" class="button button--small" data-plan="{id}"{disabled}"#
+        ));
+        attr_into(&mut out, "aria-label", &format!("Open {}", entry.name));
+        out.push_str(&format!(
+            r#">Open</button><button type="button" class="button button--small button--danger" data-plan="{id}" data-delete{disabled}"#
+        ));
+        attr_into(
+            &mut out,
+            "aria-label",
+            &format!("Delete {} from this browser", entry.name),
+        );
+        out.push_str(">Delete</button></li>");
+    }
+    out
 }
 
 /// Why the last file was not opened, naming the field and the reason.

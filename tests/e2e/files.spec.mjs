@@ -102,6 +102,15 @@ test('"Open as a new plan" adds a second plan to the switcher and the Files view
   await reloadApp(page);
   await expect(page.locator('.stored__plan')).toHaveCount(2);
   await expect(planOptions).toHaveCount(2);
+
+  // The list opens the first plan again, then deletes the copy.
+  await page.getByRole('button', { name: `Open ${DEMO_NAME}` }).and(page.locator(':enabled')).click();
+  await expect(switcher).toHaveValue(firstId);
+  await expect(stored.locator('.tag')).toHaveCount(1);
+  await page.getByRole('button', { name: `Delete ${DEMO_NAME} from this browser` }).and(page.locator(':enabled')).click();
+  await expect(stored).toHaveCount(1);
+  await expect(planOptions).toHaveCount(1);
+  await expect(switcher).toHaveValue(firstId);
   expectNoErrors(errors);
 });
 
