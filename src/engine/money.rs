@@ -391,6 +391,27 @@ fn compute_counting(
     }
 }
 
+/// Whether the plan bills any work or sets anyone a billable target: what
+/// makes billable utilisation worth showing (under each name in the
+/// Capacity view). A plan without either would show "0 % billable" for
+/// everyone.
+pub fn tracks_billable(plan: &Plan) -> bool {
+    plan.activities.iter().any(|activity| activity.billable)
+        || plan
+            .people
+            .iter()
+            .any(|person| person.billable_target.is_some())
+}
+
+/// Whether a scenario can change the firm's money: the plan bills some
+/// work, or a person or an open role has a cost rate. Otherwise revenue,
+/// cost and margin are zero with or without any scenario.
+pub fn has_money(plan: &Plan) -> bool {
+    plan.activities.iter().any(|activity| activity.billable)
+        || plan.people.iter().any(|person| person.cost_rate.is_some())
+        || plan.roles.iter().any(|role| role.cost_rate.is_some())
+}
+
 /// Each person's billable utilisation and cost alone: the `people` of
 /// [`compute_on`] without the activities, clients, weeks and budgets, for
 /// the Capacity view, which shows it under each name after every drop.

@@ -676,3 +676,66 @@ fn people_alone_are_the_people_of_the_whole_computation() {
         }
     }
 }
+
+#[test]
+fn what_money_a_plan_tracks_decides_what_is_shown() {
+    // A firm of one with one activity: nothing billed, no rates, no targets.
+    let plain = || {
+        let mut plan = Plan::empty(PlanId(2), "Plain", date("2026-11-23"));
+        plan.people = vec![Person::new(PersonId(1), "Ann")];
+        plan.activities = vec![activity(1, "Runbooks", "", Billing::NotBilled)];
+        plan
+    };
+    type Change = fn(&mut Plan);
+    let cases: [(&str, Change, bool, bool); 6] = [
+        ("nothing", |_| {}, false, false),
+        (
+            "billable work",
+            |plan| plan.activities[0].billable = true,
+            true,
+            true,
+        ),
+        (
+            "a billable target",
+            |plan| plan.people[0].billable_target = Some(0.75),
+            true,
+            false,
+        ),
+        (
+            "a person's cost rate",
+            |plan| plan.people[0].cost_rate = Some(60.0),
+            false,
+            true,
+        ),
+        (
+            "an open role's cost rate",
+            |plan| {
+                plan.roles = vec![OpenRole {
+                    cost_rate: Some(55.0),
+                    ..OpenRole::new(RoleId(1), "Cloud Engineer", date("2026-12-07"))
+                }]
+            },
+            false,
+            true,
+        ),
+        (
+            "an open role without one",
+            |plan| {
+                plan.roles = vec![OpenRole::new(
+                    RoleId(1),
+                    "Cloud Engineer",
+                    date("2026-12-07"),
+                )]
+            },
+            false,
+            false,
+        ),
+    ];
+    for (what, change, billable, money) in cases {
+        let mut plan = plain();
+        change(&mut plan);
+        assert_eq!(tracks_billable(&plan), billable, "{what}: billable shown");
+        assert_eq!(has_money(&plan), money, "{what}: money shown");
+    }
+    assert!(tracks_billable(&firm()) && has_money(&firm()));
+}

@@ -136,9 +136,7 @@ pub fn allocation_errors(plan: &Plan, changed: &[AllocationId]) -> Vec<Finding> 
         for allocation in &changed {
             check.allocation(allocation);
         }
-        for finding in roles::allocation_findings(plan, &changed) {
-            check.error(finding.path, finding.message);
-        }
+        check.role_allocations(plan, &changed);
     }
     check
         .findings
@@ -700,13 +698,8 @@ impl Checker {
             }
             self.checkin(checkin);
         }
-        // Money, roles and cadence: their own module.
-        for finding in roles::findings(plan) {
-            match finding.severity {
-                Severity::Error => self.error(finding.path, finding.message),
-                Severity::Warning => self.warning(finding.path, finding.message),
-            }
-        }
+        // Money, roles and cadence: their own file.
+        self.money_roles_and_cadences(plan);
     }
 
     fn person(&mut self, person: &Person) {

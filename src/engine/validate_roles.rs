@@ -1,15 +1,14 @@
 //! The rules of money, roles and cadence (plan file version 3): rates,
 //! billing and targets, the RACI lists of activities, the open roles of the
 //! hiring plan and the work allocated to them, and the cadences. Part of
-//! [`super::validate`]; kept apart so each half stays readable.
+//! [`super::validate`]'s `Checker`, whose findings, limits and id lookups
+//! they share; kept apart so each half stays readable.
 //!
 //! Like the rest of validation, every list has a size limit checked first,
 //! references are checked by binary search over sorted ids, and names are
 //! quoted shortly ([`super::quoted`]).
 
-use chrono::{Datelike, NaiveDate};
-
-use super::{quoted, Finding, Severity, FIRST_YEAR, LAST_YEAR, MAX_PEOPLE};
+use super::{quoted, Checker, MAX_PEOPLE};
 use crate::model::{
     sort_by_number, Activity, Allocation, Assignee, CadenceId, Frequency, Plan, RaciRole, RoleId,
     RoleStatus, HOURS_PER_WEEK_LIMIT, MAX_NTH, MAX_SKILL_LEVEL,
@@ -24,35 +23,6 @@ pub const MAX_RACI_PEOPLE: usize = MAX_PEOPLE;
 /// The most skills an open role lists.
 pub const MAX_ROLE_SKILLS: usize = 1_000;
 
-/// Every finding of these rules, errors and warnings, in plan order.
-pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
-    let mut check = Check {
-        findings: Vec::new(),
-    };
-    if check.sizes(plan) {
-        check.people(plan);
-        check.activities(plan);
-        check.roles(plan);
-        check.allocations(plan, &plan.allocations.iter().collect::<Vec<_>>());
-        check.cadences(plan);
-    }
-    check.findings
-}
-
-/// The findings of these rules on the allocations `changed` alone (see
-/// `validate::allocation_errors`).
-pub(super) fn allocation_findings(plan: &Plan, changed: &[&Allocation]) -> Vec<Finding> {
-    let mut check = Check {
-        findings: Vec::new(),
-    };
-    check.allocations(plan, changed);
-    check.findings
-}
-
-struct Check {
-    findings: Vec<Finding>,
-}
-
 /// A sorted list of the numbers of some ids, to check references by binary
 /// search.
 fn sorted(ids: impl Iterator<Item = u32>) -> Vec<u32> {
@@ -61,79 +31,62 @@ fn sorted(ids: impl Iterator<Item = u32>) -> Vec<u32> {
     ids
 }
 
-impl Check {
-    fn error(&mut self, path: String, message: String) {
-        self.findings.push(Finding {
-            severity: Severity::Error,
-            path,
-            message,
-        });
-    }
-
-    fn warning(&mut self, path: String, message: String) {
-        self.findings.push(Finding {
-            severity: Severity::Warning,
-            path,
-            message,
-        });
-    }
-
-    /// A list against its limit; returns whether every list is within.
-    fn sizes(&mut self, plan: &Plan) -> bool {
-        let mut within = true;
-        let mut size = |check: &mut Check, path: String, len: usize, max: usize, noun: &str| {
-            if len > max {
-                within = false;
-                check.error(
-                    path,
-                    format!("{len} {noun} are more than the {max} it can hold"),
-                );
+impl Checker {
+    /// Every rule of money, roles and cadence, after the plan's own (see
+    /// `Checker::plan`): the lists against their limits first, the rest
+    /// only when all are within.
+    pub(super) fn money_roles_and_cadences(&mut self, plan: &Plan) {
+        if self.role_sizes(plan) {
+            self.billable_targets(plan);
+            for activity in &plan.activities {
+                self.billing(activity);
+                self.raci(plan, activity);
             }
-        };
-        size(
-            self,
-            "roles".to_string(),
+            self.open_roles(plan);
+            self.role_allocations(plan, &plan.allocations.iter().collect::<Vec<_>>());
+            self.cadences(plan);
+        }
+    }
+
+    /// The lists of these rules against their limits; returns whether all
+    /// are within.
+    fn role_sizes(&mut self, plan: &Plan) -> bool {
+        let before = self.errors;
+        self.size(
+            || "roles".to_string(),
             plan.roles.len(),
             MAX_ROLES,
             "open roles",
+            "a plan",
         );
-        size(
-            self,
-            "cadences".to_string(),
+        self.size(
+            || "cadences".to_string(),
             plan.cadences.len(),
             MAX_CADENCES,
             "cadences",
+            "a plan",
         );
         for activity in &plan.activities {
             for role in RaciRole::ALL {
-                size(
-                    self,
-                    format!("activities[{}].{}", activity.id, field(role)),
+                self.size(
+                    || format!("activities[{}].{}", activity.id, field(role)),
                     activity.raci_list(role).len(),
                     MAX_RACI_PEOPLE,
                     "people",
+                    "a RACI list",
                 );
             }
         }
         for role in &plan.roles {
-            size(
-                self,
-                format!("roles[{}].skills", role.id),
+            self.size(
+                || format!("roles[{}].skills", role.id),
                 role.skills.len(),
                 MAX_ROLE_SKILLS,
                 "skills",
+                "an open role",
             );
         }
-        within
-    }
-
-    fn date(&mut self, path: String, date: NaiveDate) {
-        if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
-            self.error(
-                path,
-                format!("the date {date} is outside {FIRST_YEAR}-{LAST_YEAR}"),
-            );
-        }
+        self.errors == before
     }
 
     /// An amount of money (a rate, a fee): a number, not negative.
@@ -143,7 +96,7 @@ impl Check {
         }
     }
 
-    fn people(&mut self, plan: &Plan) {
+    fn billable_targets(&mut self, plan: &Plan) {
         for person in &plan.people {
             if let Some(target) = person.billable_target {
                 if !(0.0..=1.0).contains(&target) {
@@ -159,31 +112,31 @@ impl Check {
         }
     }
 
-    fn activities(&mut self, plan: &Plan) {
-        let people = sorted(plan.people.iter().map(|person| person.id.0));
-        for activity in &plan.activities {
-            let path = format!("activities[{}]", activity.id);
-            let title = quoted(&activity.title);
-            match activity.billing {
-                crate::model::Billing::NotBilled => {}
-                crate::model::Billing::Hourly { rate } => {
-                    self.money(format!("{path}.bill_rate"), rate, "a bill rate");
-                    self.unbilled(&path, activity, "a bill rate");
-                }
-                crate::model::Billing::FixedFee { amount } => {
-                    self.money(format!("{path}.fixed_fee"), amount, "a fixed fee");
-                    self.unbilled(&path, activity, "a fixed fee");
-                }
+    /// A price on an activity is an amount, on billable work; a budget is
+    /// not negative.
+    fn billing(&mut self, activity: &Activity) {
+        let path = format!("activities[{}]", activity.id);
+        match activity.billing {
+            crate::model::Billing::NotBilled => {}
+            crate::model::Billing::Hourly { rate } => {
+                self.money(format!("{path}.bill_rate"), rate, "a bill rate");
+                self.unbilled(&path, activity, "a bill rate");
             }
-            if let Some(budget) = activity.budget_hours {
-                if !budget.is_finite() || budget < 0.0 {
-                    self.error(
-                        format!("{path}.budget_hours"),
-                        format!("'{title}' has a negative budget: use 0 or more hours"),
-                    );
-                }
+            crate::model::Billing::FixedFee { amount } => {
+                self.money(format!("{path}.fixed_fee"), amount, "a fixed fee");
+                self.unbilled(&path, activity, "a fixed fee");
             }
-            self.raci(plan, activity, &people);
+        }
+        if let Some(budget) = activity.budget_hours {
+            if !budget.is_finite() || budget < 0.0 {
+                self.error(
+                    format!("{path}.budget_hours"),
+                    format!(
+                        "'{}' has a negative budget: use 0 or more hours",
+                        quoted(&activity.title)
+                    ),
+                );
+            }
         }
     }
 
@@ -201,14 +154,14 @@ impl Check {
     }
 
     /// Everyone on the RACI lists is in the plan, once.
-    fn raci(&mut self, plan: &Plan, activity: &Activity, people: &[u32]) {
+    fn raci(&mut self, plan: &Plan, activity: &Activity) {
         let path = format!("activities[{}]", activity.id);
         let title = quoted(&activity.title);
         // (person, list) of every entry, to find repeats by sorting.
         let mut entries: Vec<(u32, RaciRole)> = Vec::new();
         for role in RaciRole::ALL {
             for person in activity.raci_list(role) {
-                if people.binary_search(&person.0).is_err() {
+                if !self.ids.person(*person) {
                     self.error(
                         format!("{path}.{}[{person}]", field(role)),
                         format!(
@@ -241,10 +194,7 @@ impl Check {
         }
     }
 
-    fn roles(&mut self, plan: &Plan) {
-        let skills = sorted(plan.skills.iter().map(|skill| skill.id.0));
-        let people = sorted(plan.people.iter().map(|person| person.id.0));
-        let scenarios = sorted(plan.scenarios.iter().map(|scenario| scenario.id.0));
+    fn open_roles(&mut self, plan: &Plan) {
         self.unique(
             "roles",
             RoleId::PREFIX,
@@ -254,7 +204,7 @@ impl Check {
             let path = format!("roles[{}]", role.id);
             let title = quoted(&role.title);
             if role.title.trim().is_empty() {
-                self.error(format!("{path}.title"), "an open role needs a title".into());
+                self.error(format!("{path}.title"), "an open role needs a title");
             }
             let hours = role.weekly_hours;
             if !hours.is_finite() || !(0.0..=HOURS_PER_WEEK_LIMIT).contains(&hours) {
@@ -265,12 +215,12 @@ impl Check {
                     ),
                 );
             }
-            self.date(format!("{path}.start_date"), role.start_date);
+            self.date(&format!("{path}.start_date"), Some(role.start_date));
             if let Some(rate) = role.cost_rate {
                 self.money(format!("{path}.cost_rate"), rate, "a cost rate");
             }
             for held in &role.skills {
-                if skills.binary_search(&held.skill.0).is_err() {
+                if !self.ids.skill(held.skill) {
                     self.error(
                         format!("{path}.skills[{}]", held.skill),
                         format!(
@@ -290,7 +240,7 @@ impl Check {
                 }
             }
             if let Some(scenario) = role.scenario {
-                if scenarios.binary_search(&scenario.0).is_err() {
+                if !self.ids.scenario(scenario) {
                     self.error(
                         format!("{path}.scenario"),
                         format!("the role '{title}' is in {scenario}, which is not in the plan's scenarios"),
@@ -298,7 +248,7 @@ impl Check {
                 }
             }
             if let Some(person) = role.filled_by {
-                if people.binary_search(&person.0).is_err() {
+                if !self.ids.person(person) {
                     self.error(
                         format!("{path}.filled_by"),
                         format!("the role '{title}' was filled by {person}, who is not in the plan's people"),
@@ -314,7 +264,7 @@ impl Check {
     }
 
     /// Work on an open role needs the role, still open.
-    fn allocations(&mut self, plan: &Plan, allocations: &[&Allocation]) {
+    pub(super) fn role_allocations(&mut self, plan: &Plan, allocations: &[&Allocation]) {
         let roles = sorted(plan.roles.iter().map(|role| role.id.0));
         for allocation in allocations {
             let Assignee::Role(id) = allocation.assignee else {
@@ -340,7 +290,6 @@ impl Check {
     }
 
     fn cadences(&mut self, plan: &Plan) {
-        let people = sorted(plan.people.iter().map(|person| person.id.0));
         self.unique(
             "cadences",
             CadenceId::PREFIX,
@@ -379,26 +328,12 @@ impl Check {
                 ),
             }
             if let Some(owner) = cadence.owner {
-                if people.binary_search(&owner.0).is_err() {
+                if !self.ids.person(owner) {
                     self.error(
                         format!("{path}.owner"),
                         format!("'{name}' is run by {owner}, who is not in the plan's people"),
                     );
                 }
-            }
-        }
-    }
-
-    /// Reports ids used twice in one list.
-    fn unique(&mut self, list: &str, prefix: &str, ids: impl Iterator<Item = u32>) {
-        let numbers = sorted(ids);
-        for pair in numbers.windows(2) {
-            if pair[0] == pair[1] {
-                let id = format!("{prefix}-{}", pair[0]);
-                self.error(
-                    format!("{list}[{id}]"),
-                    format!("the id {id} is used twice"),
-                );
             }
         }
     }

@@ -298,6 +298,49 @@ fn lists() -> Vec<List> {
             message: "1,001 skills are more than the 1,000 a placeholder can hold",
         },
         List {
+            path: "roles",
+            grow: |plan, count| {
+                let role = plan.roles[0].clone();
+                plan.roles = (1..=count as u32)
+                    .map(|n| crate::model::OpenRole {
+                        id: crate::model::RoleId(n),
+                        ..role.clone()
+                    })
+                    .collect();
+            },
+            max: MAX_ROLES,
+            message: "1,001 open roles are more than the 1,000 a plan can hold",
+        },
+        List {
+            path: "roles[rol-1].skills",
+            grow: |plan, count| {
+                let held = plan.roles[0].skills[0];
+                plan.roles[0].skills = vec![held; count];
+            },
+            max: MAX_ROLE_SKILLS,
+            message: "1,001 skills are more than the 1,000 an open role can hold",
+        },
+        List {
+            path: "cadences",
+            grow: |plan, count| {
+                let cadence = plan.cadences[0].clone();
+                plan.cadences = (1..=count as u32)
+                    .map(|n| crate::model::Cadence {
+                        id: crate::model::CadenceId(n),
+                        ..cadence.clone()
+                    })
+                    .collect();
+            },
+            max: MAX_CADENCES,
+            message: "201 cadences are more than the 200 a plan can hold",
+        },
+        List {
+            path: "activities[act-2].informed",
+            grow: |plan, count| plan.activities[1].informed = vec![PersonId(1); count],
+            max: MAX_RACI_PEOPLE,
+            message: "2,001 people are more than the 2,000 a RACI list can hold",
+        },
+        List {
             path: "checkins[chk-1].entries",
             grow: |plan, count| {
                 let entry = plan.checkins[0].entries[0].clone();

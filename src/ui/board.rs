@@ -56,16 +56,19 @@ struct CardData {
 }
 
 /// The badge of an activity's risks, from [`risk_label`]; red when one is
-/// severe.
+/// severe. Drawn from [`risk_badge_html`], in a wrapper that takes no room
+/// of its own (`display: contents`): one way to write the badge for views
+/// and for markup.
 pub fn risk_badge(label: Option<(String, bool)>) -> impl IntoView {
-    label.map(|(label, high)| {
-        view! {
-            <span class="risk-badge" class:risk-badge--high=high title=label.clone()>{format!("⚠ {label}")}</span>
-        }
+    label.map(|label| {
+        let mut markup = String::new();
+        risk_badge_html(&mut markup, Some(label));
+        view! { <span class="risk-badge-slot" inner_html=markup></span> }
     })
 }
 
-/// [`risk_badge`] as markup, for views written as markup.
+/// An activity's risk badge as markup: "⚠ Overdue", marked high when any
+/// of its risks is.
 pub fn risk_badge_html(out: &mut String, label: Option<(String, bool)>) {
     if let Some((label, high)) = label {
         out.push_str(if high {

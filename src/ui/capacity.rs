@@ -661,12 +661,8 @@ pub fn CapacityView() -> impl IntoView {
             computed.with(|capacity| {
                 state.history.with(|history| {
                     let plan = history.plan();
-                    let bills = plan.activities.iter().any(|activity| activity.billable)
-                        || plan
-                            .people
-                            .iter()
-                            .any(|person| person.billable_target.is_some());
-                    bills.then(|| money::people_on(plan, capacity, &options.get()))
+                    money::tracks_billable(plan)
+                        .then(|| money::people_on(plan, capacity, &options.get()))
                 })
             })
         },

@@ -198,27 +198,32 @@ pub fn Scenarios(
     let today = state.today;
     // Each scenario's revenue and margin takes two computations of the
     // plan: at once on a plan of ordinary size, on request on a large one.
-    let bills = move || {
+    // Memos: what reads them is drawn again when they change, not after
+    // every drop.
+    let bills = Memo::new(move |_| {
         state.history.with(|history| {
             let plan = history.plan();
-            !plan.scenarios.is_empty()
-                && (plan.activities.iter().any(|activity| activity.billable)
-                    || plan.roles.iter().any(|role| role.cost_rate.is_some()))
+            !plan.scenarios.is_empty() && money::has_money(plan)
         })
-    };
+    });
     let money_chosen = RwSignal::new(None::<bool>);
-    let money_shown = move || {
+    let money_shown = Memo::new(move |_| {
         money_chosen.get().unwrap_or_else(|| {
             state
                 .history
                 .with(|history| history.plan().allocations.len() <= MONEY_EFFECT_AT_ONCE_UP_TO)
         })
-    };
+    });
+    let no_scenarios = Memo::new(move |_| {
+        state
+            .history
+            .with(|history| history.plan().scenarios.is_empty())
+    });
     let effects = Memo::new(move |_| {
         settled.track();
         money_chosen.track();
         let options = options.get();
-        if !untrack(bills) || !untrack(money_shown) {
+        if !bills.get_untracked() || !money_shown.get_untracked() {
             return Vec::new();
         }
         let range = computed.with_untracked(|capacity| Horizon {
@@ -334,11 +339,11 @@ pub fn Scenarios(
                     }
                 </For>
             </ul>
-            {move || (bills() && !money_shown()).then(|| view! {
+            {move || (bills.get() && !money_shown.get()).then(|| view! {
                 <button type="button" class="button button--small"
                     on:click=move |_| money_chosen.set(Some(true))>"Show each scenario's revenue and margin"</button>
             })}
-            {move || state.history.with(|history| history.plan().scenarios.is_empty()).then(|| view! {
+            {move || no_scenarios.get().then(|| view! {
                 <p class="view__hint">"No scenarios yet: describe a deal under “Can we take it?” and add it as one."</p>
             })}
         </section>

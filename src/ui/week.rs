@@ -229,7 +229,7 @@ fn list_html(out: &mut String, lines: &[String], empty: &str) {
     out.push_str("</ul>");
 }
 
-/// The risk badge of an activity, as `board::risk_badge` draws it.
+/// The risk badge of an activity (see `board::risk_badge_html`).
 fn risk_badge_html(out: &mut String, found: &[Risk], activity: ActivityId) {
     super::board::risk_badge_html(out, super::board::risk_label(found, activity));
 }
