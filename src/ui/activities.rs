@@ -13,8 +13,8 @@ use crate::engine::health::{propose_midpoint, MULTI_WEEK_DAYS};
 use crate::engine::priority::Ranking;
 use crate::engine::{risks, skills};
 use crate::model::{
-    Activity, ActivityId, ActivityKind, ChecklistItem, Commitment, DoneDefinition, PersonId,
-    SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
+    sort_by_number, Activity, ActivityId, ActivityKind, ChecklistItem, Commitment, DoneDefinition,
+    PersonId, SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
 };
 
 /// Which activity the form edits.
@@ -128,41 +128,54 @@ pub fn ActivitiesTable(
         kind: RwSignal::new(String::new()),
     };
     let today = state.today;
+    // The risks by activity id (each activity's in the engine's order), so
+    // a row finds its own by halves instead of reading them all.
     let found = Memo::new(move |_| {
-        state
+        let mut found = state
             .history
-            .with(|history| risks::risks(history.plan(), today))
+            .with(|history| risks::risks(history.plan(), today));
+        sort_by_number(&mut found, |risk| u64::from(risk.activity.0));
+        found
     });
     let all_rows = move || {
-        let positions: Vec<(ActivityId, usize)> = ranking.with(|ranking| {
+        // Ranked positions by activity id, found by halves too.
+        let mut positions: Vec<(u32, usize)> = ranking.with(|ranking| {
             ranking
                 .entries
                 .iter()
-                .map(|entry| (entry.activity, entry.position))
+                .map(|entry| (entry.activity.0, entry.position))
                 .collect()
         });
-        state.history.with(|history| {
-            let plan = history.plan();
-            plan.activities
-                .iter()
-                .map(|activity| RowData {
-                    id: activity.id,
-                    title: activity.title.clone(),
-                    owner: activity.owner.map(|owner| plan.person_name(owner)),
-                    owner_id: activity.owner,
-                    start: date_text(activity.start),
-                    deadline: date_text(activity.deadline),
-                    status: activity.status,
-                    impact: activity.impact,
-                    client: activity.client.clone(),
-                    kind: activity.kind,
-                    priority: positions
-                        .iter()
-                        .find(|(id, _)| *id == activity.id)
-                        .map(|(_, position)| *position),
-                    risks: found.with(|found| risk_label(found, activity.id)),
-                })
-                .collect::<Vec<_>>()
+        sort_by_number(&mut positions, |(id, _)| u64::from(*id));
+        found.with(|found| {
+            state.history.with(|history| {
+                let plan = history.plan();
+                plan.activities
+                    .iter()
+                    .map(|activity| RowData {
+                        id: activity.id,
+                        title: activity.title.clone(),
+                        owner: activity.owner.map(|owner| plan.person_name(owner)),
+                        owner_id: activity.owner,
+                        start: date_text(activity.start),
+                        deadline: date_text(activity.deadline),
+                        status: activity.status,
+                        impact: activity.impact,
+                        client: activity.client.clone(),
+                        kind: activity.kind,
+                        priority: positions
+                            .binary_search_by_key(&activity.id.0, |(id, _)| *id)
+                            .ok()
+                            .map(|at| positions[at].1),
+                        risks: {
+                            let id = activity.id.0;
+                            let from = found.partition_point(|risk| risk.activity.0 < id);
+                            let to = found.partition_point(|risk| risk.activity.0 <= id);
+                            risk_label(&found[from..to], activity.id)
+                        },
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let rows = move || {
@@ -181,6 +194,15 @@ pub fn ActivitiesTable(
         });
         rows
     };
+    // The table's markup, worked out once per change for the table and
+    // for the line under it (no markup: no row shown).
+    let table = Memo::new(move |_| {
+        let mut markup = String::new();
+        for row in rows() {
+            row_html(&mut markup, &row);
+        }
+        markup
+    });
     let filter_options = move || {
         state.history.with(|history| {
             let plan = history.plan();
@@ -290,20 +312,14 @@ pub fn ActivitiesTable(
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
-                <tbody on:click=on_delete inner_html=move || {
-                    let mut out = String::new();
-                    for row in rows() {
-                        row_html(&mut out, &row);
-                    }
-                    out
-                }></tbody>
+                <tbody on:click=on_delete inner_html=move || table.get()></tbody>
             </table>
             {move || {
-                let shown = rows().len();
+                let none_shown = table.with(String::is_empty);
                 let total = state.history.with(|history| history.plan().activities.len());
-                match (shown, total) {
+                match (none_shown, total) {
                     (_, 0) => Some(view! { <p class="empty">"No activities yet. A good plan has 3 to 8: add the first one."</p> }.into_any()),
-                    (0, _) => Some(view! { <p class="empty">"No activity matches these filters."</p> }.into_any()),
+                    (true, _) => Some(view! { <p class="empty">"No activity matches these filters."</p> }.into_any()),
                     _ => None,
                 }
             }}
