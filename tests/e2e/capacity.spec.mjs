@@ -408,3 +408,33 @@ test('a bar that starts weeks before the shown weeks moves by the week it was gr
   await expect(page.locator('#bar-alc-2')).toHaveAttribute('aria-label', /20 h a week, 2026-W48 to 2026-W53, Tom Becker\./);
   expectNoErrors(errors);
 });
+
+test("people's names stay at the left edge when the weeks are scrolled sideways", async ({ page }) => {
+  const errors = collectErrors(page);
+  // A window too narrow for every week: the timeline scrolls sideways.
+  await page.setViewportSize({ width: 560, height: 1000 });
+  const scroller = page.locator('.tl-scroll');
+  const name = page.locator('.tl-line[data-person="per-2"] .tl-name');
+  await expect(name).toContainText('Tom Becker');
+  const overflow = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflow).toBeGreaterThan(100);
+  const left = async () => (await name.boundingBox()).x - (await scroller.boundingBox()).x;
+  const atStart = await left();
+  expect(atStart).toBeLessThan(3);
+  // Scrolled by 100 px, the weeks move under the name, which stays.
+  const week = cell(page, 'per-2', 6);
+  const weekBefore = (await week.boundingBox()).x;
+  await scroller.evaluate((element) => { element.scrollLeft = 100; });
+  await expect.poll(async () => Math.round(weekBefore - (await week.boundingBox()).x)).toBe(100);
+  await expect.poll(left).toBeCloseTo(atStart, 0);
+  await expect(name).toBeVisible();
+  // The name is drawn over the weeks scrolled beneath it.
+  const { x, y, width, height } = await name.boundingBox();
+  const top = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest('.tl-name') !== null, [x + width / 2, y + height / 2]);
+  expect(top).toBe(true);
+  // Back at the start, nothing has moved.
+  await scroller.evaluate((element) => { element.scrollLeft = 0; });
+  await expect.poll(async () => Math.round((await week.boundingBox()).x)).toBe(Math.round(weekBefore));
+  await expect.poll(left).toBeCloseTo(atStart, 0);
+  expectNoErrors(errors);
+});
