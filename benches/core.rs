@@ -53,6 +53,10 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("money::compute_on (large plan)", |b| {
         b.iter(|| money::compute_on(&plan, &grid, &options, today))
     });
+    // The billable figures under each name, on every drop.
+    c.bench_function("money::people_on (large plan)", |b| {
+        b.iter(|| money::people_on(&plan, &grid, &options))
+    });
     c.bench_function("money::compute (large plan)", |b| {
         b.iter(|| money::compute(&plan, plan.horizon, &options, today))
     });

@@ -519,24 +519,17 @@ fn person_index(plan: &Plan, id: PersonId) -> Option<usize> {
 }
 
 /// For each allocation, the position of its activity when it counts
-/// (none when it does not, or its activity is unknown). Looked up once, in
-/// a compact list of ids: a binary search over the activities themselves
-/// misses the cache at every step on a large plan.
+/// (none when it does not, or its activity is unknown). Looked up in a
+/// table by id number (see [`Positions`]): a search over the activities
+/// themselves misses the cache at every step on a large plan.
 fn counted_positions(plan: &Plan, counts: &dyn Fn(&Allocation) -> bool) -> Vec<Option<usize>> {
-    let ids: Vec<u32> = plan.activities.iter().map(|a| a.id.0).collect();
-    let sorted = ids.windows(2).all(|pair| pair[0] < pair[1]);
+    let activity_at = Positions::of(plan.activities.iter().map(|a| a.id.0));
     plan.allocations
         .iter()
         .map(|allocation| {
-            if !counts(allocation) {
-                return None;
-            }
-            let id = allocation.activity.0;
-            if sorted {
-                ids.binary_search(&id).ok()
-            } else {
-                ids.iter().position(|known| *known == id)
-            }
+            counts(allocation)
+                .then(|| activity_at.get(allocation.activity.0))
+                .flatten()
         })
         .collect()
 }
