@@ -416,8 +416,10 @@ test("people's names stay at the left edge when the weeks are scrolled sideways"
   const scroller = page.locator('.tl-scroll');
   const name = page.locator('.tl-line[data-person="per-2"] .tl-name');
   await expect(name).toContainText('Tom Becker');
+  // The timeline scrolls in its own box; the page does not scroll sideways.
   const overflow = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth);
   expect(overflow).toBeGreaterThan(100);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   const left = async () => (await name.boundingBox()).x - (await scroller.boundingBox()).x;
   const atStart = await left();
   expect(atStart).toBeLessThan(3);
