@@ -3,13 +3,16 @@
 //! filters, the skill catalogue, coverage findings and supply against demand.
 //!
 //! The matrix can hold 200 people × 80 skills, so its cells carry no handlers
-//! or signals of their own: the table listens once (event delegation) and
-//! reads which cell was meant from its data attributes.
+//! or signals of their own: the rows are written as markup and a level set
+//! is patched into its cell in place (`DrawnMatrix`); the table listens once
+//! (event delegation) and reads which cell was meant from its data
+//! attributes.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::activities::level_name;
+use super::markup::{attr_into, escape_into};
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::skills;
@@ -20,7 +23,7 @@ const WORKING: u8 = 2;
 
 /// What one row of the matrix shows: a person and their level in each
 /// shown skill.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct RowData {
     row: usize,
     person: PersonId,
@@ -29,35 +32,131 @@ struct RowData {
     cells: Vec<(SkillId, String, u8)>,
 }
 
-/// One person's row: no handlers of its own (the table listens).
-#[component]
-fn MatrixRow(row: RowData) -> impl IntoView {
-    let held = row
-        .cells
-        .iter()
-        .filter(|(_, _, level)| *level >= WORKING)
-        .count();
-    let (index, person, name) = (row.row, row.person, row.name.clone());
-    view! {
-        <tr>
-            <th scope="row" class="matrix__person">{row.name}<span class="matrix__role">{row.role}</span></th>
-            {row.cells.into_iter().enumerate().map(|(column, (skill, skill_name, level))| view! {
-                <td
-                    id=format!("cell-{person}-{skill}")
-                    class=format!("matrix__cell matrix__cell--{level}")
-                    tabindex=if index == 0 && column == 0 { "0" } else { "-1" }
-                    role="gridcell"
-                    aria-label=format!("{name}, {skill_name}: level {level}, {}", level_name(level))
-                    data-row=index.to_string()
-                    data-column=column.to_string()
-                    data-person=person.to_string()
-                    data-skill=skill.to_string()
-                >
-                    {if level == 0 { String::new() } else { level.to_string() }}
-                </td>
-            }).collect_view()}
-            <td class="matrix__total">{held}</td>
-        </tr>
+impl RowData {
+    /// Skills held at working level or above.
+    fn held(&self) -> usize {
+        self.cells
+            .iter()
+            .filter(|(_, _, level)| *level >= WORKING)
+            .count()
+    }
+
+    /// The same person and skills, in the same place: only levels differ.
+    fn same_shape(&self, other: &RowData) -> bool {
+        (self.row, self.person, &self.name, &self.role)
+            == (other.row, other.person, &other.name, &other.role)
+            && self.cells.len() == other.cells.len()
+            && self
+                .cells
+                .iter()
+                .zip(&other.cells)
+                .all(|(a, b)| (a.0, &a.1) == (b.0, &b.1))
+    }
+}
+
+/// What a cell of the matrix says to a screen reader.
+fn cell_label(name: &str, skill_name: &str, level: u8) -> String {
+    format!("{name}, {skill_name}: level {level}, {}", level_name(level))
+}
+
+/// What a cell shows: its level, nothing for none.
+fn level_text(level: u8) -> String {
+    if level == 0 {
+        String::new()
+    } else {
+        level.to_string()
+    }
+}
+
+/// The rows of the matrix as markup: a person's name and role, a cell per
+/// shown skill (no handlers of its own: the table listens), the skills
+/// held at working level. Every text goes through `escape_into`.
+fn rows_html(rows: &[RowData]) -> String {
+    let mut out = String::with_capacity(rows.len() * 4_096);
+    for row in rows {
+        let person = row.person;
+        out.push_str("<tr><th scope=\"row\" class=\"matrix__person\">");
+        escape_into(&mut out, &row.name);
+        out.push_str("<span class=\"matrix__role\">");
+        escape_into(&mut out, &row.role);
+        out.push_str("</span></th>");
+        for (column, (skill, skill_name, level)) in row.cells.iter().enumerate() {
+            let stop = if row.row == 0 && column == 0 {
+                "0"
+            } else {
+                "-1"
+            };
+            out.push_str(&format!(
+                "<td id=\"cell-{person}-{skill}\" class=\"matrix__cell matrix__cell--{level}\" tabindex=\"{stop}\" role=\"gridcell\""
+            ));
+            attr_into(
+                &mut out,
+                "aria-label",
+                &cell_label(&row.name, skill_name, *level),
+            );
+            out.push_str(&format!(
+                " data-row=\"{}\" data-column=\"{column}\" data-person=\"{person}\" data-skill=\"{skill}\">{}</td>",
+                row.row,
+                level_text(*level)
+            ));
+        }
+        out.push_str(&format!(
+            "<td class=\"matrix__total\" id=\"held-{person}\">{}</td></tr>",
+            row.held()
+        ));
+    }
+    out
+}
+
+/// The matrix's rows as last drawn. A change that keeps the people and
+/// skills shown (a level set) is patched in place, cell by cell: the row
+/// stays, and with it the focused cell and the roving tab stop (drawing
+/// the row again took both away, and cost about 26 ms of script a keypress
+/// on 200 × 80, against 7). Anything else draws the rows again.
+#[derive(Default)]
+struct DrawnMatrix(Vec<RowData>);
+
+impl DrawnMatrix {
+    fn update(&mut self, body: &web_sys::Element, rows: Vec<RowData>) {
+        let document = web_sys::window().and_then(|window| window.document());
+        let same_shape = self.0.len() == rows.len()
+            && self
+                .0
+                .iter()
+                .zip(&rows)
+                .all(|(before, after)| before.same_shape(after));
+        match document {
+            Some(document) if same_shape => {
+                for (before, after) in self.0.iter().zip(&rows) {
+                    if before == after {
+                        continue;
+                    }
+                    let person = after.person;
+                    for ((skill, skill_name, level), (_, _, was)) in
+                        after.cells.iter().zip(&before.cells)
+                    {
+                        if level == was {
+                            continue;
+                        }
+                        if let Some(cell) =
+                            document.get_element_by_id(&format!("cell-{person}-{skill}"))
+                        {
+                            cell.set_class_name(&format!("matrix__cell matrix__cell--{level}"));
+                            let _ = cell.set_attribute(
+                                "aria-label",
+                                &cell_label(&after.name, skill_name, *level),
+                            );
+                            cell.set_text_content(Some(&level_text(*level)));
+                        }
+                    }
+                    if let Some(held) = document.get_element_by_id(&format!("held-{person}")) {
+                        held.set_text_content(Some(&after.held().to_string()));
+                    }
+                }
+            }
+            _ => body.set_inner_html(&rows_html(&rows)),
+        }
+        self.0 = rows;
     }
 }
 
@@ -191,6 +290,76 @@ pub fn SkillsView() -> impl IntoView {
         })
     };
 
+    // What the filters, the skill headings and the totals show, as memos:
+    // setting one level changes none of the first two and one total at
+    // most, so the table's head and foot stay as they are.
+    let choices = Memo::new(move |_| {
+        state.history.with(|history| {
+            let plan = history.plan();
+            let mut teams: Vec<String> = plan
+                .people
+                .iter()
+                .map(|p| p.team.clone())
+                .filter(|t| !t.is_empty())
+                .collect();
+            teams.sort_unstable();
+            teams.dedup();
+            let mut categories: Vec<String> = plan
+                .skills
+                .iter()
+                .map(|s| s.category.clone())
+                .filter(|c| !c.is_empty())
+                .collect();
+            categories.sort_unstable();
+            categories.dedup();
+            (teams, categories)
+        })
+    });
+    let shown_skills = Memo::new(move |_| {
+        let category = category.get();
+        state.history.with(|history| {
+            history
+                .plan()
+                .skills
+                .iter()
+                .filter(|s| category.is_empty() || s.category == category)
+                .cloned()
+                .collect::<Vec<Skill>>()
+        })
+    });
+    let holders = Memo::new(move |_| {
+        let team = team.get();
+        shown_skills.with(|shown| {
+            state.history.with(|history| {
+                let people: Vec<_> = history
+                    .plan()
+                    .people
+                    .iter()
+                    .filter(|p| team.is_empty() || p.team == team)
+                    .collect();
+                shown
+                    .iter()
+                    .map(|skill| {
+                        people
+                            .iter()
+                            .filter(|p| p.skill_level(skill.id) >= WORKING)
+                            .count()
+                    })
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+
+    // The rows, patched into the page as they change.
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    let drawn = StoredValue::new_local(DrawnMatrix::default());
+    Effect::new(move |_| {
+        let rows = rows();
+        if let Some(body) = tbody.get() {
+            drawn.update_value(|drawn| drawn.update(&body, rows));
+        }
+    });
+
     view! {
         <div class="skills">
             <section class="panel" aria-labelledby="skills-title">
@@ -198,14 +367,8 @@ pub fn SkillsView() -> impl IntoView {
                     <h2 id="skills-title">"Skills matrix"</h2>
                     <p class="view__hint">"Levels: 0 none, 1 learning, 2 working, 3 strong, 4 expert. Click a cell to step its level, or focus one and use the arrow keys and the digits 0-4."</p>
                 </div>
-                {move || state.history.with(|history| {
-                    let plan = history.plan();
-                    let mut teams: Vec<String> = plan.people.iter().map(|p| p.team.clone()).filter(|t| !t.is_empty()).collect();
-                    teams.sort_unstable();
-                    teams.dedup();
-                    let mut categories: Vec<String> = plan.skills.iter().map(|s| s.category.clone()).filter(|c| !c.is_empty()).collect();
-                    categories.sort_unstable();
-                    categories.dedup();
+                {move || {
+                    let (teams, categories) = choices.get();
                     let (current_team, current_category) = (team.get_untracked(), category.get_untracked());
                     view! {
                         <div class="filters" role="group" aria-label="Filter the matrix">
@@ -225,17 +388,15 @@ pub fn SkillsView() -> impl IntoView {
                             </label>
                         </div>
                     }
-                })}
+                }}
                 <div class="matrix__scroll">
                     <table class="matrix" on:keydown=on_key on:click=on_click aria-label="Skills matrix: people by skills">
-                        {move || state.history.with(|history| {
-                            let plan = history.plan();
-                            let category = category.get();
+                        {move || shown_skills.with(|shown| {
                             view! {
                                 <thead>
                                     <tr>
                                         <th scope="col" class="matrix__corner">"Person"</th>
-                                        {plan.skills.iter().filter(|s| category.is_empty() || s.category == category).map(|skill| view! {
+                                        {shown.iter().map(|skill| view! {
                                             <th scope="col" class="matrix__skill" title=skill.category.clone()><span>{skill.name.clone()}</span></th>
                                         }).collect_view()}
                                         <th scope="col" class="matrix__total">"Skills at 2+"</th>
@@ -243,23 +404,13 @@ pub fn SkillsView() -> impl IntoView {
                                 </thead>
                             }
                         })}
-                        <tbody>
-                            // Rows are keyed by what they show, so setting one
-                            // level draws one row again, not 200.
-                            <For each=rows key=|row| row.clone() let:row>
-                                <MatrixRow row/>
-                            </For>
-                        </tbody>
-                        {move || state.history.with(|history| {
-                            let plan = history.plan();
-                            let (team, category) = (team.get(), category.get());
-                            let people: Vec<_> = plan.people.iter().filter(|p| team.is_empty() || p.team == team).collect();
+                        <tbody node_ref=tbody></tbody>
+                        {move || holders.with(|holders| {
                             view! {
                                 <tfoot>
                                     <tr>
                                         <th scope="row" class="matrix__person">"People at 2+"</th>
-                                        {plan.skills.iter().filter(|s| category.is_empty() || s.category == category).map(|skill| {
-                                            let holders = people.iter().filter(|p| p.skill_level(skill.id) >= WORKING).count();
+                                        {holders.iter().map(|&holders| {
                                             view! { <td class="matrix__total" class:matrix__total--thin=holders < 2>{holders}</td> }
                                         }).collect_view()}
                                         <td></td>
@@ -552,12 +703,15 @@ fn SpreadsheetActions() -> impl IntoView {
 fn Catalogue() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
+    // The rows follow the catalogue, not every edit of the plan (a level
+    // set in the matrix drew all of them again, and lost what was typed).
+    let catalogue = Memo::new(move |_| state.history.with(|history| history.plan().skills.clone()));
     view! {
         <details class="panel catalogue">
             <summary><h2 class="catalogue__title">"Skill catalogue"</h2></summary>
             <ul class="rows">
-                {move || state.history.with(|history| {
-                    history.plan().skills.iter().map(|skill| {
+                {move || catalogue.with(|skills| {
+                    skills.iter().map(|skill| {
                         let id = skill.id;
                         let name = RwSignal::new(skill.name.clone());
                         let category = RwSignal::new(skill.category.clone());

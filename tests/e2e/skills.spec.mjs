@@ -21,6 +21,14 @@ test('a level edited by keyboard in the matrix survives a reload', async ({ page
   await expect(target).toHaveText('3');
   await expect(target).toBeFocused();
   await expect(target).toHaveAttribute('aria-label', 'Lena Novak, Microsoft Intune: level 3, strong');
+  // The cell was changed where it stands: it keeps the matrix's one tab
+  // stop, so Tab leaves the matrix and Shift+Tab comes back to it.
+  await expect(target).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('.matrix td[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(target).not.toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(target).toBeFocused();
   await expect(undoButton(page)).toHaveAttribute('aria-label', 'Undo: Lena Novak is now at level 3 in Microsoft Intune');
 
   await settle(page);
@@ -109,6 +117,16 @@ test('a board card offers "Suggest owner", opening the suggestions', async ({ pa
   await page.getByRole('link', { name: 'Suggest owner for Pilot: onboard Fabrikam Legal in 7 days' }).click();
   await expect(page).toHaveURL(/#\/plan\/activity\/act-6\/suggest$/);
   await expect(page.getByRole('region', { name: 'Suggested owners' }).locator('li').first()).toContainText('Tom Becker');
+});
+
+test('a name being typed in the catalogue stays while levels are set in the matrix', async ({ page }) => {
+  await openApp(page, 'skills');
+  await page.locator('.catalogue summary').click();
+  const name = page.getByLabel('Name of Firewalls and VPN');
+  await name.fill('Network secu');
+  await cell(page, 'per-1', 'skl-1').click();
+  await expect(cell(page, 'per-1', 'skl-1')).toHaveText('1');
+  await expect(name).toHaveValue('Network secu');
 });
 
 test('catalogue skills are renamed and removed, and undo brings a removed one back', async ({ page }) => {
