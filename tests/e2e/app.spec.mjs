@@ -59,6 +59,21 @@ test('every nav link is reachable by name and opens its view', async ({ page }) 
   expectNoErrors(errors);
 });
 
+test('in a narrow window no view makes the page scroll sideways', async ({ page }) => {
+  const errors = collectErrors(page);
+  for (const width of [560, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await openApp(page);
+    for (const view of VIEWS) {
+      await goTo(page, view.label);
+      // Wide tables scroll inside their panels, not the page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${view.label} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+  expectNoErrors(errors);
+});
+
 // A declared icon keeps Chromium from asking for /favicon.ico and logging a 404.
 test('the page has an icon, so the browser logs no 404 for /favicon.ico', async ({ page }) => {
   await openApp(page);
