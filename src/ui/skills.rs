@@ -292,7 +292,8 @@ pub fn SkillsView() -> impl IntoView {
 
     // What the filters, the skill headings and the totals show, as memos:
     // setting one level changes none of the first two and one total at
-    // most, so the table's head and foot stay as they are.
+    // most, so the table's head stays as it is and its foot is drawn again
+    // only when a total changes.
     let choices = Memo::new(move |_| {
         state.history.with(|history| {
             let plan = history.plan();
