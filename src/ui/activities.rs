@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::board::{risk_badge_html, risk_label};
-use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
+use super::forms::{
+    date_text, distinct_texts, number_text, parse_date, parse_number, Choice, Field, TextArea,
+};
 use super::markup::{attr_into, closest, escape_into};
 use super::state::{AppState, PlanFocus};
 use crate::browser;
@@ -215,14 +217,11 @@ pub fn ActivitiesTable(
                     .iter()
                     .map(|person| (person.id.to_string(), person.name.clone())),
             );
-            let mut clients: Vec<String> = plan
-                .activities
-                .iter()
-                .map(|activity| activity.client.clone())
-                .filter(|client| !client.is_empty())
-                .collect();
-            clients.sort_unstable();
-            clients.dedup();
+            let clients = distinct_texts(
+                plan.activities
+                    .iter()
+                    .map(|activity| activity.client.as_str()),
+            );
             let mut client_options = vec![
                 (String::new(), "All clients".to_string()),
                 ("internal".to_string(), "Internal".to_string()),

@@ -144,3 +144,15 @@ pub fn number_text(number: f64) -> String {
         format!("{number}")
     }
 }
+
+/// The different texts among `values`, empty ones left out, in order: the
+/// choices of a filter (teams, skill categories, clients).
+pub fn distinct_texts<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut texts: Vec<String> = values
+        .filter(|value| !value.is_empty())
+        .map(str::to_string)
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    texts
+}

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::activities::level_name;
+use super::forms::distinct_texts;
 use super::markup::{attr_into, escape_into};
 use super::state::AppState;
 use crate::command::Command;
@@ -297,23 +298,10 @@ pub fn SkillsView() -> impl IntoView {
     let choices = Memo::new(move |_| {
         state.history.with(|history| {
             let plan = history.plan();
-            let mut teams: Vec<String> = plan
-                .people
-                .iter()
-                .map(|p| p.team.clone())
-                .filter(|t| !t.is_empty())
-                .collect();
-            teams.sort_unstable();
-            teams.dedup();
-            let mut categories: Vec<String> = plan
-                .skills
-                .iter()
-                .map(|s| s.category.clone())
-                .filter(|c| !c.is_empty())
-                .collect();
-            categories.sort_unstable();
-            categories.dedup();
-            (teams, categories)
+            (
+                distinct_texts(plan.people.iter().map(|p| p.team.as_str())),
+                distinct_texts(plan.skills.iter().map(|s| s.category.as_str())),
+            )
         })
     });
     let shown_skills = Memo::new(move |_| {
