@@ -226,7 +226,8 @@ pub fn SkillsView() -> impl IntoView {
                 let level = digit.as_bytes()[0] - b'0';
                 if level <= MAX_SKILL_LEVEL {
                     set_level(person, skill, level);
-                    // The row is drawn anew; keep the focus on its cell.
+                    // The cell is patched in place and keeps focus; should
+                    // the rows be drawn again instead, focus comes back to it.
                     crate::browser::focus_after_render(format!("cell-{person}-{skill}"));
                 }
             }
