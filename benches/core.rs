@@ -47,6 +47,37 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("capacity::compute_with (large plan, baseline kept)", |b| {
         b.iter(|| capacity::compute_with(&plan, plan.horizon, &options, today, &mut baseline))
     });
+    // What it does since session 10: counts only the allocation a drop
+    // moved (here one moved a week later and back, by turns), and works
+    // out the billable figures again for the people whose rows changed.
+    let mut moved = plan.clone();
+    let id = moved.allocations[6_000].id;
+    moved.allocations[6_000].first_week = moved.allocations[6_000].first_week.plus_weeks(1);
+    moved.allocations[6_000].last_week = moved.allocations[6_000].last_week.plus_weeks(1);
+    let mut kept = capacity::Kept::default();
+    kept.compute(&plan, None, plan.horizon, &options, today);
+    let mut turn = false;
+    c.bench_function(
+        "capacity::Kept::compute (large plan, one allocation moved)",
+        |b| {
+            b.iter(|| {
+                turn = !turn;
+                let plan = if turn { &moved } else { &plan };
+                kept.compute(plan, Some(&[id]), plan.horizon, &options, today)
+            })
+        },
+    );
+    let grid_moved = capacity::compute(&moved, moved.horizon, &options, today);
+    let billing = money::people_on(&plan, &grid_moved, &options);
+    let changed = kept.take_changed_people().unwrap_or_default();
+    c.bench_function(
+        "money::people_on_again (large plan, one allocation moved)",
+        |b| {
+            b.iter(|| {
+                money::people_on_again(billing.clone(), &moved, &grid_moved, &options, &changed)
+            })
+        },
+    );
     // Money on the same capacity (the Capacity view's billable %), and
     // alone (the Money panel); the RACI checks.
     let grid = capacity::compute(&plan, plan.horizon, &options, today);

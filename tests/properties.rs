@@ -16,7 +16,12 @@
 //! - a command refused or accepted by `apply`, which checks only the rules
 //!   an allocation edit can break, is refused with the same error or
 //!   accepted with the same plan by checking every rule of the plan
-//!   ([`checking_what_a_command_touched_agrees_with_checking_everything`]).
+//!   ([`checking_what_a_command_touched_agrees_with_checking_everything`]);
+//! - a capacity kept over edits, undos and redos, counting only the
+//!   allocations the history says changed, is the capacity computed from
+//!   scratch, to the bit, and so are the billable figures worked out again
+//!   for the people it names
+//!   ([`a_capacity_counted_by_change_is_the_one_computed_from_scratch`]).
 //!
 //! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
 //! kept in `tests/properties.proptest-regressions` and replayed first.
@@ -29,7 +34,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 use opsboard::command::{apply, apply_checking_everything, Command, History};
-use opsboard::engine::validate;
+use opsboard::engine::{capacity, money, validate};
 use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{
@@ -880,6 +885,55 @@ proptest! {
             if let Ok(applied) = checked {
                 plan = applied.plan;
             }
+        }
+    }
+
+    #[test]
+    fn a_capacity_counted_by_change_is_the_one_computed_from_scratch(
+        base in base(),
+        // An edit, and what to do: 0 undo, 1 redo, else the edit; the view
+        // looks after every step but those of 5 (changes pile up).
+        steps in prop::collection::vec((allocation_edit(), 0u8..8), 1..24),
+        hide in any::<bool>(),
+    ) {
+        let (plan, today) = start_plan(&base);
+        let options = capacity::Options {
+            include_tentative: !hide,
+            hidden_scenarios: plan.scenarios.iter().take(usize::from(hide)).map(|s| s.id).collect(),
+        };
+        let mut history = History::new(plan);
+        let mut kept = capacity::Kept::default();
+        let mut seen = None;
+        let mut billing = None;
+        for (edit, action) in &steps {
+            match action {
+                0 => {
+                    history.undo();
+                }
+                1 => {
+                    history.redo();
+                }
+                _ => {
+                    let command = command(history.plan(), today, edit);
+                    let _ = history.execute(&command, today);
+                }
+            }
+            if *action == 5 {
+                continue;
+            }
+            let changed = seen.and_then(|seen| history.changes_since(seen));
+            seen = Some(history.revision());
+            let plan = history.plan();
+            let counted = kept.compute(plan, changed.as_deref(), plan.horizon, &options, today);
+            let fresh = capacity::compute(plan, plan.horizon, &options, today);
+            prop_assert_eq!(&counted, &fresh);
+            billing = Some(match (billing, kept.take_changed_people()) {
+                (Some(previous), Some(people)) => {
+                    money::people_on_again(previous, plan, &counted, &options, &people)
+                }
+                _ => money::people_on(plan, &counted, &options),
+            });
+            prop_assert_eq!(billing.as_ref(), Some(&money::people_on(plan, &fresh, &options)));
         }
     }
 

@@ -269,16 +269,17 @@ fn apply_checking(
     })
 }
 
-/// The allocations `command` adds or edits, when allocations are all it
-/// changes (a removed one is gone, and leaves nothing to check).
-fn allocations_touched(plan: &Plan, command: &Command) -> Option<Vec<AllocationId>> {
+/// The allocations `command` adds, edits or removes, when allocations are
+/// all it changes (a removed one is gone from the plan after it, and leaves
+/// nothing to check).
+pub(crate) fn allocations_touched(plan: &Plan, command: &Command) -> Option<Vec<AllocationId>> {
     match command {
         // The id `edit` gives it.
         Command::AddAllocation(_) => Some(vec![AllocationId::next_after(
             plan.allocations.iter().map(|allocation| &allocation.id),
         )]),
         Command::UpdateAllocation(allocation) => Some(vec![allocation.id]),
-        Command::RemoveAllocation(_) => Some(Vec::new()),
+        Command::RemoveAllocation(id) => Some(vec![*id]),
         _ => None,
     }
 }

@@ -863,3 +863,85 @@ fn work_under_way_keeps_its_start_when_the_horizon_moves_on() {
         "the allocation must lie inside the horizon, 2026-W48 to 2027-W07"
     );
 }
+
+/// What a history says changed since each of its revisions: the
+/// allocations of drops, undos and redos, or anything after any other
+/// edit, a new history, or a revision too old to remember.
+#[test]
+fn a_history_knows_which_allocations_changed_since_a_revision() {
+    let mut history = History::new(demo());
+    let start = history.revision();
+    assert_eq!(history.changes_since(start), Some(Vec::new()));
+    let mut moved = history.plan().allocations[0].clone();
+    moved.first_week = moved.first_week.plus_weeks(1);
+    moved.last_week = moved.last_week.plus_weeks(1);
+    let (first, second) = (moved.id, history.plan().allocations[1].id);
+    history
+        .execute(&Command::UpdateAllocation(moved.clone()), today())
+        .expect("a valid move");
+    let after_move = history.revision();
+    assert_ne!(after_move, start);
+    assert_eq!(history.changes_since(start), Some(vec![first]));
+    assert_eq!(history.changes_since(after_move), Some(Vec::new()));
+    history
+        .execute(&Command::RemoveAllocation(second), today())
+        .expect("a valid removal");
+    assert_eq!(history.changes_since(start), Some(vec![first, second]));
+    assert_eq!(history.changes_since(after_move), Some(vec![second]));
+    // Undo and redo change what the edit changed, to new revisions.
+    let after_removal = history.revision();
+    history.undo();
+    assert_eq!(history.changes_since(after_removal), Some(vec![second]));
+    history.redo();
+    assert_eq!(
+        history.changes_since(after_removal),
+        Some(vec![second, second])
+    );
+    // Adding: the id the new allocation gets.
+    moved.id = AllocationId(0);
+    history
+        .execute(&Command::AddAllocation(moved), today())
+        .expect("a valid addition");
+    let added = history.plan().allocations.last().map(|a| a.id);
+    assert_eq!(
+        history.changes_since(after_removal),
+        Some(vec![second, second, added.expect("added")])
+    );
+    // A rename is not an allocation: anything may have changed.
+    let before_rename = history.revision();
+    history
+        .execute(&Command::RenamePlan("Renamed".to_string()), today())
+        .expect("valid");
+    assert_eq!(history.changes_since(before_rename), None);
+    assert_eq!(history.changes_since(start), None);
+    assert_eq!(history.changes_since(history.revision()), Some(Vec::new()));
+    // Where copies went is no change, and a refused or empty edit none.
+    let renamed = history.revision();
+    history.set_lineage(None);
+    let _ = history.execute(&Command::RenamePlan(String::new()), today());
+    let _ = history.execute(&Command::RenamePlan("Renamed".to_string()), today());
+    assert_eq!(history.revision(), renamed);
+    // Another history's revisions are not this one's.
+    let other = History::new(demo());
+    assert_eq!(other.changes_since(renamed), None);
+    assert_eq!(history.changes_since(other.revision()), None);
+    // Only the last steps are remembered.
+    let remembered = history.revision();
+    for hours in 0..history::STEPS_REMEMBERED {
+        let mut edited = history.plan().allocations[0].clone();
+        edited.hours_per_week = 1.0 + hours as f64;
+        history
+            .execute(&Command::UpdateAllocation(edited), today())
+            .expect("valid hours");
+    }
+    assert_eq!(
+        history.changes_since(remembered),
+        Some(vec![first; history::STEPS_REMEMBERED])
+    );
+    let mut edited = history.plan().allocations[0].clone();
+    edited.hours_per_week = 2.5;
+    history
+        .execute(&Command::UpdateAllocation(edited), today())
+        .expect("valid hours");
+    assert_eq!(history.changes_since(remembered), None, "forgotten");
+}

@@ -48,9 +48,9 @@
 use super::availability::{day_number, holiday_numbers, Calendar};
 use super::skills::{hours_text, short_skills_of, usable_hours, WORKING_LEVEL};
 use crate::model::{
-    count_of, sort_by_number, Activity, ActivityId, Allocation, Assignee, Commitment, Horizon,
-    NaiveDate, Person, PersonId, Plan, RoleId, ScenarioId, SkillId, SkillRequirement, Status, Week,
-    MAX_HORIZON_WEEKS,
+    count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Commitment,
+    Horizon, NaiveDate, Person, PersonId, Plan, RoleId, ScenarioId, SkillId, SkillRequirement,
+    Status, Week, MAX_HORIZON_WEEKS,
 };
 
 /// Below this share of capacity a week is under-used.
@@ -71,16 +71,22 @@ impl Options {
     /// Whether `allocation` is shown at all: confirmed work always is,
     /// tentative work unless its scenario is hidden.
     pub fn shows(&self, allocation: &Allocation) -> bool {
-        allocation.commitment == Commitment::Confirmed
-            || allocation
-                .scenario
-                .is_none_or(|scenario| !self.hidden_scenarios.contains(&scenario))
+        self.shows_work(allocation.commitment, allocation.scenario)
     }
 
     /// Whether `allocation` adds to loads and demand.
     pub fn counts(&self, allocation: &Allocation) -> bool {
-        self.shows(allocation)
-            && (allocation.commitment == Commitment::Confirmed || self.include_tentative)
+        self.counts_work(allocation.commitment, allocation.scenario)
+    }
+
+    fn shows_work(&self, commitment: Commitment, scenario: Option<ScenarioId>) -> bool {
+        commitment == Commitment::Confirmed
+            || scenario.is_none_or(|scenario| !self.hidden_scenarios.contains(&scenario))
+    }
+
+    fn counts_work(&self, commitment: Commitment, scenario: Option<ScenarioId>) -> bool {
+        self.shows_work(commitment, scenario)
+            && (commitment == Commitment::Confirmed || self.include_tentative)
     }
 }
 
@@ -328,7 +334,7 @@ impl Capacity {
 /// [`LOOKAHEAD_WEEKS`] weeks are computed), "this week" being the week of
 /// `today`.
 pub fn compute(plan: &Plan, range: Horizon, options: &Options, today: NaiveDate) -> Capacity {
-    compute_with(plan, range, options, today, &mut Baseline::default())
+    Tally::new(plan, range, options, today, &mut Baseline::default()).capacity
 }
 
 /// Each person's and open role's hours week by week before any work is
@@ -415,227 +421,509 @@ pub fn compute_with(
     today: NaiveDate,
     baseline: &mut Baseline,
 ) -> Capacity {
-    let weeks = range.weeks.min(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS) as usize;
-    let first_day = day_number(range.start.monday());
-    baseline.begin(first_day, weeks, holiday_numbers(plan));
-    let this_week = Week::containing(today);
+    Tally::new(plan, range, options, today, baseline).capacity
+}
 
-    // The open roles that add capacity: not filled, scenario shown.
-    let shown_roles: Vec<&crate::model::OpenRole> = plan
-        .roles
-        .iter()
-        .filter(|role| role.adds_capacity(&options.hidden_scenarios))
-        .collect();
+/// How finely hours are counted: every hour, share and spread added to a
+/// capacity is first rounded to a whole number of these parts of an hour
+/// (2^24 of them, about a fifth of a millisecond each). Sums of such numbers
+/// are exact in `f64` below 2^29 hours, so they do not depend on the order
+/// they are added in, and taking an allocation's hours out and putting them
+/// back gives the very number it was: what lets [`Kept`] count a change
+/// instead of the whole plan and still agree with [`compute`] to the bit.
+pub const HOUR_PARTS: f64 = 16_777_216.0;
 
-    // Teams in name order, then the people of each in id order.
-    let mut team_names: Vec<&str> = Vec::new();
-    let team_names_of_roles = shown_roles.iter().map(|role| role.team.trim());
-    for name in plan
-        .people
-        .iter()
-        .map(|person| person.team.trim())
-        .chain(team_names_of_roles)
-    {
-        if let Err(at) = team_names.binary_search(&name) {
-            team_names.insert(at, name);
+/// `hours` rounded to whole [`HOUR_PARTS`]ths (halves away from zero, so
+/// that the rounding of `-hours` is minus that of `hours`).
+fn counted(hours: f64) -> f64 {
+    (hours * HOUR_PARTS).round() / HOUR_PARTS
+}
+
+/// What a view keeps between computations of a plan's capacity, so that a
+/// change of a few allocations (a drop, its undo) is counted by taking
+/// their old hours out and putting their new hours in, instead of counting
+/// the whole plan again; anything else is counted from scratch, keeping the
+/// calendar weeks of everyone who did not change (see [`Baseline`]).
+///
+/// Either way the capacity is the one [`compute`] gives, to the bit (see
+/// [`HOUR_PARTS`]); tests/properties.rs holds it to that over random edits,
+/// undos and redos.
+#[derive(Debug, Default)]
+pub struct Kept {
+    baseline: Baseline,
+    tally: Option<Tally>,
+    /// The people whose rows changed since [`Kept::take_changed_people`]
+    /// was last called; none when anyone's may have.
+    changed_people: Option<Vec<PersonId>>,
+}
+
+impl Kept {
+    /// The capacity of `plan`, as [`compute`] gives it. `changed` lists
+    /// the allocations added, edited or removed since the last call, when
+    /// nothing else in the plan changed (see `History::changes_since`);
+    /// `None` when anything else may have.
+    pub fn compute(
+        &mut self,
+        plan: &Plan,
+        changed: Option<&[AllocationId]>,
+        range: Horizon,
+        options: &Options,
+        today: NaiveDate,
+    ) -> Capacity {
+        let key = Key::of(range, options, today);
+        let tally = match (self.tally.take(), changed) {
+            (Some(mut tally), Some(changed)) if tally.key == key => {
+                let people = tally.update(plan, changed);
+                if let Some(changed_people) = &mut self.changed_people {
+                    changed_people.extend(people);
+                }
+                tally
+            }
+            _ => {
+                self.changed_people = None;
+                Tally::new(plan, range, options, today, &mut self.baseline)
+            }
+        };
+        let capacity = tally.capacity.clone();
+        self.tally = Some(tally);
+        capacity
+    }
+
+    /// The people whose rows the computations since the last call changed
+    /// (each once, in id order); `None` when anyone's may have, as after a
+    /// computation from scratch.
+    pub fn take_changed_people(&mut self) -> Option<Vec<PersonId>> {
+        let mut people = self.changed_people.replace(Vec::new())?;
+        sort_by_number(&mut people, |person| u64::from(person.0));
+        people.dedup();
+        Some(people)
+    }
+}
+
+/// What a capacity is worked out for besides the plan: the same key, the
+/// same plan and the same allocations give the same capacity.
+#[derive(Debug, Clone, PartialEq)]
+struct Key {
+    start: Week,
+    weeks: usize,
+    options: Options,
+    this_week: Week,
+}
+
+impl Key {
+    fn of(range: Horizon, options: &Options, today: NaiveDate) -> Key {
+        Key {
+            start: range.start,
+            weeks: range.weeks.min(MAX_HORIZON_WEEKS + LOOKAHEAD_WEEKS) as usize,
+            options: options.clone(),
+            this_week: Week::containing(today),
         }
     }
-    let team_of = |person: &Person| {
-        team_names
-            .binary_search(&person.team.trim())
-            .unwrap_or_default()
-    };
-    let mut rows: Vec<PersonRow> = Vec::with_capacity(plan.people.len());
-    let mut row_of_person = vec![0usize; plan.people.len()];
-    let mut teams: Vec<TeamRow> = Vec::with_capacity(team_names.len());
-    for (team, name) in team_names.iter().enumerate() {
-        let first_row = rows.len();
-        for (index, person) in plan.people.iter().enumerate() {
-            if team_of(person) != team {
-                continue;
+}
+
+/// An allocation as it is counted: what its hours need of it, without its
+/// texts (a kept copy of twelve thousand of them costs no allocation).
+#[derive(Debug, Clone, Copy)]
+struct Work {
+    id: AllocationId,
+    holder: Holder,
+    activity: ActivityId,
+    hours_per_week: f64,
+    first_week: Week,
+    last_week: Week,
+    commitment: Commitment,
+    scenario: Option<ScenarioId>,
+}
+
+/// Who holds a piece of [`Work`].
+#[derive(Debug, Clone, Copy)]
+enum Holder {
+    Person(PersonId),
+    Role(RoleId),
+    Placeholder,
+}
+
+impl Work {
+    fn of(allocation: &Allocation) -> Work {
+        Work {
+            id: allocation.id,
+            holder: match allocation.assignee {
+                Assignee::Person(person) => Holder::Person(person),
+                Assignee::Role(role) => Holder::Role(role),
+                Assignee::Placeholder { .. } => Holder::Placeholder,
+            },
+            activity: allocation.activity,
+            hours_per_week: allocation.hours_per_week,
+            first_week: allocation.first_week,
+            last_week: allocation.last_week,
+            commitment: allocation.commitment,
+            scenario: allocation.scenario,
+        }
+    }
+}
+
+/// What counting one piece of work touched, for [`Tally::update`].
+#[derive(Debug, Default)]
+struct Touched {
+    /// Its activity, by position in the plan, when its hours count there.
+    activity: Option<usize>,
+    /// The team of the row it is on.
+    team: Option<usize>,
+    person: Option<PersonId>,
+}
+
+/// A capacity being counted, with what it takes to count a change of
+/// allocations into it: the plan's shape (rows, positions, each activity's
+/// facts) and what each allocation and activity added.
+#[derive(Debug)]
+struct Tally {
+    key: Key,
+    first_day: i64,
+    capacity: Capacity,
+    /// Every allocation as counted, in id order.
+    work: Vec<Work>,
+    activity_at: Positions,
+    person_at: Positions,
+    /// By position in the plan's people: their row.
+    row_of_person: Vec<usize>,
+    /// By position in the plan's open roles: their row, when shown.
+    role_rows: Vec<Option<usize>>,
+    /// The skill rows of every activity (see [`ActivityFacts::skill_rows`]).
+    skill_rows: Vec<usize>,
+    facts: Vec<ActivityFacts>,
+    /// By position in the plan's activities: hours people and placeholders
+    /// hold from this week to its deadline week.
+    staffed: Vec<(f64, f64)>,
+    /// By position in the plan's activities: the hours a week its missing
+    /// work adds to demand, and in which columns.
+    spreads: Vec<Option<(f64, std::ops::Range<usize>)>>,
+    /// The order of each of `capacity.unstaffed` (see [`unstaffed_order`]).
+    unstaffed_order: Vec<u64>,
+}
+
+impl Tally {
+    /// Counts `plan` from scratch.
+    fn new(
+        plan: &Plan,
+        range: Horizon,
+        options: &Options,
+        today: NaiveDate,
+        baseline: &mut Baseline,
+    ) -> Tally {
+        let key = Key::of(range, options, today);
+        let weeks = key.weeks;
+        let first_day = day_number(range.start.monday());
+        baseline.begin(first_day, weeks, holiday_numbers(plan));
+
+        // The open roles that add capacity: not filled, scenario shown.
+        let shown_roles: Vec<&crate::model::OpenRole> = plan
+            .roles
+            .iter()
+            .filter(|role| role.adds_capacity(&options.hidden_scenarios))
+            .collect();
+
+        // Teams in name order, then the people of each in id order.
+        let mut team_names: Vec<&str> = Vec::new();
+        let team_names_of_roles = shown_roles.iter().map(|role| role.team.trim());
+        for name in plan
+            .people
+            .iter()
+            .map(|person| person.team.trim())
+            .chain(team_names_of_roles)
+        {
+            if let Err(at) = team_names.binary_search(&name) {
+                team_names.insert(at, name);
             }
-            row_of_person[index] = rows.len();
-            rows.push(PersonRow {
-                person: person.id,
-                team,
-                cells: baseline.weeks_of(false, index, person),
+        }
+        let team_of = |person: &Person| {
+            team_names
+                .binary_search(&person.team.trim())
+                .unwrap_or_default()
+        };
+        let mut rows: Vec<PersonRow> = Vec::with_capacity(plan.people.len());
+        let mut row_of_person = vec![0usize; plan.people.len()];
+        let mut teams: Vec<TeamRow> = Vec::with_capacity(team_names.len());
+        for (team, name) in team_names.iter().enumerate() {
+            let first_row = rows.len();
+            for (index, person) in plan.people.iter().enumerate() {
+                if team_of(person) != team {
+                    continue;
+                }
+                row_of_person[index] = rows.len();
+                rows.push(PersonRow {
+                    person: person.id,
+                    team,
+                    cells: baseline.weeks_of(false, index, person),
+                });
+            }
+            teams.push(TeamRow {
+                name: name.to_string(),
+                first_row,
+                members: rows.len() - first_row,
+                cells: Vec::new(),
             });
         }
-        teams.push(TeamRow {
-            name: name.to_string(),
-            first_row,
-            members: rows.len() - first_row,
-            cells: Vec::new(),
-        });
+
+        // A role counts as the person it will be (see `OpenRole::as_person`).
+        let roles: Vec<RoleRow> = shown_roles
+            .iter()
+            .enumerate()
+            .map(|(at, role)| RoleRow {
+                role: role.id,
+                team: team_names
+                    .binary_search(&role.team.trim())
+                    .unwrap_or_default(),
+                cells: baseline.weeks_of(true, at, &role.as_person(PersonId(0), &role.title)),
+            })
+            .collect();
+        baseline.end(plan.people.len(), shown_roles.len());
+        let role_rows: Vec<Option<usize>> = plan
+            .roles
+            .iter()
+            .map(|role| roles.iter().position(|row| row.role == role.id))
+            .collect();
+
+        let this_week = key.this_week;
+        // What the allocations need of their activity, once per activity.
+        let mut skill_rows: Vec<usize> = Vec::new();
+        let facts: Vec<ActivityFacts> = plan
+            .activities
+            .iter()
+            .map(|activity| ActivityFacts::of(activity, plan, this_week, &mut skill_rows))
+            .collect();
+        let mut work: Vec<Work> = plan.allocations.iter().map(Work::of).collect();
+        sort_by_number(&mut work, |work| u64::from(work.id.0));
+        let mut tally = Tally {
+            first_day,
+            capacity: Capacity {
+                first_week: range.start,
+                weeks,
+                rows,
+                roles,
+                teams,
+                total: Vec::new(),
+                unstaffed_demand: vec![0.0; weeks],
+                skills: plan
+                    .skills
+                    .iter()
+                    .map(|skill| SkillRow {
+                        skill: skill.id,
+                        supply: vec![0.0; weeks],
+                        demand: vec![0.0; weeks],
+                    })
+                    .collect(),
+                unstaffed: Vec::new(),
+                scenarios: plan
+                    .scenarios
+                    .iter()
+                    .map(|scenario| ScenarioRow {
+                        scenario: scenario.id,
+                        hours: vec![0.0; weeks],
+                    })
+                    .collect(),
+            },
+            work: Vec::new(),
+            // Where each activity and person is, by id (a search of the
+            // lists themselves, of large items, misses the cache on every
+            // step).
+            activity_at: Positions::of(plan.activities.iter().map(|activity| activity.id.0)),
+            person_at: Positions::of(plan.people.iter().map(|person| person.id.0)),
+            row_of_person,
+            role_rows,
+            skill_rows,
+            facts,
+            staffed: vec![(0.0, 0.0); plan.activities.len()],
+            spreads: vec![None; plan.activities.len()],
+            unstaffed_order: Vec::new(),
+            key,
+        };
+        for work in &work {
+            tally.count(plan, work, 1.0);
+        }
+        tally.work = work;
+
+        // Unstaffed work, spread over its remaining weeks.
+        let mut unstaffed: Vec<(u64, Unstaffed)> = Vec::new();
+        for index in 0..plan.activities.len() {
+            if let Some((order, item, spread)) = tally.unstaffed_of(plan, index) {
+                unstaffed.push((order, item));
+                tally.spread(index, spread);
+            }
+        }
+        sort_by_number(&mut unstaffed, |(order, _)| *order);
+        (tally.unstaffed_order, tally.capacity.unstaffed) = unstaffed.into_iter().unzip();
+
+        tally.add_skill_supply(plan, &shown_roles);
+        for team in 0..tally.capacity.teams.len() {
+            tally.sum_team(team);
+        }
+        tally.sum_total();
+        tally
     }
 
-    // A role counts as the person it will be (see `OpenRole::as_person`).
-    let mut roles: Vec<RoleRow> = shown_roles
-        .iter()
-        .enumerate()
-        .map(|(at, role)| RoleRow {
-            role: role.id,
-            team: team_names
-                .binary_search(&role.team.trim())
-                .unwrap_or_default(),
-            cells: baseline.weeks_of(true, at, &role.as_person(PersonId(0), &role.title)),
-        })
-        .collect();
-    baseline.end(plan.people.len(), shown_roles.len());
-    let role_row_of = |role: RoleId| roles.iter().position(|row| row.role == role);
-    let role_rows: Vec<Option<usize>> = plan.roles.iter().map(|r| role_row_of(r.id)).collect();
-    let shown_role_row =
-        |role: RoleId| index_of(&plan.roles, role, |r| r.id).and_then(|index| role_rows[index]);
+    /// Counts the changes of the allocations with ids `changed` into the
+    /// capacity: the plan is the one counted but for them. Returns the
+    /// people whose rows changed.
+    fn update(&mut self, plan: &Plan, changed: &[AllocationId]) -> Vec<PersonId> {
+        let mut changed = changed.to_vec();
+        sort_by_number(&mut changed, |id| u64::from(id.0));
+        changed.dedup();
+        let mut touched: Vec<Touched> = Vec::new();
+        for id in changed {
+            let kept = self.work.binary_search_by_key(&id, |work| work.id);
+            if let Ok(at) = kept {
+                let old = self.work[at];
+                touched.push(self.count(plan, &old, -1.0));
+            }
+            let new = plan.allocation(id).map(Work::of);
+            if let Some(new) = &new {
+                touched.push(self.count(plan, new, 1.0));
+            }
+            match (new, kept) {
+                (Some(new), Ok(at)) => self.work[at] = new,
+                (Some(new), Err(at)) => self.work.insert(at, new),
+                (None, Ok(at)) => {
+                    self.work.remove(at);
+                }
+                (None, Err(_)) => {}
+            }
+        }
+        let mut activities: Vec<usize> = touched.iter().filter_map(|t| t.activity).collect();
+        sort_by_number(&mut activities, |index| *index as u64);
+        activities.dedup();
+        for index in activities {
+            self.restaff(plan, index);
+        }
+        let mut teams: Vec<usize> = touched.iter().filter_map(|t| t.team).collect();
+        sort_by_number(&mut teams, |index| *index as u64);
+        teams.dedup();
+        for &team in &teams {
+            self.sum_team(team);
+        }
+        if !teams.is_empty() {
+            self.sum_total();
+        }
+        touched.iter().filter_map(|t| t.person).collect()
+    }
 
-    let mut scenarios: Vec<ScenarioRow> = plan
-        .scenarios
-        .iter()
-        .map(|scenario| ScenarioRow {
-            scenario: scenario.id,
-            hours: vec![0.0; weeks],
-        })
-        .collect();
-    let mut unstaffed_demand = vec![0.0; weeks];
-    let mut skills: Vec<SkillRow> = plan
-        .skills
-        .iter()
-        .map(|skill| SkillRow {
-            skill: skill.id,
-            supply: vec![0.0; weeks],
-            demand: vec![0.0; weeks],
-        })
-        .collect();
-    // Per activity: hours people and placeholders hold from this week to
-    // its deadline week.
-    let mut staffed = vec![(0.0f64, 0.0f64); plan.activities.len()];
-    // Where each activity and person is, by id (a search of the lists
-    // themselves, of large items, misses the cache on every step).
-    let activity_at = Positions::of(plan.activities.iter().map(|activity| activity.id.0));
-    let person_at = Positions::of(plan.people.iter().map(|person| person.id.0));
-    // What the allocations need of their activity, once per activity.
-    let mut skill_rows: Vec<usize> = Vec::new();
-    let facts: Vec<ActivityFacts> = plan
-        .activities
-        .iter()
-        .map(|activity| ActivityFacts::of(activity, plan, this_week, &mut skill_rows))
-        .collect();
-
-    // The columns from `first` to `last` inclusive, clamped to the range:
-    // work wholly before or after it gives an empty span.
-    let columns = |first: Week, last: Week| {
-        let column = |week: Week| (day_number(week.monday()) - first_day).div_euclid(7);
-        let from = column(first).clamp(0, weeks as i64) as usize;
-        let to = (column(last) + 1).clamp(0, weeks as i64) as usize;
+    /// The columns from `first` to `last` inclusive, clamped to the range:
+    /// work wholly before or after it gives an empty span.
+    fn columns(&self, first: Week, last: Week) -> std::ops::Range<usize> {
+        let weeks = self.capacity.weeks as i64;
+        let column = |week: Week| (day_number(week.monday()) - self.first_day).div_euclid(7);
+        let from = column(first).clamp(0, weeks) as usize;
+        let to = (column(last) + 1).clamp(0, weeks) as usize;
         from..to.max(from)
-    };
-    for allocation in &plan.allocations {
-        let hours = usable_hours(allocation.hours_per_week);
-        let weeks_span = columns(allocation.first_week, allocation.last_week);
+    }
+
+    /// Adds `work`'s hours to the capacity, or takes them out (`sign` -1).
+    fn count(&mut self, plan: &Plan, work: &Work, sign: f64) -> Touched {
+        let mut touched = Touched::default();
+        let hours = sign * counted(usable_hours(work.hours_per_week));
+        let span = self.columns(work.first_week, work.last_week);
+        let capacity = &mut self.capacity;
         // Scenario rows count hidden scenarios too, so that a hidden
         // scenario can still say how much work it would bring.
-        if let Some(scenario) = allocation.scenario {
+        if let Some(scenario) = work.scenario {
             if let Some(row) = index_of(&plan.scenarios, scenario, |s| s.id)
-                .and_then(|index| scenarios.get_mut(index))
+                .and_then(|index| capacity.scenarios.get_mut(index))
             {
-                for slot in &mut row.hours[weeks_span.clone()] {
+                for slot in &mut row.hours[span.clone()] {
                     *slot += hours;
                 }
             }
         }
-        if !options.shows(allocation) {
-            continue;
+        let options = &self.key.options;
+        if !options.shows_work(work.commitment, work.scenario) {
+            return touched;
         }
-        let tentative = allocation.commitment == Commitment::Tentative;
-        let counts = options.counts(allocation);
-        match &allocation.assignee {
-            Assignee::Person(person) => {
-                if let Some(index) = person_at.get(person.0) {
-                    let row = &mut rows[row_of_person[index]];
-                    for cell in &mut row.cells[weeks_span.clone()] {
-                        if tentative {
-                            cell.tentative += hours;
-                        } else {
-                            cell.confirmed += hours;
-                        }
-                    }
+        let tentative = work.commitment == Commitment::Tentative;
+        let counts = options.counts_work(work.commitment, work.scenario);
+        let add = |cells: &mut [Cell]| {
+            for cell in cells {
+                if tentative {
+                    cell.tentative += hours;
+                } else {
+                    cell.confirmed += hours;
                 }
             }
-            Assignee::Role(role) => match shown_role_row(*role) {
-                Some(row) => {
-                    for cell in &mut roles[row].cells[weeks_span.clone()] {
-                        if tentative {
-                            cell.tentative += hours;
-                        } else {
-                            cell.confirmed += hours;
-                        }
-                    }
+        };
+        let role_row = match work.holder {
+            Holder::Role(role) => {
+                index_of(&plan.roles, role, |r| r.id).and_then(|index| self.role_rows[index])
+            }
+            _ => None,
+        };
+        match (work.holder, role_row) {
+            (Holder::Person(person), _) => {
+                if let Some(index) = self.person_at.get(person.0) {
+                    let row = &mut capacity.rows[self.row_of_person[index]];
+                    add(&mut row.cells[span.clone()]);
+                    touched.team = Some(row.team);
+                    touched.person = Some(person);
                 }
-                // A hire not shown brings no capacity: its work is demand.
-                None => {
-                    if counts {
-                        for slot in &mut unstaffed_demand[weeks_span.clone()] {
-                            *slot += hours;
-                        }
-                    }
-                }
-            },
-            Assignee::Placeholder { .. } => {
+            }
+            (Holder::Role(_), Some(row)) => {
+                let row = &mut capacity.roles[row];
+                add(&mut row.cells[span.clone()]);
+                touched.team = Some(row.team);
+            }
+            // A hire not shown brings no capacity: its work is demand, like
+            // a placeholder's.
+            (Holder::Role(_) | Holder::Placeholder, _) => {
                 if counts {
-                    for slot in &mut unstaffed_demand[weeks_span.clone()] {
+                    for slot in &mut capacity.unstaffed_demand[span.clone()] {
                         *slot += hours;
                     }
                 }
             }
         }
         if !counts {
-            continue;
+            return touched;
         }
-        let Some(activity_index) = activity_at.get(allocation.activity.0) else {
-            continue;
+        let Some(activity_index) = self.activity_at.get(work.activity.0) else {
+            return touched;
         };
-        let fact = &facts[activity_index];
+        touched.activity = Some(activity_index);
+        let fact = &self.facts[activity_index];
         let (from, to) = (fact.from, fact.to);
-        let first = allocation.first_week.max(from);
-        let last = to.map_or(allocation.last_week, |to| allocation.last_week.min(to));
+        let first = work.first_week.max(from);
+        let last = to.map_or(work.last_week, |to| work.last_week.min(to));
         if first <= last {
             let held = hours * (last.weeks_since(first) + 1) as f64;
-            let slot = &mut staffed[activity_index];
-            match allocation.assignee {
-                Assignee::Person(_) => slot.0 += held,
-                Assignee::Role(role) if shown_role_row(role).is_some() => slot.0 += held,
-                Assignee::Role(_) | Assignee::Placeholder { .. } => slot.1 += held,
+            let slot = &mut self.staffed[activity_index];
+            match (work.holder, role_row) {
+                (Holder::Person(_), _) | (Holder::Role(_), Some(_)) => slot.0 += held,
+                (Holder::Role(_) | Holder::Placeholder, _) => slot.1 += held,
             }
         }
-        fact.split_over_skills(&skill_rows, &mut skills, hours, weeks_span);
+        fact.split_over_skills(&self.skill_rows, &mut capacity.skills, hours, span);
+        touched
     }
 
-    // Unstaffed work, spread over its remaining weeks.
-    let mut unstaffed: Vec<(u64, Unstaffed)> = Vec::new();
-    for (index, activity) in plan.activities.iter().enumerate() {
+    /// The activity at `index` if it is open and short of staff: its order
+    /// among unstaffed work (see [`unstaffed_order`]), what it misses, and
+    /// the hours a week that adds to demand besides its placeholders'.
+    fn unstaffed_of(&self, plan: &Plan, index: usize) -> Option<(u64, Unstaffed, f64)> {
+        let activity = plan.activities.get(index)?;
         if activity.status == Status::Done
-            || (activity.commitment == Commitment::Tentative && !options.include_tentative)
+            || (activity.commitment == Commitment::Tentative && !self.key.options.include_tentative)
         {
-            continue;
+            return None;
         }
         let remaining = activity.remaining_effort_hours();
-        let (person_hours, placeholder_hours) = staffed[index];
+        let (person_hours, placeholder_hours) = self.staffed[index];
         let missing = remaining - person_hours;
         if missing < 0.5 {
-            continue;
+            return None;
         }
-        let fact = &facts[index];
-        let (from, to) = (fact.from, fact.to);
-        let last = to
-            .unwrap_or_else(|| range.start.plus_weeks(weeks as i64 - 1))
-            .max(from);
-        let weeks_left = (last.weeks_since(from) + 1).clamp(1, i64::from(u32::MAX)) as u32;
-        // Day number of the deadline (below 2^31; none last), then the id:
-        // the order they are listed in.
-        let deadline = activity.deadline.map_or(u64::from(u32::MAX >> 1), |day| {
-            day_number(day).clamp(0, 1 << 30) as u64
-        });
-        unstaffed.push((
-            deadline << 32 | u64::from(activity.id.0),
+        let fact = &self.facts[index];
+        let last = self.last_week_of(fact);
+        let weeks_left = (last.weeks_since(fact.from) + 1).clamp(1, i64::from(u32::MAX)) as u32;
+        // Placeholder hours are already in the weekly demand.
+        let spread = counted((missing - placeholder_hours).max(0.0) / f64::from(weeks_left));
+        Some((
+            unstaffed_order(activity),
             Unstaffed {
                 activity: activity.id,
                 remaining,
@@ -644,58 +932,105 @@ pub fn compute_with(
                 missing,
                 weeks_left,
             },
-        ));
-        // Placeholder hours are already in the weekly demand.
-        let spread = (missing - placeholder_hours).max(0.0) / f64::from(weeks_left);
-        if spread > 0.0 {
-            let span = columns(from, last);
-            for slot in &mut unstaffed_demand[span.clone()] {
-                *slot += spread;
+            spread,
+        ))
+    }
+
+    /// The last of an activity's remaining weeks: its deadline week, or the
+    /// range's last week when it has none.
+    fn last_week_of(&self, fact: &ActivityFacts) -> Week {
+        fact.to
+            .unwrap_or_else(|| self.key.start.plus_weeks(self.key.weeks as i64 - 1))
+            .max(fact.from)
+    }
+
+    /// Adds the missing hours a week of the activity at `index` to demand
+    /// over its remaining weeks, and remembers them.
+    fn spread(&mut self, index: usize, spread: f64) {
+        if spread <= 0.0 {
+            return;
+        }
+        let fact = &self.facts[index];
+        let span = self.columns(fact.from, self.last_week_of(fact));
+        self.add_spread(index, spread, span.clone());
+        self.spreads[index] = Some((spread, span));
+    }
+
+    fn add_spread(&mut self, index: usize, spread: f64, span: std::ops::Range<usize>) {
+        for slot in &mut self.capacity.unstaffed_demand[span.clone()] {
+            *slot += spread;
+        }
+        self.facts[index].split_over_skills(
+            &self.skill_rows,
+            &mut self.capacity.skills,
+            spread,
+            span,
+        );
+    }
+
+    /// Works out again whether the activity at `index` is short of staff,
+    /// after its allocations changed.
+    fn restaff(&mut self, plan: &Plan, index: usize) {
+        if let Some((spread, span)) = self.spreads[index].take() {
+            self.add_spread(index, -spread, span);
+        }
+        if let Some(activity) = plan.activities.get(index) {
+            if let Ok(at) = self
+                .unstaffed_order
+                .binary_search(&unstaffed_order(activity))
+            {
+                self.unstaffed_order.remove(at);
+                self.capacity.unstaffed.remove(at);
             }
-            fact.split_over_skills(&skill_rows, &mut skills, spread, span);
+        }
+        if let Some((order, item, spread)) = self.unstaffed_of(plan, index) {
+            let at = self
+                .unstaffed_order
+                .binary_search(&order)
+                .unwrap_or_else(|at| at);
+            self.unstaffed_order.insert(at, order);
+            self.capacity.unstaffed.insert(at, item);
+            self.spread(index, spread);
         }
     }
-    sort_by_number(&mut unstaffed, |(order, _)| *order);
-    let unstaffed: Vec<Unstaffed> = unstaffed.into_iter().map(|(_, item)| item).collect();
 
-    // Skill supply: capacity less support of everyone holding the skill.
-    for (index, person) in plan.people.iter().enumerate() {
-        let cells = &rows[row_of_person[index]].cells;
-        for held in &person.skills {
-            if held.level < WORKING_LEVEL {
-                continue;
-            }
-            if let Some(row) =
-                index_of(&plan.skills, held.skill, |s| s.id).and_then(|at| skills.get_mut(at))
-            {
-                for (slot, cell) in row.supply.iter_mut().zip(cells) {
-                    *slot += (cell.capacity - cell.support).max(0.0);
+    /// Skill supply: capacity less support of everyone holding the skill,
+    /// and of the shown roles.
+    fn add_skill_supply(&mut self, plan: &Plan, shown_roles: &[&crate::model::OpenRole]) {
+        let capacity = &mut self.capacity;
+        let people = plan.people.iter().enumerate().map(|(index, person)| {
+            (
+                &person.skills,
+                &capacity.rows[self.row_of_person[index]].cells,
+            )
+        });
+        let roles = shown_roles
+            .iter()
+            .zip(&capacity.roles)
+            .map(|(role, row)| (&role.skills, &row.cells));
+        for (skills, cells) in people.chain(roles) {
+            for held in skills {
+                if held.level < WORKING_LEVEL {
+                    continue;
+                }
+                if let Some(row) = index_of(&plan.skills, held.skill, |s| s.id)
+                    .and_then(|at| capacity.skills.get_mut(at))
+                {
+                    for (slot, cell) in row.supply.iter_mut().zip(cells) {
+                        *slot += (cell.capacity - cell.support).max(0.0);
+                    }
                 }
             }
         }
     }
 
-    // Skill supply of the shown roles, the same way.
-    for (role, row) in shown_roles.iter().zip(&roles) {
-        for held in &role.skills {
-            if held.level < WORKING_LEVEL {
-                continue;
-            }
-            if let Some(skill_row) =
-                index_of(&plan.skills, held.skill, |s| s.id).and_then(|at| skills.get_mut(at))
-            {
-                for (slot, cell) in skill_row.supply.iter_mut().zip(&row.cells) {
-                    *slot += (cell.capacity - cell.support).max(0.0);
-                }
-            }
-        }
-    }
-
-    let mut total = vec![Cell::default(); weeks];
-    for (index, team) in teams.iter_mut().enumerate() {
-        let mut cells = vec![Cell::default(); weeks];
-        let role_rows_of_team = roles.iter().filter(|row| row.team == index);
-        for row_cells in rows[team.first_row..team.first_row + team.members]
+    /// The weeks of team `index` summed again from its rows.
+    fn sum_team(&mut self, index: usize) {
+        let capacity = &mut self.capacity;
+        let team = &capacity.teams[index];
+        let mut cells = vec![Cell::default(); capacity.weeks];
+        let role_rows_of_team = capacity.roles.iter().filter(|row| row.team == index);
+        for row_cells in capacity.rows[team.first_row..team.first_row + team.members]
             .iter()
             .map(|row| &row.cells)
             .chain(role_rows_of_team.map(|row| &row.cells))
@@ -704,24 +1039,28 @@ pub fn compute_with(
                 sum.add(cell);
             }
         }
-        for (sum, cell) in total.iter_mut().zip(&cells) {
-            sum.add(cell);
-        }
-        team.cells = cells;
+        capacity.teams[index].cells = cells;
     }
 
-    Capacity {
-        first_week: range.start,
-        weeks,
-        rows,
-        roles,
-        teams,
-        total,
-        unstaffed_demand,
-        skills,
-        unstaffed,
-        scenarios,
+    /// Everyone's weeks summed again from the teams'.
+    fn sum_total(&mut self) {
+        let mut total = vec![Cell::default(); self.capacity.weeks];
+        for team in &self.capacity.teams {
+            for (sum, cell) in total.iter_mut().zip(&team.cells) {
+                sum.add(cell);
+            }
+        }
+        self.capacity.total = total;
     }
+}
+
+/// Where an activity is listed among unstaffed work: by the day number of
+/// its deadline (below 2^31; none last), then by id.
+fn unstaffed_order(activity: &Activity) -> u64 {
+    let deadline = activity.deadline.map_or(u64::from(u32::MAX >> 1), |day| {
+        day_number(day).clamp(0, 1 << 30) as u64
+    });
+    deadline << 32 | u64::from(activity.id.0)
 }
 
 /// The weeks an open activity still has: from the later of this week and
@@ -736,6 +1075,7 @@ fn remaining_weeks(activity: &Activity, this_week: Week) -> (Week, Option<Week>)
 /// What the capacity of its allocations needs of an activity, worked out
 /// once per activity instead of once per allocation (a large plan has four
 /// allocations per activity).
+#[derive(Debug)]
 struct ActivityFacts {
     /// Its remaining weeks (see [`remaining_weeks`]).
     from: Week,
@@ -797,7 +1137,7 @@ impl ActivityFacts {
         if self.distinct_skills == 0 || span.is_empty() {
             return;
         }
-        let share = hours / self.distinct_skills as f64;
+        let share = counted(hours / self.distinct_skills as f64);
         for row in skill_rows.get(self.skill_rows.clone()).unwrap_or_default() {
             if let Some(row) = skills.get_mut(*row) {
                 for slot in &mut row.demand[span.clone()] {
@@ -812,6 +1152,7 @@ impl ActivityFacts {
 /// lookups: a table indexed by id number when the ids are about as many as
 /// the numbers (a plan numbers them from 1), else a sorted table searched
 /// by halves.
+#[derive(Debug)]
 pub(crate) enum Positions {
     /// `u32::MAX` where no item has that id.
     Dense(Vec<u32>),

@@ -15,6 +15,7 @@
 //! | 2027-W07 | 2027-02-15 | 2027-02-19 | index 12, the last of the 13  |
 
 use super::*;
+use crate::engine::money;
 use crate::model::{
     AllocationId, ChecklistItem, DoneDefinition, Holiday, Leave, PlanId, Scenario, Skill,
     SkillLevel, SupportPeriod, Weekday,
@@ -2080,4 +2081,252 @@ fn a_kept_baseline_agrees_on_a_generated_plan() {
             .leave
             .push(leave("2026-12-14", "2026-12-15", 0.5));
     }
+}
+
+/// A plan for counting changes: two teams, a work of three skills (its
+/// shares are thirds), an open role in a scenario, tentative work.
+fn changing_plan() -> Plan {
+    let mut plan = hiring_plan();
+    plan.people = vec![
+        Person {
+            skills: vec![skill_level(1, 3), skill_level(2, 3)],
+            cost_rate: Some(70.0),
+            ..in_team(1, "Ann", "Cloud")
+        },
+        in_team(2, "Bo", "Cloud"),
+        Person {
+            billable_target: Some(0.7),
+            ..in_team(3, "Cy", "Data")
+        },
+    ];
+    plan.skills.extend([2, 3].map(|id| Skill {
+        id: SkillId(id),
+        name: format!("Skill {id}"),
+        category: "Cloud".to_string(),
+    }));
+    plan.activities = vec![
+        Activity {
+            required_skills: vec![needs(1, 2), needs(2, 2), needs(3, 2)],
+            billable: true,
+            ..activity(1, 100.0, Some("2026-12-18"))
+        },
+        activity(2, 35.0, None),
+        Activity {
+            status: crate::model::Status::Done,
+            ..activity(3, 10.0, Some("2027-01-08"))
+        },
+    ];
+    plan.allocations = vec![
+        work(1, 1, 1, 10.0, "2026-W49", "2026-W51"),
+        work(2, 3, 2, 7.3, "2026-W48", "2027-W02"),
+        tentative(work(3, 2, 1, 5.0, "2026-W50", "2026-W52"), Some(1)),
+    ];
+    plan
+}
+
+/// A capacity kept between edits, counting only the allocations each edit
+/// changed, is the capacity a computation from scratch gives, to the bit,
+/// and the billable figures worked out again for the people it names are
+/// the ones worked out for everyone. Hours of 7.3 and shares of a third
+/// would add up differently in another order, if they were not counted in
+/// whole parts of an hour (`HOUR_PARTS`).
+#[test]
+fn a_kept_capacity_counts_a_change_as_a_fresh_one_does() {
+    type Edit = fn(&mut Plan) -> Vec<u32>;
+    fn at(plan: &mut Plan, id: u32) -> &mut Allocation {
+        let found = plan.allocations.iter_mut().find(|a| a.id.0 == id);
+        found.expect("the allocation is in the plan")
+    }
+    // What each edit does, the allocations it changes, and the people
+    // whose rows change (by id).
+    let edits: &[(&str, Edit, &[u32])] = &[
+        ("nothing", |_| vec![], &[]),
+        (
+            "moved a week later",
+            |plan| {
+                let moved = at(plan, 1);
+                moved.first_week = week("2026-W50");
+                moved.last_week = week("2026-W52");
+                vec![1]
+            },
+            &[1],
+        ),
+        (
+            "given to someone else",
+            |plan| {
+                at(plan, 1).assignee = Assignee::Person(PersonId(3));
+                vec![1]
+            },
+            &[1, 3],
+        ),
+        (
+            "a third of an hour",
+            |plan| {
+                at(plan, 2).hours_per_week = 10.0 / 3.0;
+                vec![2]
+            },
+            &[3],
+        ),
+        (
+            "added in another team",
+            |plan| {
+                plan.allocations
+                    .push(work(4, 2, 2, 12.5, "2026-W52", "2027-W03"));
+                vec![4]
+            },
+            &[2],
+        ),
+        (
+            "to a placeholder",
+            |plan| {
+                *at(plan, 4) = placeholder(work(4, 2, 2, 12.5, "2026-W52", "2027-W03"));
+                vec![4]
+            },
+            &[2],
+        ),
+        (
+            "to the open role",
+            |plan| {
+                at(plan, 4).assignee = Assignee::Role(RoleId(1));
+                vec![4]
+            },
+            &[],
+        ),
+        (
+            "tentative confirmed",
+            |plan| {
+                let confirmed = at(plan, 3);
+                confirmed.commitment = Commitment::Confirmed;
+                confirmed.scenario = None;
+                vec![3]
+            },
+            &[2],
+        ),
+        (
+            "on work that is done",
+            |plan| {
+                at(plan, 3).activity = ActivityId(3);
+                vec![3]
+            },
+            &[2],
+        ),
+        (
+            "before the range and past it",
+            |plan| {
+                let long = at(plan, 2);
+                long.first_week = week("2026-W40");
+                long.last_week = week("2027-W30");
+                vec![2]
+            },
+            &[3],
+        ),
+        (
+            "two at once, one removed",
+            |plan| {
+                plan.allocations.retain(|a| a.id.0 != 1);
+                at(plan, 3).hours_per_week = 0.1;
+                vec![1, 3, 3]
+            },
+            &[2, 3],
+        ),
+        (
+            "removed and added back",
+            |plan| {
+                plan.allocations
+                    .push(work(1, 1, 1, 10.0, "2026-W49", "2026-W51"));
+                vec![1]
+            },
+            &[1],
+        ),
+        (
+            "everything removed",
+            |plan| {
+                let ids = plan.allocations.iter().map(|a| a.id.0).collect();
+                plan.allocations.clear();
+                ids
+            },
+            &[1, 2, 3],
+        ),
+    ];
+    let hidden = Options {
+        include_tentative: false,
+        hidden_scenarios: vec![ScenarioId(1)],
+    };
+    for options in [options(true), hidden] {
+        let mut plan = changing_plan();
+        let mut kept = Kept::default();
+        let range = plan.horizon;
+        let first = kept.compute(&plan, None, range, &options, monday());
+        assert_eq!(first, compute(&plan, range, &options, monday()));
+        assert_eq!(kept.take_changed_people(), None, "counted from scratch");
+        let mut billing = money::people_on(&plan, &first, &options);
+        for (what, edit, people) in edits {
+            let changed: Vec<AllocationId> =
+                edit(&mut plan).into_iter().map(AllocationId).collect();
+            plan.sort_canonically();
+            let counted = kept.compute(&plan, Some(&changed), range, &options, monday());
+            let fresh = compute(&plan, range, &options, monday());
+            assert_eq!(counted, fresh, "after {what}, {options:?}");
+            let changed_people = kept.take_changed_people().expect("counted, not computed");
+            let expected: Vec<PersonId> = people.iter().copied().map(PersonId).collect();
+            // A hidden scenario's work moves no one's row.
+            if options.hidden_scenarios.is_empty() {
+                assert_eq!(changed_people, expected, "after {what}");
+            } else {
+                assert!(
+                    changed_people
+                        .iter()
+                        .all(|person| expected.contains(person)),
+                    "after {what}: {changed_people:?}"
+                );
+            }
+            billing = money::people_on_again(billing, &plan, &counted, &options, &changed_people);
+            assert_eq!(
+                billing,
+                money::people_on(&plan, &fresh, &options),
+                "after {what}"
+            );
+        }
+    }
+}
+
+/// Anything but allocations changed, or other weeks or options asked for:
+/// counted from scratch, and still the fresh computation.
+#[test]
+fn a_kept_capacity_counts_from_scratch_when_more_changed() {
+    let mut plan = changing_plan();
+    let mut kept = Kept::default();
+    let range = plan.horizon;
+    let options = options(true);
+    kept.compute(&plan, None, range, &options, monday());
+    plan.people[1].weekly_hours = 20.0;
+    assert_eq!(
+        kept.compute(&plan, None, range, &options, monday()),
+        compute(&plan, range, &options, monday())
+    );
+    assert_eq!(kept.take_changed_people(), None);
+    let later = Horizon {
+        start: week("2026-W50"),
+        weeks: 26,
+    };
+    // The caller says no allocation changed; the weeks did.
+    assert_eq!(
+        kept.compute(&plan, Some(&[]), later, &options, monday()),
+        compute(&plan, later, &options, monday())
+    );
+    let hidden = Options {
+        include_tentative: true,
+        hidden_scenarios: vec![ScenarioId(1)],
+    };
+    assert_eq!(
+        kept.compute(&plan, Some(&[]), later, &hidden, monday()),
+        compute(&plan, later, &hidden, monday())
+    );
+    let next_week = date("2026-11-30");
+    assert_eq!(
+        kept.compute(&plan, Some(&[]), later, &hidden, next_week),
+        compute(&plan, later, &hidden, next_week)
+    );
+    assert_eq!(kept.take_changed_people(), None);
+    assert_eq!(kept.take_changed_people(), Some(Vec::new()), "taken");
 }

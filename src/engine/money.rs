@@ -416,7 +416,6 @@ pub fn has_money(plan: &Plan) -> bool {
 /// [`compute_on`] without the activities, clients, weeks and budgets, for
 /// the Capacity view, which shows it under each name after every drop.
 pub fn people_on(plan: &Plan, capacity: &Capacity, options: &Options) -> Vec<PersonMoney> {
-    let weeks = capacity.weeks as i64;
     let mut people = people_rows(plan, capacity);
     let positions = counted_positions(plan, &|allocation| options.counts(allocation));
     // What each allocation needs of its activity and person, in compact
@@ -432,23 +431,91 @@ pub fn people_on(plan: &Plan, capacity: &Capacity, options: &Options) -> Vec<Per
         let Some(index) = person_at.get(id.0) else {
             continue;
         };
-        let hours = usable_hours(allocation.hours_per_week);
-        let billable = if billable[at] { hours } else { 0.0 };
-        let cost = rates[index].map_or(0.0, |rate| usable(rate) * hours);
-        let from = allocation
-            .first_week
-            .weeks_since(capacity.first_week)
-            .clamp(0, weeks) as usize;
-        let to =
-            (allocation.last_week.weeks_since(capacity.first_week) + 1).clamp(0, weeks) as usize;
-        for cell in people[index].weeks.iter_mut().take(to).skip(from) {
-            cell.allocated += hours;
-            cell.billable += billable;
-            cell.cost += cost;
-        }
+        add_work(
+            &mut people[index],
+            capacity,
+            allocation,
+            billable[at],
+            rates[index],
+        );
     }
     sum_people(&mut people);
     people
+}
+
+/// [`people_on`] of `plan` again, from `previous`, its figures before a
+/// change that left everything but the capacity rows of the `changed`
+/// people as it was (see `capacity::Kept::take_changed_people`): only
+/// theirs are worked out again. Gives what `people_on` gives.
+pub fn people_on_again(
+    mut previous: Vec<PersonMoney>,
+    plan: &Plan,
+    capacity: &Capacity,
+    options: &Options,
+    changed: &[PersonId],
+) -> Vec<PersonMoney> {
+    if previous.len() != plan.people.len() {
+        return people_on(plan, capacity, options);
+    }
+    let activity_at = Positions::of(plan.activities.iter().map(|a| a.id.0));
+    // Each changed person's position in the plan, with their figures
+    // before any work is counted.
+    let mut again: Vec<(usize, PersonMoney)> = changed
+        .iter()
+        .filter_map(|id| {
+            let index = person_index(plan, *id)?;
+            let cells = capacity.row(*id).map(|row| row.cells.as_slice());
+            Some((
+                index,
+                person_row(&plan.people[index], cells, capacity.weeks),
+            ))
+        })
+        .collect();
+    for allocation in &plan.allocations {
+        let Assignee::Person(id) = allocation.assignee else {
+            continue;
+        };
+        let Some((index, person)) = again.iter_mut().find(|(_, person)| person.person == id) else {
+            continue;
+        };
+        if !options.counts(allocation) {
+            continue;
+        }
+        let Some(at) = activity_at.get(allocation.activity.0) else {
+            continue;
+        };
+        let (billable, rate) = (plan.activities[at].billable, plan.people[*index].cost_rate);
+        add_work(person, capacity, allocation, billable, rate);
+    }
+    for (index, mut person) in again {
+        sum_person(&mut person);
+        previous[index] = person;
+    }
+    previous
+}
+
+/// Adds a counted allocation of `person` to their weeks.
+fn add_work(
+    person: &mut PersonMoney,
+    capacity: &Capacity,
+    allocation: &Allocation,
+    billable: bool,
+    rate: Option<f64>,
+) {
+    let weeks = capacity.weeks as i64;
+    let hours = usable_hours(allocation.hours_per_week);
+    let billable = if billable { hours } else { 0.0 };
+    let cost = rate.map_or(0.0, |rate| usable(rate) * hours);
+    let from = allocation
+        .first_week
+        .weeks_since(capacity.first_week)
+        .clamp(0, weeks) as usize;
+    let to = (allocation.last_week.weeks_since(capacity.first_week) + 1).clamp(0, weeks) as usize;
+    for cell in person.weeks.iter_mut().take(to).skip(from) {
+        cell.allocated += hours;
+        cell.billable += billable;
+        cell.cost += cost;
+    }
 }
 
 /// Every person with their capacity a week from `capacity`, nothing else
@@ -465,20 +532,30 @@ fn people_rows(plan: &Plan, capacity: &Capacity) -> Vec<PersonMoney> {
         .iter()
         .zip(&row_of_person)
         .map(|(person, row)| {
-            let cells = row.map(|row| &capacity.rows[row].cells);
-            PersonMoney {
-                person: person.id,
-                target: person.billable_target,
-                weeks: (0..capacity.weeks)
-                    .map(|at| PersonWeek {
-                        capacity: cells.map_or(0.0, |cells| cells[at].capacity),
-                        ..PersonWeek::default()
-                    })
-                    .collect(),
-                total: PersonWeek::default(),
-            }
+            let cells = row.map(|row| capacity.rows[row].cells.as_slice());
+            person_row(person, cells, capacity.weeks)
         })
         .collect()
+}
+
+/// `person` with the capacity of each of `weeks` weeks from their `cells`
+/// (none: no capacity), nothing else yet.
+fn person_row(
+    person: &crate::model::Person,
+    cells: Option<&[capacity::Cell]>,
+    weeks: usize,
+) -> PersonMoney {
+    PersonMoney {
+        person: person.id,
+        target: person.billable_target,
+        weeks: (0..weeks)
+            .map(|at| PersonWeek {
+                capacity: cells.map_or(0.0, |cells| cells[at].capacity),
+                ..PersonWeek::default()
+            })
+            .collect(),
+        total: PersonWeek::default(),
+    }
 }
 
 /// Everyone's totals summed: the firm's billable hours over its capacity
@@ -497,12 +574,17 @@ pub fn firm_total(people: &[PersonMoney]) -> PersonWeek {
 /// Each person's weeks summed into their total.
 fn sum_people(people: &mut [PersonMoney]) {
     for person in people {
-        for week in &person.weeks {
-            person.total.capacity += week.capacity;
-            person.total.billable += week.billable;
-            person.total.allocated += week.allocated;
-            person.total.cost += week.cost;
-        }
+        sum_person(person);
+    }
+}
+
+/// A person's weeks summed into their total.
+fn sum_person(person: &mut PersonMoney) {
+    for week in &person.weeks {
+        person.total.capacity += week.capacity;
+        person.total.billable += week.billable;
+        person.total.allocated += week.allocated;
+        person.total.cost += week.cost;
     }
 }
 

@@ -14,6 +14,7 @@ use super::capacity_panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
 use super::markup::{closest, escape_into, key_of, HtmlList};
 use super::state::AppState;
 use crate::browser;
+use crate::command::history::Revision;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
 use crate::engine::money::{self, billable_headline, percent_text, PersonMoney, PersonWeek};
@@ -629,21 +630,22 @@ pub fn CapacityView() -> impl IntoView {
     // worked out again, without comparing them with the last ones: all
     // that reads them reads the plan too, so a comparison would only cost
     // time (about 1 ms a drop on a 300-person plan).
-    // Each person's calendar weeks are kept between computations: a drop
-    // changes no one's calendar, so it skips that work (see
-    // `capacity::Baseline`).
-    let baseline = StoredValue::new(capacity::Baseline::default());
+    // What the last computation counted is kept with the revision of the
+    // plan it counted: a drop, or its undo, changes a few allocations, and
+    // only their hours are counted again (see `capacity::Kept`).
+    let kept = StoredValue::new((None::<Revision>, capacity::Kept::default()));
     let computed = Memo::new_with_compare(
         move |_| {
             let options = options.get();
             let range = clamp_range(range.get());
             state.history.with(|history| {
                 let plan = history.plan();
-                baseline
-                    .try_update_value(|baseline| {
-                        capacity::compute_with(plan, range, &options, today, baseline)
-                    })
-                    .unwrap_or_else(|| capacity::compute(plan, range, &options, today))
+                kept.try_update_value(|(seen, kept)| {
+                    let changed = seen.and_then(|seen| history.changes_since(seen));
+                    *seen = Some(history.revision());
+                    kept.compute(plan, changed.as_deref(), range, &options, today)
+                })
+                .unwrap_or_else(|| capacity::compute(plan, range, &options, today))
             })
         },
         |_, _| true,
@@ -655,14 +657,25 @@ pub fn CapacityView() -> impl IntoView {
         selected: selected.get(),
     });
     // Billable utilisation, on the capacity computed, when the plan bills
-    // anything or sets anyone a target.
+    // anything or sets anyone a target: worked out again for the people
+    // whose rows the computations since the last time changed.
     let billing = Memo::new_with_compare(
-        move |_| {
+        move |previous: Option<&Option<Vec<PersonMoney>>>| {
             computed.with(|capacity| {
+                let changed = kept
+                    .try_update_value(|(_, kept)| kept.take_changed_people())
+                    .flatten();
                 state.history.with(|history| {
                     let plan = history.plan();
-                    money::tracks_billable(plan)
-                        .then(|| money::people_on(plan, capacity, &options.get()))
+                    let options = options.get();
+                    money::tracks_billable(plan).then(|| {
+                        match (previous.cloned().flatten(), changed) {
+                            (Some(previous), Some(changed)) => {
+                                money::people_on_again(previous, plan, capacity, &options, &changed)
+                            }
+                            _ => money::people_on(plan, capacity, &options),
+                        }
+                    })
                 })
             })
         },
