@@ -66,6 +66,14 @@ await page.getByRole('radio', { name: 'All open' }).check();
 await page.waitForTimeout(500);
 
 // Drops of list items on people's weeks, as the browser sends them.
+// CPU_SLOWDOWN=2 runs them on a CPU slowed down that many times (Chromium's
+// throttling), to compare builds as a slower machine would run them.
+const slowdown = Number(process.env.CPU_SLOWDOWN ?? 1);
+const cdp = await page.context().newCDPSession(page);
+if (slowdown > 1) {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  console.log(`CPU slowed down ${slowdown} times for the drops (saves included)`);
+}
 await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
 const totals = [];
 const DROPS = Number(process.env.DROPS ?? 7);
@@ -89,6 +97,7 @@ for (let n = 0; n < DROPS; n += 1) {
   await page.waitForTimeout(600);
 }
 const trace = JSON.parse((await browser.stopTracing()).toString());
+if (slowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' || e.name === 'opsboard-drop');
 const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'drop')?.tid;
 const onMain = events.filter((e) => e.tid === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);

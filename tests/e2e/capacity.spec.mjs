@@ -348,6 +348,50 @@ test('a change patches the weeks it touched in place, drawn as a fresh page draw
   expectNoErrors(errors);
 });
 
+test('drops, undos and redos are counted into the weeks, the work list and the panels as a fresh page computes them', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.getByRole('radio', { name: 'All open' }).check();
+  // What the view shows of the plan's numbers: every line of the timeline
+  // (names with their billable figures, weeks, bars), the firm's billable
+  // line, the work to staff and the panels under the timeline.
+  const shown = async () => ({
+    lines: await page.locator('.tl-body > .tl-wrap').evaluateAll((lines) => lines.map((line) => line.innerHTML)),
+    billable: await page.locator('.capacity__billable').innerText(),
+    work: await page.locator('.worklist__items').innerText(),
+    panels: await page.locator('.capacity__panels').innerText(),
+  });
+  // Work dropped on Marcus, a bar moved to Aisha, the move undone, the
+  // drop undone and redone, the intake form's hours changed.
+  await page.dragAndDrop('.work[data-id="act-4"]', '[data-person="per-4"] .cell[data-col="2"]');
+  await expect(line(page, 'per-4').locator('#bar-alc-10')).toBeVisible();
+  await page.dragAndDrop('#bar-alc-3', '[data-person="per-5"] .cell[data-col="3"]', {
+    sourcePosition: { x: 4, y: 6 },
+  });
+  await expect(line(page, 'per-5').locator('#bar-alc-3')).toBeVisible();
+  await focusBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(line(page, 'per-4').locator('#bar-alc-3')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#bar-alc-10')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(line(page, 'per-4').locator('#bar-alc-10')).toBeVisible();
+  await page.locator('#bar-alc-10').click();
+  const editor = page.locator('form.allocation-editor');
+  await editor.getByRole('spinbutton', { name: 'Hours a week' }).fill('12');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await editor.getByRole('button', { name: 'Close the allocation editor' }).click();
+  await expect(cell(page, 'per-4', 2)).toHaveText('50');
+  await page.waitForTimeout(100);
+  const counted = await shown();
+  await waitForSaved(page, '"hours_per_week":12.0');
+  await reloadApp(page);
+  await page.getByRole('radio', { name: 'All open' }).check();
+  await expect(cell(page, 'per-4', 2)).toHaveText('50');
+  await page.waitForTimeout(100);
+  expect(await shown()).toEqual(counted);
+  expectNoErrors(errors);
+});
+
 test('the editor stays open as the selection moves and shows what the plan holds', async ({ page }) => {
   const errors = collectErrors(page);
   const editor = page.locator('form.allocation-editor');
