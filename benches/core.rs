@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use opsboard::command::{apply, Command};
+use opsboard::command::{apply, Command, History};
 use opsboard::engine::capacity::{self, Engagement, Options};
 use opsboard::engine::{money, priority, raci, risks, skills, validate};
 use opsboard::model::generate::{generated_plan, Size};
@@ -128,6 +128,19 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("apply an allocation move (large plan)", |b| {
         b.iter(|| apply(&plan, &command, today))
     });
+    // The same as the view makes it: executed into the history (which
+    // also tells whether the plan changed), then undone.
+    let mut history = History::new(plan.clone());
+    c.bench_function(
+        "History::execute and undo an allocation move (large plan)",
+        |b| {
+            b.iter(|| {
+                let executed = history.execute(&command, today);
+                history.undo();
+                executed
+            })
+        },
+    );
 }
 
 criterion_group! {
