@@ -444,9 +444,9 @@ pub fn people_on(plan: &Plan, capacity: &Capacity, options: &Options) -> Vec<Per
 }
 
 /// [`people_on`] of `plan` again, from `previous`, its figures before a
-/// change that left everything but the capacity rows of the `changed`
-/// people as it was (see `capacity::Kept::take_changed_people`): only
-/// theirs are worked out again. Gives what `people_on` gives.
+/// change of allocations that moved work of the `changed` people only
+/// (see `capacity::Kept::take_changed_people`): their figures are worked
+/// out again, everyone else's kept. Gives what `people_on` gives.
 pub fn people_on_again(
     mut previous: Vec<PersonMoney>,
     plan: &Plan,

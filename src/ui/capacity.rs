@@ -1660,8 +1660,8 @@ fn patch_line(wrapper: &web_sys::Element, before: &Line, after: &Line) {
 
 /// Sets the weeks that changed; false when the line is not drawn as
 /// expected (the caller then draws it again). Of a changed week, only what
-/// changed is written: its band's class, its bar, its text (in the text it
-/// has), and its label. A drop on a large plan changes 30 to 70 weeks,
+/// changed is written: its band's class, its bar, its text (in the text
+/// node it has), and its label. A drop on a large plan changes 30 to 70 weeks,
 /// most of which stay in their band.
 fn patch_cells(
     line: &web_sys::Element,
@@ -1700,7 +1700,10 @@ fn patch_cells(
         }
         let text = cell_text(&cell, tentative);
         if text != cell_text(&was, tentative) {
-            match element.first_child().filter(|node| node.node_type() == 3) {
+            match element
+                .first_child()
+                .filter(|node| node.node_type() == web_sys::Node::TEXT_NODE)
+            {
                 Some(node) if !text.is_empty() => node.set_node_value(Some(&text)),
                 _ => element.set_text_content(Some(&text)),
             }
