@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
+use opsboard::command::{Command, History};
 use opsboard::engine::capacity::{self, Options};
 use opsboard::engine::{priority, validate};
 use opsboard::model::generate::{generated_plan, Size};
@@ -63,5 +64,37 @@ fn capacity_in_the_browser(c: &mut Criterion) {
     c.bench_function(
         "capacity::compute_with (large plan, baseline kept, browser)",
         |b| b.iter(|| capacity::compute_with(&plan, plan.horizon, &options, today, &mut baseline)),
+    );
+    // A drop counted into a kept capacity (one allocation moved a week and
+    // back, by turns), as the Capacity view does since session 10.
+    let mut moved = plan.clone();
+    let id = moved.allocations[6_000].id;
+    moved.allocations[6_000].first_week = moved.allocations[6_000].first_week.plus_weeks(1);
+    moved.allocations[6_000].last_week = moved.allocations[6_000].last_week.plus_weeks(1);
+    let mut kept = capacity::Kept::default();
+    kept.compute(&plan, None, plan.horizon, &options, today);
+    let mut turn = false;
+    c.bench_function(
+        "capacity::Kept::compute (large plan, one allocation moved, browser)",
+        |b| {
+            b.iter(|| {
+                turn = !turn;
+                let plan = if turn { &moved } else { &plan };
+                kept.compute(plan, Some(&[id]), plan.horizon, &options, today)
+            })
+        },
+    );
+    // The move as the view makes it: executed into the history, undone.
+    let command = Command::UpdateAllocation(moved.allocations[6_000].clone());
+    let mut history = History::new(plan.clone());
+    c.bench_function(
+        "History::execute and undo an allocation move (large plan, browser)",
+        |b| {
+            b.iter(|| {
+                let executed = history.execute(&command, today);
+                history.undo();
+                executed
+            })
+        },
     );
 }
