@@ -502,8 +502,8 @@ impl Kept {
     }
 }
 
-/// What a capacity is worked out for besides the plan: the same key, the
-/// same plan and the same allocations give the same capacity.
+/// What a capacity is worked out for besides the plan: the same key and
+/// the same plan give the same capacity.
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
     start: Week,
