@@ -14,6 +14,8 @@ use opsboard::engine::{priority, validate};
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::Plan;
 
+mod shared;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Short runs: the page is blocked while a benchmark runs, and the test
@@ -67,10 +69,8 @@ fn capacity_in_the_browser(c: &mut Criterion) {
     );
     // A drop counted into a kept capacity (one allocation moved a week and
     // back, by turns), as the Capacity view does since session 10.
-    let mut moved = plan.clone();
-    let id = moved.allocations[6_000].id;
-    moved.allocations[6_000].first_week = moved.allocations[6_000].first_week.plus_weeks(1);
-    moved.allocations[6_000].last_week = moved.allocations[6_000].last_week.plus_weeks(1);
+    let (moved, allocation) = shared::one_allocation_moved(&plan);
+    let id = allocation.id;
     let mut kept = capacity::Kept::default();
     kept.compute(&plan, None, plan.horizon, &options, today);
     let mut turn = false;
@@ -85,7 +85,7 @@ fn capacity_in_the_browser(c: &mut Criterion) {
         },
     );
     // The move as the view makes it: executed into the history, undone.
-    let command = Command::UpdateAllocation(moved.allocations[6_000].clone());
+    let command = Command::UpdateAllocation(allocation);
     let mut history = History::new(plan.clone());
     c.bench_function(
         "History::execute and undo an allocation move (large plan, browser)",

@@ -11,6 +11,8 @@ use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{ActivityId, SkillId, SkillRequirement, Status};
 use opsboard::persist;
 
+mod shared;
+
 fn large_plan(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     let plan = generated_plan(Size::LARGE, today);
@@ -50,10 +52,8 @@ fn large_plan(c: &mut Criterion) {
     // What it does since session 10: counts only the allocation a drop
     // moved (here one moved a week later and back, by turns), and works
     // out the billable figures again for the people whose rows changed.
-    let mut moved = plan.clone();
-    let id = moved.allocations[6_000].id;
-    moved.allocations[6_000].first_week = moved.allocations[6_000].first_week.plus_weeks(1);
-    moved.allocations[6_000].last_week = moved.allocations[6_000].last_week.plus_weeks(1);
+    let (moved, allocation) = shared::one_allocation_moved(&plan);
+    let id = allocation.id;
     let mut kept = capacity::Kept::default();
     kept.compute(&plan, None, plan.horizon, &options, today);
     let mut turn = false;
@@ -117,10 +117,7 @@ fn large_plan(c: &mut Criterion) {
         b.iter(|| apply(&plan, &command, today))
     });
     // A drop on the timeline: only the allocation's rules are checked.
-    let mut moved = plan.allocations[6_000].clone();
-    moved.first_week = moved.first_week.plus_weeks(1);
-    moved.last_week = moved.last_week.plus_weeks(1);
-    let command = Command::UpdateAllocation(moved);
+    let command = Command::UpdateAllocation(allocation);
     assert!(
         apply(&plan, &command, today).is_ok(),
         "a move the plan allows"
