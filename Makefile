@@ -4,7 +4,7 @@
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
 # Also: make bench | bench-browser | bench-capacity | bench-matrix | size |
-#       screenshots | fuzz | clean
+#       screenshots | fuzz | libfuzzer | libfuzzer-merge | clean
 #
 # scripts/setup.sh installs pinned tools into ~/.cargo/bin (trunk,
 # wasm-bindgen) and node_modules/.bin (wasm-opt 132, playwright); this PATH
@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix size screenshots fuzz clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix size screenshots fuzz libfuzzer libfuzzer-merge clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -72,6 +72,17 @@ fuzz:
 	FUZZ_CASES=$(FUZZ_CASES) CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true \
 	  CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS=true \
 	  cargo test --release --test fuzz -- --nocapture 2>&1 | tee target/fuzz.log
+
+# Coverage-guided fuzzing with libFuzzer over the same checks, on stable:
+# FUZZ_SECONDS a target (default 600) or FUZZ_RUNS inputs; TARGETS chooses
+# among plan_file plan_edits people_csv share_link. libfuzzer-merge minimizes what the
+# runs found into tests/fuzz-corpus/ (scripts/libfuzzer.sh).
+TARGETS ?= plan_file plan_edits people_csv share_link
+libfuzzer:
+	scripts/libfuzzer.sh run $(TARGETS)
+
+libfuzzer-merge:
+	scripts/libfuzzer.sh merge $(TARGETS)
 
 clean:
 	cargo clean

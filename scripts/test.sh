@@ -54,8 +54,10 @@ step() {
 step "rustfmt" \
   cargo fmt --all -- --check
 
-step "clippy (native, all targets)" \
-  cargo clippy --all-targets -- -D warnings
+# --features libfuzzer: the libFuzzer targets in examples/ (make libfuzzer)
+# are checked too; the feature builds libFuzzer itself, never the app.
+step "clippy (native, all targets, libFuzzer targets)" \
+  cargo clippy --all-targets --features libfuzzer -- -D warnings
 
 # Not --all-targets: benches/core.rs uses criterion, a native-only
 # dev-dependency, so the bench cannot build for wasm32.

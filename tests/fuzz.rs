@@ -19,6 +19,11 @@
 //!   opens as the same plan, and every view's computation and every export
 //!   runs on it.
 //!
+//! What must hold of each input is in `fuzz_checks/`, shared with the
+//! coverage-guided libFuzzer targets (`examples/fuzz_*.rs`, `make libfuzzer`),
+//! which start from the corpus in `tests/fuzz-corpus/`; the last test here
+//! replays that corpus through the same checks on every `cargo test`.
+//!
 //! `cargo test --test fuzz` runs a few hundred inputs per target (seconds);
 //! `FUZZ_CASES=350000 cargo test --release --test fuzz -- --nocapture`
 //! runs that many per target and prints each target's count, time and
@@ -32,40 +37,24 @@ use std::cell::{Cell, RefCell};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
-use opsboard::command::{Command, History};
-use opsboard::engine::{capacity, checkin, health, money, priority, raci, risks, skills, validate};
-use opsboard::model::demo::demo_plan;
-use opsboard::model::generate::{generated_plan, Size};
-use opsboard::model::{Plan, PlanId};
-use opsboard::persist::{self, csv, ics, share};
+use opsboard::persist::{self, share};
 
-/// A refusal longer than this is not a message a person reads.
-const MESSAGE_CHARS: usize = 2_000;
+/// The checks, shared with the libFuzzer targets in `examples/`.
+mod fuzz_checks;
+use fuzz_checks::{
+    apply_mutation, awkward_numbers, import_people, open, plan_edits, preview, seed_files, seeds,
+    share_link, Mutation, AWKWARD_TEXTS, IN_OPSBOARD, MESSAGE_CHARS,
+};
+
 /// An input running longer than this ends the run as a hang.
 const HANG_SECONDS: u64 = 60;
 
 // ---------------------------------------------------------------------------
 // Running a target: case count, timing, the watchdog.
-
-thread_local! {
-    /// Time spent in Opsboard's code on the current input, apart from the
-    /// harness building it (a mutated file can take the harness seconds to
-    /// build and write: a list of thousands of deeply nested values).
-    static IN_OPSBOARD: Cell<Duration> = const { Cell::new(Duration::ZERO) };
-}
-
-/// Runs `work` (Opsboard's code), adding its time to [`IN_OPSBOARD`].
-fn timed<T>(work: impl FnOnce() -> T) -> T {
-    let started = Instant::now();
-    let result = work();
-    IN_OPSBOARD.with(|spent| spent.set(spent.get() + started.elapsed()));
-    result
-}
 
 /// Inputs per target: `FUZZ_CASES`, else `default`.
 fn cases(default: u32) -> u32 {
@@ -93,16 +82,6 @@ fn in_flight() -> &'static Mutex<Vec<(String, Instant, String)>> {
         });
         Mutex::new(Vec::new())
     })
-}
-
-/// At most 300 characters of a text, for messages.
-fn preview(text: &str) -> String {
-    let shown: String = text.chars().take(300).collect();
-    if shown.len() < text.len() {
-        format!("{shown:?}… ({} bytes)", text.len())
-    } else {
-        format!("{shown:?}")
-    }
 }
 
 /// The start of an input's `Debug` text, formatting no further than that
@@ -184,298 +163,24 @@ fn fuzz<S: Strategy>(
 }
 
 // ---------------------------------------------------------------------------
-// What must hold for every input.
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-}
-
-/// A refusal's message: present and short enough to read.
-fn readable(target: &str, message: &str) -> Result<(), TestCaseError> {
-    prop_assert!(!message.trim().is_empty(), "{target}: an empty message");
-    prop_assert!(
-        message.chars().count() <= MESSAGE_CHARS,
-        "{target}: a message of {} characters: {}",
-        message.chars().count(),
-        preview(message)
-    );
-    Ok(())
-}
-
-/// Opens `text` as a plan file: a refusal must read well, a plan must be
-/// valid, write back to a file that opens as the same plan, and carry every
-/// view and export.
-fn open(text: &str) -> Result<(), TestCaseError> {
-    match timed(|| persist::decode(text)) {
-        Err(error) => {
-            let _ = error.path();
-            readable("decode", &error.to_string())
-        }
-        Ok(plan) => timed(|| opened(&plan)),
-    }
-}
-
-fn opened(plan: &Plan) -> Result<(), TestCaseError> {
-    prop_assert_eq!(validate::errors(plan), Vec::new());
-    let written = persist::encode(plan);
-    let reread = persist::decode(&written);
-    prop_assert_eq!(
-        reread.as_ref(),
-        Ok(plan),
-        "the exported file opens as the same plan"
-    );
-    prop_assert_eq!(persist::encode(plan), written.clone());
-    let compact = persist::encode_compact(plan);
-    prop_assert_eq!(persist::decode(&compact), Ok(plan.clone()));
-    every_view(plan);
-    let copy = share::client_safe(
-        plan,
-        share::ClientSafe {
-            names_as_roles: true,
-        },
-    );
-    prop_assert_eq!(validate::errors(&copy), Vec::new());
-    let copy_file = persist::encode(&copy);
-    prop_assert_eq!(persist::decode(&copy_file), Ok(copy));
-    Ok(())
-}
-
-/// What the views compute and the exports write from an opened plan, on
-/// days in and out of its horizon.
-fn every_view(plan: &Plan) {
-    let days = [today(), plan.horizon.first_day(), plan.horizon.last_day()];
-    for day in days {
-        let _ = priority::rank(plan, day);
-        let _ = risks::risks(plan, day);
-        let _ = skills::coverage(plan, day);
-        let _ = skills::supply_and_demand(plan, day);
-        let _ = checkin::midpoints_this_week(plan, day);
-        let _ = checkin::checkin_date(plan, day);
-        for tentative in [false, true] {
-            let options = capacity::Options {
-                include_tentative: tentative,
-                hidden_scenarios: plan.scenarios.iter().take(1).map(|s| s.id).collect(),
-            };
-            let _ = capacity::compute(plan, plan.horizon, &options, day);
-            let _ = money::compute(plan, plan.horizon, &options, day);
-            let burns = money::budgets(plan, &options, day);
-            let _ = money::budget_warnings(plan, &burns);
-            if let Some(scenario) = plan.scenarios.first() {
-                let _ = money::scenario_effect(plan, scenario.id, plan.horizon, &options, day);
-            }
-        }
-        for cadence in plan.cadences.iter().take(3) {
-            let _ = cadence.next_dates(day, 5);
-            let _ = cadence.dates_between(plan.horizon.first_day(), plan.horizon.last_day());
-            let _ = cadence.rule_text();
-        }
-        let _ = csv::utilisation_csv(plan, day, true);
-    }
-    let _ = health::health(plan);
-    let _ = raci::check(plan);
-    for activity in plan.activities.iter().take(3) {
-        let _ = skills::candidates(plan, activity.id, today());
-        if let (Some(start), Some(deadline)) = (activity.start, activity.deadline) {
-            let _ = health::propose_midpoint(start, deadline, plan.review_weekday);
-        }
-    }
-    for person in plan.people.iter().take(3) {
-        let _ = skills::weekly_availability(plan, person);
-    }
-    if let [earlier, .., later] = plan.checkins.as_slice() {
-        let _ = checkin::moved_between(plan, earlier, later);
-    }
-    let _ = csv::skills_matrix_csv(plan);
-    let _ = csv::activities_csv(plan);
-    let _ = csv::allocations_csv(plan);
-    let _ = ics::calendar(plan, "https://example.com/opsboard/", today());
-    let _ = persist::file_name(plan);
-    let mut history = History::new(plan.clone());
-    let _ = history.execute(&Command::RenamePlan("Renamed".to_string()), today());
-    history.undo();
-}
-
-// ---------------------------------------------------------------------------
 // Real files to mutate.
-
-fn fixture(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
-    plan
-}
-
-/// The files mutations start from, parsed.
-fn seeds() -> &'static [Value] {
-    static SEEDS: OnceLock<Vec<Value>> = OnceLock::new();
-    SEEDS.get_or_init(|| {
-        let small = Size {
-            people: 12,
-            activities: 30,
-            dependencies_per_activity: 2,
-            allocations: 40,
-            weeks: 13,
-        };
-        let texts = [
-            persist::encode(&demo()),
-            fixture("v3/demo.opsboard.json"),
-            fixture("v2/demo.opsboard.json"),
-            fixture("v1/demo.opsboard.json"),
-            fixture("v1/minimal.opsboard.json"),
-            persist::encode(&generated_plan(small, today())),
-            persist::encode(&share::client_safe(&demo(), share::ClientSafe::default())),
-        ];
-        texts
-            .iter()
-            .map(|text| serde_json::from_str(text).expect("a seed is JSON"))
-            .collect()
-    })
-}
 
 // ---------------------------------------------------------------------------
 // Structure-aware mutations of a parsed file.
-
-/// One step of a path into a JSON value.
-#[derive(Debug, Clone)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// The path of every value inside `value` (not `value` itself).
-fn paths(value: &Value) -> Vec<Vec<Step>> {
-    fn walk(value: &Value, path: &mut Vec<Step>, all: &mut Vec<Vec<Step>>) {
-        match value {
-            Value::Object(map) => {
-                for (key, inner) in map {
-                    path.push(Step::Key(key.clone()));
-                    all.push(path.clone());
-                    walk(inner, path, all);
-                    path.pop();
-                }
-            }
-            Value::Array(items) => {
-                for (index, inner) in items.iter().enumerate() {
-                    path.push(Step::Index(index));
-                    all.push(path.clone());
-                    walk(inner, path, all);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut all = Vec::new();
-    walk(value, &mut Vec::new(), &mut all);
-    all
-}
-
-fn node_mut<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
-    path.iter().try_fold(value, |node, step| match step {
-        Step::Key(key) => node.get_mut(key.as_str()),
-        Step::Index(index) => node.get_mut(*index),
-    })
-}
 
 /// Values that break readers: other types, edges of numbers, dates and
 /// weeks at and past the limits, ids of every kind, odd text, huge text,
 /// deep nesting, long lists.
 fn awkward_value() -> impl Strategy<Value = Value> {
     let numbers = prop_oneof![
-        Just(json!(0)),
-        Just(json!(-1)),
-        Just(json!(1)),
-        Just(json!(0.5)),
-        Just(json!(-0.0)),
-        Just(json!(4)),
-        Just(json!(5)),
-        Just(json!(52)),
-        Just(json!(53)),
-        Just(json!(167.99)),
-        Just(json!(168)),
-        Just(json!(168.000001)),
-        Just(json!(169)),
-        Just(json!(366)),
-        Just(json!(1e15)),
-        Just(json!(1e300)),
-        Just(json!(-1e300)),
-        Just(json!(f64::MAX)),
-        Just(json!(f64::MIN_POSITIVE)),
-        Just(json!(5e-324)),
-        Just(json!(u64::MAX)),
-        Just(json!(i64::MIN)),
-        Just(json!(u32::MAX)),
-        Just(json!(u32::MAX as u64 + 1)),
-        Just(json!(255)),
-        Just(json!(256)),
-        any::<f64>()
+        26 => prop::sample::select(awkward_numbers()),
+        1 => any::<f64>()
             .prop_filter("JSON numbers are finite", |n| n.is_finite())
             .prop_map(|n| json!(n)),
-        any::<i64>().prop_map(|n| json!(n)),
+        1 => any::<i64>().prop_map(|n| json!(n)),
     ];
     let texts = prop_oneof![
-        4 => prop::sample::select(vec![
-        "",
-        " ",
-        "NaN",
-        "Infinity",
-        "-Infinity",
-        "1e999",
-        "null",
-        "act-1",
-        "act-0",
-        "act-01",
-        "act-4294967295",
-        "act-4294967296",
-        "act-999",
-        "per-1",
-        "per-99",
-        "skl-1",
-        "skl-99",
-        "scn-1",
-        "scn-9",
-        "alc-1",
-        "chk-1",
-        "met-1",
-        "plan-1",
-        "1970-01-01",
-        "1969-12-31",
-        "2200-12-31",
-        "2201-01-01",
-        "0000-01-01",
-        "9999-12-31",
-        "2028-02-29",
-        "2026-02-29",
-        "2026-13-01",
-        "2026-W53",
-        "2020-W53",
-        "1970-W01",
-        "1969-W52",
-        "2200-W52",
-        "2201-W01",
-        "0000-W01",
-        "9999-W52",
-        "monday",
-        "funday",
-        "tentative",
-        "confirmed",
-        "done",
-        "client-safe",
-        "opsboard-plan",
-        "\u{202e}dlrow olleh",
-        "\u{0}\u{1}\u{7f}",
-        "a\u{200b}b",
-        "\"'\\<script>",
-        "=HYPERLINK(\"x\")",
-        "😀🏳️‍🌈",
-        ])
-        .prop_map(str::to_string),
+        4 => prop::sample::select(AWKWARD_TEXTS).prop_map(str::to_string),
         1 => "[a-z]{1,5}-[0-9]{1,12}",
         1 => "[0-9]{4}-[0-9]{2}-[0-9]{2}",
         1 => "[0-9]{4}-W[0-9]{2}",
@@ -525,49 +230,6 @@ fn any_json(depth: u32) -> impl Strategy<Value = Value> {
     })
 }
 
-/// One edit of a parsed file. `at` and `other` pick values (by index into
-/// every path of the file, modulo its length).
-#[derive(Debug, Clone)]
-enum Mutation {
-    Replace {
-        at: usize,
-        with: Value,
-    },
-    Delete {
-        at: usize,
-    },
-    /// Repeats a list item `times` times after itself.
-    Repeat {
-        at: usize,
-        times: usize,
-    },
-    /// Copies one value over another.
-    Copy {
-        from: usize,
-        to: usize,
-    },
-    /// Swaps two texts (ids, dates, names).
-    Swap {
-        at: usize,
-        other: usize,
-    },
-    /// Adds a field to the object holding the value.
-    AddField {
-        at: usize,
-        name: String,
-        with: Value,
-    },
-    /// Writes a number as text, text as a number, a value as a list of it.
-    Retype {
-        at: usize,
-    },
-    /// Adds to a number, or moves a date or week by years.
-    Nudge {
-        at: usize,
-        by: i64,
-    },
-}
-
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
@@ -594,129 +256,6 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         3 => (at, prop_oneof![-300i64..300, Just(-57), Just(175), Just(i64::MAX), Just(i64::MIN)])
             .prop_map(|(at, by)| Mutation::Nudge { at, by }),
     ]
-}
-
-fn apply_mutation(file: &mut Value, mutation: &Mutation) {
-    let all = paths(file);
-    if all.is_empty() {
-        return;
-    }
-    let pick = |index: usize| all[index % all.len()].clone();
-    match mutation {
-        Mutation::Replace { at, with } => {
-            if let Some(node) = node_mut(file, &pick(*at)) {
-                *node = with.clone();
-            }
-        }
-        Mutation::Delete { at } => {
-            let path = pick(*at);
-            let (last, parent) = path.split_last().expect("paths are not empty");
-            match (node_mut(file, parent), last) {
-                (Some(Value::Object(map)), Step::Key(key)) => {
-                    map.remove(key);
-                }
-                (Some(Value::Array(items)), Step::Index(index)) if *index < items.len() => {
-                    items.remove(*index);
-                }
-                _ => {}
-            }
-        }
-        Mutation::Repeat { at, times } => {
-            let path = pick(*at);
-            let (last, parent) = path.split_last().expect("paths are not empty");
-            if let (Some(Value::Array(items)), Step::Index(index)) = (node_mut(file, parent), last)
-            {
-                if let Some(item) = items.get(*index).cloned() {
-                    for _ in 0..*times {
-                        items.insert(*index, item.clone());
-                    }
-                }
-            }
-        }
-        Mutation::Copy { from, to } => {
-            let value = node_mut(file, &pick(*from)).map(|node| node.clone());
-            if let (Some(value), Some(node)) = (value, node_mut(file, &pick(*to))) {
-                *node = value;
-            }
-        }
-        Mutation::Swap { at, other } => {
-            // Texts of the same kind (ids with the same prefix, dates,
-            // weeks) when there are, else any two texts.
-            let texts: Vec<(Vec<Step>, String)> = all
-                .iter()
-                .filter_map(|path| {
-                    let text = node_mut(file, path)?.as_str()?.to_string();
-                    Some((path.clone(), text))
-                })
-                .collect();
-            if texts.is_empty() {
-                return;
-            }
-            let (first_path, first) = texts[at % texts.len()].clone();
-            let kind = |text: &str| text.split('-').next().unwrap_or("").len();
-            let same: Vec<&(Vec<Step>, String)> = texts
-                .iter()
-                .filter(|(_, text)| kind(text) == kind(&first) && *text != first)
-                .collect();
-            let (second_path, second) = match same.as_slice() {
-                [] => texts[other % texts.len()].clone(),
-                some => some[other % some.len()].clone(),
-            };
-            if let Some(node) = node_mut(file, &first_path) {
-                *node = json!(second);
-            }
-            if let Some(node) = node_mut(file, &second_path) {
-                *node = json!(first);
-            }
-        }
-        Mutation::AddField { at, name, with } => {
-            let path = pick(*at);
-            let parent = &path[..path.len() - 1];
-            if let Some(Value::Object(map)) = node_mut(file, parent) {
-                map.insert(name.clone(), with.clone());
-            }
-        }
-        Mutation::Retype { at } => {
-            if let Some(node) = node_mut(file, &pick(*at)) {
-                *node = match node.take() {
-                    Value::Number(number) => json!(number.to_string()),
-                    Value::String(text) => match text.parse::<f64>() {
-                        Ok(number) if number.is_finite() => json!(number),
-                        _ => json!([text]),
-                    },
-                    Value::Bool(flag) => json!(if flag { 1 } else { 0 }),
-                    other => json!([other]),
-                };
-            }
-        }
-        Mutation::Nudge { at, by } => {
-            if let Some(node) = node_mut(file, &pick(*at)) {
-                *node = match node.take() {
-                    Value::Number(number) => match number.as_i64() {
-                        Some(whole) => json!(whole.saturating_add(*by)),
-                        None => json!(number.as_f64().unwrap_or(0.0) + *by as f64),
-                    },
-                    Value::String(text) => json!(move_years(&text, *by)),
-                    other => other,
-                };
-            }
-        }
-    }
-}
-
-/// A date or week `by` years later (`2026-11-23` → `2027-11-23`), kept to
-/// four digits; other text unchanged.
-fn move_years(text: &str, by: i64) -> String {
-    let Some((year, rest)) = text.split_at_checked(4) else {
-        return text.to_string();
-    };
-    match (year.parse::<i64>(), rest.starts_with('-')) {
-        (Ok(year), true) => format!(
-            "{:04}{rest}",
-            (year + by.clamp(-10_000, 10_000)).rem_euclid(10_000)
-        ),
-        _ => text.to_string(),
-    }
 }
 
 /// Text-level damage: cut, flip, insert, splice.
@@ -902,58 +441,6 @@ fn decode_survives_plausible_edits_of_real_files() {
 // ---------------------------------------------------------------------------
 // People spreadsheet (CSV) targets.
 
-/// Reads `text` as the people spreadsheet against the demo and, like the
-/// Skills view, applies what it read as one batch.
-fn import_people(text: &str) -> Result<(), TestCaseError> {
-    let plan = demo();
-    match timed(|| csv::read_people_csv(&plan, text)) {
-        Err(problems) => {
-            prop_assert!(!problems.is_empty(), "refused without a problem");
-            prop_assert!(problems.len() <= 101, "{} problems listed", problems.len());
-            for problem in &problems {
-                prop_assert!(problem.row >= 1);
-                prop_assert!(!problem.column.is_empty());
-                readable("csv", &problem.to_string())?;
-            }
-        }
-        Ok(people) => {
-            let commands = people
-                .into_iter()
-                .map(|person| {
-                    if person.id == opsboard::model::PersonId(0) {
-                        Command::AddPerson(person)
-                    } else {
-                        Command::UpdatePerson(person)
-                    }
-                })
-                .collect();
-            let batch = Command::Batch {
-                commands,
-                summary: "Imported people".to_string(),
-            };
-            let mut history = History::new(plan.clone());
-            match timed(|| history.execute(&batch, today())) {
-                Err(error) => {
-                    readable("csv import", &error.to_string())?;
-                    prop_assert_eq!(history.plan(), &plan);
-                }
-                Ok(_) => {
-                    let imported = history.plan().clone();
-                    let (errors, reread) = timed(|| {
-                        let file = persist::encode(&imported);
-                        (validate::errors(&imported), persist::decode(&file))
-                    });
-                    prop_assert_eq!(errors, Vec::new());
-                    prop_assert_eq!(reread, Ok(imported));
-                    history.undo();
-                    prop_assert_eq!(history.plan(), &plan);
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 #[test]
 fn csv_import_survives_arbitrary_text() {
     fuzz(
@@ -1074,16 +561,7 @@ fn share_link_base64url_survives_arbitrary_text_and_round_trips() {
             prop_oneof![any::<String>(), "[A-Za-z0-9_=+/\\-]{0,200}"],
             prop::collection::vec(any::<u8>(), 0..512),
         ),
-        |(text, bytes)| {
-            let _ = timed(|| share::from_base64url(text));
-            let (written, read) = timed(|| {
-                let written = share::to_base64url(bytes);
-                let read = share::from_base64url(&written);
-                (written, read)
-            });
-            prop_assert_eq!(read, Some(bytes.clone()), "{}", written);
-            Ok(())
-        },
+        |(text, bytes)| share_link(text, bytes),
     );
 }
 
@@ -1244,4 +722,125 @@ fn hostile_files_are_refused_quickly_with_a_short_message() {
     });
     let message = refused_quickly("a title of a million characters", &long_title, 5);
     assert!(message.len() < 300, "{message}");
+}
+
+// ---------------------------------------------------------------------------
+// The libFuzzer corpus, replayed.
+
+/// Where the libFuzzer targets' minimized corpus is kept, one folder a
+/// target (`scripts/libfuzzer.sh merge` writes it).
+fn corpus_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus")
+}
+
+/// Writes the inputs `target`'s corpus starts from into `dir`: for
+/// `plan_file` every real plan file, indented and compact; for `plan_edits`
+/// random bytes (each chooses a seed file and its edits); for `people_csv`
+/// the demo's skills matrix, as is and with a byte order mark and Windows
+/// line ends; for `share_link` base64url payloads.
+fn write_seeds(target: &str, dir: &std::path::Path) {
+    let mut seeds: Vec<(&str, String, Vec<u8>)> = Vec::new();
+    let mut files = seed_files();
+    files.dedup();
+    for (index, text) in files.into_iter().enumerate() {
+        let value: Value = serde_json::from_str(&text).expect("a seed is JSON");
+        let compact = serde_json::to_string(&value).expect("a JSON value writes");
+        seeds.push((
+            "plan_file",
+            format!("seed-{index}-indented"),
+            text.into_bytes(),
+        ));
+        seeds.push((
+            "plan_file",
+            format!("seed-{index}-compact"),
+            compact.into_bytes(),
+        ));
+    }
+    // Edits of each seed file: the bytes choose the seed, then the edits.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for index in 0..16 {
+        let bytes: Vec<u8> = (0..64)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        seeds.push(("plan_edits", format!("seed-{index}"), bytes));
+    }
+    let matrix = opsboard::persist::csv::skills_matrix_csv(&fuzz_checks::demo());
+    let windows = format!("\u{feff}{}", matrix.replace('\n', "\r\n"));
+    seeds.push(("people_csv", "seed-matrix".to_string(), matrix.into_bytes()));
+    seeds.push((
+        "people_csv",
+        "seed-matrix-windows".to_string(),
+        windows.into_bytes(),
+    ));
+    for (index, payload) in [&b""[..], b"f", b"fo", b"foo", &[0, 255, 62, 63, 191]]
+        .iter()
+        .enumerate()
+    {
+        let text = share::to_base64url(payload);
+        seeds.push(("share_link", format!("seed-{index}"), text.into_bytes()));
+    }
+    std::fs::create_dir_all(dir).expect("the corpus folder is writable");
+    for (_, name, bytes) in seeds.iter().filter(|(of, _, _)| *of == target) {
+        std::fs::write(dir.join(name), bytes).expect("a seed is written");
+    }
+}
+
+/// Every input in a libFuzzer target's corpus (`tests/fuzz-corpus/<target>/`:
+/// the real files it started from and the inputs that reached code no
+/// other did) passes that target's checks, on every `cargo test`.
+/// `UPDATE_FUZZ_SEEDS=1` first writes the target's seeds into it.
+fn replay(target: &str, check: impl Fn(&[u8]) -> Result<(), TestCaseError>) {
+    let dir = corpus_root().join(target);
+    if std::env::var_os("UPDATE_FUZZ_SEEDS").is_some() {
+        write_seeds(target, &dir);
+    }
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| entry.expect("a corpus entry").path())
+        .collect();
+    inputs.sort();
+    assert!(
+        inputs.iter().any(|path| path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with("seed-"))),
+        "{}: the seeds are missing (UPDATE_FUZZ_SEEDS=1 writes them)",
+        dir.display()
+    );
+    for path in inputs {
+        let data = std::fs::read(&path).expect("a corpus input reads");
+        if let Err(failure) = check(&data) {
+            panic!("{}: {failure}", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_libfuzzer_plan_file_corpus_passes_the_checks() {
+    replay("plan_file", |data| open(&String::from_utf8_lossy(data)));
+}
+
+/// The slowest of the four in a debug build (about a minute): most of its
+/// inputs open as plans, and every view and export runs on each.
+#[test]
+fn the_libfuzzer_plan_edits_corpus_passes_the_checks() {
+    replay("plan_edits", plan_edits);
+}
+
+#[test]
+fn the_libfuzzer_people_csv_corpus_passes_the_checks() {
+    replay("people_csv", |data| {
+        import_people(&String::from_utf8_lossy(data))
+    });
+}
+
+#[test]
+fn the_libfuzzer_share_link_corpus_passes_the_checks() {
+    replay("share_link", |data| {
+        share_link(&String::from_utf8_lossy(data), data)
+    });
 }
