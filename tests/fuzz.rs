@@ -21,8 +21,8 @@
 //!
 //! What must hold of each input is in `fuzz_checks/`, shared with the
 //! coverage-guided libFuzzer targets (`examples/fuzz_*.rs`, `make libfuzzer`),
-//! which start from the corpus in `tests/fuzz-corpus/`; the last test here
-//! replays that corpus through the same checks on every `cargo test`.
+//! which start from the corpus in `tests/fuzz-corpus/`; the last four tests
+//! here replay that corpus through the same checks on every `cargo test`.
 //!
 //! `cargo test --test fuzz` runs a few hundred inputs per target (seconds);
 //! `FUZZ_CASES=350000 cargo test --release --test fuzz -- --nocapture`

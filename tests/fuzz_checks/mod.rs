@@ -64,7 +64,9 @@ pub fn preview(text: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------
+// What must hold for every input.
 
+/// The day the checks run on (the end-to-end tests' day).
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
 }
