@@ -824,8 +824,9 @@ fn the_libfuzzer_plan_file_corpus_passes_the_checks() {
     replay("plan_file", |data| open(&String::from_utf8_lossy(data)));
 }
 
-/// The slowest of the four in a debug build (about a minute): most of its
-/// inputs open as plans, and every view and export runs on each.
+/// The slowest of the four in a debug build (about a minute): each input
+/// edits and writes a whole real file, and every view and export runs on
+/// the third that open as plans.
 #[test]
 fn the_libfuzzer_plan_edits_corpus_passes_the_checks() {
     replay("plan_edits", plan_edits);
