@@ -383,6 +383,23 @@ pub enum Mutation {
     },
 }
 
+/// Edits that would grow a file past this many values are skipped. One
+/// such edit (deep arrays repeated 999 times, and that 999 times again)
+/// took the harness 24 GB to build and walk. Files of millions of values
+/// are the hand-made hostile files' part instead
+/// (`hostile_files_are_refused_quickly…` in `tests/fuzz.rs`: a million
+/// repeated dependencies, 1.2 million dangling references).
+pub const MAX_VALUES: usize = 2_000_000;
+
+/// How many values `value` holds, itself included.
+fn values_in(value: &Value) -> usize {
+    1 + match value {
+        Value::Array(items) => items.iter().map(values_in).sum(),
+        Value::Object(map) => map.values().map(values_in).sum(),
+        _ => 0,
+    }
+}
+
 pub fn apply_mutation(file: &mut Value, mutation: &Mutation) {
     let all = paths(file);
     if all.is_empty() {
@@ -414,6 +431,9 @@ pub fn apply_mutation(file: &mut Value, mutation: &Mutation) {
             if let (Some(Value::Array(items)), Step::Index(index)) = (node_mut(file, parent), last)
             {
                 if let Some(item) = items.get(*index).cloned() {
+                    if all.len() + values_in(&item) * times > MAX_VALUES {
+                        return;
+                    }
                     for _ in 0..*times {
                         items.insert(*index, item.clone());
                     }
@@ -421,7 +441,9 @@ pub fn apply_mutation(file: &mut Value, mutation: &Mutation) {
             }
         }
         Mutation::Copy { from, to } => {
-            let value = node_mut(file, &pick(*from)).map(|node| node.clone());
+            let value = node_mut(file, &pick(*from))
+                .map(|node| node.clone())
+                .filter(|value| all.len() + values_in(value) <= MAX_VALUES);
             if let (Some(value), Some(node)) = (value, node_mut(file, &pick(*to))) {
                 *node = value;
             }
