@@ -167,6 +167,11 @@ fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> Stri
         if is_open {
             out.push_str(r#"<span class="tag">open</span>"#);
         }
+        if storage::kept_in_indexed_db(id) {
+            out.push_str(
+                r#"<span class="tag" title="Too large for localStorage: kept in the browser's IndexedDB">IndexedDB</span>"#,
+            );
+        }
         let disabled = if is_open { " disabled" } else { "" };
         out.push_str(&format!(
             r#"<button type="button" class="button button--small" data-plan="{id}"{disabled}"#

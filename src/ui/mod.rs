@@ -34,15 +34,21 @@ pub use state::{AppState, Route};
 /// hidden or left).
 const SAVE_DELAY_MS: i32 = 150;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, once the plans kept in IndexedDB are
+/// read.
 pub fn mount() {
     browser::register_service_worker();
-    leptos::mount::mount_to_body(App);
-    // `?crash-test` makes the app panic a moment after it started: the way
-    // to see (and test) the crash banner of `browser::install_panic_hook`.
-    if browser::query_param("crash-test").is_some() {
-        browser::after(SAVE_DELAY_MS * 4, || panic!("crash test (?crash-test)"));
-    }
+    // Leptos's executor starts with the app, so this waits on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        crate::storage::prepare().await;
+        leptos::mount::mount_to_body(App);
+        // `?crash-test` makes the app panic a moment after it started: the
+        // way to see (and test) the crash banner of
+        // `browser::install_panic_hook`.
+        if browser::query_param("crash-test").is_some() {
+            browser::after(SAVE_DELAY_MS * 4, || panic!("crash test (?crash-test)"));
+        }
+    });
 }
 
 /// The whole app: header, notices, the routed view and the global handlers

@@ -231,6 +231,9 @@ pub struct AppState {
     /// The save stamp of the open plan as this tab last read or wrote it
     /// (see `storage`): a save finding another one was made by another tab.
     stamp: StoredValue<Option<String>>,
+    /// Set while a plan is written to IndexedDB, with the save asked for
+    /// meanwhile (made when the write ends, so saves stay in order).
+    large_save: StoredValue<Option<Option<storage::Expect>>>,
     next_notice: StoredValue<u32>,
 }
 
@@ -274,6 +277,7 @@ impl AppState {
             })),
             persistent: RwSignal::new(None),
             stamp: StoredValue::new(None),
+            large_save: StoredValue::new(None),
             next_notice: StoredValue::new(1),
         };
         let open_id = state.history.with_untracked(|history| history.plan().id);
@@ -310,6 +314,7 @@ impl AppState {
             Problem::ChangedElsewhere { .. } => {
                 (NoticeKind::Error, Some(NoticeAction::ResolveConflict))
             }
+            Problem::LargeUnreadable { .. } => (NoticeKind::Error, None),
         };
         self.notify(kind, problem.message(), action);
     }
@@ -525,14 +530,17 @@ impl AppState {
 
     /// Switches to a stored plan.
     pub fn open_stored(&self, id: PlanId) {
-        match storage::load(id) {
-            Ok(plan) => self.open(plan),
-            Err(reason) => self.notify(
-                NoticeKind::Error,
-                format!("That plan could not be opened: {reason}"),
-                None,
-            ),
-        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match storage::load_latest(id).await {
+                Ok(plan) => state.open(plan),
+                Err(reason) => state.notify(
+                    NoticeKind::Error,
+                    format!("That plan could not be opened: {reason}"),
+                    None,
+                ),
+            }
+        });
     }
 
     /// A plan id not used by any stored plan or the open one.
@@ -573,27 +581,56 @@ impl AppState {
         if !self.storage_available.get_untracked() || self.read_only() {
             return;
         }
+        if self.large_save.with_value(Option::is_some) {
+            // A save to IndexedDB is under way: this one follows it.
+            self.large_save.set_value(Some(Some(expect.clone())));
+            return;
+        }
         let stamp = browser::random_id();
         let result = self
             .history
             .with_untracked(|history| storage::save(history.plan(), self.today, expect, &stamp));
         match result {
-            Ok((plans, stored)) => {
-                self.stamp.set_value(stored);
-                self.plans.set(plans);
-                // A successful save clears earlier save failures.
-                self.notices.update(|notices| {
-                    notices.retain(|notice| {
-                        !matches!(notice.action, Some(NoticeAction::ResolveConflict))
-                            && notice.message != Problem::Full.message()
-                            && !notice
-                                .message
-                                .starts_with("Your last change could not be saved")
-                    })
+            Ok(storage::Saved::Done(plans, stored)) => self.saved(plans, stored),
+            Ok(storage::Saved::Large(job)) => {
+                self.large_save.set_value(Some(None));
+                let state = *self;
+                leptos::task::spawn_local(async move {
+                    let result = storage::save_large(job).await;
+                    // The app may have been unmounted meanwhile.
+                    let Some(queued) = state.large_save.try_update_value(Option::take) else {
+                        return;
+                    };
+                    match result {
+                        Ok((plans, stored)) => state.saved(plans, stored),
+                        Err(problem) => state.report(&problem),
+                    }
+                    match queued.flatten() {
+                        Some(storage::Expect::Anything) => {
+                            state.save_expecting(&storage::Expect::Anything);
+                        }
+                        Some(storage::Expect::Stamp(_)) => state.save(),
+                        None => {}
+                    }
                 });
             }
             Err(problem) => self.report(&problem),
         }
+    }
+
+    fn saved(&self, plans: Vec<PlanEntry>, stamp: Option<String>) {
+        self.stamp.set_value(stamp);
+        self.plans.set(plans);
+        // A successful save clears earlier save failures.
+        self.notices.update(|notices| {
+            notices.retain(|notice| {
+                !matches!(notice.action, Some(NoticeAction::ResolveConflict))
+                    && notice.message != Problem::Full.message()
+                    && !notice
+                        .message
+                        .starts_with("Your last change could not be saved")
+            })
+        });
     }
 
     /// Another tab saved the open plan (a `storage` event). With nothing
@@ -607,8 +644,7 @@ impl AppState {
         if storage::stamp(id) == self.stamp.get_value() {
             return;
         }
-        self.load_other_version();
-        self.announce("Updated with a change saved in another tab".to_string());
+        self.load_version(Some("Updated with a change saved in another tab"));
     }
 
     /// Re-reads the list of stored plans (another tab added or renamed one).
@@ -620,21 +656,32 @@ impl AppState {
 
     /// Replaces this tab's plan with the version another tab saved.
     pub fn load_other_version(&self) {
+        self.load_version(None);
+    }
+
+    fn load_version(&self, announcement: Option<&'static str>) {
         let id = self.history.with_untracked(|history| history.plan().id);
-        match storage::load(id) {
-            Ok(plan) => {
-                self.history.set(History::new(plan));
-                self.stamp.set_value(storage::stamp(id));
-                self.notices.update(|notices| {
-                    notices.retain(|notice| notice.action != Some(NoticeAction::ResolveConflict))
-                });
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match storage::load_latest(id).await {
+                Ok(plan) => {
+                    state.history.set(History::new(plan));
+                    state.stamp.set_value(storage::stamp(id));
+                    state.notices.update(|notices| {
+                        notices
+                            .retain(|notice| notice.action != Some(NoticeAction::ResolveConflict))
+                    });
+                    if let Some(message) = announcement {
+                        state.announce(message.to_string());
+                    }
+                }
+                Err(reason) => state.notify(
+                    NoticeKind::Error,
+                    format!("The other version could not be read: {reason}"),
+                    None,
+                ),
             }
-            Err(reason) => self.notify(
-                NoticeKind::Error,
-                format!("The other version could not be read: {reason}"),
-                None,
-            ),
-        }
+        });
     }
 
     /// Saves this tab's version over the one another tab saved.
