@@ -169,7 +169,7 @@ fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> Stri
         }
         if storage::kept_in_indexed_db(id) {
             out.push_str(
-                r#"<span class="tag" title="Too large for localStorage: kept in the browser's IndexedDB">IndexedDB</span>"#,
+                r#"<span class="tag" title="Too large for localStorage: kept in the browser's IndexedDB">in IndexedDB</span>"#,
             );
         }
         let disabled = if is_open { " disabled" } else { "" };

@@ -52,7 +52,8 @@ function largeRecord(page, key = PLAN_KEY) {
   return page.evaluate(
     (wanted) =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('opsboard');
+        // The browser's own open, should a test have taken it away.
+        const open = (indexedDB.realOpen ?? indexedDB.open).call(indexedDB, 'opsboard');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('files').objectStore('files').get(wanted);
@@ -231,4 +232,25 @@ test('without IndexedDB, a plan that outgrows localStorage keeps the change and 
   expect(await storedOpenPlan(page)).toBe(savedBefore);
   const file = await exportPlan(page, banner.getByRole('button', { name: 'Export plan now' }));
   expect(signOffStatusIn(file.text)).toBe('in_progress');
+});
+
+test('a plan in IndexedDB that cannot be reached is reported and left as it is', async ({ page, context }) => {
+  await outgrowLocalStorage(page);
+  await expect.poll(() => keptSignOffStatus(page)).toBe('in_progress');
+  // From the next load on, the browser refuses IndexedDB.
+  await context.addInitScript(() => {
+    IDBFactory.prototype.realOpen = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('IndexedDB is blocked here.', 'SecurityError');
+    };
+  });
+  await reloadApp(page);
+  const notice = page.locator('.notice').filter({ hasText: 'is kept in IndexedDB, which could not be read' });
+  await expect(notice).toContainText(`The stored plan "${DEMO_NAME}" is kept in IndexedDB`);
+  await expect(notice).toContainText('IndexedDB is blocked here.');
+  // The demo opens as a new plan beside it, and the stored one is untouched.
+  await expect(page.locator('#plan-switcher option[value="plan-1"]')).toHaveText(DEMO_NAME);
+  await expect(page.locator('#plan-switcher option:checked')).toHaveAttribute('value', 'plan-2');
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY)).toBe(NOTE);
+  expect(await keptSignOffStatus(page)).toBe('in_progress');
 });
