@@ -637,7 +637,9 @@ impl AppState {
     /// unsaved here the plan is brought up to date; otherwise the next save
     /// here finds the other stamp and asks what to keep.
     pub fn changed_in_other_tab(&self, unsaved_here: bool) {
-        if self.read_only() || unsaved_here {
+        // A save to IndexedDB under way is unsaved too: it finds the other
+        // tab's stamp and asks what to keep.
+        if self.read_only() || unsaved_here || self.large_save.with_value(Option::is_some) {
             return;
         }
         let id = self.history.with_untracked(|history| history.plan().id);
