@@ -105,6 +105,16 @@ pub fn App() -> impl IntoView {
             state.refresh_plan_list();
         }
     });
+    // Closing the page while a plan is still being written to IndexedDB
+    // (asynchronous, unlike localStorage) could lose that change: the
+    // browser asks first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
+        save_now();
+        if state.saving_large() {
+            event.prevent_default();
+            event.set_return_value("Your last change is still being saved.");
+        }
+    });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let _ = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
 

@@ -618,6 +618,14 @@ impl AppState {
         }
     }
 
+    /// Whether a plan is being written to IndexedDB, or a save waits for
+    /// that write.
+    pub fn saving_large(&self) -> bool {
+        self.large_save
+            .try_with_value(Option::is_some)
+            .unwrap_or(false)
+    }
+
     fn saved(&self, plans: Vec<PlanEntry>, stamp: Option<String>) {
         self.stamp.set_value(stamp);
         self.plans.set(plans);

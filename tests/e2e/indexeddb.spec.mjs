@@ -254,3 +254,51 @@ test('a plan in IndexedDB that cannot be reached is reported and left as it is',
   expect(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY)).toBe(NOTE);
   expect(await keptSignOffStatus(page)).toBe('in_progress');
 });
+
+test('closing the page while a plan is still being written to IndexedDB asks first', async ({ context }) => {
+  const page = await context.newPage();
+  await outgrowLocalStorage(page);
+  await expect.poll(() => keptSignOffStatus(page)).toBe('in_progress');
+  // Another page of the site holds a writing transaction on the store, so
+  // the app's next write waits for it.
+  const blocker = await context.newPage();
+  await blocker.goto('./sw.js');
+  await blocker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('opsboard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('files', 'readwrite').objectStore('files');
+          const hold = () => {
+            if (!window.released) store.get('none').onsuccess = hold;
+          };
+          hold();
+          resolve();
+        };
+      }),
+  );
+
+  await page.bringToFront();
+  await moveSignOff(page, 'blocked');
+  const dialog = new Promise((resolve) => page.once('dialog', resolve));
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  expect(asked.type()).toBe('beforeunload');
+  await asked.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  // Once the write could go ahead it landed, and the page closes without asking.
+  await blocker.evaluate(() => {
+    window.released = true;
+  });
+  await expect.poll(() => keptSignOffStatus(blocker)).toBe('blocked');
+  let askedAgain = false;
+  page.once('dialog', (again) => {
+    askedAgain = true;
+    again.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(askedAgain).toBe(false);
+});
