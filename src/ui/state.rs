@@ -591,10 +591,10 @@ impl AppState {
             .history
             .with_untracked(|history| storage::save(history.plan(), self.today, expect, &stamp));
         match result {
-            Ok(storage::Saved::Done(plans, stored)) => self.saved(plans, stored),
+            Ok(storage::Saved::Done(plans, stored)) => self.saved(self.open_id(), plans, stored),
             Ok(storage::Saved::Large(job)) => {
                 self.large_save.set_value(Some(None));
-                let state = *self;
+                let (state, id) = (*self, self.open_id());
                 leptos::task::spawn_local(async move {
                     let result = storage::save_large(job).await;
                     // The app may have been unmounted meanwhile.
@@ -602,7 +602,7 @@ impl AppState {
                         return;
                     };
                     match result {
-                        Ok((plans, stored)) => state.saved(plans, stored),
+                        Ok((plans, stored)) => state.saved(id, plans, stored),
                         Err(problem) => state.report(&problem),
                     }
                     match queued.flatten() {
@@ -626,8 +626,16 @@ impl AppState {
             .unwrap_or(false)
     }
 
-    fn saved(&self, plans: Vec<PlanEntry>, stamp: Option<String>) {
-        self.stamp.set_value(stamp);
+    fn open_id(&self) -> PlanId {
+        self.history.with_untracked(|history| history.plan().id)
+    }
+
+    /// Plan `id` was saved with `stamp`: remembered while it is still the
+    /// open plan (a save to IndexedDB may end after another plan opened).
+    fn saved(&self, id: PlanId, plans: Vec<PlanEntry>, stamp: Option<String>) {
+        if self.open_id() == id {
+            self.stamp.set_value(stamp);
+        }
         self.plans.set(plans);
         // A successful save clears earlier save failures.
         self.notices.update(|notices| {
@@ -647,11 +655,10 @@ impl AppState {
     pub fn changed_in_other_tab(&self, unsaved_here: bool) {
         // A save to IndexedDB under way is unsaved too: it finds the other
         // tab's stamp and asks what to keep.
-        if self.read_only() || unsaved_here || self.large_save.with_value(Option::is_some) {
+        if self.read_only() || unsaved_here || self.saving_large() {
             return;
         }
-        let id = self.history.with_untracked(|history| history.plan().id);
-        if storage::stamp(id) == self.stamp.get_value() {
+        if storage::stamp(self.open_id()) == self.stamp.get_value() {
             return;
         }
         self.load_version(Some("Updated with a change saved in another tab"));
@@ -670,10 +677,19 @@ impl AppState {
     }
 
     fn load_version(&self, announcement: Option<&'static str>) {
-        let id = self.history.with_untracked(|history| history.plan().id);
-        let state = *self;
+        let (state, id) = (*self, self.open_id());
         leptos::task::spawn_local(async move {
-            match storage::load_latest(id).await {
+            let read = storage::load_latest(id).await;
+            // Another plan may have been opened meanwhile (or the app
+            // unmounted).
+            if state
+                .history
+                .try_with_untracked(|history| history.plan().id)
+                != Some(id)
+            {
+                return;
+            }
+            match read {
                 Ok(plan) => {
                     state.history.set(History::new(plan));
                     state.stamp.set_value(storage::stamp(id));
