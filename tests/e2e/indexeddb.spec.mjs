@@ -302,3 +302,29 @@ test('closing the page while a plan is still being written to IndexedDB asks fir
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(askedAgain).toBe(false);
 });
+
+test('a full IndexedDB keeps the change on the page, the last save untouched, and says storage is full', async ({ page }) => {
+  const errors = collectErrors(page);
+  await outgrowLocalStorage(page);
+  await expect.poll(() => keptSignOffStatus(page)).toBe('in_progress');
+  // From now on every write to the store ends as a full disk does: the
+  // transaction is aborted with a QuotaExceededError.
+  await page.evaluate(() => {
+    const { put } = IDBObjectStore.prototype;
+    IDBObjectStore.prototype.put = function putIntoFullDisk(value, key) {
+      const request = put.call(this, value, key);
+      Object.defineProperty(this.transaction, 'error', {
+        value: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      });
+      this.transaction.abort();
+      return request;
+    };
+  });
+  await moveSignOff(page, 'blocked');
+  const banner = page.locator('.notice').filter({ hasText: 'Browser storage is full' });
+  await expect(banner).toBeVisible();
+  expect(await keptSignOffStatus(page)).toBe('in_progress');
+  const file = await exportPlan(page, banner.getByRole('button', { name: 'Export plan now' }));
+  expect(signOffStatusIn(file.text)).toBe('blocked');
+  expectNoErrors(errors);
+});
