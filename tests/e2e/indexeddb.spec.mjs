@@ -1,11 +1,13 @@
 // Plans that outgrow localStorage are kept in IndexedDB: saved without a
 // banner, opened after a reload, kept in step between tabs, never written
-// over another tab's save, and exported by the crash banner. Without
-// IndexedDB the "storage is full" banner keeps the change, as before.
+// over another tab's save, exported by the crash banner, backed up when
+// unreadable, reported when unreachable, and not lost to a closed page.
+// Without IndexedDB, or with it full too, the "storage is full" banner keeps
+// the change, as before.
 //
 // localStorage is filled for real (the browser's own quota, about 5 million
-// characters) until only a few thousand characters are free: enough for the
-// list of plans and a note, not for a plan.
+// characters) to the last character: a plan that grows no longer fits, while
+// the short note that replaces it does.
 import { test, expect } from '@playwright/test';
 import {
   DEMO_NAME,
