@@ -1160,8 +1160,15 @@ pub async fn save_large(job: LargeSave) -> Result<(Vec<PlanEntry>, Option<String
 /// kept in IndexedDB is read from there again.
 pub async fn load_latest(id: PlanId) -> Result<Plan, String> {
     let key = plan_key(id);
-    if is_large(&local_storage()?, &key) {
-        refresh_large(&key).await?;
+    // One read of the stored text (a plan may be millions of characters).
+    match local_storage()?.get_item(&key).ok().flatten() {
+        Some(text) if text != KEPT_IN_INDEXED_DB => {
+            persist::decode(&text).map_err(|error| error.to_string())
+        }
+        Some(_) => {
+            refresh_large(&key).await?;
+            load(id)
+        }
+        None => load(id),
     }
-    load(id)
 }
