@@ -26,7 +26,7 @@ fn large_plan(c: &mut Criterion) {
         b.iter(|| priority::rank(&plan, today))
     });
     c.bench_function("risks (large plan)", |b| {
-        b.iter(|| risks::risks(&plan, today))
+        b.iter(|| risks::risks(&plan, &capacity::Options::default(), today))
     });
     c.bench_function("coverage (large plan)", |b| {
         b.iter(|| skills::coverage(&plan, today))

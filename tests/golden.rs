@@ -1,6 +1,6 @@
 //! Golden plan files: every released format version must keep opening.
 //!
-//! `tests/data/v3/demo.opsboard.json` is the demo plan (laid out around
+//! `tests/data/v4/demo.opsboard.json` is the demo plan (laid out around
 //! 2026-11-23) as the current version writes it. It must decode to the same
 //! plan and encode to the same bytes. Run with `UPDATE_GOLDEN=1` to rewrite
 //! it after a deliberate change of the demo, never of the format.
@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use opsboard::model::demo::demo_plan;
-use opsboard::model::{Assignee, Billing, Employment, PersonId, PlanId};
+use opsboard::model::{Assignee, Billing, Employment, PersonId, PlanId, Scope};
 use opsboard::persist;
 
 fn fixture(name: &str) -> PathBuf {
@@ -51,14 +51,14 @@ fn check_migrates(text: &str, expected: &str) -> opsboard::model::Plan {
 
 #[test]
 fn the_current_demo_file_opens_and_writes_back_byte_for_byte() {
-    let path = fixture("v3/demo.opsboard.json");
+    let path = fixture("v4/demo.opsboard.json");
     let expected = persist::encode(&demo());
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        fs::create_dir_all(path.parent().expect("v3/")).expect("create v3/");
+        fs::create_dir_all(path.parent().expect("v4/")).expect("create v4/");
         fs::write(&path, &expected).expect("write the golden file");
     }
     let text = fs::read_to_string(&path).expect("the golden file exists");
-    assert!(text.contains("\"version\": 3,"));
+    assert!(text.contains("\"version\": 4,"));
     let plan = persist::decode(&text).expect("the golden file opens");
     assert_eq!(plan, demo());
     assert_eq!(
@@ -82,24 +82,31 @@ fn a_hand_written_minimal_v1_file_opens() {
 fn the_frozen_v1_demo_file_migrates_to_the_current_version() {
     let text = fs::read_to_string(fixture("v1/demo.opsboard.json")).expect("v1 file");
     assert!(text.contains("\"version\": 1,"));
-    let plan = check_migrates(&text, "v1/demo.as-v3.opsboard.json");
+    let plan = check_migrates(&text, "v1/demo.as-v4.opsboard.json");
     // Version 1 knew no scenarios: its tentative work stays tentative,
     // in no scenario.
     assert!(plan.scenarios.is_empty());
     assert!(plan.allocations.iter().all(|a| a.scenario.is_none()));
     assert_eq!(plan.allocations.len(), 9);
     assert_eq!(plan.people.len(), 12);
-    // What version 2 made of it opens and gives the same.
-    let as_v2 = fs::read_to_string(fixture("v1/demo.as-v2.opsboard.json")).expect("v2 export");
-    assert!(as_v2.contains("\"version\": 2,"));
-    check_migrates(&as_v2, "v1/demo.as-v3.opsboard.json");
+    // What versions 2 and 3 made of it opens and gives the same.
+    for (older, version) in [
+        ("v1/demo.as-v2.opsboard.json", 2),
+        ("v1/demo.as-v3.opsboard.json", 3),
+    ] {
+        let text = fs::read_to_string(fixture(older)).expect("an older export");
+        assert!(text.contains(&format!("\"version\": {version},")));
+        check_migrates(&text, "v1/demo.as-v4.opsboard.json");
+    }
 }
 
 #[test]
 fn the_frozen_v2_demo_file_migrates_to_the_current_version() {
     let text = fs::read_to_string(fixture("v2/demo.opsboard.json")).expect("v2 file");
     assert!(text.contains("\"version\": 2,"));
-    let plan = check_migrates(&text, "v2/demo.as-v3.opsboard.json");
+    let plan = check_migrates(&text, "v2/demo.as-v4.opsboard.json");
+    let as_v3 = fs::read_to_string(fixture("v2/demo.as-v3.opsboard.json")).expect("v3 export");
+    check_migrates(&as_v3, "v2/demo.as-v4.opsboard.json");
     // Version 2 knew nothing of money, RACI, hiring or cadences: everyone
     // is an employee without a target, client work is billable without a
     // price or budget, the people allocated to an activity are its
@@ -193,4 +200,56 @@ fn older_files_cannot_hold_version_3_fields() {
             .to_string(),
         "plan.cadences: unknown field in a version 1 file (it came with version 3)"
     );
+}
+
+#[test]
+fn the_frozen_v3_demo_file_migrates_to_the_current_version() {
+    let text = fs::read_to_string(fixture("v3/demo.opsboard.json")).expect("v3 file");
+    assert!(text.contains("\"version\": 3,"));
+    let before: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let plan = check_migrates(&text, "v3/demo.as-v4.opsboard.json");
+    // Version 3 had one list of work: every activity stays one of the ops
+    // plan's initiatives, with no contract and no deal, and keeps its kind,
+    // client, billing and allocations; nothing else changes.
+    assert_eq!(plan.activities.len(), 6);
+    assert!(plan.activities.iter().all(|activity| {
+        activity.scope == Scope::Initiative
+            && activity.contract.is_none()
+            && activity.deal.is_none()
+    }));
+    let after: serde_json::Value = serde_json::from_str(&persist::encode(&plan)).expect("JSON");
+    let mut expected = before["plan"].clone();
+    for activity in expected["activities"].as_array_mut().expect("a list") {
+        let activity = activity.as_object_mut().expect("an activity");
+        activity.insert("scope".into(), "initiative".into());
+        activity.insert("contract".into(), serde_json::Value::Null);
+        activity.insert("deal".into(), serde_json::Value::Null);
+    }
+    assert_eq!(
+        after["plan"], expected,
+        "nothing but the new fields changes"
+    );
+}
+
+#[test]
+fn older_files_cannot_hold_version_4_fields() {
+    let v3 = fs::read_to_string(fixture("v3/demo.opsboard.json")).expect("v3 file");
+    for (field, value) in [
+        ("scope", "\"book\""),
+        ("contract", "null"),
+        ("deal", "{\"stage\": \"lead\", \"probability\": 0.1}"),
+    ] {
+        let edit = v3.replacen(
+            "\"required_certifications\": []",
+            &format!("\"required_certifications\": [], \"{field}\": {value}"),
+            1,
+        );
+        let error = persist::decode(&edit).expect_err("refused");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "plan.activities[0].{field}: unknown field in a version 3 file (it came with version 4)"
+            )
+        );
+    }
 }

@@ -5,6 +5,7 @@
 //! error a planner can read, and [`History`] keeps the plans before and after
 //! so undo and redo work for every edit.
 
+mod book;
 pub mod history;
 mod roles;
 
@@ -17,8 +18,8 @@ use crate::model::{
     count_of, medium_date, sort_by_number, Activity, ActivityId, Allocation, AllocationId,
     Assignee, Billing, Cadence, CadenceId, CheckIn, CheckInId, Commitment, Employment, Holiday,
     Horizon, MetricId, OpenRole, Person, PersonId, Plan, PriorityPin, RaciRole, Resources,
-    RiskSettings, RoleId, RoleStatus, Scenario, ScenarioId, Skill, SkillId, SkillLevel, Status,
-    StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
+    RiskSettings, RoleId, RoleStatus, Scenario, ScenarioId, Scope, Skill, SkillId, SkillLevel,
+    Status, StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
 };
 
 /// One edit to a plan.
@@ -105,6 +106,22 @@ pub enum Command {
     /// The deal is won: its allocations, and the tentative activities they
     /// are for, become confirmed, and the scenario goes.
     ConfirmScenario(ScenarioId),
+    /// The pipeline deal is won: it and all its work become confirmed
+    /// (out of any scenario).
+    WinDeal(ActivityId),
+    /// The pipeline deal is lost: it goes, with its work.
+    LoseDeal(ActivityId),
+    /// A new scenario holding the tentative work of the chosen deals.
+    ScenarioFromDeals {
+        name: String,
+        deals: Vec<ActivityId>,
+    },
+    /// Moves work between the ops plan's initiatives and the book of work
+    /// (to the book of work, its dependencies and priority pin go).
+    SetScope {
+        activity: ActivityId,
+        scope: Scope,
+    },
     /// Pins an activity to a position of the priority list (1 is the top),
     /// or unpins it with `None`. Other pins at that position or below move
     /// down one, so pins never collide.
@@ -215,6 +232,12 @@ pub enum CommandError {
     NoSuchCadence(CadenceId),
     #[error("{name} cannot take over their own work: pick someone else or leave it unowned.")]
     ReassignToSelf { name: String },
+    #[error("'{0}' is not a pipeline deal: only a deal is won or lost.")]
+    NotADeal(String),
+    #[error("'{0}' is a pipeline deal: win it first, then it can become an initiative.")]
+    DealIsNotAnInitiative(String),
+    #[error("Choose at least one pipeline deal for the scenario.")]
+    NoDealsChosen,
     /// The edit would break a rule of the plan.
     #[error("{}", .0.message)]
     Invalid(validate::Finding),
@@ -627,6 +650,16 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
                     activity.commitment = Commitment::Confirmed;
                 }
             }
+            // A deal with work in the scenario is won, with all its work.
+            let deals: Vec<ActivityId> = plan
+                .activities
+                .iter()
+                .filter(|activity| activity.deal.is_some() && activities.contains(&activity.id))
+                .map(|activity| activity.id)
+                .collect();
+            for deal in deals {
+                book::confirm(plan, deal, today);
+            }
             // Its hires are now part of the plan.
             for role in &mut plan.roles {
                 if role.scenario == Some(*id) {
@@ -635,6 +668,10 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             }
             Ok(format!("Confirmed '{name}': its work is now in the plan"))
         }
+        Command::WinDeal(id) => book::win_deal(plan, *id, today),
+        Command::LoseDeal(id) => book::lose_deal(plan, *id),
+        Command::ScenarioFromDeals { name, deals } => book::scenario_from_deals(plan, name, deals),
+        Command::SetScope { activity, scope } => book::set_scope(plan, *activity, *scope),
         Command::PinPriority { activity, position } => {
             let title = activity_mut(plan, *activity)?.title.clone();
             plan.priority_pins.retain(|pin| pin.activity != *activity);

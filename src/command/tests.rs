@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::model::demo::demo_plan;
-use crate::model::{ActivityKind, Commitment, PlanId, Week};
+use crate::model::{ActivityKind, Commitment, PlanId, Scope, Week};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
@@ -18,11 +18,22 @@ fn demo() -> Plan {
 
 /// Applies `command` to the demo plan and compares the summary or the error.
 fn check(command: Command, expected: Result<&str, &str>) -> Option<Plan> {
-    let result = apply(&demo(), &command, today());
+    check_on(&demo(), command, expected)
+}
+
+/// [`check`] on `plan`.
+fn check_on(plan: &Plan, command: Command, expected: Result<&str, &str>) -> Option<Plan> {
+    let result = apply(plan, &command, today());
     match (&result, expected) {
         (Ok(applied), Ok(summary)) => assert_eq!(applied.summary, summary),
         (Err(error), Err(message)) => assert_eq!(error.to_string(), message),
-        (got, want) => panic!("{command:?}\n got: {got:?}\nwant: {want:?}"),
+        (got, want) => {
+            let got = got
+                .as_ref()
+                .map(|applied| &applied.summary)
+                .map_err(ToString::to_string);
+            panic!("{command:?}\n got: {got:?}\nwant: {want:?}")
+        }
     }
     result.ok().map(|applied| applied.plan)
 }
@@ -55,7 +66,7 @@ fn adding_an_activity_gives_the_next_id_and_a_history() {
         Ok("Added 'Write runbooks'"),
     )
     .expect("applied");
-    let added = activity(&plan, 7);
+    let added = activity(&plan, 21);
     assert_eq!(added.title, "Write runbooks");
     assert_eq!(
         added.status_history,
@@ -199,7 +210,7 @@ fn removing_a_person_hands_over_or_frees_their_work() {
             person: PersonId(2),
             reassign_to: Some(PersonId(3)),
         },
-        Ok("Removed Tom Becker; Lena Novak took over 1 activity and 1 allocation"),
+        Ok("Removed Tom Becker; Lena Novak took over 2 activities and 5 allocations"),
     )
     .expect("applied");
     assert_eq!(activity(&plan, 2).owner, Some(PersonId(3)));
@@ -209,7 +220,7 @@ fn removing_a_person_hands_over_or_frees_their_work() {
             person: PersonId(2),
             reassign_to: None,
         },
-        Ok("Removed Tom Becker and left 1 activity unowned and 1 allocation open as a placeholder"),
+        Ok("Removed Tom Becker and left 2 activities unowned and 5 allocations open as placeholders"),
     )
     .expect("applied");
     assert_eq!(activity(&plan, 2).owner, None);
@@ -316,7 +327,7 @@ fn undo_and_redo_give_back_the_exact_plans() {
         history.execute(command, today()).expect("valid command");
         snapshots.push(history.plan().clone());
     }
-    assert_eq!(history.undo_label(), Some("Removed James O'Connor and left 1 activity unowned and 1 allocation open as a placeholder"));
+    assert_eq!(history.undo_label(), Some("Removed James O'Connor and left 2 activities unowned and 2 allocations open as placeholders"));
     for expected in snapshots.iter().rev().skip(1) {
         history.undo().expect("something to undo");
         assert_eq!(history.plan(), expected);
@@ -673,7 +684,7 @@ fn moving_resizing_and_staffing_are_updates_said_in_words() {
     moved.last_week = moved.last_week.plus_weeks(1);
     let plan = check(
         Command::UpdateAllocation(moved.clone()),
-        Ok("Moved Marcus Hill on 'Standard Azure landing zone in Terraform', 20 h a week, 2026-W47 to 2026-W52"),
+        Ok("Moved Marcus Hill on 'Standard Azure landing zone in Terraform', 14 h a week, 2026-W47 to 2026-W52"),
     )
     .expect("moved");
     assert_eq!(plan.allocations[1], moved);
@@ -682,7 +693,7 @@ fn moving_resizing_and_staffing_are_updates_said_in_words() {
     longer.last_week = longer.last_week.plus_weeks(2);
     check(
         Command::UpdateAllocation(longer),
-        Ok("Resized Tom Becker on 'Standard Azure landing zone in Terraform', 20 h a week, 2026-W46 to 2026-W53"),
+        Ok("Resized Tom Becker on 'Standard Azure landing zone in Terraform', 14 h a week, 2026-W46 to 2026-W53"),
     );
     let mut more = original.clone();
     more.hours_per_week = 24.0;
@@ -708,7 +719,7 @@ fn moving_resizing_and_staffing_are_updates_said_in_words() {
         Ok("Removed an unstaffed Microsoft 365 Consultant on 'Pilot: onboard Fabrikam Legal in 7 days', 8 h a week, 2027-W01 to 2027-W04"),
     )
     .expect("removed");
-    assert_eq!(plan.allocations.len(), 8);
+    assert_eq!(plan.allocations.len(), 43);
     check(
         Command::RemoveAllocation(AllocationId(99)),
         Err("There is no allocation alc-99 in this plan."),
@@ -749,11 +760,11 @@ fn scenarios_are_added_confirmed_and_removed_whole() {
     let added = plan.activities.last().expect("activity");
     assert_eq!(
         (added.id, added.commitment),
-        (ActivityId(7), Commitment::Tentative)
+        (ActivityId(21), Commitment::Tentative)
     );
     let allocation = plan.allocations.last().expect("allocation");
-    assert_eq!(allocation.id, AllocationId(10));
-    assert_eq!(allocation.activity, ActivityId(7));
+    assert_eq!(allocation.id, AllocationId(45));
+    assert_eq!(allocation.activity, ActivityId(21));
     assert_eq!(allocation.commitment, Commitment::Tentative);
     assert_eq!(allocation.scenario, Some(ScenarioId(2)));
 
@@ -770,7 +781,7 @@ fn scenarios_are_added_confirmed_and_removed_whole() {
         (Commitment::Confirmed, None)
     );
     assert_eq!(
-        won.plan.activity(ActivityId(7)).map(|a| a.commitment),
+        won.plan.activity(ActivityId(21)).map(|a| a.commitment),
         Some(Commitment::Confirmed)
     );
     // Lost: the scenario and its allocations go, the activity stays.
@@ -779,8 +790,8 @@ fn scenarios_are_added_confirmed_and_removed_whole() {
         lost.summary,
         "Removed the scenario 'Fabrikam SOC won' and its 1 allocation"
     );
-    assert_eq!(lost.plan.allocations.len(), 9);
-    assert!(lost.plan.activity(ActivityId(7)).is_some());
+    assert_eq!(lost.plan.allocations.len(), 44);
+    assert!(lost.plan.activity(ActivityId(21)).is_some());
 
     check(
         Command::RenameScenario {
@@ -801,8 +812,8 @@ fn scenarios_are_added_confirmed_and_removed_whole() {
         Err("There is no scenario scn-9 in this plan."),
     );
     // Confirmed work cannot sit in a scenario.
-    let mut confirmed_in_scenario = demo_allocation(4);
-    confirmed_in_scenario.commitment = Commitment::Confirmed;
+    let mut confirmed_in_scenario = demo_allocation(10);
+    confirmed_in_scenario.scenario = Some(ScenarioId(1));
     check(
         Command::UpdateAllocation(confirmed_in_scenario),
         Err("only tentative work belongs to a scenario: confirmed work is in the plan"),
@@ -944,4 +955,152 @@ fn a_history_knows_which_allocations_changed_since_a_revision() {
         .execute(&Command::UpdateAllocation(edited), today())
         .expect("valid hours");
     assert_eq!(history.changes_since(remembered), None, "forgotten");
+}
+
+#[test]
+fn a_deal_is_won_or_lost_with_its_work() {
+    // act-17, Trey Research's penetration test, a qualified deal with a
+    // tentative Security Analyst placeholder (alc-37).
+    let won = check(
+        Command::WinDeal(ActivityId(17)),
+        Ok("Won 'Penetration test and security uplift': it and its 1 allocation are confirmed"),
+    )
+    .expect("won");
+    let deal = activity(&won, 17);
+    assert_eq!((deal.deal, deal.commitment), (None, Commitment::Confirmed));
+    assert_eq!(
+        deal.status_history,
+        vec![StatusChange {
+            date: today(),
+            status: Status::NotStarted
+        }]
+    );
+    let work = won.allocation(AllocationId(37)).expect("alc-37");
+    assert_eq!((work.commitment, work.scenario), (Commitment::Confirmed, None));
+    // Won once is no longer a deal.
+    check_on(
+        &won,
+        Command::WinDeal(ActivityId(17)),
+        Err("'Penetration test and security uplift' is not a pipeline deal: only a deal is won or lost."),
+    );
+    // A deal in a scenario leaves it when won: act-16's two allocations
+    // are Contoso's scenario, and stay in the plan, confirmed.
+    let contoso = check(
+        Command::WinDeal(ActivityId(16)),
+        Ok("Won 'Microsoft 365 and Intune rollout': it and its 2 allocations are confirmed"),
+    )
+    .expect("won");
+    assert!(contoso
+        .allocations
+        .iter()
+        .filter(|allocation| allocation.activity == ActivityId(16))
+        .all(|allocation| allocation.scenario.is_none()));
+
+    let lost = check(
+        Command::LoseDeal(ActivityId(18)),
+        Ok("Lost 'Kubernetes managed service': it and its 1 allocation are removed"),
+    )
+    .expect("lost");
+    assert!(lost.activity(ActivityId(18)).is_none());
+    assert!(lost.allocation(AllocationId(38)).is_none());
+    check(
+        Command::LoseDeal(ActivityId(10)),
+        Err("'AKS platform build' is not a pipeline deal: only a deal is won or lost."),
+    );
+    check(
+        Command::WinDeal(ActivityId(99)),
+        Err("There is no activity act-99 in this plan."),
+    );
+    // Both undo to the very plan.
+    let mut history = History::new(demo());
+    history
+        .execute(&Command::LoseDeal(ActivityId(17)), today())
+        .expect("lost");
+    history.undo();
+    assert_eq!(history.plan(), &demo());
+}
+
+#[test]
+fn a_scenario_is_made_from_chosen_deals() {
+    let plan = check(
+        Command::ScenarioFromDeals {
+            name: " Security and Kubernetes won ".to_string(),
+            deals: vec![ActivityId(17), ActivityId(18)],
+        },
+        Ok("Added the scenario 'Security and Kubernetes won' with 2 deals and their 2 allocations"),
+    )
+    .expect("added");
+    let scenario = plan.scenarios.last().expect("scenario");
+    assert_eq!(scenario.id, ScenarioId(2));
+    for id in [37, 38] {
+        assert_eq!(
+            plan.allocation(AllocationId(id)).expect("allocation").scenario,
+            Some(ScenarioId(2))
+        );
+    }
+    // Confirming it wins both deals.
+    let won = apply(&plan, &Command::ConfirmScenario(ScenarioId(2)), today()).expect("won");
+    assert!(won.plan.activity(ActivityId(17)).is_some_and(|a| a.deal.is_none()));
+    assert!(won.plan.activity(ActivityId(18)).is_some_and(|a| a.deal.is_none()));
+    check(
+        Command::ScenarioFromDeals {
+            name: "Nothing".to_string(),
+            deals: Vec::new(),
+        },
+        Err("Choose at least one pipeline deal for the scenario."),
+    );
+    check(
+        Command::ScenarioFromDeals {
+            name: "Not a deal".to_string(),
+            deals: vec![ActivityId(10)],
+        },
+        Err("'AKS platform build' is not a pipeline deal: only a deal is won or lost."),
+    );
+    check(
+        Command::ScenarioFromDeals {
+            name: " ".to_string(),
+            deals: vec![ActivityId(17)],
+        },
+        Err("a scenario needs a name"),
+    );
+}
+
+#[test]
+fn work_moves_between_the_ops_plan_and_the_book_of_work() {
+    // The security sign-off (act-5) waits on act-2 and act-3, and the pilot
+    // (act-6) waits on it: three dependencies go with it.
+    let plan = check(
+        Command::SetScope {
+            activity: ActivityId(5),
+            scope: Scope::Book,
+        },
+        Ok("Moved 'Security baseline sign-off for new clients' to the book of work (its 3 dependencies to other initiatives went with it)"),
+    )
+    .expect("moved");
+    assert!(activity(&plan, 5).depends_on.is_empty());
+    assert_eq!(activity(&plan, 6).depends_on, [ActivityId(4)]);
+    let back = check_on(
+        &plan,
+        Command::SetScope {
+            activity: ActivityId(5),
+            scope: Scope::Initiative,
+        },
+        Ok("Moved 'Security baseline sign-off for new clients' to the ops plan's initiatives"),
+    )
+    .expect("moved back");
+    assert!(activity(&back, 5).is_initiative());
+    check(
+        Command::SetScope {
+            activity: ActivityId(16),
+            scope: Scope::Initiative,
+        },
+        Err("'Microsoft 365 and Intune rollout' is a pipeline deal: win it first, then it can become an initiative."),
+    );
+    // The book of work has no dependencies: a rule, not only a command.
+    let mut depends = activity(&demo(), 10).clone();
+    depends.depends_on = vec![ActivityId(2)];
+    check(
+        Command::UpdateActivity(depends),
+        Err("'AKS platform build' is on the book of work: only the ops plan's initiatives depend on each other"),
+    );
 }

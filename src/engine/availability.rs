@@ -196,6 +196,106 @@ impl Calendar {
     }
 }
 
+/// How far [`Calendar::advance`] and [`Calendar::retreat`] look for working
+/// days: twenty years, past any plan's dates.
+const SEARCH_DAYS: i64 = 7_305;
+
+impl Calendar {
+    /// The share of day `day` this person works: a working weekday that is
+    /// not a public holiday counts 1, less the share of it they are away.
+    pub(crate) fn weight(&self, holidays: &[i64], day: i64) -> f64 {
+        if self.days_a_week == 0 || !self.works_on(day) || holidays.binary_search(&day).is_ok() {
+            return 0.0;
+        }
+        let at = self.away.partition_point(|span| span.last < day);
+        match self.away.get(at) {
+            Some(span) if span.first <= day => (1.0 - span.share).max(0.0),
+            _ => 1.0,
+        }
+    }
+
+    /// The working days this person is there from the instant `from` to
+    /// the instant `to` (day numbers with fractions: day `d` runs from `d`
+    /// to `d + 1`), a working day they are half away counting half; none
+    /// (0) when `to` is not after `from`.
+    pub(crate) fn days_there_between(&self, holidays: &[i64], from: f64, to: f64) -> f64 {
+        if to <= from || !from.is_finite() || !to.is_finite() {
+            return 0.0;
+        }
+        let (first, last) = (from.floor() as i64, to.floor() as i64);
+        if first == last {
+            return (to - from) * self.weight(holidays, first);
+        }
+        let head = ((first + 1) as f64 - from) * self.weight(holidays, first);
+        let tail = (to - last as f64) * self.weight(holidays, last);
+        let whole = if last > first + 1 {
+            (self.working_days(holidays, first + 1, last - 1)
+                - self.days_away(holidays, first + 1, last - 1))
+            .max(0.0)
+        } else {
+            0.0
+        };
+        head + whole + tail
+    }
+
+    /// The instant `days` working days (there) after `from`; none when they
+    /// are not there that much within [`SEARCH_DAYS`] (they leave, or work
+    /// no days).
+    pub(crate) fn advance(&self, holidays: &[i64], from: f64, days: f64) -> Option<f64> {
+        if days <= 0.0 || !days.is_finite() {
+            return Some(from);
+        }
+        let start = from.floor() as i64;
+        let reach = |end: i64| self.days_there_between(holidays, from, end as f64);
+        let (mut low, mut high) = (start + 1, start + SEARCH_DAYS);
+        if reach(high) < days {
+            return None;
+        }
+        // The first whole day `end` by which the days are worked.
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if reach(middle) >= days {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        let day = low - 1;
+        let begin = from.max(day as f64);
+        let left = days - self.days_there_between(holidays, from, begin);
+        let weight = self.weight(holidays, day);
+        Some(if weight > 0.0 { begin + left / weight } else { low as f64 })
+    }
+
+    /// The instant `days` working days (there) before `to`; none when they
+    /// are not there that much within [`SEARCH_DAYS`].
+    pub(crate) fn retreat(&self, holidays: &[i64], to: f64, days: f64) -> Option<f64> {
+        if days <= 0.0 || !days.is_finite() {
+            return Some(to);
+        }
+        let end = to.ceil() as i64;
+        let reach = |start: i64| self.days_there_between(holidays, start as f64, to);
+        let (mut low, mut high) = (end - SEARCH_DAYS, end - 1);
+        if reach(low) < days {
+            return None;
+        }
+        // The last whole day `start` from which the days are worked.
+        while low < high {
+            let middle = high - (high - low) / 2;
+            if reach(middle) >= days {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        let day = low;
+        let finish = to.min((day + 1) as f64);
+        let left = days - self.days_there_between(holidays, finish, to);
+        let weight = self.weight(holidays, day);
+        Some(if weight > 0.0 { finish - left / weight } else { day as f64 })
+    }
+}
+
 /// The same time away as disjoint spans in date order: where spans overlap
 /// (two leaves on one day) the shares add up, at most to a whole day.
 fn disjoint(spans: &[AwaySpan]) -> Vec<AwaySpan> {

@@ -245,8 +245,9 @@ pub struct SkillRow {
     pub demand: Vec<f64>,
 }
 
-/// An open activity whose remaining effort its people do not cover by its
-/// deadline.
+/// An open activity whose remaining effort (or a contract's hours over the
+/// rest of its term) its people do not cover by its deadline, or that has
+/// no hours planned at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unstaffed {
     pub activity: ActivityId,
@@ -259,6 +260,14 @@ pub struct Unstaffed {
     pub missing: f64,
     /// The weeks from this week to the deadline week, at least 1.
     pub weeks_left: u32,
+}
+
+impl Unstaffed {
+    /// Whether it has no hours planned: no effort (or contract hours) and
+    /// nobody, not even a role to fill, allocated to it.
+    pub fn has_no_hours_planned(&self) -> bool {
+        self.remaining < 0.5 && self.staffed == 0.0 && self.placeholder == 0.0
+    }
 }
 
 /// Hours of a scenario's tentative work per week.
@@ -289,9 +298,20 @@ pub struct Capacity {
     pub unstaffed: Vec<Unstaffed>,
     /// Every scenario's hours per week, shown or not, in id order.
     pub scenarios: Vec<ScenarioRow>,
+    /// Per week: the hours of shown pipeline deals' work, each weighted by
+    /// its deal's win probability (16 h a week on a 25 % deal is 4 h).
+    pub pipeline: Vec<f64>,
+    /// What these numbers count: whether tentative work adds to loads, and
+    /// which scenarios are hidden.
+    pub options: Options,
 }
 
 impl Capacity {
+    /// Whether tentative work is counted in loads and demand.
+    pub fn counts_tentative(&self) -> bool {
+        self.options.include_tentative
+    }
+
     /// The week at column `index`.
     pub fn week(&self, index: usize) -> Week {
         self.first_week.plus_weeks(index as i64)
@@ -596,6 +616,10 @@ struct Tally {
     /// By position in the plan's activities: hours people and placeholders
     /// hold from this week to its deadline week.
     staffed: Vec<(f64, f64)>,
+    /// By position in the plan's activities: for a contract, the hours its
+    /// people and shown roles are booked on it in each column (a week's
+    /// surplus does not make up for another week's gap).
+    covered: Vec<Option<Vec<f64>>>,
     /// By position in the plan's activities: the hours a week its missing
     /// work adds to demand, and in which columns.
     spreads: Vec<Option<(f64, std::ops::Range<usize>)>>,
@@ -686,12 +710,15 @@ impl Tally {
             .collect();
 
         let this_week = key.this_week;
+        let last_week = range.start.plus_weeks(weeks as i64 - 1);
         // What the allocations need of their activity, once per activity.
         let mut skill_rows: Vec<usize> = Vec::new();
         let facts: Vec<ActivityFacts> = plan
             .activities
             .iter()
-            .map(|activity| ActivityFacts::of(activity, plan, this_week, &mut skill_rows))
+            .map(|activity| {
+                ActivityFacts::of(activity, plan, this_week, last_week, &mut skill_rows)
+            })
             .collect();
         let mut work: Vec<Work> = plan.allocations.iter().map(Work::of).collect();
         sort_by_number(&mut work, |work| u64::from(work.id.0));
@@ -723,6 +750,8 @@ impl Tally {
                         hours: vec![0.0; weeks],
                     })
                     .collect(),
+                pipeline: vec![0.0; weeks],
+                options: options.clone(),
             },
             work: Vec::new(),
             // Where each activity and person is, by id (a search of the
@@ -735,6 +764,11 @@ impl Tally {
             skill_rows,
             facts,
             staffed: vec![(0.0, 0.0); plan.activities.len()],
+            covered: plan
+                .activities
+                .iter()
+                .map(|activity| activity.weekly_commitment().map(|_| vec![0.0; weeks]))
+                .collect(),
             spreads: vec![None; plan.activities.len()],
             unstaffed_order: Vec::new(),
             key,
@@ -811,11 +845,7 @@ impl Tally {
     /// The columns from `first` to `last` inclusive, clamped to the range:
     /// work wholly before or after it gives an empty span.
     fn columns(&self, first: Week, last: Week) -> std::ops::Range<usize> {
-        let weeks = self.capacity.weeks as i64;
-        let column = |week: Week| (day_number(week.monday()) - self.first_day).div_euclid(7);
-        let from = column(first).clamp(0, weeks) as usize;
-        let to = (column(last) + 1).clamp(0, weeks) as usize;
-        from..to.max(from)
+        columns_of(self.first_day, self.capacity.weeks, first, last)
     }
 
     /// Adds `work`'s hours to the capacity, or takes them out (`sign` -1).
@@ -838,6 +868,15 @@ impl Tally {
         let options = &self.key.options;
         if !options.shows_work(work.commitment, work.scenario) {
             return touched;
+        }
+        let activity_index = self.activity_at.get(work.activity.0);
+        // A deal's work, weighted by its chance of being won (rounded to
+        // whole parts like every other sum, so a kept capacity stays exact).
+        if let Some(probability) = activity_index.and_then(|at| self.facts[at].probability) {
+            let weighted = sign * counted(usable_hours(work.hours_per_week) * probability);
+            for slot in &mut capacity.pipeline[span.clone()] {
+                *slot += weighted;
+            }
         }
         let tentative = work.commitment == Commitment::Tentative;
         let counts = options.counts_work(work.commitment, work.scenario);
@@ -883,7 +922,7 @@ impl Tally {
         if !counts {
             return touched;
         }
-        let Some(activity_index) = self.activity_at.get(work.activity.0) else {
+        let Some(activity_index) = activity_index else {
             return touched;
         };
         touched.activity = Some(activity_index);
@@ -893,9 +932,17 @@ impl Tally {
         let last = to.map_or(work.last_week, |to| work.last_week.min(to));
         if first <= last {
             let held = hours * (last.weeks_since(first) + 1) as f64;
+            let columns = columns_of(self.first_day, capacity.weeks, first, last);
             let slot = &mut self.staffed[activity_index];
             match (work.holder, role_row) {
-                (Holder::Person(_), _) | (Holder::Role(_), Some(_)) => slot.0 += held,
+                (Holder::Person(_), _) | (Holder::Role(_), Some(_)) => {
+                    slot.0 += held;
+                    if let Some(covered) = &mut self.covered[activity_index] {
+                        for slot in &mut covered[columns] {
+                            *slot += hours;
+                        }
+                    }
+                }
                 (Holder::Role(_) | Holder::Placeholder, _) => slot.1 += held,
             }
         }
@@ -913,15 +960,48 @@ impl Tally {
         {
             return None;
         }
-        let remaining = activity.remaining_effort_hours();
-        let (person_hours, placeholder_hours) = self.staffed[index];
-        let missing = remaining - person_hours;
-        if missing < 0.5 {
-            return None;
-        }
         let fact = &self.facts[index];
         let last = self.last_week_of(fact);
         let weeks_left = (last.weeks_since(fact.from) + 1).clamp(1, i64::from(u32::MAX)) as u32;
+        let (mut person_hours, placeholder_hours) = self.staffed[index];
+        // A contract asks its hours every week of its term, each week on
+        // its own; other work asks the effort it has left.
+        let (remaining, missing) = match (activity.weekly_commitment(), &self.covered[index]) {
+            (Some(hours), Some(covered)) => {
+                let hours = counted(hours);
+                let columns = self.columns(fact.from, last);
+                let weeks = columns.len() as f64;
+                let short: f64 = covered[columns.clone()]
+                    .iter()
+                    .map(|booked| (hours - booked).max(0.0))
+                    .sum();
+                person_hours = hours * weeks - short;
+                (hours * weeks, short)
+            }
+            _ => {
+                let remaining = activity.remaining_effort_hours();
+                (remaining, remaining - person_hours)
+            }
+        };
+        if remaining < 0.5 && person_hours == 0.0 && placeholder_hours == 0.0 {
+            // No hours planned at all: listed, so nothing calls it staffed,
+            // but it adds no demand.
+            return Some((
+                unstaffed_order(activity),
+                Unstaffed {
+                    activity: activity.id,
+                    remaining: 0.0,
+                    staffed: 0.0,
+                    placeholder: 0.0,
+                    missing: 0.0,
+                    weeks_left,
+                },
+                0.0,
+            ));
+        }
+        if missing < 0.5 {
+            return None;
+        }
         // Placeholder hours are already in the weekly demand.
         let spread = counted((missing - placeholder_hours).max(0.0) / f64::from(weeks_left));
         Some((
@@ -1056,6 +1136,16 @@ impl Tally {
     }
 }
 
+/// The columns from `first` to `last` inclusive of `weeks` columns from the
+/// Monday `first_day`, clamped to them.
+fn columns_of(first_day: i64, weeks: usize, first: Week, last: Week) -> std::ops::Range<usize> {
+    let weeks = weeks as i64;
+    let column = |week: Week| (day_number(week.monday()) - first_day).div_euclid(7);
+    let from = column(first).clamp(0, weeks) as usize;
+    let to = (column(last) + 1).clamp(0, weeks) as usize;
+    from..to.max(from)
+}
+
 /// Where an activity is listed among unstaffed work: by the day number of
 /// its deadline (below 2^31; none last), then by id.
 fn unstaffed_order(activity: &Activity) -> u64 {
@@ -1092,6 +1182,8 @@ struct ActivityFacts {
     /// How many distinct skills it needs, known or not: its hours are
     /// split evenly between them.
     distinct_skills: usize,
+    /// A pipeline deal's win probability (0 to 1); none for other work.
+    probability: Option<f64>,
 }
 
 impl ActivityFacts {
@@ -1100,9 +1192,16 @@ impl ActivityFacts {
         activity: &Activity,
         plan: &Plan,
         this_week: Week,
+        last_week: Week,
         skill_rows: &mut Vec<usize>,
     ) -> ActivityFacts {
-        let (from, to) = remaining_weeks(activity, this_week);
+        let (from, mut to) = remaining_weeks(activity, this_week);
+        // A contract asks its hours to the end of the weeks counted (or of
+        // its term, when sooner), and its cover is counted over those
+        // weeks only: a term running past them is not work short of staff.
+        if activity.weekly_commitment().is_some() {
+            to = Some(to.map_or(last_week, |to| to.min(last_week)).max(from));
+        }
         let needs = &activity.required_skills;
         let mut distinct_skills = 0;
         let first_row = skill_rows.len();
@@ -1123,6 +1222,10 @@ impl ActivityFacts {
             to,
             skill_rows: first_row..skill_rows.len(),
             distinct_skills,
+            probability: activity
+                .deal
+                .map(|deal| deal.probability)
+                .filter(|probability| (0.0..=1.0).contains(probability)),
         }
     }
 
@@ -1222,15 +1325,83 @@ pub fn lanes(spans: &[(Week, Week)]) -> (Vec<usize>, usize) {
     (assigned, count)
 }
 
+/// What a drop of work on someone's week proposes, and how its hours a
+/// week were found, so the view can say so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub allocation: Allocation,
+    pub hours_from: HoursFrom,
+    /// Whether the run was cut to the weeks the assignee is there (they
+    /// start or leave during it); the rest stays to staff.
+    pub clipped: bool,
+    /// Whether the hours are more than the assignee has free that week
+    /// (they had less than an hour free, so nothing was capped).
+    pub overbooks: bool,
+}
+
+impl Proposal {
+    /// What a planner should know about the proposal beyond its hours and
+    /// weeks, in sentences; empty when there is nothing to say.
+    pub fn note(&self, plan: &Plan) -> String {
+        let allocation = &self.allocation;
+        let who = match &allocation.assignee {
+            Assignee::Person(id) => plan.person_name(*id),
+            Assignee::Role(id) => format!("the open role '{}'", plan.role_title(*id)),
+            Assignee::Placeholder { role, .. } => role.clone(),
+        };
+        let mut notes: Vec<String> = Vec::new();
+        if self.hours_from == HoursFrom::FreeHours {
+            notes.push(format!(
+                "'{}' has no hours planned: booked at {} h a week; set its effort to staff it to a total.",
+                plan.activity_title(allocation.activity),
+                hours_text(allocation.hours_per_week)
+            ));
+        }
+        if self.clipped {
+            notes.push(format!(
+                "{who} is there from {} to {} only: the rest of the run stays to staff.",
+                allocation.first_week, allocation.last_week
+            ));
+        }
+        if self.overbooks {
+            notes.push(format!(
+                "{who} had no free hours in {}: this books them over.",
+                allocation.first_week
+            ));
+        }
+        notes.join(" ")
+    }
+}
+
+/// The hours of a working day, for a drop of work with no hours planned
+/// on someone with no free hours known.
+const DAY_HOURS: f64 = 8.0;
+
+/// Where a proposed allocation's hours a week come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoursFrom {
+    /// What the work still misses, spread over its remaining weeks.
+    StillNeeded,
+    /// Nothing is missing (it is staffed, or tentative work is left out):
+    /// its whole remaining effort, spread over its remaining weeks.
+    RemainingEffort,
+    /// A managed-services contract's weekly hours not yet covered that
+    /// week (all of them when it is covered already).
+    Commitment,
+    /// No hours are planned for it: the assignee's free hours that week.
+    FreeHours,
+}
+
 /// The allocation a drop of `activity` on the `week` of `assignee` (a
-/// person, or an open role adding capacity) proposes: from
-/// that week to the activity's deadline week (at least that week, at most
-/// the last week of `capacity`), at the hours a week still missing over
-/// those weeks (its whole remaining effort when nothing is listed missing:
-/// fully staffed, or tentative work left out of `capacity`), capped by the
-/// assignee's free hours that week (when the week and their row are in
-/// `capacity`), rounded
-/// to whole hours and at least 1. Tentative activities give tentative work.
+/// person, or an open role adding capacity) proposes: from that week to
+/// the activity's deadline week (at least that week, at most the last week
+/// of `capacity`), cut to the weeks the assignee is there (from their start
+/// date, to their last day), at the hours a week the work asks (see
+/// [`HoursFrom`]: what it still misses over the whole run, so a cut run
+/// leaves the rest to staff), capped by the assignee's free hours in the
+/// first week they are there when they have an hour or more free, rounded
+/// to whole hours and at least 1. Tentative activities give tentative work. None when the activity is
+/// unknown or the assignee is not there in any week of the run.
 pub fn proposed_allocation(
     plan: &Plan,
     capacity: &Capacity,
@@ -1238,7 +1409,7 @@ pub fn proposed_allocation(
     assignee: Assignee,
     week: Week,
     options: &Options,
-) -> Option<Allocation> {
+) -> Option<Proposal> {
     let found = plan.activity(activity)?;
     let last_column = capacity.week(capacity.weeks.saturating_sub(1));
     let last = found
@@ -1247,32 +1418,106 @@ pub fn proposed_allocation(
         .min(last_column)
         .max(week);
     let weeks = (last.weeks_since(week) + 1) as f64;
-    let missing = capacity
-        .unstaffed
-        .iter()
-        .find(|item| item.activity == activity)
-        .map_or(0.0, |item| item.missing);
-    let needed = if missing > 0.0 {
-        missing / weeks
-    } else {
-        found.remaining_effort_hours() / weeks
+    let (first_there, last_there) = weeks_there(plan, &assignee);
+    let first = week.max(first_there.unwrap_or(week));
+    let last_kept = last_there.map_or(last, |there| last.min(there));
+    if last_kept < first {
+        return None;
+    }
+    // Free hours in the first week they are there.
+    let free = capacity
+        .cell_of(&assignee, first)
+        .map(|cell| cell.free(options.include_tentative));
+    let (needed, hours_from) = match found.weekly_commitment() {
+        Some(commitment) => {
+            let covered = covered_hours(plan, capacity, found.id, first);
+            let gap = commitment - covered;
+            (
+                if gap >= 0.5 { gap } else { commitment },
+                HoursFrom::Commitment,
+            )
+        }
+        None => {
+            let missing = capacity
+                .unstaffed
+                .iter()
+                .find(|item| item.activity == activity)
+                .map_or(0.0, |item| item.missing);
+            let remaining = found.remaining_effort_hours();
+            if missing > 0.0 {
+                (missing / weeks, HoursFrom::StillNeeded)
+            } else if remaining >= 0.5 {
+                (remaining / weeks, HoursFrom::RemainingEffort)
+            } else {
+                // With less than an hour free (or none known), a working
+                // day a week, which books them over and says so.
+                let hours = free
+                    .filter(|free| *free >= 1.0)
+                    .map_or(DAY_HOURS, f64::floor);
+                (hours, HoursFrom::FreeHours)
+            }
+        }
     };
     // Capped by the hours free that week; a week outside `capacity` has no
-    // known free hours and is not capped.
-    let capped = match capacity.cell_of(&assignee, week) {
-        Some(cell) => needed.min(cell.free(options.include_tentative)),
-        None => needed,
+    // known free hours and is not capped, nor is a week with less than an
+    // hour free (the drop then books them over, and says so).
+    let (hours, overbooks) = match free {
+        Some(free) if free >= 1.0 => (needed.min(free), false),
+        Some(free) => (needed, needed.round().max(1.0) > free),
+        None => (needed, false),
     };
-    Some(Allocation {
-        id: crate::model::AllocationId(0),
-        assignee,
-        activity,
-        hours_per_week: capped.round().max(1.0),
-        first_week: week,
-        last_week: last,
-        commitment: found.commitment,
-        scenario: None,
+    Some(Proposal {
+        allocation: Allocation {
+            id: crate::model::AllocationId(0),
+            assignee,
+            activity,
+            hours_per_week: hours.round().max(1.0),
+            first_week: first,
+            last_week: last_kept,
+            commitment: found.commitment,
+            scenario: None,
+        },
+        hours_from,
+        clipped: first != week || last_kept != last,
+        overbooks,
     })
+}
+
+/// The first and last weeks `assignee` is there: from the week of a
+/// person's start date (or an open role's) to the week of a person's last
+/// day; none where there is no such date.
+fn weeks_there(plan: &Plan, assignee: &Assignee) -> (Option<Week>, Option<Week>) {
+    match assignee {
+        Assignee::Person(id) => plan.person(*id).map_or((None, None), |person| {
+            (
+                person.start_date.map(Week::containing),
+                person.end_date.map(Week::containing),
+            )
+        }),
+        Assignee::Role(id) => (
+            plan.role(*id).map(|role| Week::containing(role.start_date)),
+            None,
+        ),
+        Assignee::Placeholder { .. } => (None, None),
+    }
+}
+
+/// The hours a week people (and shown open roles) who are there that week
+/// give `activity` in `week`: the cover of a managed-services contract.
+/// Work of someone away all that week, or on a placeholder, covers nothing.
+pub fn covered_hours(plan: &Plan, capacity: &Capacity, activity: ActivityId, week: Week) -> f64 {
+    plan.allocations
+        .iter()
+        .filter(|allocation| allocation.activity == activity)
+        .filter(|allocation| allocation.first_week <= week && week <= allocation.last_week)
+        .filter(|allocation| capacity.options.counts(allocation))
+        .filter(|allocation| {
+            capacity
+                .cell_of(&allocation.assignee, week)
+                .is_some_and(|cell| cell.capacity >= 0.01)
+        })
+        .map(|allocation| usable_hours(allocation.hours_per_week))
+        .sum()
 }
 
 /// A piece of work not yet in the plan, to see whether it fits.

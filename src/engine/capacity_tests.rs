@@ -1202,7 +1202,21 @@ fn lanes_stack_overlapping_spans() {
 /// Ann: 10 h confirmed W49..W51, 20 h tentative in W50; Bob full in W49;
 /// Cat on half of activity 7.
 fn proposal_plan() -> Plan {
-    let mut plan = plan(vec![person(1, "Ann"), person(2, "Bob"), person(3, "Cat")]);
+    let mut plan = plan(vec![
+        person(1, "Ann"),
+        person(2, "Bob"),
+        person(3, "Cat"),
+        // Leaves on Friday 2026-12-04 (W49).
+        Person {
+            end_date: Some(date("2026-12-04")),
+            ..person(4, "Dee")
+        },
+        // Starts on Wednesday 2026-12-09 (W50): 24 h that week.
+        Person {
+            start_date: Some(date("2026-12-09")),
+            ..person(5, "Eve")
+        },
+    ]);
     plan.activities = vec![
         activity(1, 100.0, Some("2026-12-18")),
         activity(2, 130.0, None),
@@ -1216,6 +1230,17 @@ fn proposal_plan() -> Plan {
         activity(7, 60.0, Some("2026-12-11")),
         activity(8, 100.0, Some("2026-12-11")),
         activity(9, 0.0, None),
+        // A contract of 20 h a week with no end; Cat covers 8 of them
+        // until 2026-W52.
+        Activity {
+            kind: crate::model::ActivityKind::ManagedService,
+            contract: Some(crate::model::Contract {
+                hours: 20.0,
+                period: crate::model::Period::Week,
+                renewal: None,
+            }),
+            ..activity(10, 0.0, None)
+        },
     ];
     plan.allocations = vec![
         work(1, 1, 9, 10.0, "2026-W49", "2026-W51"),
@@ -1223,204 +1248,311 @@ fn proposal_plan() -> Plan {
         work(3, 2, 9, 40.0, "2026-W49", "2026-W49"),
         // 10 h x W48..W50 = 30 of activity 7's 60.
         work(4, 3, 7, 10.0, "2026-W48", "2026-W50"),
+        work(5, 3, 10, 8.0, "2026-W48", "2026-W52"),
     ];
     plan
 }
 
+/// One drop and what it should propose.
+struct Drop {
+    name: &'static str,
+    activity: u32,
+    person: u32,
+    on: &'static str,
+    include_tentative: bool,
+    hours: f64,
+    weeks: (&'static str, &'static str),
+    from: HoursFrom,
+    clipped: bool,
+    overbooks: bool,
+}
+
 #[test]
-fn a_drop_proposes_the_missing_hours_a_week_to_the_deadline() {
-    // (case, activity, person, drop week, tentative counted, hours a week,
-    // last week, commitment)
+fn a_drop_proposes_the_hours_the_work_asks_to_its_deadline() {
+    use HoursFrom::*;
+    let drop = |name, activity, person, on, hours, weeks, from| Drop {
+        name,
+        activity,
+        person,
+        on,
+        include_tentative: false,
+        hours,
+        weeks,
+        from,
+        clipped: false,
+        overbooks: false,
+    };
     let cases = [
         // 100 h over W48..W51 = 25; Ann has 40 free in W48.
-        (
+        drop(
             "spread to the deadline",
             1,
             1,
             "2026-W48",
-            false,
             25.0,
-            "2026-W51",
-            Commitment::Confirmed,
+            ("2026-W48", "2026-W51"),
+            StillNeeded,
         ),
         // 100 over W49..W51 = 33.3, but Ann has 40 - 10 = 30 free.
-        (
+        drop(
             "capped by free hours",
             1,
             1,
             "2026-W49",
-            false,
             30.0,
-            "2026-W51",
-            Commitment::Confirmed,
+            ("2026-W49", "2026-W51"),
+            StillNeeded,
         ),
-        (
+        drop(
             "in the deadline week",
             1,
             1,
             "2026-W51",
-            false,
             30.0,
-            "2026-W51",
-            Commitment::Confirmed,
+            ("2026-W51", "2026-W51"),
+            StillNeeded,
         ),
         // After the deadline: that week only, 100 capped at 40 free.
-        (
+        drop(
             "after the deadline",
             1,
             1,
             "2026-W52",
-            false,
             40.0,
-            "2026-W52",
-            Commitment::Confirmed,
+            ("2026-W52", "2026-W52"),
+            StillNeeded,
         ),
         // No deadline: to the range's last week, 2027-W07: 130 / 13 = 10.
-        (
+        drop(
             "open-ended",
             2,
             1,
             "2026-W48",
-            false,
             10.0,
-            "2027-W07",
-            Commitment::Confirmed,
+            ("2026-W48", "2027-W07"),
+            StillNeeded,
         ),
-        (
+        drop(
             "deadline after the range",
             3,
             1,
             "2026-W48",
-            false,
             10.0,
-            "2027-W07",
-            Commitment::Confirmed,
+            ("2026-W48", "2027-W07"),
+            StillNeeded,
         ),
-        // 30 over W48..W50 = 10, tentative like its activity.
-        (
+        // 30 over W48..W50 = 10. Left out, tentative work is not missing:
+        // its whole effort is spread.
+        drop(
             "tentative activity",
             4,
             1,
             "2026-W48",
-            false,
             10.0,
-            "2026-W50",
-            Commitment::Tentative,
+            ("2026-W48", "2026-W50"),
+            RemainingEffort,
         ),
-        (
-            "tentative activity, tentative counted",
-            4,
-            1,
-            "2026-W48",
-            true,
-            10.0,
-            "2026-W50",
-            Commitment::Tentative,
-        ),
+        Drop {
+            include_tentative: true,
+            ..drop(
+                "tentative activity, tentative counted",
+                4,
+                1,
+                "2026-W48",
+                10.0,
+                ("2026-W48", "2026-W50"),
+                StillNeeded,
+            )
+        },
         // 50 / 3 = 16.67, rounded.
-        (
+        drop(
             "rounded",
             5,
             1,
             "2026-W48",
-            false,
             17.0,
-            "2026-W50",
-            Commitment::Confirmed,
+            ("2026-W48", "2026-W50"),
+            StillNeeded,
         ),
-        (
-            "nothing left: one hour",
+        // Regression: nothing planned made a silent 1 h; Ann's free 40 h.
+        drop(
+            "nothing planned: the free hours",
             6,
             1,
             "2026-W48",
-            false,
-            1.0,
-            "2026-W50",
-            Commitment::Confirmed,
+            40.0,
+            ("2026-W48", "2026-W50"),
+            FreeHours,
         ),
         // 60 - Cat's 30 = 30 missing over 3 weeks.
-        (
+        drop(
             "half staffed",
             7,
             1,
             "2026-W48",
-            false,
             10.0,
-            "2026-W50",
-            Commitment::Confirmed,
+            ("2026-W48", "2026-W50"),
+            StillNeeded,
         ),
-        // Regression: Bob has nothing free in W49, which proposed the
-        // uncapped 33 h; capped at 0 it is the least, 1 h.
-        (
-            "a full person gets one hour",
-            1,
-            2,
-            "2026-W49",
-            false,
-            1.0,
-            "2026-W51",
-            Commitment::Confirmed,
-        ),
+        // Regression: Bob has nothing free in W49 and was proposed a silent
+        // 1 h; he is booked what the work needs, and over, and it says so.
+        Drop {
+            overbooks: true,
+            ..drop(
+                "a full person is booked over",
+                1,
+                2,
+                "2026-W49",
+                33.0,
+                ("2026-W49", "2026-W51"),
+                StillNeeded,
+            )
+        },
+        // Nothing planned and nothing free: a working day a week.
+        Drop {
+            overbooks: true,
+            ..drop(
+                "nothing planned, nothing free",
+                6,
+                2,
+                "2026-W49",
+                8.0,
+                ("2026-W49", "2026-W50"),
+                FreeHours,
+            )
+        },
         // 100 in W50 alone; Ann has 40 - 10 = 30 free, or 30 - 20 = 10
         // counting her tentative work.
-        (
+        drop(
             "tentative work not counted",
             8,
             1,
             "2026-W50",
-            false,
             30.0,
-            "2026-W50",
-            Commitment::Confirmed,
+            ("2026-W50", "2026-W50"),
+            StillNeeded,
         ),
-        (
-            "tentative work counted",
-            8,
+        Drop {
+            include_tentative: true,
+            ..drop(
+                "tentative work counted",
+                8,
+                1,
+                "2026-W50",
+                10.0,
+                ("2026-W50", "2026-W50"),
+                StillNeeded,
+            )
+        },
+        // Regression: a leaver was refused; the run is cut to their last
+        // week, W49, at 25 a week, so 50 h stay to staff.
+        Drop {
+            clipped: true,
+            ..drop(
+                "a leaver: cut to their last week",
+                1,
+                4,
+                "2026-W48",
+                25.0,
+                ("2026-W48", "2026-W49"),
+                StillNeeded,
+            )
+        },
+        // A starter: from their first week, W50, capped by their 24 h.
+        Drop {
+            clipped: true,
+            ..drop(
+                "a starter: from their first week",
+                1,
+                5,
+                "2026-W48",
+                24.0,
+                ("2026-W50", "2026-W51"),
+                StillNeeded,
+            )
+        },
+        // A contract asks what its cover lacks that week: 20 - Cat's 8.
+        drop(
+            "a contract's uncovered hours",
+            10,
             1,
-            "2026-W50",
-            true,
-            10.0,
-            "2026-W50",
-            Commitment::Confirmed,
+            "2026-W48",
+            12.0,
+            ("2026-W48", "2027-W07"),
+            Commitment,
+        ),
+        // From 2026-W53 Cat no longer covers it: all 20.
+        drop(
+            "a contract with no cover",
+            10,
+            1,
+            "2026-W53",
+            20.0,
+            ("2026-W53", "2027-W07"),
+            Commitment,
         ),
     ];
     let plan = proposal_plan();
-    for (name, activity, person, on, include_tentative, hours, last, commitment) in cases {
-        let options = options(include_tentative);
+    for case in cases {
+        let options = options(case.include_tentative);
         let capacity = compute(&plan, plan.horizon, &options, monday());
         let proposed = proposed_allocation(
+            &plan,
+            &capacity,
+            ActivityId(case.activity),
+            Assignee::Person(PersonId(case.person)),
+            week(case.on),
+            &options,
+        );
+        let commitment = plan
+            .activity(ActivityId(case.activity))
+            .map(|activity| activity.commitment)
+            .expect("a known activity");
+        let expected = Proposal {
+            allocation: Allocation {
+                id: AllocationId(0),
+                assignee: Assignee::Person(PersonId(case.person)),
+                activity: ActivityId(case.activity),
+                hours_per_week: case.hours,
+                first_week: week(case.weeks.0),
+                last_week: week(case.weeks.1),
+                commitment,
+                scenario: None,
+            },
+            hours_from: case.from,
+            clipped: case.clipped,
+            overbooks: case.overbooks,
+        };
+        assert_eq!(proposed, Some(expected), "{}", case.name);
+    }
+    let capacity = compute(&plan, plan.horizon, &options(false), monday());
+    let propose = |activity: u32, person: u32, on: &str| {
+        proposed_allocation(
             &plan,
             &capacity,
             ActivityId(activity),
             Assignee::Person(PersonId(person)),
             week(on),
-            &options,
-        );
-        let expected = Allocation {
-            id: AllocationId(0),
-            assignee: Assignee::Person(PersonId(person)),
-            activity: ActivityId(activity),
-            hours_per_week: hours,
-            first_week: week(on),
-            last_week: week(last),
-            commitment,
-            scenario: None,
-        };
-        assert_eq!(proposed, Some(expected), "{name}");
-    }
-    let capacity = compute(&plan, plan.horizon, &options(false), monday());
-    assert_eq!(
-        proposed_allocation(
-            &plan,
-            &capacity,
-            ActivityId(99),
-            Assignee::Person(PersonId(1)),
-            week("2026-W48"),
-            &options(false)
-        ),
-        None,
-        "unknown activity"
-    );
+            &options(false),
+        )
+    };
+    assert_eq!(propose(99, 1, "2026-W48"), None, "unknown activity");
+    // Dee is gone in W50 and W51, the run of activity 1 from W50.
+    assert_eq!(propose(1, 4, "2026-W50"), None, "a leaver already gone");
+    // The cut leaves the rest to staff: 100 - 2 x 25 = 50 h still missing.
+    let mut staffed = plan.clone();
+    let cut = propose(1, 4, "2026-W48").expect("a proposal");
+    staffed.allocations.push(Allocation {
+        id: AllocationId(6),
+        ..cut.allocation
+    });
+    let after = compute(&staffed, staffed.horizon, &options(false), monday());
+    let missing = after
+        .unstaffed
+        .iter()
+        .find(|item| item.activity == ActivityId(1))
+        .map(|item| item.missing);
+    assert_eq!(missing, Some(50.0));
 }
 
 /// Ops: Ann (skill 1 at 3, 30 h confirmed W48..W49, 8 h in 2027-W02), Bob
@@ -1829,7 +1961,8 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
         week("2026-W49"),
         &options(false),
     )
-    .expect("a known activity");
+    .expect("a known activity")
+    .allocation;
     assert_eq!(on_start.assignee, Assignee::Role(RoleId(1)));
     assert_eq!(on_start.hours_per_week, 24.0);
     assert_eq!(
@@ -1845,7 +1978,8 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
         week("2026-W50"),
         &options(false),
     )
-    .expect("a known activity");
+    .expect("a known activity")
+    .allocation;
     assert_eq!(later.hours_per_week, 30.0);
     // The cell of a role or a person, none for a placeholder.
     assert_eq!(
@@ -1882,7 +2016,8 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
         week("2026-W49"),
         &hidden,
     )
-    .expect("a known activity");
+    .expect("a known activity")
+    .allocation;
     assert_eq!(uncapped.hours_per_week, 33.0);
 }
 

@@ -68,12 +68,11 @@ pub fn midpoint_due(plan: &Plan, activity: &Activity, date: NaiveDate) -> bool {
     })
 }
 
-/// Activities with a midpoint check-in in the week of `today`.
+/// Initiatives with a midpoint check-in in the week of `today`.
 pub fn midpoints_this_week(plan: &Plan, today: NaiveDate) -> Vec<ActivityId> {
     let monday = Week::containing(today).monday();
     let sunday = monday + Duration::days(6);
-    plan.activities
-        .iter()
+    plan.initiatives()
         .filter(|activity| activity.status != Status::Done)
         .filter(|activity| {
             activity
@@ -84,8 +83,8 @@ pub fn midpoints_this_week(plan: &Plan, today: NaiveDate) -> Vec<ActivityId> {
         .collect()
 }
 
-/// What moved between two check-ins: for each activity, the moves after the
-/// earlier one up to the later one.
+/// What moved between two check-ins: for each initiative, the moves after
+/// the earlier one up to the later one.
 pub fn moved_between(
     plan: &Plan,
     earlier: &CheckIn,
@@ -96,8 +95,7 @@ pub fn moved_between(
     } else {
         (later.date, earlier.date)
     };
-    plan.activities
-        .iter()
+    plan.initiatives()
         .map(|activity| (activity.id, moves(activity, Some(from), to)))
         .filter(|(_, moves)| !moves.is_empty())
         .collect()

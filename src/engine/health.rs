@@ -1,15 +1,19 @@
-//! Plan health: does the plan have the five components every plan needs
+//! Plan health: does the ops plan have the five components every plan needs
 //! (goal, resources, timelines, owners, success metrics), and the habits that
-//! keep it honest (3-8 activities, midpoint check-ins on multi-week work, a
+//! keep it honest (3-8 initiatives, midpoint check-ins on multi-week work, a
 //! definition of done everywhere)? Each finding says where to fix it.
+//!
+//! Only the ops plan's initiatives are checked: the firm's book of work
+//! (client projects, managed-services contracts, pipeline deals) is not the
+//! plan's to merge or drop, and has no midpoint or definition of done.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::{ActivityId, MetricId, Plan, Week};
+use crate::model::{count_of, ActivityId, MetricId, Plan, Week};
 
-/// Activities this long or longer need a midpoint check-in.
+/// Initiatives this long or longer need a midpoint check-in.
 pub const MULTI_WEEK_DAYS: i64 = 14;
-/// The recommended number of activities in one ops plan.
+/// The recommended number of initiatives in one ops plan.
 pub const RECOMMENDED_ACTIVITIES: std::ops::RangeInclusive<usize> = 3..=8;
 
 /// One of the checks of the health panel.
@@ -45,7 +49,7 @@ impl Check {
             Check::Timelines => "Timelines",
             Check::Owners => "Owners",
             Check::SuccessMetrics => "Success metrics",
-            Check::ActivityCount => "3-8 activities",
+            Check::ActivityCount => "3-8 initiatives",
             Check::MidpointCheckins => "Midpoint check-ins",
             Check::DefinitionsOfDone => "Definitions of done",
         }
@@ -56,12 +60,12 @@ impl Check {
         match self {
             Check::Goal => "one outcome with a metric, a target and a target date",
             Check::Resources => "a budget, a headcount note and the tooling",
-            Check::Timelines => "every activity has a start and a hard deadline",
-            Check::Owners => "every activity has exactly one owner",
+            Check::Timelines => "every initiative has a start and a hard deadline",
+            Check::Owners => "every initiative has exactly one owner",
             Check::SuccessMetrics => "at least one metric, each with a target",
-            Check::ActivityCount => "a focused plan has 3 to 8 activities",
-            Check::MidpointCheckins => "activities of 14 days or more have a midpoint check-in",
-            Check::DefinitionsOfDone => "every activity says what done means",
+            Check::ActivityCount => "a focused plan has 3 to 8 initiatives",
+            Check::MidpointCheckins => "initiatives of 14 days or more have a midpoint check-in",
+            Check::DefinitionsOfDone => "every initiative says what done means",
         }
     }
 
@@ -170,19 +174,19 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
         );
     }
 
-    if plan.activities.is_empty() {
+    if plan.initiatives().next().is_none() {
         add(
             Check::Timelines,
             Fix::NewActivity,
-            "No activities yet, so no timeline.".to_string(),
+            "No initiatives yet, so no timeline.".to_string(),
         );
         add(
             Check::Owners,
             Fix::NewActivity,
-            "No activities yet, so nobody owns any work.".to_string(),
+            "No initiatives yet, so nobody owns any of the plan's work.".to_string(),
         );
     }
-    for activity in &plan.activities {
+    for activity in plan.initiatives() {
         let title = &activity.title;
         match (activity.start, activity.deadline) {
             (None, None) => add(
@@ -203,7 +207,7 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
             (Some(_), Some(_)) => {}
         }
     }
-    for activity in &plan.activities {
+    for activity in plan.initiatives() {
         if activity.owner.is_none() {
             add(
                 Check::Owners,
@@ -233,22 +237,25 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
         }
     }
 
-    let count = plan.activities.len();
+    let count = plan.initiatives().count();
     if count < *RECOMMENDED_ACTIVITIES.start() {
         add(
             Check::ActivityCount,
             Fix::NewActivity,
-            format!("The plan has {count} activities: 3 to 8 are recommended to reach a goal."),
+            format!(
+                "The plan has {}: 3 to 8 are recommended to reach a goal.",
+                count_of(count, "initiative", "initiatives")
+            ),
         );
     } else if count > *RECOMMENDED_ACTIVITIES.end() {
         add(
             Check::ActivityCount,
             Fix::Activities,
-            format!("The plan has {count} activities: more than 8 spreads the team thin; merge or drop some."),
+            format!("The plan has {count} initiatives: more than 8 spreads the team thin; merge or drop some, or move client work to the book of work."),
         );
     }
 
-    for activity in &plan.activities {
+    for activity in plan.initiatives() {
         let (Some(start), Some(deadline)) = (activity.start, activity.deadline) else {
             continue;
         };
@@ -264,7 +271,7 @@ pub fn health(plan: &Plan) -> Vec<Finding> {
             );
         }
     }
-    for activity in &plan.activities {
+    for activity in plan.initiatives() {
         let done = &activity.done_definition;
         if done.text.trim().is_empty() && done.checklist.is_empty() {
             add(
@@ -399,7 +406,7 @@ mod tests {
     fn the_activity_count_is_recommended_between_3_and_8() {
         check(
             |plan| plan.activities.truncate(2),
-            &["The plan has 2 activities: 3 to 8 are recommended to reach a goal."],
+            &["The plan has 2 initiatives: 3 to 8 are recommended to reach a goal."],
         );
         check(|plan| plan.activities.truncate(3), &[]);
         check(
@@ -413,7 +420,33 @@ mod tests {
                     plan.activities.push(extra);
                 }
             },
-            &["The plan has 9 activities: more than 8 spreads the team thin; merge or drop some."],
+            &["The plan has 9 initiatives: more than 8 spreads the team thin; merge or drop some, or move client work to the book of work."],
+        );
+    }
+
+    #[test]
+    fn the_book_of_work_is_not_the_plans_to_check() {
+        // Thirteen engagements without dates, owner, midpoint or definition
+        // of done leave the plan's health as it was.
+        check(
+            |plan| {
+                for n in 20..33 {
+                    let mut engagement = Activity::new(ActivityId(n), &format!("Contract {n}"));
+                    engagement.scope = crate::model::Scope::Book;
+                    plan.activities.push(engagement);
+                }
+            },
+            &[],
+        );
+        // Two initiatives and a book of work are still two initiatives.
+        check(
+            |plan| {
+                plan.activities.truncate(2);
+                let mut engagement = Activity::new(ActivityId(20), "Managed cloud");
+                engagement.scope = crate::model::Scope::Book;
+                plan.activities.push(engagement);
+            },
+            &["The plan has 2 initiatives: 3 to 8 are recommended to reach a goal."],
         );
     }
 

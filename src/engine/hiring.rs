@@ -97,11 +97,13 @@ mod tests {
             .expect("a real week")
     }
 
-    /// The demo plan with allocations to its open role `role-1`, as
-    /// (hours a week, first week, last week).
+    /// The demo plan with these allocations, and only these, to its open
+    /// role `role-1`, as (hours a week, first week, last week).
     fn plan_with(work: &[(f64, &str, &str)]) -> Plan {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
         let mut plan = demo_plan(PlanId(1), today);
+        plan.allocations
+            .retain(|allocation| allocation.assignee != Assignee::Role(RoleId(1)));
         for (index, (hours, first, last)) in work.iter().enumerate() {
             plan.allocations.push(Allocation {
                 id: AllocationId(100 + index as u32),

@@ -617,10 +617,11 @@ fn amounts_and_hours_read_like_numbers() {
 #[test]
 fn the_demo_plan_earns_and_warns() {
     // The demo laid out around Monday 2026-11-23: its horizon is 2026-W46
-    // to 2027-W05. The Fabrikam pilot (act-6) has 96 h planned (Lena 16 h
+    // to 2027-W05. The Fabrikam pilot (act-6) has 80 h planned (Lena 12 h
     // and a placeholder 8 h a week in weeks 9 to 12, 2027-W02 to W05) for
-    // a 90 h budget: 24, 48, 72, 96 h added up, so it runs out in its last
-    // week. The landing zone (act-2) has 152 h planned for 160 h: tight.
+    // a 72 h budget: 20, 40, 60, 80 h added up, so it runs out in its last
+    // week. The AWS cost review (act-11) has 144 h planned for 150 h:
+    // tight.
     let today = date("2026-11-23");
     let plan = crate::model::demo::demo_plan(PlanId(1), today);
     let money = compute(&plan, plan.horizon, &confirmed_only(), today);
@@ -630,12 +631,12 @@ fn the_demo_plan_earns_and_warns() {
         [
             (
                 ActivityId(6),
-                "'Pilot: onboard Fabrikam Legal in 7 days' runs out of its 90 h budget in 2027-W05: 96 h are planned, 6 h over"
+                "'Pilot: onboard Fabrikam Legal in 7 days' runs out of its 72 h budget in 2027-W05: 80 h are planned, 8 h over"
                     .to_string()
             ),
             (
-                ActivityId(2),
-                "'Standard Azure landing zone in Terraform' has 95 % of its 160 h budget planned (8 h left)"
+                ActivityId(11),
+                "'AWS cost review and rightsizing' has 96 % of its 150 h budget planned (6 h left)"
                     .to_string()
             ),
         ]
@@ -644,13 +645,17 @@ fn the_demo_plan_earns_and_warns() {
     let pilot = money.activity(ActivityId(6)).expect("act-6");
     assert_amount(pilot.figures.revenue, 9_500.0, "fee");
     assert_amount(pilot.figures.unpriced_hours, 32.0, "placeholder hours");
-    // Lena: 64 h × 58 = 3,712.
-    assert_amount(pilot.figures.cost, 3_712.0, "Lena's cost");
-    // Northwind's landing zone: Tom 120 h, Marcus (contractor) 32 h, at
-    // 135 = 20,520; cost 120 × 72 + 32 × 95 = 8,640 + 3,040 = 11,680.
-    let landing = money.activity(ActivityId(2)).expect("act-2");
-    assert_amount(landing.figures.revenue, 20_520.0, "landing zone revenue");
-    assert_amount(landing.figures.cost, 11_680.0, "landing zone cost");
+    // Lena: 48 h × 58 = 2,784.
+    assert_amount(pilot.figures.cost, 2_784.0, "Lena's cost");
+    // Adventure Works' cost review: Elena 24 h a week in weeks 1 to 5
+    // (120 h), Tom 8 h in weeks 1 to 3 (24 h), at 130 = 18,720; cost
+    // 120 × 66 + 24 × 72 = 7,920 + 1,728 = 9,648.
+    let review = money.activity(ActivityId(11)).expect("act-11");
+    assert_amount(review.figures.revenue, 18_720.0, "cost review revenue");
+    assert_amount(review.figures.cost, 9_648.0, "cost review cost");
+    // The firm bills about two thirds of its capacity in confirmed work.
+    let billable = money.billable_share().expect("capacity");
+    assert!((0.65..=0.80).contains(&billable), "{billable}");
 }
 
 #[test]

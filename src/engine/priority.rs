@@ -1,10 +1,14 @@
-//! The priority list: which open activity deserves attention first, with a
-//! score anyone can recompute by hand and a sentence saying why.
+//! The priority list: which open initiative of the ops plan deserves
+//! attention first, with a score anyone can recompute by hand and a
+//! sentence saying why. The firm's book of work (client projects,
+//! contracts, deals) is not ranked: it is booked, not prioritised against
+//! the goal.
 //!
 //! # The formula
 //!
 //! All times are fractional calendar days counted from `today`, which is a
-//! parameter like everywhere in the core.
+//! parameter like everywhere in the core; durations and slack are counted
+//! in the owner's working days, as planners count them.
 //!
 //! 1. Done activities drop out. Activities on a dependency loop (as found by
 //!    [`dependency_cycles`]) drop out too and are reported in
@@ -12,25 +16,29 @@
 //!    plan still ranks. No plan makes the ranking panic.
 //! 2. Remaining effort = effort hours × (1 − ticked ÷ total items) when the
 //!    definition-of-done checklist has items, else the effort hours.
-//! 3. Duration: the owner's daily hours are weekly hours ÷ working days
-//!    (8 hours a day and 5 days a week when there is no owner, no working
-//!    days or no hours); working days = remaining effort ÷ daily hours;
-//!    calendar days = working days × 7 ÷ working days a week.
+//! 3. Duration: the remaining effort in the owner's working days (their
+//!    weekly hours over their working weekdays a day; 8 hours a day, Monday
+//!    to Friday, when there is no owner or no hours). Working days are the
+//!    owner's working weekdays less public holidays, leave (a half day
+//!    counts half) and the days before their start or after their end; work
+//!    an owner is not there long enough to do runs on the default calendar.
 //! 4. Forward pass over the open dependencies: earliest start
 //!    ES = max(0, start − today, latest EF of its dependencies) and earliest
-//!    finish EF = ES + duration.
+//!    finish EF = the time `duration` working days after ES.
 //! 5. Backward pass: latest finish LF = min(deadline − today + 1,
 //!    goal date − today + 1, earliest LS of its dependents), the + 1 because
 //!    the deadline day itself can be worked; with none of these, LF is the
-//!    project end, the largest EF. LS = LF − duration; slack = LF − EF, and
-//!    negative slack means late.
-//! 6. Critical path: the activities whose slack is within half a day of the
-//!    smallest slack (the tightest chain). Without deadlines and goal date
-//!    this is the textbook critical path of zero total float.
+//!    project end, the largest EF. LS = the time `duration` working days
+//!    before LF; slack = the working days from EF to LF, and negative slack
+//!    (LF before EF) means late.
+//! 6. Critical path: the activities whose slack is within half a working
+//!    day of the smallest slack (the tightest chain). Without deadlines and
+//!    goal date this is the textbook critical path of zero total float.
 //! 7. Unblocks: the open dependents that list it (direct), all open
 //!    transitive dependents (total), and the sum of their impacts.
-//! 8. Days left = deadline − today; urgency = duration ÷ days left, kept
-//!    between 0 and 3; 3 when due today or overdue; 0 without a deadline.
+//! 8. Days left = deadline − today; urgency = duration ÷ the owner's working
+//!    days in those days, kept between 0 and 3; 3 when due today, overdue or
+//!    with no working day left; 0 without a deadline.
 //! 9. Score = 10 × impact + 4 × unblocked impact + 30 on the critical path
 //!    + 20 × urgency + (14 − slack, kept between 0 and 28).
 //! 10. An activity waiting on open dependencies scores at most the lowest
@@ -53,9 +61,10 @@
 
 use std::fmt::Write as _;
 
+use crate::engine::availability::{day_number, holiday_numbers, Calendar};
 use crate::engine::validate::dependency_cycles;
 use crate::model::{
-    sort_by_number, Activity, ActivityId, NaiveDate, PersonId, Plan, Status, WEEKDAYS,
+    sort_by_number, Activity, ActivityId, NaiveDate, Person, PersonId, Plan, Status, WEEKDAYS,
 };
 
 /// How the ranking works, in words a manager reads under "How is this
@@ -72,20 +81,22 @@ Score = 10 × impact (1 to 5)
             slack or more add nothing, being late adds more.
 
 Duration: the work left (the effort, less the share of the
-definition-of-done checklist already ticked), spread over the owner's
-working days and counted in calendar days. Without an owner a day is
-8 hours and a week 5 working days.
+definition-of-done checklist already ticked), in the owner's working
+days: their working weekdays, less public holidays, their leave and
+the days before they start or after they leave. Without an owner a
+day is 8 hours, Monday to Friday.
 
-Slack: how many days the activity can slip before it misses its
-deadline or the goal date, or makes late an activity that waits on it.
-Each activity is planned to start as early as its start date and its
-dependencies allow. Negative slack means it is already late.
+Slack: how many of the owner's working days the activity can slip
+before it misses its deadline or the goal date, or makes late an
+activity that waits on it. Each activity is planned to start as early
+as its start date and its dependencies allow. Negative slack means it
+is already late.
 
 Critical path: the activities with the least slack. A slip there moves
 the end date.
 
-Urgency: the duration divided by the days left until the deadline;
-3 when it is due today or overdue; 0 without a deadline.
+Urgency: the duration divided by the owner's working days left until
+the deadline; 3 when it is due today or overdue; 0 without a deadline.
 
 Waiting: an activity that waits on unfinished work scores just below
 the lowest-scoring activity it waits on, so all that work comes first.
@@ -114,7 +125,6 @@ const MAX_SLACK_POINTS: f64 = 28.0;
 const CRITICAL_SLACK_TOLERANCE_DAYS: f64 = 0.5;
 /// A working day and a working week when the owner does not say.
 const DEFAULT_DAILY_HOURS: f64 = 8.0;
-const DEFAULT_WORKING_DAYS_PER_WEEK: f64 = 5.0;
 
 /// The priority list of a plan on one day.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,11 +158,13 @@ pub struct Ranked {
     pub parts: ScoreParts,
     /// The unfinished activities it depends on, in id order.
     pub waiting_on: Vec<ActivityId>,
-    /// "unblocks 3 activities · on the critical path · 4 days of slack · impact 5".
+    /// "unblocks 3 activities · on the critical path · 4 working days of slack ·
+    /// impact 5".
     pub explanation: String,
 }
 
-/// The numbers a score is made of. Times are calendar days from today.
+/// The numbers a score is made of. Times are calendar days from today;
+/// durations and slack are the owner's working days.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScoreParts {
     pub impact: u8,
@@ -163,10 +175,14 @@ pub struct ScoreParts {
     /// The sum of the impacts of those activities.
     pub unblocked_impact: u32,
     pub remaining_effort_hours: f64,
+    /// The remaining effort in the owner's working days.
     pub duration_days: f64,
     pub earliest_finish: f64,
     pub latest_finish: f64,
-    /// Latest finish − earliest finish; negative when late.
+    /// The latest finish less the duration, on the owner's calendar.
+    pub latest_start: f64,
+    /// The owner's working days from the earliest to the latest finish;
+    /// negative when late.
     pub slack_days: f64,
     pub on_critical_path: bool,
     /// Deadline − today; none without a deadline.
@@ -356,7 +372,9 @@ impl Network {
         let open: Vec<bool> = activities
             .iter()
             .zip(on_loop)
-            .map(|(activity, looping)| activity.status != Status::Done && !looping)
+            .map(|(activity, looping)| {
+                activity.is_initiative() && activity.status != Status::Done && !looping
+            })
             .collect();
         // Unknown ids, self-dependencies and repeats are errors validation
         // reports; here they are skipped so that any plan ranks.
@@ -427,7 +445,7 @@ impl Network {
 /// others keep the default).
 fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScoreParts> {
     let activities = &plan.activities;
-    let working_weeks = WorkingWeeks::new(plan);
+    let calendars = Calendars::new(plan, today);
     let mut parts: Vec<ScoreParts> = vec![ScoreParts::default(); activities.len()];
     let goal_finish = plan
         .goal
@@ -442,9 +460,9 @@ fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScorePar
         if network.slot[index] == usize::MAX {
             continue;
         }
+        let calendar = calendars.of(activity);
         let remaining = activity.remaining_effort_hours();
-        let (daily_hours, days_per_week) = working_weeks.of(activity);
-        let duration = remaining / daily_hours * 7.0 / days_per_week;
+        let duration = remaining / calendar.daily_hours;
         let days_left = activity.deadline.map(|date| days_from(today, date));
         start_days[index] = activity
             .start
@@ -455,7 +473,9 @@ fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScorePar
         part.remaining_effort_hours = remaining;
         part.duration_days = duration;
         part.days_left = days_left;
-        part.urgency = urgency(duration, days_left);
+        let working_days_left =
+            days_left.map(|days| calendars.between(calendar, 0.0, days as f64));
+        part.urgency = urgency(duration, days_left, working_days_left);
     }
 
     // Forward pass: every dependency comes earlier in the order.
@@ -467,8 +487,9 @@ fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScorePar
             .iter()
             .map(|dependency| parts[*dependency].earliest_finish)
             .fold(start_days[index], f64::max);
+        let calendar = calendars.of(&activities[index]);
         let part = &mut parts[index];
-        part.earliest_finish = earliest_start + part.duration_days;
+        part.earliest_finish = calendars.advance(calendar, earliest_start, part.duration_days);
         project_end = project_end.max(part.earliest_finish);
     }
 
@@ -480,14 +501,20 @@ fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScorePar
             .dependents
             .of(index)
             .iter()
-            .map(|dependent| parts[*dependent].latest_finish - parts[*dependent].duration_days)
+            .map(|dependent| parts[*dependent].latest_start)
             .chain(own_finish)
             .chain(goal_finish)
             .reduce(f64::min)
             .unwrap_or(project_end);
+        let calendar = calendars.of(&activities[index]);
         let part = &mut parts[index];
         part.latest_finish = latest_finish;
-        part.slack_days = latest_finish - part.earliest_finish;
+        part.latest_start = calendars.retreat(calendar, latest_finish, part.duration_days);
+        part.slack_days = if latest_finish >= part.earliest_finish {
+            calendars.between(calendar, part.earliest_finish, latest_finish)
+        } else {
+            -calendars.between(calendar, latest_finish, part.earliest_finish)
+        };
         smallest_slack = smallest_slack.min(part.slack_days);
     }
     for &index in &network.order {
@@ -629,62 +656,96 @@ fn apply_pins(
     (order, pinned)
 }
 
-/// Each person's hours in a working day and working days in a week, in id
-/// order, worked out once instead of once an activity.
-struct WorkingWeeks {
-    by_id: Vec<(PersonId, f64, f64)>,
+/// The working calendars of the owners, for durations and slack counted
+/// in working days: each owner's working weekdays less public holidays,
+/// leave and the days before they start or after they leave. Work with no
+/// known owner, or an owner with no hours, runs on the default calendar (8
+/// hours a day, Monday to Friday, less public holidays); so does work whose
+/// owner is not there long enough to do it (a leaver).
+struct Calendars {
+    holidays: Vec<i64>,
+    today: i64,
+    by_id: Vec<(PersonId, usize)>,
+    people: Vec<Calendar>,
+    default: Calendar,
 }
 
-impl WorkingWeeks {
-    fn new(plan: &Plan) -> WorkingWeeks {
-        let mut by_id: Vec<(PersonId, f64, f64)> = plan
+impl Calendars {
+    fn new(plan: &Plan, today: NaiveDate) -> Calendars {
+        let mut by_id: Vec<(PersonId, usize)> = plan
             .people
             .iter()
-            .map(|person| {
-                let working_days = WEEKDAYS
-                    .iter()
-                    .filter(|day| person.working_days.contains(day))
-                    .count() as f64;
-                let hours = person.weekly_hours;
-                if working_days > 0.0 && hours.is_finite() && hours > 0.0 {
-                    (person.id, hours / working_days, working_days)
-                } else {
-                    (
-                        person.id,
-                        DEFAULT_DAILY_HOURS,
-                        DEFAULT_WORKING_DAYS_PER_WEEK,
-                    )
-                }
-            })
+            .enumerate()
+            .map(|(index, person)| (person.id, index))
             .collect();
-        sort_by_number(&mut by_id, |(id, ..)| id.0.into());
-        WorkingWeeks { by_id }
+        sort_by_number(&mut by_id, |(id, _)| id.0.into());
+        let default = Person {
+            weekly_hours: DEFAULT_DAILY_HOURS * 5.0,
+            working_days: WEEKDAYS[..5].to_vec(),
+            ..Person::new(PersonId(0), "")
+        };
+        Calendars {
+            holidays: holiday_numbers(plan),
+            today: day_number(today),
+            by_id,
+            people: plan.people.iter().map(Calendar::new).collect(),
+            default: Calendar::new(&default),
+        }
     }
 
-    /// The daily hours and working days a week of the activity's owner, or
-    /// the defaults without a known owner.
-    fn of(&self, activity: &Activity) -> (f64, f64) {
-        let defaults = (DEFAULT_DAILY_HOURS, DEFAULT_WORKING_DAYS_PER_WEEK);
+    /// The calendar of the activity's owner, or the default.
+    fn of(&self, activity: &Activity) -> &Calendar {
         let Some(owner) = activity.owner else {
-            return defaults;
+            return &self.default;
         };
-        let first = self.by_id.partition_point(|(id, ..)| *id < owner);
+        let first = self.by_id.partition_point(|(id, _)| *id < owner);
         match self.by_id.get(first) {
-            Some((id, daily_hours, days_per_week)) if *id == owner => {
-                (*daily_hours, *days_per_week)
+            Some((id, index)) if *id == owner => {
+                let calendar = &self.people[*index];
+                if calendar.daily_hours > 0.0 {
+                    calendar
+                } else {
+                    &self.default
+                }
             }
-            _ => defaults,
+            _ => &self.default,
         }
+    }
+
+    /// Working days on `calendar` between two times (days from today).
+    fn between(&self, calendar: &Calendar, from: f64, to: f64) -> f64 {
+        let today = self.today as f64;
+        calendar.days_there_between(&self.holidays, today + from, today + to)
+    }
+
+    /// The time `days` working days on `calendar` after `from`.
+    fn advance(&self, calendar: &Calendar, from: f64, days: f64) -> f64 {
+        let today = self.today as f64;
+        calendar
+            .advance(&self.holidays, today + from, days)
+            .or_else(|| self.default.advance(&self.holidays, today + from, days))
+            .map_or(from + days * 7.0 / 5.0, |at| at - today)
+    }
+
+    /// The time `days` working days on `calendar` before `to`.
+    fn retreat(&self, calendar: &Calendar, to: f64, days: f64) -> f64 {
+        let today = self.today as f64;
+        calendar
+            .retreat(&self.holidays, today + to, days)
+            .or_else(|| self.default.retreat(&self.holidays, today + to, days))
+            .map_or(to - days * 7.0 / 5.0, |at| at - today)
     }
 }
 
-/// How much of the time left the work needs: 0 to 3, 3 when due today or
-/// overdue, 0 without a deadline.
-fn urgency(duration_days: f64, days_left: Option<i64>) -> f64 {
-    match days_left {
-        None => 0.0,
-        Some(days) if days <= 0 => MAX_URGENCY,
-        Some(days) => (duration_days / days as f64).clamp(0.0, MAX_URGENCY),
+/// How much of the time left the work needs: its working days over the
+/// working days from today to the deadline, 0 to 3; 3 when due today,
+/// overdue or with no working day left; 0 without a deadline.
+fn urgency(duration_days: f64, days_left: Option<i64>, working_days_left: Option<f64>) -> f64 {
+    match (days_left, working_days_left) {
+        (None, _) | (_, None) => 0.0,
+        (Some(days), _) if days <= 0 => MAX_URGENCY,
+        (Some(_), Some(left)) if left <= 0.0 => MAX_URGENCY,
+        (Some(_), Some(left)) => (duration_days / left).clamp(0.0, MAX_URGENCY),
     }
 }
 
@@ -733,7 +794,7 @@ fn explanation(
     // Slack only means something to a reader when there is a date to slip.
     if activity.deadline.is_some() || has_goal_date {
         let days = parts.slack_days.round() as i64;
-        let length = Days(days.unsigned_abs());
+        let length = WorkingDays(days.unsigned_abs());
         if days < 0 {
             add_reason(&mut text, format_args!("{length} late"));
         } else {
@@ -754,6 +815,18 @@ fn add_reason(text: &mut String, reason: std::fmt::Arguments) {
     }
     // Writing into a String cannot fail.
     let _ = text.write_fmt(reason);
+}
+
+/// A number of working days as read: "1 working day", "3 working days".
+struct WorkingDays(u64);
+
+impl std::fmt::Display for WorkingDays {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            1 => formatter.write_str("1 working day"),
+            days => write!(formatter, "{days} working days"),
+        }
+    }
 }
 
 /// A number of days as read: "1 day", "3 days".
@@ -1025,9 +1098,9 @@ mod tests {
             ]),
             "
             1. Late rank 1 score 126 | days 5, EF 5, LF 3, slack -2, critical | unblocks 0/0 worth 0
-            on the critical path · 2 days late · impact 3
+            on the critical path · 2 working days late · impact 3
             2. Early rank 2 score 40.44 | days 2, EF 2, LF 10, slack 8 | unblocks 0/0 worth 0
-            8 days of slack · impact 3
+            8 working days of slack · impact 3
             ",
         );
         // Overdue by 3 days: LF −2, slack −3, urgency 3: 30 + 30 + 60 + 17 =
@@ -1041,11 +1114,11 @@ mod tests {
             ]),
             "
             1. Overdue rank 1 score 137 | days 1, EF 1, LF -2, slack -3, critical | unblocks 0/0 worth 0
-            overdue by 3 days · on the critical path · 3 days late · impact 3
+            overdue by 3 days · on the critical path · 3 working days late · impact 3
             2. Due today rank 2 score 104 | days 1, EF 1, LF 1, slack 0 | unblocks 0/0 worth 0
-            due today · 0 days of slack · impact 3
+            due today · 0 working days of slack · impact 3
             3. In five days rank 3 score 43 | days 1, EF 1, LF 6, slack 5 | unblocks 0/0 worth 0
-            5 days of slack · impact 3
+            5 working days of slack · impact 3
             ",
         );
         // One day either way is singular. Yesterday's: LF 0, slack −1,
@@ -1058,9 +1131,9 @@ mod tests {
             ]),
             "
             1. Yesterday rank 1 score 135 | days 1, EF 1, LF 0, slack -1, critical | unblocks 0/0 worth 0
-            overdue by 1 day · on the critical path · 1 day late · impact 3
+            overdue by 1 day · on the critical path · 1 working day late · impact 3
             2. Tomorrow rank 2 score 63 | days 1, EF 1, LF 2, slack 1 | unblocks 0/0 worth 0
-            1 day of slack · impact 3
+            1 working day of slack · impact 3
             ",
         );
     }
@@ -1076,9 +1149,9 @@ mod tests {
             &with_goal,
             "
             1. A rank 1 score 81 | days 2, EF 2, LF 7, slack 5, critical | unblocks 1/1 worth 3
-            unblocks 1 activity · on the critical path · 5 days of slack · no deadline · impact 3
+            unblocks 1 activity · on the critical path · 5 working days of slack · no deadline · impact 3
             2. B rank 2 score 69 | days 3, EF 5, LF 10, slack 5, critical | unblocks 0/0 worth 0
-            waiting on 'A' · on the critical path · 5 days of slack · no deadline · impact 3
+            waiting on 'A' · on the critical path · 5 working days of slack · no deadline · impact 3
             ",
         );
     }
@@ -1226,7 +1299,7 @@ mod tests {
     #[test]
     fn ties_go_to_the_earlier_deadline_then_the_smaller_id() {
         // Nothing has effort, so no urgency; the goal is due in 20 days.
-        // Everything has 11 days of slack: X and Y start in 10 days and must
+        // Everything has 11 working days of slack: X and Y start in 10 days and must
         // finish by day 21 (the goal; Y's deadline in 20 days gives the
         // same), Z and W start today and are due in 10 days. All are equally
         // critical: 30 + 30 + 3 = 63. Z and W share the earliest deadline,
@@ -1244,13 +1317,13 @@ mod tests {
             &tied,
             "
             1. Z rank 1 score 63 | days 0, EF 0, LF 11, slack 11, critical | unblocks 0/0 worth 0
-            on the critical path · 11 days of slack · impact 3
+            on the critical path · 11 working days of slack · impact 3
             2. W rank 2 score 63 | days 0, EF 0, LF 11, slack 11, critical | unblocks 0/0 worth 0
-            on the critical path · 11 days of slack · impact 3
+            on the critical path · 11 working days of slack · impact 3
             3. Y rank 3 score 63 | days 0, EF 10, LF 21, slack 11, critical | unblocks 0/0 worth 0
-            on the critical path · 11 days of slack · impact 3
+            on the critical path · 11 working days of slack · impact 3
             4. X rank 4 score 63 | days 0, EF 10, LF 21, slack 11, critical | unblocks 0/0 worth 0
-            on the critical path · 11 days of slack · no deadline · impact 3
+            on the critical path · 11 working days of slack · no deadline · impact 3
             ",
         );
     }
@@ -1258,10 +1331,9 @@ mod tests {
     #[test]
     fn checklists_owners_and_working_weeks_set_the_duration() {
         // Half the checklist is ticked, so 32 of 64 hours remain. Lena
-        // works 32 hours on 4 days: 8 hours a day, 4 working days, 7
-        // calendar days. Nobody owns the second: 8 hours a day, 5 days a
-        // week, so 8 hours is 1.4 calendar days; the third's owner works no
-        // hours, which falls back to the same.
+        // works 32 hours on 4 days: 8 hours a day, 4 working days. Nobody
+        // owns the second: 8 hours a day, so 8 hours is 1 working day; the
+        // third's owner works no hours, which falls back to the same.
         let mut owned = plan(&[
             ("Checklist", 64.0, 3, &[], None),
             ("Unowned", 8.0, 3, &[], None),
@@ -1297,16 +1369,16 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(durations, vec![(32.0, 7.0), (8.0, 1.4), (8.0, 1.4)]);
+        assert_eq!(durations, vec![(32.0, 4.0), (8.0, 1.0), (8.0, 1.0)]);
     }
 
     #[test]
     fn a_broken_plan_still_ranks_without_panicking() {
         // Out of id order, a self-dependency, an unknown and a repeated
         // dependency, an effort that is not a number, an impact out of range,
-        // an unknown owner and a pin at place 0. Y (unknown owner: 8 hours
-        // a day, 5 days a week) takes 1.4 days; X has no effort left and
-        // waits on Y. Y: 30 + 4×9 + 30 + 14 = 110; X: 90 + 30 + 14 = 134,
+        // an unknown owner and a pin at place 0. Y (unknown owner: the
+        // default calendar, 8 hours a day, Monday to Friday) takes one
+        // working day, Monday today; X has no effort left and waits on Y. Y: 30 + 4×9 + 30 + 14 = 110; X: 90 + 30 + 14 = 134,
         // capped at 109; the pin at 0 counts as the top.
         let mut broken = plan(&[("X", 0.0, 9, &[], None), ("Y", 8.0, 3, &[], None)]);
         broken.activities[0].depends_on =
@@ -1321,9 +1393,9 @@ mod tests {
         check(
             &broken,
             "
-            1. X rank 2 pinned score 109 | days 0, EF 1.4, LF 1.4, slack 0, critical | unblocks 0/0 worth 0
+            1. X rank 2 pinned score 109 | days 0, EF 1, LF 1, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'Y' · on the critical path · no deadline · impact 9
-            2. Y rank 1 score 110 | days 1.4, EF 1.4, LF 1.4, slack 0, critical | unblocks 1/1 worth 9
+            2. Y rank 1 score 110 | days 1, EF 1, LF 1, slack 0, critical | unblocks 1/1 worth 9
             unblocks 1 activity · on the critical path · no deadline · impact 3
             ",
         );
@@ -1424,47 +1496,112 @@ mod tests {
     }
 
     #[test]
+    fn durations_and_slack_are_the_owners_working_days() {
+        // Monday 2026-11-23 is day 0. Ann works Monday to Friday, 8 hours a
+        // day, and is away from Wednesday 2026-12-02 to Friday 12-04 (days
+        // 9 to 11) and half of Monday 12-07 (day 14). Bob works Monday to
+        // Friday and is never away.
+        //
+        //   A (Ann, 40 h = 5 working days, due Friday 12-11, day 18): ES 0,
+        //     EF 5 (the end of Friday 11-27). B waits on it and must start
+        //     by day 16, so LF = 16. Slack: Ann's working days from day 5 to
+        //     day 16 are Monday 11-30 and Tuesday 12-01 (2), half of Monday
+        //     12-07 (0.5) and Tuesday 12-08 (1): 3.5, where the calendar
+        //     has 11 days. Urgency 5 / 10.5 working days to the deadline.
+        //     30 + 4 × 3 + 30 + 20 × 5/10.5 + (14 − 3.5) = 92.02.
+        //   B (Bob, 8 h = 1 working day, due Wednesday 12-09, day 16): ES 5
+        //     (a Saturday), EF 8 (the end of Monday 11-30); LF 17, LS 16.
+        //     Slack: Bob's working days from day 8 to 17, Tuesday 12-01 to
+        //     Wednesday 12-09: 7. Urgency 1 / 12. 30 + 20/12 + 7 = 38.67.
+        let mut plan = Plan::empty(PlanId(1), "Working days", today());
+        plan.people = vec![
+            Person {
+                leave: vec![
+                    crate::model::Leave {
+                        start: day(9),
+                        end: day(11),
+                        day_fraction: 1.0,
+                        note: "Conference".to_string(),
+                    },
+                    crate::model::Leave {
+                        start: day(14),
+                        end: day(14),
+                        day_fraction: 0.5,
+                        note: String::new(),
+                    },
+                ],
+                ..Person::new(PersonId(1), "Ann")
+            },
+            Person::new(PersonId(2), "Bob"),
+        ];
+        let mut a = Activity::new(ActivityId(1), "A");
+        a.owner = Some(PersonId(1));
+        a.effort_hours = 40.0;
+        a.deadline = Some(day(18));
+        let mut b = Activity::new(ActivityId(2), "B");
+        b.owner = Some(PersonId(2));
+        b.effort_hours = 8.0;
+        b.deadline = Some(day(16));
+        b.depends_on = vec![ActivityId(1)];
+        plan.activities = vec![a, b];
+        check(
+            &plan,
+            "
+            1. A rank 1 score 92.02 | days 5, EF 5, LF 16, slack 3.5, critical | unblocks 1/1 worth 3
+            unblocks 1 activity · on the critical path · 4 working days of slack · impact 3
+            2. B rank 2 score 38.67 | days 1, EF 8, LF 17, slack 7 | unblocks 0/0 worth 0
+            waiting on 'A' · 7 working days of slack · impact 3
+            ",
+        );
+        // A holiday on Tuesday 12-08 takes one more working day off A's
+        // slack, and a day off the working days left to its deadline.
+        plan.holidays = vec![crate::model::Holiday {
+            date: day(15),
+            name: "Founders' day".to_string(),
+        }];
+        let ranking = rank(&plan, today());
+        let slack: Vec<f64> = ranking.entries.iter().map(|e| e.parts.slack_days).collect();
+        assert_eq!(slack, [2.5, 6.0]);
+    }
+
+    #[test]
     fn the_demo_plan_ranks_the_foundations_first() {
-        // On Monday 2026-11-23 (days from today; owners work 8 hours a day;
-        // the goal is due on 2027-02-05, day 74, so every LF is at most 75):
+        // On Monday 2026-11-23 (day 0; owners work 8 hours a day; Christmas
+        // on day 32 and New Year's Day on day 39 are holidays; the goal is
+        // due on 2027-02-05, day 74, so every LF is at most 75). Only the
+        // ops plan's six initiatives rank; the book of work does not.
         //
         //   act-1 map the process: done, not ranked.
-        //   act-2 landing zone: 90 of 120 h left, 5-day week → 15.75 days,
-        //     EF 15.75; due day 32 (LF 33) and act-5 starts by 45.6, so
-        //     LF 33, slack 17.25. Unblocks act-5 and act-6 (4 + 5 = 9).
-        //     Urgency 15.75/32. 50 + 36 + 9.84 = 95.84.
-        //   act-3 tenant baseline: 60 of 80 h → 10.5 days; LF 40 (due day
-        //     39), slack 29.5. Blocked in status, but act-1 is done, so it
-        //     waits on nothing. 50 + 36 + 20 × 10.5/39 = 91.38.
-        //   act-4 intake form: 26.67 of 40 h → 4.67 days; LF 26, slack
-        //     21.33. Unblocks act-6. 40 + 20 + 20 × 4.67/25 = 63.73.
-        //   act-5 security sign-off: 48 h → 8.4 days, starts on day 28
-        //     (after act-2 and act-3 finish), EF 36.4; LF 54 (due day 53),
-        //     slack 17.6. 40 + 20 + 20 × 8.4/53 = 63.17, below the 94.84 cap.
-        //   act-6 pilot: Lena's 32 hours over 4 days, 60 h → 13.125 days,
-        //     starts on day 49, EF 62.125; LF 75 (due with the goal), slack
-        //     12.875: the least, so the critical path.
-        //     50 + 30 + 20 × 13.125/74 + 1.125 = 84.67, but it waits on
-        //     act-4 and act-5, so it gets the lower of them less one:
-        //     63.17 − 1 = 62.17.
+        //   act-2 landing zone: 84 of 112 h left, 10.5 of Tom's working
+        //     days: EF 14.5 (noon on Monday 12-07); due day 32 (LF 33).
+        //     Slack: his working days to Christmas Eve, 13.5. Unblocks
+        //     act-5 and act-6 (4 + 5 = 9).
+        //   act-3 tenant baseline: 60 of 80 h, 7.5 days: EF 9.5; LF 40 (due
+        //     day 39, New Year's Day), slack 20.5.
+        //   act-4 intake form: 26.67 of 40 h, 3.33 days; LF 26, slack 16.67.
+        //   act-5 security sign-off: 48 h, 6 days from its start on day 28
+        //     (Christmas in that week): EF 37; LF 54, slack 12.
+        //   act-6 pilot: 60 h, 7.5 of Lena's 4-day weeks from its start on
+        //     day 49: EF 59.5; LF 75, slack 8.5: the least, so the critical
+        //     path; it waits on act-4 and act-5, so it scores just below
+        //     the lower of them.
         //
-        // So the two foundations that unblock the rest come first, the
-        // landing zone ahead because its work fills more of its time, and
-        // the critical pilot last, right behind what it waits for.
+        // So the two foundations that unblock the rest come first, and the
+        // critical pilot last, right behind what it waits for.
         let demo = demo_plan(PlanId(1), today());
         check(
             &demo,
             "
-            1. Standard Azure landing zone in Terraform rank 1 score 95.84 | days 15.75, EF 15.75, LF 33, slack 17.25 | unblocks 1/2 worth 9
-            unblocks 2 activities · 17 days of slack · impact 5
-            2. Automated Microsoft 365 tenant baseline rank 2 score 91.38 | days 10.5, EF 10.5, LF 40, slack 29.5 | unblocks 1/2 worth 9
-            unblocks 2 activities · 30 days of slack · impact 5
-            3. Self-service intake form and checklist rank 3 score 63.73 | days 4.67, EF 4.67, LF 26, slack 21.33 | unblocks 1/1 worth 5
-            unblocks 1 activity · 21 days of slack · impact 4
-            4. Security baseline sign-off for new clients rank 4 score 63.17 | days 8.4, EF 36.4, LF 54, slack 17.6 | unblocks 1/1 worth 5
-            waiting on 2 activities · unblocks 1 activity · 18 days of slack · impact 4
-            5. Pilot: onboard Fabrikam Legal in 7 days rank 5 score 62.17 | days 13.12, EF 62.12, LF 75, slack 12.88, critical | unblocks 0/0 worth 0
-            waiting on 2 activities · on the critical path · 13 days of slack · impact 5
+            1. Standard Azure landing zone in Terraform rank 1 score 95.25 | days 10.5, EF 14.5, LF 33, slack 13.5 | unblocks 1/2 worth 9
+            unblocks 2 activities · 14 working days of slack · impact 5
+            2. Automated Microsoft 365 tenant baseline rank 2 score 91.36 | days 7.5, EF 9.5, LF 40, slack 20.5 | unblocks 1/2 worth 9
+            unblocks 2 activities · 21 working days of slack · impact 5
+            3. Security baseline sign-off for new clients rank 3 score 65.24 | days 6, EF 37, LF 54, slack 12 | unblocks 1/1 worth 5
+            waiting on 2 activities · unblocks 1 activity · 12 working days of slack · impact 4
+            4. Self-service intake form and checklist rank 4 score 63.51 | days 3.33, EF 3.33, LF 26, slack 16.67 | unblocks 1/1 worth 5
+            unblocks 1 activity · 17 working days of slack · impact 4
+            5. Pilot: onboard Fabrikam Legal in 7 days rank 5 score 62.51 | days 7.5, EF 59.5, LF 75, slack 8.5, critical | unblocks 0/0 worth 0
+            waiting on 2 activities · on the critical path · 9 working days of slack · impact 5
             ",
         );
     }

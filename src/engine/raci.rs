@@ -1,15 +1,16 @@
-//! RACI: who is Accountable (the activity's owner, always one), Responsible,
-//! Consulted and Informed on each activity, and the checks on it:
+//! RACI: who is Accountable (the initiative's owner, always one),
+//! Responsible, Consulted and Informed on each initiative of the ops plan,
+//! and the checks on it:
 //!
-//! - every open activity has exactly one Accountable: its owner (an
-//!   activity without one is a finding);
-//! - every open activity has someone Responsible;
+//! - every open initiative has exactly one Accountable: its owner (an
+//!   initiative without one is a finding);
+//! - every open initiative has someone Responsible;
 //! - nobody is Accountable or Responsible on more than [`MAX_AT_ONCE`]
-//!   open activities at once. An activity runs from its start to its
+//!   open initiatives at once. An initiative runs from its start to its
 //!   deadline (one of them alone stands for both; with neither it is left
 //!   out of this check).
 //!
-//! Done activities are not checked.
+//! Done initiatives and the book of work are not checked.
 
 use chrono::Duration;
 
@@ -100,12 +101,12 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Every finding: activities without an Accountable or a Responsible in id
-/// order, then people on too many activities at once in id order.
+/// Every finding: initiatives without an Accountable or a Responsible in id
+/// order, then people on too many initiatives at once in id order. The
+/// book of work is staffed by its allocations, not by RACI letters.
 pub fn check(plan: &Plan) -> Vec<Finding> {
     let open: Vec<&Activity> = plan
-        .activities
-        .iter()
+        .initiatives()
         .filter(|activity| activity.status != Status::Done)
         .collect();
     let mut findings = Vec::new();
@@ -179,7 +180,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
             activity: activities[0],
             person: Some(person.id),
             message: format!(
-                "{} is accountable or responsible for {} activities at once from {from_date} \
+                "{} is accountable or responsible for {} initiatives at once from {from_date} \
                  (more than {MAX_AT_ONCE}): {}",
                 person.name,
                 activities.len(),
@@ -329,7 +330,7 @@ mod tests {
         assert_eq!(findings[0].person, Some(PersonId(1)));
         assert_eq!(
             findings[0].message,
-            "Ann Lee is accountable or responsible for 4 activities at once from 2026-12-09 \
+            "Ann Lee is accountable or responsible for 4 initiatives at once from 2026-12-09 \
              (more than 3): 'Activity 1', 'Activity 2', 'Activity 3', 'Activity 4'"
         );
         assert_eq!(

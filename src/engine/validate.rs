@@ -20,9 +20,9 @@ mod roles;
 pub use roles::{MAX_CADENCES, MAX_RACI_PEOPLE, MAX_ROLES, MAX_ROLE_SKILLS};
 
 use crate::model::{
-    sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, CheckIn, CheckInId,
-    Commitment, MetricId, Person, PersonId, Plan, ScenarioId, SkillId, Week, HOURS_PER_WEEK_LIMIT,
-    MAX_HORIZON_WEEKS, MAX_SKILL_LEVEL,
+    sort_by_number, Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee,
+    CheckIn, CheckInId, Commitment, MetricId, Period, Person, PersonId, Plan, ScenarioId, SkillId,
+    Week, HOURS_PER_WEEK_LIMIT, MAX_HORIZON_WEEKS, MAX_SKILL_LEVEL,
 };
 
 /// Dates outside these years are typing errors, not plans. Weeks count by
@@ -134,7 +134,7 @@ pub fn allocation_errors(plan: &Plan, changed: &[AllocationId]) -> Vec<Finding> 
             .filter(|allocation| changed.contains(&allocation.id))
             .collect();
         for allocation in &changed {
-            check.allocation(allocation);
+            check.allocation(plan, allocation);
         }
         check.role_allocations(plan, &changed);
     }
@@ -661,7 +661,7 @@ impl Checker {
             if self.full() {
                 return;
             }
-            self.allocation(allocation);
+            self.allocation(plan, allocation);
         }
         let pinned_before = repeats(&plan.priority_pins, |pin| pin.activity.0.into());
         for (index, pin) in plan.priority_pins.iter().enumerate() {
@@ -679,6 +679,17 @@ impl Checker {
                     format!("{path}.activity"),
                     format!(
                         "'{}' is pinned twice",
+                        quoted(&plan.activity_title(pin.activity))
+                    ),
+                );
+            } else if plan
+                .activity(pin.activity)
+                .is_some_and(|activity| !activity.is_initiative())
+            {
+                self.error(
+                    format!("{path}.activity"),
+                    format!(
+                        "'{}' is on the book of work: only initiatives are ranked and pinned",
                         quoted(&plan.activity_title(pin.activity))
                     ),
                 );
@@ -865,6 +876,18 @@ impl Checker {
                 format!("'{title}' depends on {dependency}, which is not in the plan")
             } else if listed_before.get(index) == Some(&true) {
                 format!("'{title}' lists the same dependency twice")
+            } else if !activity.is_initiative() {
+                format!(
+                    "'{title}' is on the book of work: only the ops plan's initiatives depend on each other"
+                )
+            } else if plan
+                .activity(*dependency)
+                .is_some_and(|other| !other.is_initiative())
+            {
+                format!(
+                    "'{title}' depends on '{}', which is on the book of work: only the ops plan's initiatives depend on each other",
+                    Quoted(&plan.activity_title(*dependency))
+                )
             } else {
                 continue;
             };
@@ -891,6 +914,7 @@ impl Checker {
                 );
             }
         }
+        self.book_terms(&path, activity);
         for (index, change) in activity.status_history.iter().enumerate() {
             self.date(
                 &format_args!("{path}.status_history[{index}].date"),
@@ -902,6 +926,61 @@ impl Checker {
                 &format_args!("{path}.done_definition.checklist[{index}].done_on"),
                 item.done_on,
             );
+        }
+    }
+
+    /// A managed-services contract's hours and a pipeline deal's stage.
+    fn book_terms(&mut self, path: &Entity<ActivityId>, activity: &Activity) {
+        let title = &Quoted(&activity.title);
+        if let Some(contract) = activity.contract {
+            let most = match contract.period {
+                Period::Week => HOURS_PER_WEEK_LIMIT,
+                Period::Month => HOURS_PER_WEEK_LIMIT * 52.0 / 12.0,
+            };
+            if activity.kind != ActivityKind::ManagedService {
+                self.error(
+                    format!("{path}.contract"),
+                    format!(
+                        "'{title}' is not a managed service: only a managed-services contract commits hours a week or a month"
+                    ),
+                );
+            } else if !contract.hours.is_finite() || contract.hours <= 0.0 || contract.hours > most
+            {
+                self.error(
+                    format!("{path}.contract.hours"),
+                    format!(
+                        "{} hours a {} is not possible: use more than 0 and at most {most:.0}",
+                        contract.hours,
+                        contract.period.label()
+                    ),
+                );
+            }
+            self.date(&format_args!("{path}.contract.renewal"), contract.renewal);
+        }
+        if let Some(deal) = activity.deal {
+            if activity.is_initiative() {
+                self.error(
+                    format!("{path}.deal"),
+                    format!(
+                        "'{title}' is an initiative of the ops plan: pipeline deals are on the book of work"
+                    ),
+                );
+            }
+            if activity.commitment != Commitment::Tentative {
+                self.error(
+                    format!("{path}.commitment"),
+                    format!("'{title}' is a pipeline deal: it stays tentative until it is won"),
+                );
+            }
+            if !(0.0..=1.0).contains(&deal.probability) {
+                self.error(
+                    format!("{path}.deal.probability"),
+                    format!(
+                        "a win probability of {} % is not possible: use 0 to 100 %",
+                        deal.probability * 100.0
+                    ),
+                );
+            }
         }
     }
 
@@ -954,7 +1033,7 @@ impl Checker {
         }
     }
 
-    fn allocation(&mut self, allocation: &Allocation) {
+    fn allocation(&mut self, plan: &Plan, allocation: &Allocation) {
         let path = Entity("allocations", allocation.id);
         if !self.ids.activity(allocation.activity) {
             self.error(
@@ -962,6 +1041,18 @@ impl Checker {
                 format!(
                     "allocation to {}, which is not in the plan",
                     allocation.activity
+                ),
+            );
+        } else if allocation.commitment == Commitment::Confirmed
+            && plan
+                .activity(allocation.activity)
+                .is_some_and(|activity| activity.deal.is_some())
+        {
+            self.error(
+                format!("{path}.commitment"),
+                format!(
+                    "'{}' is a pipeline deal: its work stays tentative until the deal is won",
+                    Quoted(&plan.activity_title(allocation.activity))
                 ),
             );
         }

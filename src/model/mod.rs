@@ -342,12 +342,19 @@ pub struct Certification {
     pub expires: Option<NaiveDate>,
 }
 
-/// A piece of work with one owner, a hard deadline and a definition of done.
+/// A piece of work people can be allocated to: one of the ops plan's
+/// initiatives (one owner, a hard deadline, a midpoint check-in, a
+/// definition of done, dependencies and impact) or an engagement of the
+/// firm's book of work (a client project, a managed-services contract,
+/// internal work or a pipeline deal). Both count in capacity, money and
+/// skills alike; [`Scope`] says which list it is on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     pub id: ActivityId,
     pub title: String,
     pub description: String,
+    /// The ops plan's initiatives or the firm's book of work.
+    pub scope: Scope,
     /// At most one owner; none is allowed but flagged.
     pub owner: Option<PersonId>,
     pub start: Option<NaiveDate>,
@@ -383,6 +390,117 @@ pub struct Activity {
     pub responsible: Vec<PersonId>,
     pub consulted: Vec<PersonId>,
     pub informed: Vec<PersonId>,
+    /// The recurring commitment of a managed-services contract; its term
+    /// runs from `start` to `deadline`.
+    pub contract: Option<Contract>,
+    /// Where an unsigned pipeline deal stands; none once won (or for work
+    /// that was never a deal). The hours it needs by role or skill are its
+    /// tentative allocations, on placeholders, open roles or people.
+    pub deal: Option<Deal>,
+}
+
+/// Which of the plan's two lists a piece of work is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scope {
+    /// One of the ops plan's initiatives toward its strategic goal: plan
+    /// health, priorities, the board and the weekly check-in are about
+    /// these.
+    #[default]
+    Initiative,
+    /// The firm's book of work: client projects, managed-services
+    /// contracts, internal work and pipeline deals.
+    Book,
+}
+
+impl Scope {
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Initiative => "Initiative",
+            Scope::Book => "Book of work",
+        }
+    }
+}
+
+/// The recurring commitment of a managed-services contract.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Contract {
+    /// Hours the firm commits to per `period`.
+    pub hours: f64,
+    pub period: Period,
+    /// When the contract comes up for renewal, if known.
+    pub renewal: Option<NaiveDate>,
+}
+
+impl Contract {
+    /// The committed hours in an average week (a month is 52/12 weeks).
+    pub fn hours_per_week(&self) -> f64 {
+        match self.period {
+            Period::Week => self.hours,
+            Period::Month => self.hours * 12.0 / 52.0,
+        }
+    }
+}
+
+/// What a contract's hours are counted per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Week,
+    Month,
+}
+
+impl Period {
+    /// "week", "month".
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+}
+
+/// An unsigned deal of the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Deal {
+    pub stage: DealStage,
+    /// The chance of winning it, 0 to 1 (0.6 is 60 %).
+    pub probability: f64,
+}
+
+/// How far a deal has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DealStage {
+    Lead,
+    Qualified,
+    Proposal,
+    Negotiation,
+}
+
+impl DealStage {
+    pub const ALL: [DealStage; 4] = [
+        DealStage::Lead,
+        DealStage::Qualified,
+        DealStage::Proposal,
+        DealStage::Negotiation,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DealStage::Lead => "Lead",
+            DealStage::Qualified => "Qualified",
+            DealStage::Proposal => "Proposal",
+            DealStage::Negotiation => "Negotiation",
+        }
+    }
+
+    /// The win probability a deal is given when it reaches this stage.
+    pub fn usual_probability(self) -> f64 {
+        match self {
+            DealStage::Lead => 0.1,
+            DealStage::Qualified => 0.25,
+            DealStage::Proposal => 0.5,
+            DealStage::Negotiation => 0.75,
+        }
+    }
 }
 
 /// How an activity's billable work earns revenue.
@@ -450,13 +568,28 @@ impl Activity {
         effort * (1.0 - ticked as f64 / checklist.len() as f64)
     }
 
-    /// A not-started, confirmed project activity with impact 3 and nothing
-    /// else set.
+    /// Whether it is one of the ops plan's initiatives.
+    pub fn is_initiative(&self) -> bool {
+        self.scope == Scope::Initiative
+    }
+
+    /// The hours a week it asks of its people when it asks a steady
+    /// number (a managed-services contract); none for work measured by
+    /// its effort.
+    pub fn weekly_commitment(&self) -> Option<f64> {
+        self.contract
+            .map(|contract| contract.hours_per_week())
+            .filter(|hours| hours.is_finite() && *hours > 0.0)
+    }
+
+    /// A not-started, confirmed project initiative with impact 3 and
+    /// nothing else set.
     pub fn new(id: ActivityId, title: &str) -> Activity {
         Activity {
             id,
             title: title.to_string(),
             description: String::new(),
+            scope: Scope::Initiative,
             owner: None,
             start: None,
             deadline: None,
@@ -478,6 +611,8 @@ impl Activity {
             responsible: Vec::new(),
             consulted: Vec::new(),
             informed: Vec::new(),
+            contract: None,
+            deal: None,
         }
     }
 
@@ -835,6 +970,13 @@ impl Plan {
 
     pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
         find_by_id(&self.activities, id, |activity| activity.id)
+    }
+
+    /// The ops plan's initiatives, in plan order.
+    pub fn initiatives(&self) -> impl Iterator<Item = &Activity> + '_ {
+        self.activities
+            .iter()
+            .filter(|activity| activity.is_initiative())
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {

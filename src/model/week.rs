@@ -15,9 +15,14 @@ pub struct Week(NaiveDate);
 pub struct BadWeek(pub String);
 
 impl Week {
-    /// The week that contains `date`.
+    /// The week that contains `date` (for the first days chrono can hold,
+    /// whose Monday it cannot, the week after).
     pub fn containing(date: NaiveDate) -> Week {
-        Week(date - Duration::days(date.weekday().num_days_from_monday() as i64))
+        let back = Duration::days(date.weekday().num_days_from_monday() as i64);
+        match date.checked_sub_signed(back) {
+            Some(monday) => Week(monday),
+            None => Week(date + (Duration::days(7) - back)),
+        }
     }
 
     /// The week `year`-W`week`, if it exists.

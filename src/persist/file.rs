@@ -185,6 +185,9 @@ pub struct Activity {
     pub id: ActivityId,
     pub title: String,
     pub description: String,
+    /// `initiative` (the ops plan) or `book` (the firm's book of work);
+    /// version 4.
+    pub scope: Scope,
     pub owner: Option<PersonId>,
     pub start: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
@@ -209,6 +212,53 @@ pub struct Activity {
     pub responsible: Vec<PersonId>,
     pub consulted: Vec<PersonId>,
     pub informed: Vec<PersonId>,
+    /// A managed-services contract's recurring hours (version 4).
+    pub contract: Option<Contract>,
+    /// An unsigned pipeline deal's stage and win probability (version 4).
+    pub deal: Option<Deal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Initiative,
+    Book,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+pub struct Contract {
+    /// Hours committed per `period`.
+    pub hours: f64,
+    pub period: Period,
+    pub renewal: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+pub struct Deal {
+    pub stage: DealStage,
+    /// The chance of winning, 0 to 1.
+    pub probability: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DealStage {
+    Lead,
+    Qualified,
+    Proposal,
+    Negotiation,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -657,6 +707,10 @@ impl From<model::Activity> for Activity {
             id: activity.id,
             title: activity.title,
             description: activity.description,
+            scope: match activity.scope {
+                model::Scope::Initiative => Scope::Initiative,
+                model::Scope::Book => Scope::Book,
+            },
             owner: activity.owner,
             start: activity.start,
             deadline: activity.deadline,
@@ -713,6 +767,23 @@ impl From<model::Activity> for Activity {
             responsible: activity.responsible,
             consulted: activity.consulted,
             informed: activity.informed,
+            contract: activity.contract.map(|contract| Contract {
+                hours: contract.hours,
+                period: match contract.period {
+                    model::Period::Week => Period::Week,
+                    model::Period::Month => Period::Month,
+                },
+                renewal: contract.renewal,
+            }),
+            deal: activity.deal.map(|deal| Deal {
+                stage: match deal.stage {
+                    model::DealStage::Lead => DealStage::Lead,
+                    model::DealStage::Qualified => DealStage::Qualified,
+                    model::DealStage::Proposal => DealStage::Proposal,
+                    model::DealStage::Negotiation => DealStage::Negotiation,
+                },
+                probability: deal.probability,
+            }),
         }
     }
 }
@@ -821,6 +892,20 @@ const KINDS: &[(&str, model::ActivityKind)] = &[
     ("managed_service", model::ActivityKind::ManagedService),
     ("support", model::ActivityKind::Support),
     ("internal", model::ActivityKind::Internal),
+];
+const SCOPES: &[(&str, model::Scope)] = &[
+    ("initiative", model::Scope::Initiative),
+    ("book", model::Scope::Book),
+];
+const PERIODS: &[(&str, model::Period)] = &[
+    ("week", model::Period::Week),
+    ("month", model::Period::Month),
+];
+const DEAL_STAGES: &[(&str, model::DealStage)] = &[
+    ("lead", model::DealStage::Lead),
+    ("qualified", model::DealStage::Qualified),
+    ("proposal", model::DealStage::Proposal),
+    ("negotiation", model::DealStage::Negotiation),
 ];
 const COMMITMENTS: &[(&str, model::Commitment)] = &[
     ("confirmed", model::Commitment::Confirmed),
@@ -1155,6 +1240,7 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
             "id",
             "title",
             "description",
+            "scope",
             "owner",
             "start",
             "deadline",
@@ -1177,8 +1263,25 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
             "responsible",
             "consulted",
             "informed",
+            "contract",
+            "deal",
         ],
     )?;
+    let contract = match activity.optional_object("contract", &["hours", "period", "renewal"])? {
+        None => None,
+        Some(contract) => Some(model::Contract {
+            hours: contract.number("hours")?,
+            period: contract.choice("period", PERIODS)?,
+            renewal: contract.optional_date("renewal")?,
+        }),
+    };
+    let deal = match activity.optional_object("deal", &["stage", "probability"])? {
+        None => None,
+        Some(deal) => Some(model::Deal {
+            stage: deal.choice("stage", DEAL_STAGES)?,
+            probability: deal.number("probability")?,
+        }),
+    };
     let billing = match (
         activity.optional_number("bill_rate")?,
         activity.optional_number("fixed_fee")?,
@@ -1201,6 +1304,7 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
         id: activity.parsed("id", ID)?,
         title: activity.string("title")?,
         description: activity.string_or_empty("description")?,
+        scope: activity.choice("scope", SCOPES)?,
         owner: activity.optional_parsed("owner", ID)?,
         start: activity.optional_date("start")?,
         deadline: activity.optional_date("deadline")?,
@@ -1243,6 +1347,8 @@ fn read_activity(value: &Value, path: &str) -> Read<model::Activity> {
         responsible: people("responsible")?,
         consulted: people("consulted")?,
         informed: people("informed")?,
+        contract,
+        deal,
     })
 }
 

@@ -6,6 +6,7 @@
 //! | 1 | first release |
 //! | 2 | `plan.scenarios` and `allocations[].scenario` (what-if scenarios) |
 //! | 3 | money, roles and cadence: `people[].employment` and `billable_target`; `activities[].billable`, `bill_rate`, `fixed_fee`, `budget_hours`, `responsible`, `consulted`, `informed`; `allocations[].open_role`; `plan.roles` (the hiring plan) and `plan.cadences` |
+//! | 4 | the firm's book of work beside the ops plan: `activities[].scope` (`initiative` or `book`), `contract` (a managed-services contract's hours) and `deal` (a pipeline deal's stage and probability) |
 
 use serde_json::{Map, Value};
 
@@ -120,6 +121,44 @@ pub fn v2_to_v3(plan: &mut Value, version: u64) -> Result<(), ImportError> {
                 .map(|(_, person)| Value::String(person.clone()))
                 .collect();
             activity.insert("responsible".to_string(), Value::Array(responsible));
+        }
+    }
+    Ok(())
+}
+
+/// The fields version 4 added to activities.
+const V4_ACTIVITY_FIELDS: [&str; 3] = ["scope", "contract", "deal"];
+
+/// Version 3 to version 4. Version 4 only added fields; a file of an
+/// earlier version holding one was not written by Opsboard and is refused,
+/// naming it. Every activity of an earlier file stays what it was there:
+/// one of the ops plan's initiatives (`"scope": "initiative"`), with no
+/// contract and no deal; its kind, client, billing and allocations are
+/// kept as they were.
+///
+/// `version` is the file's own version (1 to 3), for messages.
+pub fn v3_to_v4(plan: &mut Value, version: u64) -> Result<(), ImportError> {
+    let Value::Object(plan) = plan else {
+        return Ok(());
+    };
+    for (index, activity) in objects(plan, "activities").enumerate() {
+        if let Some(field) = V4_ACTIVITY_FIELDS
+            .iter()
+            .find(|field| activity.contains_key(**field))
+        {
+            return Err(ImportError::Field {
+                path: format!("plan.activities[{index}].{field}"),
+                reason: format!(
+                    "unknown field in a version {version} file (it came with version 4)"
+                ),
+            });
+        }
+    }
+    if let Some(Value::Array(activities)) = plan.get_mut("activities") {
+        for activity in activities {
+            if let Value::Object(activity) = activity {
+                activity.insert("scope".to_string(), "initiative".into());
+            }
         }
     }
     Ok(())

@@ -188,6 +188,28 @@ fn plan_with_every_field_set() -> model::Plan {
         assignee: model::Assignee::Role(role),
         ..plan.allocations[0].clone()
     });
+    // A managed-services contract and a pipeline deal on the book of work.
+    plan.activities.push(model::Activity {
+        scope: model::Scope::Book,
+        kind: model::ActivityKind::ManagedService,
+        client: "Contoso Dental Group".to_string(),
+        contract: Some(model::Contract {
+            hours: 60.0,
+            period: model::Period::Month,
+            renewal: Some(date("2027-06-30")),
+        }),
+        ..model::Activity::new(model::ActivityId(90), "Managed Microsoft 365")
+    });
+    plan.activities.push(model::Activity {
+        scope: model::Scope::Book,
+        client: "Tailspin Toys".to_string(),
+        commitment: model::Commitment::Tentative,
+        deal: Some(model::Deal {
+            stage: model::DealStage::Proposal,
+            probability: 0.5,
+        }),
+        ..model::Activity::new(model::ActivityId(91), "Security assessment")
+    });
     plan.roles.push(model::OpenRole {
         status: model::RoleStatus::Filled,
         filled_by: Some(model::PersonId(12)),
@@ -251,7 +273,7 @@ fn value_paths(value: &Value, path: &str, paths: &mut BTreeSet<String>) {
 #[test]
 fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
     let demo_path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v3/demo.opsboard.json");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v4/demo.opsboard.json");
     let demo_text = fs::read_to_string(demo_path).expect("the golden demo file");
     let demo: Value = serde_json::from_str(&demo_text).expect("the demo file is JSON");
     assert_eq!(schema_errors(&demo), Vec::<String>::new(), "the demo file");
@@ -281,7 +303,7 @@ fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
 /// Edits the demo file with `edit`; the reader must refuse it, and the schema
 /// too, with an error at `expected_pointer`.
 fn check(edit: impl FnOnce(&mut Value), expected_pointer: &str) {
-    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v3/demo.opsboard.json");
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v4/demo.opsboard.json");
     let mut file: Value =
         serde_json::from_str(&fs::read_to_string(demo).expect("the golden demo file"))
             .expect("the demo file is JSON");
@@ -354,7 +376,7 @@ fn files_the_reader_refuses_break_the_schema() {
     );
     // The envelope.
     check(|file| file["format"] = json!("trello-board"), "/format");
-    check(|file| file["version"] = json!(4), "/version");
+    check(|file| file["version"] = json!(5), "/version");
     // An allocation names a person, a placeholder or an open role: two is
     // refused, and none.
     check(
@@ -393,6 +415,22 @@ fn files_the_reader_refuses_break_the_schema() {
     check(
         |file| file["plan"]["activities"][0]["responsible"][0] = json!("per-0"),
         "/plan/activities/0/responsible/0",
+    );
+    // The values of version 4.
+    check(
+        |file| file["plan"]["activities"][0]["scope"] = json!("pipeline"),
+        "/plan/activities/0/scope",
+    );
+    check(
+        |file| file["plan"]["activities"][0]["deal"] = json!({"stage": "won", "probability": 1.0}),
+        "/plan/activities/0/deal",
+    );
+    check(
+        |file| {
+            file["plan"]["activities"][0]["contract"] =
+                json!({"hours": 8, "period": "day", "renewal": null})
+        },
+        "/plan/activities/0/contract",
     );
 }
 

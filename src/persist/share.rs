@@ -339,7 +339,7 @@ mod tests {
         let copy = client_safe(&demo(), ClientSafe::default());
         let text = encode(&copy);
         assert!(text.starts_with(
-            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 3,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
+            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 4,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
         ));
         let read = decode(&text).expect("a client copy opens");
         assert!(read.client_copy);

@@ -107,7 +107,7 @@ fn the_envelope_comes_first_and_lists_are_in_id_order() {
     plan.people.reverse();
     let text = encode(&plan);
     assert!(
-        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 3,\n  \"plan\": {")
+        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 4,\n  \"plan\": {")
     );
     assert_eq!(text, encode(&demo()));
 }
@@ -135,8 +135,8 @@ fn what_is_not_a_plan_file() {
         "This is not an Opsboard plan file: its \"format\" is \"trello-board\", not \"opsboard-plan\".",
     );
     check(
-        "{\"format\": \"opsboard-plan\", \"version\": 4, \"plan\": {}}",
-        "This plan was saved by a newer Opsboard (file format version 4); this app reads up to version 3. Update the app to open it.",
+        "{\"format\": \"opsboard-plan\", \"version\": 5, \"plan\": {}}",
+        "This plan was saved by a newer Opsboard (file format version 5); this app reads up to version 4. Update the app to open it.",
     );
     check(
         "{\"format\": \"opsboard-plan\", \"version\": 0}",

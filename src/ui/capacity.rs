@@ -799,8 +799,24 @@ pub fn CapacityView() -> impl IntoView {
                         )
                     })
                 });
-                if let Some(allocation) = proposed {
-                    place(allocation, None);
+                match proposed {
+                    Some(proposal) => {
+                        let note = state
+                            .history
+                            .with_untracked(|history| proposal.note(history.plan()));
+                        if place(proposal.allocation, None) && !note.is_empty() {
+                            message.update(|text| {
+                                if let Some(text) = text {
+                                    text.push(' ');
+                                    text.push_str(&note);
+                                }
+                            });
+                        }
+                    }
+                    None => message.set(Some(
+                        "Not changed: they are not there in any week from there to the work's deadline."
+                            .to_string(),
+                    )),
                 }
             }
             Dragged::Bar { id, grab } => {
@@ -1053,9 +1069,9 @@ pub fn CapacityView() -> impl IntoView {
             })
         });
         match proposed {
-            Some(allocation) => start_draft(Draft {
+            Some(proposal) => start_draft(Draft {
                 original: None,
-                allocation,
+                allocation: proposal.allocation,
             }),
             None => message.set(Some(
                 "Show at least one person (open a team) to place work by keyboard.".to_string(),
@@ -1318,6 +1334,13 @@ fn WorkList(
                     })
                     .map(|(activity, short)| {
                         let need = match short {
+                            Some(item) if item.has_no_hours_planned() => {
+                                "no hours planned".to_string()
+                            }
+                            Some(item) if activity.weekly_commitment().is_some() => format!(
+                                "{} a week to cover",
+                                hours(tenths_of(item.missing / f64::from(item.weeks_left)))
+                            ),
                             Some(item) if item.placeholder > 0.0 => format!(
                                 "{} to staff ({} held by a role)",
                                 hours(tenths_of(item.missing)),
@@ -1382,7 +1405,7 @@ fn WorkList(
                 <HtmlList items=Signal::derive(move || found.with(|(shown, _)| shown.clone()))/>
             </div>
             <p class="worklist__empty">{move || found.with(|(_, more)| (*more > 0).then(|| format!("… and {more} more: type in Find to narrow the list.")))}</p>
-            <p class="worklist__empty">{move || computed.with(|capacity| capacity.unstaffed.is_empty().then_some("Every open activity is staffed to its deadline."))}</p>
+            <p class="worklist__empty">{move || computed.with(|capacity| capacity.unstaffed.is_empty().then_some("Every open piece of work is staffed to its deadline."))}</p>
         </aside>
     }
 }

@@ -49,7 +49,7 @@ test('a fixed fee without an amount is refused in place and the plan is unchange
 test('a plan of many activities lists the first hundred, more on request, and finds by title or client', async ({ page }) => {
   const errors = collectErrors(page);
   // The demo with 144 more activities, copies of its pilot: 150 in all.
-  const file = JSON.parse(await readFile('tests/data/v3/demo.opsboard.json', 'utf8'));
+  const file = JSON.parse(await readFile('tests/data/v4/demo.opsboard.json', 'utf8'));
   const pilot = file.plan.activities.find((activity) => activity.id === 'act-6');
   for (let n = 7; n <= 150; n += 1) {
     file.plan.activities.push({ ...pilot, id: `act-${n}`, title: `Copy ${n} of the pilot`, depends_on: [] });

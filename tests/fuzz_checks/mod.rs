@@ -127,7 +127,6 @@ pub fn every_view(plan: &Plan) {
     let days = [today(), plan.horizon.first_day(), plan.horizon.last_day()];
     for day in days {
         let _ = priority::rank(plan, day);
-        let _ = risks::risks(plan, day);
         let _ = skills::coverage(plan, day);
         let _ = skills::supply_and_demand(plan, day);
         let _ = checkin::midpoints_this_week(plan, day);
@@ -138,6 +137,7 @@ pub fn every_view(plan: &Plan) {
                 hidden_scenarios: plan.scenarios.iter().take(1).map(|s| s.id).collect(),
             };
             let _ = capacity::compute(plan, plan.horizon, &options, day);
+            let _ = risks::risks(plan, &options, day);
             let _ = money::compute(plan, plan.horizon, &options, day);
             let burns = money::budgets(plan, &options, day);
             let _ = money::budget_warnings(plan, &burns);
@@ -205,6 +205,7 @@ pub fn seed_files() -> Vec<String> {
     };
     vec![
         persist::encode(&demo()),
+        fixture("v4/demo.opsboard.json"),
         fixture("v3/demo.opsboard.json"),
         fixture("v2/demo.opsboard.json"),
         fixture("v1/demo.opsboard.json"),
