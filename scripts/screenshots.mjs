@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 
 const out = process.argv[2] ?? 'target/screenshots';
 const base = process.env.OPSBOARD_URL ?? 'http://127.0.0.1:4173/';
-const views = (process.env.VIEWS ?? 'plan,week,board,people,skills,capacity,check-in,money,report,files').split(',');
+const views = (process.env.VIEWS ?? 'plan,week,work,work/act-8,board,people,skills,capacity,check-in,money,report,files').split(',');
 const schemes = (process.env.SCHEMES ?? 'light,dark').split(',');
 
 const browser = await chromium.launch({
@@ -22,7 +22,7 @@ for (const colorScheme of schemes) {
   for (const view of views) {
     await page.goto(`${base}?today=2026-11-23#/${view}`);
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `${out}/${view}-${colorScheme}.png`, fullPage: true });
+    await page.screenshot({ path: `${out}/${view.replace(/\//g, "-")}-${colorScheme}.png`, fullPage: true });
   }
   if (errors.length) console.log(`console errors (${colorScheme}):\n${errors.join('\n')}`);
   await page.close();

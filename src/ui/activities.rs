@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::board::{risk_badge_html, risk_label};
+use super::board::{risk_badge_html, risk_label_indexed};
 use super::forms::{
     date_text, distinct_texts, number_text, parse_date, parse_number, Choice, Field, TextArea,
 };
@@ -113,8 +113,12 @@ fn compare(a: &RowData, b: &RowData, key: SortKey) -> std::cmp::Ordering {
     by.then(a.id.cmp(&b.id))
 }
 
-/// The activities with owner, dates, status and priority; sortable by every
-/// column and filterable by owner, status, client and kind.
+/// How many rows the initiatives table shows before "Show more".
+const ROWS_SHOWN: usize = 100;
+
+/// The ops plan's initiatives with owner, dates, status and priority;
+/// sortable by every column and filterable by owner, status, client and
+/// kind; the first [`ROWS_SHOWN`] at a time.
 #[component]
 pub fn ActivitiesTable(
     /// The computed priorities, shared with the priority panel.
@@ -129,16 +133,11 @@ pub fn ActivitiesTable(
         client: RwSignal::new(String::new()),
         kind: RwSignal::new(String::new()),
     };
-    let today = state.today;
-    // The risks by activity id (each activity's in the engine's order), so
-    // a row finds its own by halves instead of reading them all.
-    let found = Memo::new(move |_| {
-        let mut found = state
-            .history
-            .with(|history| risks::risks(history.plan(), today));
-        sort_by_number(&mut found, |risk| u64::from(risk.activity.0));
-        found
-    });
+    // The risks by the work they are about, so a row finds its own by
+    // halves instead of reading them all.
+    let found = state.risks;
+    let risk_index = Memo::new(move |_| found.with(|found| risks::by_work(found)));
+    let shown = RwSignal::new(ROWS_SHOWN);
     let all_rows = move || {
         // Ranked positions by activity id, found by halves too.
         let mut positions: Vec<(u32, usize)> = ranking.with(|ranking| {
@@ -149,34 +148,30 @@ pub fn ActivitiesTable(
                 .collect()
         });
         sort_by_number(&mut positions, |(id, _)| u64::from(*id));
-        found.with(|found| {
-            state.history.with(|history| {
-                let plan = history.plan();
-                plan.activities
-                    .iter()
-                    .map(|activity| RowData {
-                        id: activity.id,
-                        title: activity.title.clone(),
-                        owner: activity.owner.map(|owner| plan.person_name(owner)),
-                        owner_id: activity.owner,
-                        start: date_text(activity.start),
-                        deadline: date_text(activity.deadline),
-                        status: activity.status,
-                        impact: activity.impact,
-                        client: activity.client.clone(),
-                        kind: activity.kind,
-                        priority: positions
-                            .binary_search_by_key(&activity.id.0, |(id, _)| *id)
-                            .ok()
-                            .map(|at| positions[at].1),
-                        risks: {
-                            let id = activity.id.0;
-                            let from = found.partition_point(|risk| risk.activity.0 < id);
-                            let to = found.partition_point(|risk| risk.activity.0 <= id);
-                            risk_label(&found[from..to], activity.id)
-                        },
-                    })
-                    .collect::<Vec<_>>()
+        risk_index.with(|index| {
+            found.with(|found| {
+                state.history.with(|history| {
+                    let plan = history.plan();
+                    plan.initiatives()
+                        .map(|activity| RowData {
+                            id: activity.id,
+                            title: activity.title.clone(),
+                            owner: activity.owner.map(|owner| plan.person_name(owner)),
+                            owner_id: activity.owner,
+                            start: date_text(activity.start),
+                            deadline: date_text(activity.deadline),
+                            status: activity.status,
+                            impact: activity.impact,
+                            client: activity.client.clone(),
+                            kind: activity.kind,
+                            priority: positions
+                                .binary_search_by_key(&activity.id.0, |(id, _)| *id)
+                                .ok()
+                                .map(|at| positions[at].1),
+                            risks: risk_label_indexed(found, index, activity.id),
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     };
@@ -197,13 +192,15 @@ pub fn ActivitiesTable(
         rows
     };
     // The table's markup, worked out once per change for the table and
-    // for the line under it (no markup: no row shown).
+    // for the line under it (no markup: no row shown), with how many rows
+    // match: a long list shows its first rows, not thousands.
     let table = Memo::new(move |_| {
         let mut markup = String::new();
-        for row in rows() {
-            row_html(&mut markup, &row);
+        let rows = rows();
+        for row in rows.iter().take(shown.get()) {
+            row_html(&mut markup, row);
         }
-        markup
+        (markup, rows.len())
     });
     let filter_options = move || {
         state.history.with(|history| {
@@ -270,9 +267,10 @@ pub fn ActivitiesTable(
     view! {
         <section class="panel" aria-labelledby="activities-title" id="activities">
             <div class="panel__heading">
-                <h2 id="activities-title">"Activities"</h2>
-                <a class="button button--primary" href=PlanFocus::NewActivity.hash()>"Add activity"</a>
+                <h2 id="activities-title">"Initiatives"</h2>
+                <a class="button button--primary" href=PlanFocus::NewActivity.hash()>"Add initiative"</a>
             </div>
+            <p class="panel__hint">"The ops plan's work toward its goal. Client projects, contracts, deals and internal work are on the "<a href="#/work">"Work"</a>" view."</p>
             {move || {
                 let (owners, clients) = filter_options();
                 let statuses = std::iter::once((String::new(), "All statuses".to_string()))
@@ -282,7 +280,7 @@ pub fn ActivitiesTable(
                     .chain(ActivityKind::ALL.iter().map(|kind| (kind.label().to_string(), kind.label().to_string())))
                     .collect::<Vec<_>>();
                 view! {
-                    <div class="filters" role="group" aria-label="Filter activities">
+                    <div class="filters" role="group" aria-label="Filter initiatives">
                         <Choice filter=true label="Priority" value=filters.priority options=vec![
                             (String::new(), "All priorities".to_string()),
                             ("3".to_string(), "Top 3".to_string()),
@@ -300,7 +298,7 @@ pub fn ActivitiesTable(
                 <thead>
                     <tr>
                         {header("Priority", SortKey::Priority)}
-                        {header("Activity", SortKey::Title)}
+                        {header("Initiative", SortKey::Title)}
                         {header("Owner", SortKey::Owner)}
                         {header("Start", SortKey::Start)}
                         {header("Deadline", SortKey::Deadline)}
@@ -311,14 +309,23 @@ pub fn ActivitiesTable(
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
-                <tbody on:click=on_delete inner_html=move || table.get()></tbody>
+                <tbody on:click=on_delete inner_html=move || table.with(|(markup, _)| markup.clone())></tbody>
             </table>
             {move || {
-                let none_shown = table.with(String::is_empty);
-                let total = state.history.with(|history| history.plan().activities.len());
+                let (none_shown, matching) = table.with(|(markup, matching)| (markup.is_empty(), *matching));
+                let total = state.history.with(|history| history.plan().initiatives().count());
+                let limit = shown.get();
                 match (none_shown, total) {
-                    (_, 0) => Some(view! { <p class="empty">"No activities yet. A good plan has 3 to 8: add the first one."</p> }.into_any()),
-                    (true, _) => Some(view! { <p class="empty">"No activity matches these filters."</p> }.into_any()),
+                    (_, 0) => Some(view! { <p class="empty">"No initiatives yet. A good plan has 3 to 8: add the first one."</p> }.into_any()),
+                    (true, _) => Some(view! { <p class="empty">"No initiative matches these filters."</p> }.into_any()),
+                    _ if matching > limit => Some(view! {
+                        <p class="table__more">
+                            {format!("Showing {limit} of {matching}. ")}
+                            <button class="button button--small" on:click=move |_| shown.update(|shown| *shown += ROWS_SHOWN)>
+                                {format!("Show {} more", ROWS_SHOWN.min(matching - limit))}
+                            </button>
+                        </p>
+                    }.into_any()),
                     _ => None,
                 }
             }}
@@ -573,7 +580,7 @@ pub fn ActivityForm(
     };
 
     let heading = match which {
-        Editing::New => "New activity".to_string(),
+        Editing::New => "New initiative".to_string(),
         Editing::Existing(_) => format!("Edit '{}'", original.title),
     };
     let build = move || -> Result<Activity, String> {
@@ -820,8 +827,20 @@ pub fn ActivityForm(
                 </fieldset>
                 {move || error.get().map(|message| view! { <p class="form__error" role="alert">{message}</p> })}
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary">"Save activity"</button>
+                    <button type="submit" class="button button--primary">"Save initiative"</button>
                     <a class="button" href=PlanFocus::Overview.hash()>"Cancel"</a>
+                    {match which {
+                        Editing::Existing(id) => Some(view! {
+                            <button type="button" class="button button--quiet"
+                                title="Client work, contracts and internal work belong to the firm's book of work, not to the ops plan"
+                                on:click=move |_| {
+                                    if state.execute(Command::SetScope { activity: id, scope: crate::model::Scope::Book }).is_ok() {
+                                        browser::navigate(&format!("#/work/{id}"));
+                                    }
+                                }>"Move to the book of work"</button>
+                        }),
+                        Editing::New => None,
+                    }}
                 </div>
             </form>
         </section>

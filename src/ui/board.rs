@@ -1,5 +1,6 @@
-//! The Board: activities as cards in status columns, moved by drag and drop
-//! or by keyboard. Both paths apply the same `SetStatus` command.
+//! The Board: the ops plan's initiatives as cards in status columns, moved
+//! by drag and drop or by keyboard. Both paths apply the same `SetStatus`
+//! command.
 
 use leptos::prelude::*;
 
@@ -85,7 +86,22 @@ pub fn risk_badge_html(out: &mut String, label: Option<(String, bool)>) {
 
 /// The label of an activity's risks: "Overdue" or "3 risks: Overdue, …".
 pub fn risk_label(found: &[Risk], activity: ActivityId) -> Option<(String, bool)> {
-    let mine: Vec<&Risk> = risks::risks_of(found, activity).collect();
+    label_of(risks::risks_of(found, activity).collect())
+}
+
+/// The label of the risks of one piece of work found by
+/// [`risks::by_work`]: `index` is that index of `found`.
+pub fn risk_label_indexed(
+    found: &[Risk],
+    index: &[(ActivityId, usize)],
+    activity: ActivityId,
+) -> Option<(String, bool)> {
+    let from = index.partition_point(|(work, _)| *work < activity);
+    let to = index.partition_point(|(work, _)| *work <= activity);
+    label_of(index[from..to].iter().map(|(_, at)| &found[*at]).collect())
+}
+
+fn label_of(mine: Vec<&Risk>) -> Option<(String, bool)> {
     let first = mine.first()?;
     let high = mine.iter().any(|risk| risk.severity == Severity::High);
     let names: Vec<&str> = mine.iter().map(|risk| risk.kind.label()).collect();
@@ -97,8 +113,7 @@ pub fn risk_label(found: &[Risk], activity: ActivityId) -> Option<(String, bool)
 }
 
 fn cards(plan: &Plan, status: Status, found: &[Risk]) -> Vec<CardData> {
-    plan.activities
-        .iter()
+    plan.initiatives()
         .filter(|activity| activity.status == status)
         .map(|activity| CardData {
             id: activity.id,
@@ -126,12 +141,7 @@ pub fn Board() -> impl IntoView {
     // is kept here.
     let dragged = RwSignal::new(None::<ActivityId>);
     let over = RwSignal::new(None::<Status>);
-    let today = state.today;
-    let found = Memo::new(move |_| {
-        state
-            .history
-            .with(|history| risks::risks(history.plan(), today))
-    });
+    let found = state.risks;
 
     view! {
         <section class="board" aria-labelledby="board-title">

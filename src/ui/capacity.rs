@@ -14,6 +14,7 @@ use super::capacity_panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
 use super::markup::{closest, escape_into, key_of, HtmlList};
 use super::state::AppState;
 use crate::browser;
+use crate::command::draft::{step as step_draft, DraftKey};
 use crate::command::history::Revision;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
@@ -602,8 +603,10 @@ pub fn CapacityView() -> impl IntoView {
             .get()
             .unwrap_or_else(|| state.history.with(|history| history.plan().horizon))
     });
-    let include_tentative = RwSignal::new(true);
-    let hidden = RwSignal::new(Vec::new());
+    // One switch for every view: tentative work counts here as it does in
+    // the risks and the week.
+    let include_tentative = state.include_tentative;
+    let hidden = state.hidden_scenarios;
     let collapsed = RwSignal::new(Vec::<String>::new());
     let chosen_bars = RwSignal::new(None::<bool>);
     let show_bars = Memo::new(move |_| {
@@ -622,10 +625,7 @@ pub fn CapacityView() -> impl IntoView {
     // or the one a drop made).
     let selected = RwSignal::new(None::<AllocationId>);
 
-    let options = Memo::new(move |_| Options {
-        include_tentative: include_tentative.get(),
-        hidden_scenarios: hidden.get(),
-    });
+    let options = state.options;
     // The capacity and the billable shares are "changed" whenever they are
     // worked out again, without comparing them with the last ones: all
     // that reads them reads the plan too, so a comparison would only cost
@@ -928,49 +928,23 @@ pub fn CapacityView() -> impl IntoView {
             return;
         };
         let key = event.key();
-        let allocation = &mut next.allocation;
-        match (key.as_str(), event.shift_key()) {
-            ("ArrowRight", false) => {
-                allocation.first_week = allocation.first_week.plus_weeks(1);
-                allocation.last_week = allocation.last_week.plus_weeks(1);
-            }
-            ("ArrowLeft", false) => {
-                allocation.first_week = allocation.first_week.plus_weeks(-1);
-                allocation.last_week = allocation.last_week.plus_weeks(-1);
-            }
-            ("ArrowRight", true) => allocation.last_week = allocation.last_week.plus_weeks(1),
-            ("ArrowLeft", true) => {
-                if allocation.last_week > allocation.first_week {
-                    allocation.last_week = allocation.last_week.plus_weeks(-1);
-                }
-            }
-            ("ArrowUp" | "ArrowDown", _) => {
-                let rows = visible_rows();
-                let step: isize = if key == "ArrowUp" { -1 } else { 1 };
-                let at = rows.iter().position(|row| *row == allocation.assignee);
-                let target = match at {
-                    Some(at) => at.checked_add_signed(step).and_then(|at| rows.get(at)),
-                    None => rows.first(),
-                };
-                if let Some(row) = target {
-                    allocation.assignee = row.clone();
-                }
-            }
-            ("+" | "=", _) => {
-                allocation.hours_per_week = (allocation.hours_per_week + 1.0).min(168.0)
-            }
-            ("-" | "_", _) => {
-                allocation.hours_per_week = (allocation.hours_per_week - 1.0).max(1.0);
-            }
-            ("Enter", _) => {
+        if let Some(step_key) = DraftKey::of(&key, event.shift_key()) {
+            event.prevent_default();
+            next.allocation = step_draft(&next.allocation, step_key, &visible_rows());
+            state.announce(describe_draft(&next));
+            draft.set(Some(next));
+            browser::focus_after_render("bar-draft".to_string());
+            return;
+        }
+        match key.as_str() {
+            "Enter" => {
                 event.prevent_default();
                 let original = next.original;
                 if place(next.allocation, original) {
                     draft.set(None);
                 }
-                return;
             }
-            ("Escape", _) => {
+            "Escape" => {
                 event.prevent_default();
                 let original = next.original;
                 draft.set(None);
@@ -978,14 +952,9 @@ pub fn CapacityView() -> impl IntoView {
                 if let Some(id) = original {
                     browser::focus_after_render(format!("bar-{id}"));
                 }
-                return;
             }
-            _ => return,
+            _ => {}
         }
-        event.prevent_default();
-        state.announce(describe_draft(&next));
-        draft.set(Some(next));
-        browser::focus_after_render("bar-draft".to_string());
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if let Some(cell) = closest(event.target(), ".cell") {
@@ -1338,8 +1307,8 @@ fn WorkList(
                                 "no hours planned".to_string()
                             }
                             Some(item) if activity.weekly_commitment().is_some() => format!(
-                                "{} a week to cover",
-                                hours(tenths_of(item.missing / f64::from(item.weeks_left)))
+                                "{} of its weekly hours not covered",
+                                hours(tenths_of(item.missing))
                             ),
                             Some(item) if item.placeholder > 0.0 => format!(
                                 "{} to staff ({} held by a role)",

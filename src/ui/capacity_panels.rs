@@ -28,8 +28,10 @@ fn percent(share: f64) -> String {
 }
 
 /// Capacity against demand as SVG markup (numbers and fixed class names
-/// only) and the sentence that says the same for screen readers.
-pub fn chart_markup(capacity: &Capacity, tentative: bool) -> (String, String) {
+/// only) and the sentence that says the same for screen readers; with
+/// `weighted`, a line of the demand to expect: support, confirmed work and
+/// the pipeline's deals weighted by their win probability.
+pub fn chart_markup(capacity: &Capacity, tentative: bool, weighted: bool) -> (String, String) {
     {
         // Whole-number coordinates in a 960 × 230 box.
         const WIDTH: i64 = 960;
@@ -110,6 +112,22 @@ pub fn chart_markup(capacity: &Capacity, tentative: bool) -> (String, String) {
             svg.push_str(&format!("{x},{level} {},{level} ", x + pitch));
         }
         svg.push_str(r#""/>"#);
+        // The expected demand: support, confirmed work, weighted deals.
+        let expected: Vec<f64> = capacity
+            .total
+            .iter()
+            .zip(&capacity.pipeline)
+            .map(|(cell, pipeline)| cell.support + cell.confirmed + pipeline)
+            .collect();
+        if weighted {
+            svg.push_str(r#"<polyline class="chart-weighted" points=""#);
+            for (column, hours) in expected.iter().enumerate() {
+                let x = LEFT + column as i64 * pitch;
+                let level = y(*hours);
+                svg.push_str(&format!("{x},{level} {},{level} ", x + pitch));
+            }
+            svg.push_str(r#""/>"#);
+        }
         for column in (0..capacity.weeks).step_by(if capacity.weeks > 26 { 4 } else { 2 }) {
             svg.push_str(&format!(
                 r#"<text class="chart-axis" x="{}" y="{}" text-anchor="middle">W{:02}</text>"#,
@@ -132,7 +150,7 @@ pub fn chart_markup(capacity: &Capacity, tentative: bool) -> (String, String) {
             .zip(&capacity.total)
             .filter(|(stack, cell)| stack.iter().sum::<f64>() > cell.capacity + 0.01)
             .count();
-        let summary = format!(
+        let mut summary = format!(
                 "Demand peaks at {} h in {} against {} h of capacity; demand is above capacity in {} of {} weeks.",
                 peak.1.round() as i64,
                 capacity.week(peak.0),
@@ -140,6 +158,24 @@ pub fn chart_markup(capacity: &Capacity, tentative: bool) -> (String, String) {
                 over_weeks,
                 capacity.weeks
             );
+        if weighted {
+            let (column, hours) =
+                expected
+                    .iter()
+                    .enumerate()
+                    .fold((0, 0.0), |best, (column, hours)| {
+                        if *hours > best.1 {
+                            (column, *hours)
+                        } else {
+                            best
+                        }
+                    });
+            summary.push_str(&format!(
+                " With the pipeline weighted by its win probability, expected demand peaks at {} h in {}.",
+                hours.round() as i64,
+                capacity.week(column)
+            ));
+        }
         let picture = format!(
             r#"<svg class="chart" aria-hidden="true" viewBox="0 0 {} {}">{svg}</svg>"#,
             WIDTH + 4,
@@ -158,11 +194,13 @@ pub fn CapacityChart(
     settled: RwSignal<u32>,
     include_tentative: RwSignal<bool>,
 ) -> impl IntoView {
+    let weighted = RwSignal::new(false);
     let chart = move || {
         settled.track();
         let tentative = include_tentative.get();
+        let weighted = weighted.get();
         computed.with_untracked(|capacity| {
-            let (picture, summary) = chart_markup(capacity, tentative);
+            let (picture, summary) = chart_markup(capacity, tentative, weighted);
             view! {
                 <div class="chart-box" role="img" aria-label=summary.clone() inner_html=picture></div>
                 <p class="chart__summary">{summary}</p>
@@ -171,7 +209,14 @@ pub fn CapacityChart(
     };
     view! {
         <section class="panel chart-panel" aria-labelledby="chart-title">
-            <h3 id="chart-title">"Capacity against demand (hours a week)"</h3>
+            <div class="panel__heading">
+                <h3 id="chart-title">"Capacity against demand (hours a week)"</h3>
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=move || weighted.get()
+                        on:change=move |event| weighted.set(event_target_checked(&event))/>
+                    " Show the pipeline weighted by its win probability"
+                </label>
+            </div>
             {chart}
             <p class="tl-legend">
                 <span class="swatch swatch--support"></span>"Support "
@@ -179,6 +224,9 @@ pub fn CapacityChart(
                 <span class="swatch swatch--tentative"></span>"Tentative "
                 <span class="swatch swatch--unstaffed"></span>"Not staffed yet "
                 <span class="swatch swatch--capacity"></span>"Capacity"
+                {move || weighted.get().then(|| view! {
+                    <span class="swatch swatch--weighted"></span>" Expected: support, confirmed and deals × win probability"
+                })}
             </p>
         </section>
     }

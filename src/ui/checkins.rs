@@ -1,6 +1,7 @@
-//! The weekly check-in: three questions per activity (what moved forward,
-//! what is blocked, what needs a decision), with what the app already knows
-//! filled in; saved to the plan's log, listed, opened and compared.
+//! The weekly check-in: three questions per initiative of the ops plan
+//! (what moved forward, what is blocked, what needs a decision), with what
+//! the app already knows filled in; saved to the plan's log, listed, opened
+//! and compared.
 
 use leptos::prelude::*;
 
@@ -56,7 +57,7 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
         let date = checkin::checkin_date(plan, today);
         let since = checkin::previous_checkin(plan, date.max(today)).map(|previous| previous.date);
         let ranking = priority::rank(plan, today);
-        let found = risks::risks(plan, today);
+        let found = state.risks.get_untracked();
         let answers: Vec<(Answer, String, String, Option<String>)> = ranking
             .entries
             .iter()
@@ -147,7 +148,7 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
     view! {
         <section class="panel form" aria-labelledby="checkin-title">
             <h2 id="checkin-title">{format!("Weekly check-in · {}", medium_date(date))}</h2>
-            <p class="view__hint">"What moved is filled in from status changes and ticked checklist items since the last check-in; edit it as people speak. Known risks are listed under each activity."</p>
+            <p class="view__hint">"What moved is filled in from status changes and ticked checklist items since the last check-in; edit it as people speak. Known risks are listed under each initiative."</p>
             <form on:submit=save novalidate>
                 <TextArea label="Summary of the week" value=summary rows=2/>
                 <ol class="checkin__activities">

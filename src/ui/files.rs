@@ -310,7 +310,21 @@ fn Exports() -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let names_as_roles = RwSignal::new(false);
+    let for_client = RwSignal::new(String::new());
     let link = RwSignal::new(None::<String>);
+    let clients = move || {
+        state.history.with(|history| {
+            std::iter::once((String::new(), "The whole plan".to_string()))
+                .chain(
+                    history
+                        .plan()
+                        .clients()
+                        .into_iter()
+                        .map(|client| (client.clone(), format!("Only {client}"))),
+                )
+                .collect::<Vec<_>>()
+        })
+    };
     let export = move |kind: Export| {
         if kind == Export::Calendar {
             state.ensure_origin();
@@ -344,11 +358,16 @@ fn Exports() -> impl IntoView {
             }
         });
         let (name, text) = if kind == Export::ClientCopy {
+            let client = for_client.get_untracked();
             let (name, text) = state.export_text(|plan| {
                 let options = crate::persist::share::ClientSafe {
                     names_as_roles: names_as_roles.get_untracked(),
                 };
-                crate::persist::share::client_safe(plan, options)
+                if client.is_empty() {
+                    crate::persist::share::client_safe(plan, options)
+                } else {
+                    crate::persist::share::for_client(plan, &client, options)
+                }
             });
             let suffix = crate::persist::FILE_SUFFIX;
             (
@@ -379,6 +398,7 @@ fn Exports() -> impl IntoView {
             <h3 class="files__subheading">"Client-safe copy"</h3>
             <p>"A plan file to send to a client: without cost rates, budget and headcount notes, notes on leave and support, the check-in log and tentative pipeline work. It says it is a client copy, so it can be opened as a plan of its own but never replaces the full plan."</p>
             <div class="files__actions">
+                <super::forms::Choice filter=true label="For" value=for_client options=Signal::derive(clients)/>
                 <label class="toggle">
                     <input type="checkbox" prop:checked=move || names_as_roles.get()
                         on:change=move |event| names_as_roles.set(event_target_checked(&event))/>

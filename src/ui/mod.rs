@@ -22,6 +22,7 @@ mod shell;
 mod skills;
 pub mod state;
 mod week;
+mod work;
 
 use leptos::prelude::*;
 
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
         }
         state.route.set(Route::from_hash(&hash));
         state.plan_focus.set(state::PlanFocus::from_hash(&hash));
+        state.work_focus.set(state::work_focus(&hash));
     };
     read_route();
     let _ = window_event_listener(leptos::ev::hashchange, move |_| read_route());
@@ -150,6 +152,7 @@ pub fn App() -> impl IntoView {
             {move || match state.route.get() {
                 Route::Plan => view! { <plan::PlanView/> }.into_any(),
                 Route::Week => view! { <week::WeekView/> }.into_any(),
+                Route::Work => view! { <work::WorkView/> }.into_any(),
                 Route::Board => view! { <board::Board/> }.into_any(),
                 Route::People => view! { <people::PeopleView/> }.into_any(),
                 Route::Files => view! { <files::FilesView/> }.into_any(),

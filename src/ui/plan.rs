@@ -13,7 +13,7 @@ use super::week::risks_panel_html;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::health::{self, Check, Fix};
-use crate::engine::{priority, risks};
+use crate::engine::priority;
 use crate::model::{
     medium_date, weekday_label, Direction, Horizon, MetricId, Resources, RiskSettings,
     StrategicGoal, SuccessMetric, Week, MAX_HORIZON_WEEKS, WEEKDAYS,
@@ -51,9 +51,8 @@ pub fn PlanView() -> impl IntoView {
             </div>
             <PriorityPanel ranking/>
             <section class="panel risks" aria-labelledby="risks-title" inner_html=move || {
-                state.history.with(|history| {
-                    let plan = history.plan();
-                    risks_panel_html(plan, &risks::risks(plan, today))
+                state.risks.with(|found| {
+                    state.history.with(|history| risks_panel_html(history.plan(), found))
                 })
             }></section>
             <ActivitiesTable ranking/>

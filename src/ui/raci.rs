@@ -1,4 +1,4 @@
-//! The RACI matrix: open activities × people. The owner is the one
+//! The RACI matrix: open initiatives × people. The owner is the one
 //! Accountable (changed in the activity's form); every other cell is a
 //! button that cycles none → R → C → I → none by click, Enter or Space, one
 //! undoable command each. The checks of `engine::raci` are listed above it.
@@ -95,7 +95,7 @@ fn matrix_html(plan: &Plan) -> String {
     let mut out = String::new();
     let findings = raci::check(plan);
     if findings.is_empty() {
-        out.push_str(r#"<p class="raci__ok">Every open activity has an owner and someone responsible, and nobody is accountable or responsible for too much at once.</p>"#);
+        out.push_str(r#"<p class="raci__ok">Every open initiative has an owner and someone responsible, and nobody is accountable or responsible for too much at once.</p>"#);
     } else {
         out.push_str(r#"<ul class="raci__findings" aria-label="RACI checks">"#);
         for finding in findings {
@@ -106,13 +106,12 @@ fn matrix_html(plan: &Plan) -> String {
         out.push_str("</ul>");
     }
     let open: Vec<_> = plan
-        .activities
-        .iter()
+        .initiatives()
         .filter(|a| a.status != Status::Done)
         .collect();
     let hidden = open.len().saturating_sub(MAX_ACTIVITIES);
     let people: Vec<_> = plan.people.iter().take(MAX_PEOPLE).collect();
-    out.push_str(r#"<div class="raci__scroll"><table class="raci__matrix"><thead><tr><th scope="col">Activity</th>"#);
+    out.push_str(r#"<div class="raci__scroll"><table class="raci__matrix"><thead><tr><th scope="col">Initiative</th>"#);
     for person in &people {
         out.push_str(r#"<th scope="col" class="raci__person">"#);
         escape_into(&mut out, &person.name);
@@ -152,8 +151,8 @@ fn matrix_html(plan: &Plan) -> String {
     out.push_str("</tbody></table></div>");
     if hidden > 0 || plan.people.len() > MAX_PEOPLE {
         out.push_str(&format!(
-            r#"<p class="view__hint">The matrix shows the first {} open activities and {} people; {} activities and {} people are not shown.</p>"#,
-            MAX_ACTIVITIES.min(plan.activities.len()),
+            r#"<p class="view__hint">The matrix shows the first {} open initiatives and {} people; {} initiatives and {} people are not shown.</p>"#,
+            MAX_ACTIVITIES.min(plan.initiatives().count()),
             MAX_PEOPLE.min(plan.people.len()),
             hidden,
             plan.people.len().saturating_sub(MAX_PEOPLE)

@@ -1,5 +1,5 @@
 //! The Report view: the plan as a client reads it (goal and progress,
-//! success metrics, the confirmed activities with owners, dates and status,
+//! success metrics, the confirmed initiatives with owners, dates and status,
 //! their risks, and capacity against demand), made to print to PDF. It
 //! leaves out what is internal: cost rates, budgets, notes and tentative
 //! pipeline work. Written as escaped markup (see `markup`): it is read, not
@@ -13,7 +13,7 @@ use super::markup::escape_into;
 use super::plan::progress;
 use super::state::AppState;
 use crate::engine::capacity::{self, Options};
-use crate::engine::risks::{self, Severity};
+use crate::engine::risks::{self, RiskKind, Severity};
 use crate::model::{long_date, medium_date, Activity, Commitment, NaiveDate, Plan, Status};
 use crate::persist::share::{client_safe, ClientSafe};
 
@@ -34,8 +34,7 @@ fn date_or_dash(date: Option<NaiveDate>) -> String {
 pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let confirmed: Vec<&Activity> = plan
-        .activities
-        .iter()
+        .initiatives()
         .filter(|activity| activity.commitment == Commitment::Confirmed)
         .collect();
 
@@ -94,7 +93,7 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
         0
     };
     out.push_str(&format!(
-        "</p><p><strong>Progress:</strong> {done} of {} activities done; {share} % of the planned effort done.</p></section>",
+        "</p><p><strong>Progress:</strong> {done} of {} initiatives done; {share} % of the planned effort done.</p></section>",
         confirmed.len()
     ));
 
@@ -128,12 +127,16 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     // they decide the stale and midpoint rules).
     let mut clean = client_safe(plan, ClientSafe::default());
     clean.checkins = plan.checkins.clone();
-    let found = risks::risks(&clean, today);
-    out.push_str(r#"<section class="report__section report__activities" aria-labelledby="report-activities"><h3 id="report-activities">Activities</h3>"#);
+    let options = Options {
+        include_tentative: false,
+        hidden_scenarios: plan.scenarios.iter().map(|scenario| scenario.id).collect(),
+    };
+    let found = risks::risks(&clean, &options, today);
+    out.push_str(r#"<section class="report__section report__activities" aria-labelledby="report-activities"><h3 id="report-activities">Initiatives</h3>"#);
     if confirmed.is_empty() {
-        out.push_str("<p>No activities yet.</p>");
+        out.push_str("<p>No initiatives yet.</p>");
     } else {
-        out.push_str(r#"<table class="table report__table"><thead><tr><th scope="col">Activity</th><th scope="col">Owner</th><th scope="col">Start</th><th scope="col">Check-in</th><th scope="col">Deadline</th><th scope="col">Status</th></tr></thead><tbody>"#);
+        out.push_str(r#"<table class="table report__table"><thead><tr><th scope="col">Initiative</th><th scope="col">Owner</th><th scope="col">Start</th><th scope="col">Check-in</th><th scope="col">Deadline</th><th scope="col">Status</th></tr></thead><tbody>"#);
         for activity in &confirmed {
             out.push_str(r#"<tr><th scope="row">"#);
             text(&mut out, &activity.title);
@@ -162,13 +165,15 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     }
     out.push_str("</section>");
 
-    // Risks of the confirmed work, most severe first.
+    // Risks of the confirmed initiatives, most severe first; a person's
+    // load names other work, and stays in the firm.
     let shown: Vec<_> = found
         .iter()
+        .filter(|risk| risk.kind != RiskKind::Overloaded)
         .filter(|risk| {
             confirmed
                 .iter()
-                .any(|activity| activity.id == risk.activity)
+                .any(|activity| Some(activity.id) == risk.activity)
         })
         .collect();
     out.push_str(&format!(
@@ -180,7 +185,10 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     } else {
         out.push_str(r#"<ul class="report__risks">"#);
         for risk in shown {
-            let title = plan.activity_title(risk.activity);
+            let title = risk
+                .activity
+                .map(|activity| plan.activity_title(activity))
+                .unwrap_or_default();
             out.push_str(&format!(
                 r#"<li class="{}"><strong>"#,
                 if risk.severity == Severity::High {
@@ -199,12 +207,8 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     out.push_str("</section>");
 
     // Capacity against demand, confirmed work only.
-    let options = Options {
-        include_tentative: false,
-        hidden_scenarios: plan.scenarios.iter().map(|scenario| scenario.id).collect(),
-    };
     let computed = capacity::compute(&clean, plan.horizon, &options, today);
-    let (picture, summary) = chart_markup(&computed, false);
+    let (picture, summary) = chart_markup(&computed, false, false);
     out.push_str(r#"<section class="report__section report__capacity" aria-labelledby="report-capacity"><h3 id="report-capacity">Capacity against demand</h3><div class="chart-box" role="img" aria-label=""#);
     text(&mut out, &summary);
     out.push_str(r#"">"#);
@@ -241,14 +245,166 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
     out
 }
 
+/// The report for one client, made from the plan's copy for that client
+/// (`share::for_client`): its work with team, dates and status, who does
+/// what, the hours booked week by week and the risks to that work; nothing
+/// of other clients, of the ops plan or of money.
+pub fn client_report_html(copy: &Plan, client: &str, today: NaiveDate) -> String {
+    let mut out = String::with_capacity(8 * 1024);
+    out.push_str(r#"<header class="report__header"><p class="report__eyebrow">Work report</p><h2 id="report-title">"#);
+    text(&mut out, client);
+    out.push_str(&format!(
+        r#"</h2><p class="report__meta">As of {} · {} to {}</p></header>"#,
+        long_date(today),
+        medium_date(copy.horizon.first_day()),
+        medium_date(copy.horizon.last_day())
+    ));
+    let options = Options {
+        include_tentative: false,
+        hidden_scenarios: Vec::new(),
+    };
+    let load = capacity::compute(copy, copy.horizon, &options, today);
+    let groups = crate::engine::book::book_of_work(copy, &load, |_| true);
+    // The initiatives for the client, too (a pilot run with them).
+    let mut work: Vec<&Activity> = copy.activities.iter().collect();
+    work.sort_by_key(|activity| (activity.start.is_none(), activity.start, activity.id));
+    out.push_str(r#"<section class="report__section" aria-labelledby="report-work"><h3 id="report-work">Our work for you</h3>"#);
+    if work.is_empty() {
+        out.push_str("<p>No work planned.</p>");
+    } else {
+        out.push_str(r#"<table class="table report__table"><thead><tr><th scope="col">Work</th><th scope="col">Kind</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Status</th><th scope="col">Team</th></tr></thead><tbody>"#);
+        for activity in &work {
+            let team: Vec<String> = groups
+                .iter()
+                .flat_map(|group| &group.engagements)
+                .find(|engagement| engagement.activity == activity.id)
+                .map(|engagement| {
+                    engagement
+                        .team
+                        .iter()
+                        .map(|member| match member {
+                            crate::engine::book::Member::Person(person) => copy.person_name(*person),
+                            crate::engine::book::Member::Role(role) => copy.role_title(*role),
+                            crate::engine::book::Member::Placeholder(role) => format!("{role} (to staff)"),
+                        })
+                        .collect()
+                })
+                .unwrap_or_else(|| {
+                    activity.owner.map(|owner| vec![copy.person_name(owner)]).unwrap_or_default()
+                });
+            out.push_str(r#"<tr><th scope="row">"#);
+            text(&mut out, &activity.title);
+            out.push_str("</th><td>");
+            text(&mut out, if activity.is_initiative() { "Improvement" } else { activity.kind.label() });
+            out.push_str(&format!(
+                r#"</td><td>{}</td><td>{}</td><td><span class="report-status report-status--{}">{}</span></td><td>"#,
+                date_or_dash(activity.start),
+                date_or_dash(activity.deadline),
+                status_slug(activity.status),
+                activity.status.label()
+            ));
+            text(&mut out, &if team.is_empty() { "–".to_string() } else { team.join(", ") });
+            out.push_str("</td></tr>");
+        }
+        out.push_str("</tbody></table>");
+    }
+    out.push_str("</section>");
+
+    // Hours booked for the client, week by week.
+    out.push_str(r#"<section class="report__section" aria-labelledby="report-hours"><h3 id="report-hours">Hours booked by week</h3><table class="table report__table report__weeks"><thead><tr>"#);
+    for column in 0..load.weeks {
+        out.push_str(&format!(r#"<th scope="col">W{:02}</th>"#, load.week(column).number()));
+    }
+    out.push_str("</tr></thead><tbody><tr>");
+    for column in 0..load.weeks {
+        let hours: f64 = groups.iter().map(|group| group.hours[column]).sum::<f64>()
+            + copy
+                .initiatives()
+                .map(|activity| {
+                    copy.allocations
+                        .iter()
+                        .filter(|allocation| allocation.activity == activity.id)
+                        .filter(|allocation| {
+                            allocation.first_week <= load.week(column)
+                                && load.week(column) <= allocation.last_week
+                        })
+                        .map(|allocation| allocation.hours_per_week.max(0.0))
+                        .sum::<f64>()
+                })
+                .sum::<f64>();
+        out.push_str(&format!("<td>{}</td>", number(hours.round())));
+    }
+    out.push_str("</tr></tbody></table></section>");
+
+    // Risks to this work, found on the copy: only this client's work and
+    // people are in it.
+    let found = risks::risks_with(copy, &load, today);
+    out.push_str(&format!(
+        r#"<section class="report__section" aria-labelledby="report-risks"><h3 id="report-risks">Risks ({})</h3>"#,
+        found.len()
+    ));
+    if found.is_empty() {
+        out.push_str("<p>No risks found.</p>");
+    } else {
+        out.push_str(r#"<ul class="report__risks">"#);
+        for risk in &found {
+            let subject = match (risk.activity, risk.person) {
+                (Some(activity), _) => copy.activity_title(activity),
+                (None, Some(person)) => copy.person_name(person),
+                (None, None) => String::new(),
+            };
+            out.push_str(&format!(
+                r#"<li class="{}"><strong>"#,
+                if risk.severity == Severity::High {
+                    "report__risk report__risk--high"
+                } else {
+                    "report__risk"
+                }
+            ));
+            text(&mut out, &format!("{}: {subject}", risk.kind.label()));
+            out.push_str("</strong> ");
+            text(&mut out, &risk.evidence);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
+    out
+}
+
 #[component]
 pub fn ReportView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.today;
+    let client = RwSignal::new(String::new());
+    let names_as_roles = RwSignal::new(false);
+    let clients = move || {
+        state.history.with(|history| {
+            std::iter::once((String::new(), "The ops plan".to_string()))
+                .chain(
+                    history
+                        .plan()
+                        .clients()
+                        .into_iter()
+                        .map(|client| (client.clone(), client)),
+                )
+                .collect::<Vec<_>>()
+        })
+    };
     let markup = move || {
-        state
-            .history
-            .with(|history| report_html(history.plan(), today))
+        let client = client.get();
+        let options = ClientSafe {
+            names_as_roles: names_as_roles.get(),
+        };
+        state.history.with(|history| {
+            let plan = history.plan();
+            if client.is_empty() {
+                report_html(plan, today)
+            } else {
+                let copy = crate::persist::share::for_client(plan, &client, options);
+                client_report_html(&copy, &client, today)
+            }
+        })
     };
     let print = move |_| {
         if let Some(window) = web_sys::window() {
@@ -257,8 +413,16 @@ pub fn ReportView() -> impl IntoView {
     };
     view! {
         <div class="report__actions">
+            <super::forms::Choice filter=true label="Report for" value=client options=Signal::derive(clients)/>
+            {move || (!client.get().is_empty()).then(|| view! {
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=move || names_as_roles.get()
+                        on:change=move |event| names_as_roles.set(event_target_checked(&event))/>
+                    " Name people by their role"
+                </label>
+            })}
             <button class="button button--primary" on:click=print>"Print or save as PDF"</button>
-            <p class="view__hint">"Made for clients: confirmed work only, without cost rates, budgets or notes. Printing leaves out the app's navigation."</p>
+            <p class="view__hint">"Made for clients: confirmed work only, without cost rates, budgets or notes. For one client, only that client's work and the people on it. Printing leaves out the app's navigation."</p>
         </div>
         <article class="report" aria-labelledby="report-title" inner_html=markup></article>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, BoardStatus, NoticeAction, NoticeKind, Route, SHARED_LINK};
+use crate::command::Command;
 use crate::model::PlanId;
 
 /// The top bar: plan name and switcher, undo/redo, and the navigation.
@@ -60,6 +61,15 @@ pub fn Header() -> impl IntoView {
         entries
     };
 
+    let renaming = RwSignal::new(false);
+    let draft_name = RwSignal::new(String::new());
+    let rename = move || {
+        let name = draft_name.get_untracked();
+        if name.trim() == plan_name().trim() || state.execute(Command::RenamePlan(name)).is_ok() {
+            renaming.set(false);
+        }
+    };
+
     view! {
         <header class="app-header">
             <div class="app-header__brand">
@@ -67,7 +77,29 @@ pub fn Header() -> impl IntoView {
                 <span class="app-header__product">"Opsboard"</span>
             </div>
             <div class="app-header__plan">
-                <h1 class="app-header__title">{plan_name}</h1>
+                {move || if renaming.get() {
+                    view! {
+                        <input class="app-header__rename" id="plan-rename" aria-label="Plan name"
+                            prop:value=move || draft_name.get()
+                            on:input=move |event| draft_name.set(event_target_value(&event))
+                            on:keydown=move |event| match event.key().as_str() {
+                                "Enter" => rename(),
+                                "Escape" => renaming.set(false),
+                                _ => {}
+                            }/>
+                        <button class="button button--quiet" on:click=move |_| rename()>"Save name"</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <h1 class="app-header__title">{plan_name}</h1>
+                        <button class="button button--quiet app-header__edit" aria-label="Rename the plan" title="Rename the plan"
+                            on:click=move |_| {
+                                draft_name.set(plan_name());
+                                renaming.set(true);
+                                crate::browser::focus_after_render("plan-rename".to_string());
+                            }>"✎"</button>
+                    }.into_any()
+                }}
                 <label class="visually-hidden" for="plan-switcher">"Switch plan"</label>
                 <select id="plan-switcher" class="app-header__switcher" on:change=switch
                     prop:value=move || current_id().to_string()>
@@ -85,6 +117,11 @@ pub fn Header() -> impl IntoView {
                 </select>
             </div>
             <div class="app-header__actions">
+                <label class="app-header__toggle" title="Whether tentative (pipeline) work counts in every load, utilisation and risk">
+                    <input type="checkbox" prop:checked=move || state.include_tentative.get()
+                        on:change=move |event| state.include_tentative.set(event_target_checked(&event))/>
+                    " Include tentative work"
+                </label>
                 <button class="button button--quiet" on:click=move |_| state.undo()
                     disabled=move || state.history.with(|history| history.undo_label().is_none())
                     title=undo_label aria-label=undo_label>

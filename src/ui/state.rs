@@ -5,9 +5,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::command::history::Revision;
 use crate::command::{Command, History};
+use crate::engine::capacity::{self, Capacity, Options};
+use crate::engine::risks::{self, Risk};
 use crate::model::demo::demo_plan;
-use crate::model::{ActivityId, Lineage, MetricId, Plan, PlanId};
+use crate::model::{ActivityId, Lineage, MetricId, Plan, PlanId, ScenarioId};
 use crate::persist::diff::{self, Comparison};
 use crate::persist::{self, ImportError};
 use crate::storage::{self, PlanEntry, Problem};
@@ -17,6 +20,7 @@ use crate::storage::{self, PlanEntry, Problem};
 pub enum Route {
     Plan,
     Week,
+    Work,
     Board,
     People,
     Skills,
@@ -28,9 +32,10 @@ pub enum Route {
 }
 
 impl Route {
-    pub const ALL: [Route; 10] = [
+    pub const ALL: [Route; 11] = [
         Route::Plan,
         Route::Week,
+        Route::Work,
         Route::Board,
         Route::People,
         Route::Skills,
@@ -45,6 +50,7 @@ impl Route {
         match self {
             Route::Plan => "Plan",
             Route::Week => "This week",
+            Route::Work => "Work",
             Route::Board => "Board",
             Route::People => "People",
             Route::Skills => "Skills",
@@ -60,6 +66,7 @@ impl Route {
         match self {
             Route::Plan => "#/plan",
             Route::Week => "#/week",
+            Route::Work => "#/work",
             Route::Board => "#/board",
             Route::People => "#/people",
             Route::Skills => "#/skills",
@@ -126,6 +133,21 @@ impl PlanFocus {
             PlanFocus::SuggestOwner(id) => format!("#/plan/activity/{id}/suggest"),
         }
     }
+}
+
+/// Where a piece of work is edited: an initiative in the Plan view's form,
+/// work of the book of work on the Work view.
+pub fn work_hash(plan: &Plan, id: ActivityId) -> String {
+    match plan.activity(id) {
+        Some(activity) if !activity.is_initiative() => format!("#/work/{id}"),
+        _ => PlanFocus::Activity(id).hash(),
+    }
+}
+
+/// The engagement the Work view opens, from a hash such as `#/work/act-7`.
+pub fn work_focus(hash: &str) -> Option<ActivityId> {
+    let mut parts = hash.split(['/', '?']).skip(2);
+    parts.next().and_then(|id| id.parse().ok())
 }
 
 /// How a notice looks.
@@ -198,6 +220,33 @@ pub enum BoardStatus {
     Failed(String),
 }
 
+/// The capacity of the open plan over its horizon with `options`, kept
+/// between edits: a drop or its undo is counted into the last one (see
+/// `capacity::Kept`), anything else counted again.
+fn load_memo(
+    history: RwSignal<History>,
+    options: Memo<Options>,
+    today: NaiveDate,
+) -> Memo<Capacity> {
+    let kept = StoredValue::new((None::<Revision>, capacity::Kept::default()));
+    Memo::new_with_compare(
+        move |_| {
+            let options = options.get();
+            history.with(|history| {
+                let plan = history.plan();
+                kept.try_update_value(|(seen, kept)| {
+                    let changed = seen.and_then(|seen| history.changes_since(seen));
+                    *seen = Some(history.revision());
+                    kept.compute(plan, changed.as_deref(), plan.horizon, &options, today)
+                })
+                .unwrap_or_else(|| capacity::compute(plan, plan.horizon, &options, today))
+            })
+        },
+        // Whatever reads it reads the plan too: comparing would only cost.
+        |_, _| true,
+    )
+}
+
 /// A plan not exported for this many days gets a reminder.
 pub const EXPORT_REMINDER_DAYS: i64 = 7;
 
@@ -218,6 +267,8 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// The editor the Plan view shows, from the same hash.
     pub plan_focus: RwSignal<PlanFocus>,
+    /// The engagement the Work view opens (`#/work/act-7`), if any.
+    pub work_focus: RwSignal<Option<ActivityId>>,
     pub storage_available: RwSignal<bool>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     pub import_failure: RwSignal<Option<ImportFailure>>,
@@ -228,6 +279,19 @@ pub struct AppState {
     /// Whether the browser promised to keep this site's storage (`None`
     /// until it answered).
     pub persistent: RwSignal<Option<bool>>,
+    /// "Include tentative work": whether pipeline work counts in every
+    /// load, utilisation and risk the views show.
+    pub include_tentative: RwSignal<bool>,
+    /// The what-if scenarios hidden everywhere (their work left out).
+    pub hidden_scenarios: RwSignal<Vec<ScenarioId>>,
+    /// What counts, from the two above.
+    pub options: Memo<Options>,
+    /// The open plan's capacity over its horizon, as the views count it:
+    /// the one computation every person-week figure outside the Capacity
+    /// view reads (that view computes the weeks it shows the same way).
+    pub load: Memo<Capacity>,
+    /// The open plan's risks, from `load`.
+    pub risks: Memo<Vec<Risk>>,
     /// The save stamp of the open plan as this tab last read or wrote it
     /// (see `storage`): a save finding another one was made by another tab.
     stamp: StoredValue<Option<String>>,
@@ -259,14 +323,26 @@ impl AppState {
                 demo_plan(id, today)
             }
         };
+        let history = RwSignal::new(History::new(plan));
+        let include_tentative = RwSignal::new(true);
+        let hidden_scenarios = RwSignal::new(Vec::new());
+        let options = Memo::new(move |_| Options {
+            include_tentative: include_tentative.get(),
+            hidden_scenarios: hidden_scenarios.get(),
+        });
+        let load = load_memo(history, options, today);
+        let risks = Memo::new(move |_| {
+            load.with(|load| history.with(|history| risks::risks_with(history.plan(), load, today)))
+        });
         let state = AppState {
-            history: RwSignal::new(History::new(plan)),
+            history,
             today,
             plans: RwSignal::new(startup.plans),
             notices: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
             route: RwSignal::new(Route::Plan),
             plan_focus: RwSignal::new(PlanFocus::Overview),
+            work_focus: RwSignal::new(None),
             storage_available: RwSignal::new(startup.available),
             pending_import: RwSignal::new(None),
             import_failure: RwSignal::new(None),
@@ -276,6 +352,11 @@ impl AppState {
                 status: BoardStatus::Loading,
             })),
             persistent: RwSignal::new(None),
+            include_tentative,
+            hidden_scenarios,
+            options,
+            load,
+            risks,
             stamp: StoredValue::new(None),
             large_save: StoredValue::new(None),
             next_notice: StoredValue::new(1),
@@ -524,6 +605,7 @@ impl AppState {
         }
         let name = plan.name.clone();
         self.stamp.set_value(storage::stamp(plan.id));
+        self.hidden_scenarios.set(Vec::new());
         self.history.set(History::new(plan));
         self.announce(format!("Opened '{name}'"));
     }

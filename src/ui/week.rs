@@ -1,12 +1,16 @@
-//! This week: per owner, the top activities by priority, what is blocked and
-//! on what, the midpoint check-ins due, and the decisions waiting on
-//! someone. "My week" filters it to one person.
+//! This week: who is over their hours, per owner the top initiatives by
+//! priority, what is blocked and on what, the midpoint check-ins due, the
+//! decisions waiting on someone and the risks. "My week" shows one person:
+//! every piece of work they are booked on this week with its hours, their
+//! load as the Capacity view counts it, and their part of the rest.
 
 use leptos::prelude::*;
 
 use super::markup::{attr_into, escape_into};
-use super::state::{AppState, PlanFocus};
-use crate::engine::risks::{self, Risk, Severity};
+use super::state::{work_hash, AppState, PlanFocus, Route};
+use crate::engine::capacity::{Band, Capacity};
+use crate::engine::risks::{Risk, RiskKind, Severity};
+use crate::engine::week::person_week;
 use crate::engine::{checkin, priority};
 use crate::model::{medium_date, ActivityId, NaiveDate, PersonId, Plan, Status, Week};
 
@@ -45,7 +49,13 @@ pub fn WeekView() -> impl IntoView {
             </div>
             <div inner_html=move || {
                 let only = person.get().parse::<PersonId>().ok();
-                state.history.with(|history| week_html(history.plan(), today, only))
+                state.load.with(|load| {
+                    state.risks.with(|found| {
+                        state.history.with(|history| {
+                            week_html(history.plan(), load, found, today, only)
+                        })
+                    })
+                })
             }></div>
         </section>
     }
@@ -56,12 +66,18 @@ pub fn risk_badges(found: &[Risk], activity: ActivityId) -> impl IntoView {
     super::board::risk_badge(super::board::risk_label(found, activity))
 }
 
-/// The week of everyone, or of `only`: meetings, each owner's top work,
-/// what is blocked and the check-ins due, open decisions and the risks.
-fn week_html(plan: &Plan, today: NaiveDate, only: Option<PersonId>) -> String {
+/// The week of everyone, or of `only`: their booked work (or who is over
+/// their hours), meetings, each owner's top initiatives, what is blocked
+/// and the check-ins due, open decisions and the risks.
+fn week_html(
+    plan: &Plan,
+    load: &Capacity,
+    found: &[Risk],
+    today: NaiveDate,
+    only: Option<PersonId>,
+) -> String {
     let week = Week::containing(today);
     let ranking = priority::rank(plan, today);
-    let found = risks::risks(plan, today);
     let due = checkin::midpoints_this_week(plan, today);
     let mut owners: Vec<Option<PersonId>> = Vec::new();
     for entry in &ranking.entries {
@@ -73,6 +89,10 @@ fn week_html(plan: &Plan, today: NaiveDate, only: Option<PersonId>) -> String {
         }
     }
     let mut out = String::new();
+    match only {
+        Some(person) => booked_html(&mut out, plan, load, person, week),
+        None => over_html(&mut out, plan, load, week),
+    }
     // The plan's cadences (ops sync, service review, ...) on the days of
     // this week, with their owner.
     let meetings: Vec<String> = plan
@@ -202,13 +222,128 @@ fn week_html(plan: &Plan, today: NaiveDate, only: Option<PersonId>) -> String {
     }
     out.push_str("</section>");
     let mine: Vec<Risk> = found
-        .into_iter()
+        .iter()
         .filter(|risk| only.is_none_or(|only| risk.person == Some(only)))
+        .cloned()
         .collect();
     out.push_str(r#"<section class="panel risks" aria-labelledby="risks-title">"#);
     risks_html(&mut out, plan, &mine);
     out.push_str("</section>");
     out
+}
+
+/// "My week": every piece of work `person` is booked on in `week`, with its
+/// hours, under their load as the Capacity view shows it.
+fn booked_html(out: &mut String, plan: &Plan, load: &Capacity, person: PersonId, week: Week) {
+    let mine = person_week(plan, load, person, week);
+    let tentative = load.counts_tentative();
+    let name = plan.person_name(person);
+    out.push_str(r#"<section class="panel week__booked" aria-labelledby="booked-title"><h3 id="booked-title">"#);
+    escape_into(out, &format!("Booked this week: {name}"));
+    out.push_str("</h3>");
+    if let Some(cell) = mine.cell {
+        let over = cell.band(tentative) == Band::Over;
+        out.push_str(if over {
+            r#"<p class="week__load week__load--over">"#
+        } else {
+            r#"<p class="week__load">"#
+        });
+        escape_into(out, &cell.details(tentative));
+        out.push_str("</p>");
+    }
+    if mine.bookings.is_empty() {
+        out.push_str(r#"<p class="empty">Nothing booked this week.</p>"#);
+    } else {
+        out.push_str(r#"<ul class="week__list">"#);
+        for booking in &mine.bookings {
+            let Some(activity) = plan.activity(booking.activity) else {
+                continue;
+            };
+            out.push_str("<li><a");
+            attr_into(out, "href", &work_hash(plan, activity.id));
+            out.push('>');
+            escape_into(out, &activity.title);
+            out.push_str("</a>");
+            let mut meta = vec![format!(
+                "{} h",
+                crate::engine::skills::hours_text(booking.hours)
+            )];
+            if !activity.client.trim().is_empty() {
+                meta.push(activity.client.trim().to_string());
+            }
+            meta.push(if activity.is_initiative() {
+                "initiative".to_string()
+            } else {
+                activity.kind.label().to_ascii_lowercase()
+            });
+            if booking.tentative {
+                meta.push("tentative".to_string());
+            }
+            out.push_str(r#" <span class="priority__why">"#);
+            escape_into(out, &meta.join(" · "));
+            out.push_str("</span></li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
+}
+
+/// How many weeks from this one the "Over their hours" panel looks at.
+const OVER_WEEKS: usize = 4;
+
+/// Who is over their hours this week or in the next three, each with
+/// their weeks over as the Capacity view shows them, most over first.
+fn over_html(out: &mut String, plan: &Plan, load: &Capacity, week: Week) {
+    let tentative = load.counts_tentative();
+    let columns: Vec<usize> = (0..OVER_WEEKS as i64)
+        .filter_map(|ahead| load.column(week.plus_weeks(ahead)))
+        .collect();
+    let mut over: Vec<(f64, PersonId, Vec<String>)> = load
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let weeks: Vec<(usize, f64)> = columns
+                .iter()
+                .map(|column| (*column, row.cells[*column].over(tentative)))
+                .filter(|(column, _)| row.cells[*column].band(tentative) == Band::Over)
+                .collect();
+            if weeks.is_empty() {
+                return None;
+            }
+            let most = weeks.iter().map(|(_, hours)| *hours).fold(0.0, f64::max);
+            let texts = weeks
+                .iter()
+                .map(|(column, _)| {
+                    format!(
+                        "{}: {}",
+                        load.week(*column),
+                        row.cells[*column].headline(tentative)
+                    )
+                })
+                .collect();
+            Some((most, row.person, texts))
+        })
+        .collect();
+    over.sort_by(|left, right| right.0.total_cmp(&left.0));
+    out.push_str(r#"<section class="panel" aria-labelledby="over-title"><h3 id="over-title">Over their hours, this week and the next three</h3>"#);
+    if over.is_empty() {
+        out.push_str(
+            r#"<p class="empty">Nobody is booked over their hours in these four weeks.</p>"#,
+        );
+    } else {
+        out.push_str(r#"<ul class="week__list">"#);
+        for (_, person, weeks) in over {
+            out.push_str("<li><strong>");
+            escape_into(out, &plan.person_name(person));
+            out.push_str("</strong> ");
+            escape_into(out, &weeks.join(" · "));
+            out.push_str(" · <a");
+            attr_into(out, "href", Route::Capacity.hash());
+            out.push_str(">Capacity</a></li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
 }
 
 /// `<ul class="week__list">` of `lines`, or `empty` as a paragraph when
@@ -254,14 +389,17 @@ fn risks_html(out: &mut String, plan: &Plan, risks: &[Risk]) {
         });
         out.push_str(risk.kind.label());
         out.push_str(r#"</span><a class="risk__activity""#);
-        attr_into(out, "href", &PlanFocus::Activity(risk.activity).hash());
+        // A person's load is about them, seen on the Capacity view.
+        let (href, subject) = match (risk.kind, risk.activity, risk.person) {
+            (RiskKind::Overloaded, _, Some(person)) | (_, None, Some(person)) => {
+                (Route::Capacity.hash().to_string(), plan.person_name(person))
+            }
+            (_, Some(activity), _) => (work_hash(plan, activity), plan.activity_title(activity)),
+            (_, None, None) => (Route::Capacity.hash().to_string(), String::new()),
+        };
+        attr_into(out, "href", &href);
         out.push('>');
-        escape_into(
-            out,
-            plan.activity(risk.activity)
-                .map(|a| a.title.as_str())
-                .unwrap_or_default(),
-        );
+        escape_into(out, &subject);
         out.push_str(r#"</a><span class="risk__evidence">"#);
         escape_into(out, &risk.evidence);
         out.push_str(r#"</span><span class="risk__next">"#);

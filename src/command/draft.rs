@@ -1,0 +1,197 @@
+//! Moving an allocation by keyboard before the move is applied: what each
+//! key does to the draft. The Capacity view's and the Work view's
+//! timelines share it, so the same keys do the same thing on both, and the
+//! draft becomes one `Command` when Enter applies it.
+
+use crate::model::{Allocation, Assignee, HOURS_PER_WEEK_LIMIT};
+
+/// A key that changes a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKey {
+    /// ← and →: the whole bar a week earlier or later.
+    Earlier,
+    Later,
+    /// Shift+→ and Shift+←: the last week one later or earlier (never
+    /// before the first).
+    Longer,
+    Shorter,
+    /// + and −: an hour a week more or less (never under 1).
+    MoreHours,
+    FewerHours,
+    /// ↑ and ↓: to the row above or below (a person or an open role).
+    PreviousRow,
+    NextRow,
+}
+
+impl DraftKey {
+    /// The draft key of a key press (`KeyboardEvent.key` and Shift); none
+    /// for keys that do not change a draft (Enter and Escape apply and
+    /// cancel it, which the view does).
+    pub fn of(key: &str, shift: bool) -> Option<DraftKey> {
+        Some(match (key, shift) {
+            ("ArrowLeft", false) => DraftKey::Earlier,
+            ("ArrowRight", false) => DraftKey::Later,
+            ("ArrowRight", true) => DraftKey::Longer,
+            ("ArrowLeft", true) => DraftKey::Shorter,
+            ("+" | "=", _) => DraftKey::MoreHours,
+            ("-" | "_", _) => DraftKey::FewerHours,
+            ("ArrowUp", _) => DraftKey::PreviousRow,
+            ("ArrowDown", _) => DraftKey::NextRow,
+            _ => return None,
+        })
+    }
+}
+
+/// `draft` changed by `key`; `rows` are the rows it can move between, top
+/// to bottom (a draft on none of them moves to the first).
+pub fn step(draft: &Allocation, key: DraftKey, rows: &[Assignee]) -> Allocation {
+    let mut next = draft.clone();
+    match key {
+        DraftKey::Earlier => {
+            next.first_week = next.first_week.plus_weeks(-1);
+            next.last_week = next.last_week.plus_weeks(-1);
+        }
+        DraftKey::Later => {
+            next.first_week = next.first_week.plus_weeks(1);
+            next.last_week = next.last_week.plus_weeks(1);
+        }
+        DraftKey::Longer => next.last_week = next.last_week.plus_weeks(1),
+        DraftKey::Shorter => {
+            if next.last_week > next.first_week {
+                next.last_week = next.last_week.plus_weeks(-1);
+            }
+        }
+        DraftKey::MoreHours => {
+            next.hours_per_week = (next.hours_per_week + 1.0).min(HOURS_PER_WEEK_LIMIT);
+        }
+        DraftKey::FewerHours => next.hours_per_week = (next.hours_per_week - 1.0).max(1.0),
+        DraftKey::PreviousRow | DraftKey::NextRow => {
+            let at = rows.iter().position(|row| *row == next.assignee);
+            let target = match (at, key) {
+                (Some(at), DraftKey::PreviousRow) => at.checked_sub(1).and_then(|at| rows.get(at)),
+                (Some(at), _) => rows.get(at + 1),
+                (None, _) => rows.first(),
+            };
+            if let Some(row) = target {
+                next.assignee = row.clone();
+            }
+        }
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActivityId, AllocationId, Commitment, PersonId, Week};
+
+    fn week(text: &str) -> Week {
+        text.parse().expect("week")
+    }
+
+    fn draft() -> Allocation {
+        Allocation {
+            id: AllocationId(3),
+            assignee: Assignee::Person(PersonId(2)),
+            activity: ActivityId(7),
+            hours_per_week: 8.0,
+            first_week: week("2026-W50"),
+            last_week: week("2026-W52"),
+            commitment: Commitment::Confirmed,
+            scenario: None,
+        }
+    }
+
+    /// The draft after pressing `keys` (key, shift) in turn on people 1-3.
+    fn after(keys: &[(&str, bool)]) -> Allocation {
+        let rows: Vec<Assignee> = (1..=3).map(|id| Assignee::Person(PersonId(id))).collect();
+        keys.iter().fold(draft(), |draft, (key, shift)| {
+            match DraftKey::of(key, *shift) {
+                Some(step_key) => step(&draft, step_key, &rows),
+                None => draft,
+            }
+        })
+    }
+
+    #[test]
+    fn each_key_moves_stretches_or_changes_the_hours_of_the_draft() {
+        let cases: [(&[(&str, bool)], (&str, &str, f64, u32)); 9] = [
+            (&[("ArrowRight", false)], ("2026-W51", "2026-W53", 8.0, 2)),
+            (&[("ArrowLeft", false)], ("2026-W49", "2026-W51", 8.0, 2)),
+            (&[("ArrowRight", true)], ("2026-W50", "2026-W53", 8.0, 2)),
+            // Never shorter than its first week.
+            (
+                &[
+                    ("ArrowLeft", true),
+                    ("ArrowLeft", true),
+                    ("ArrowLeft", true),
+                ],
+                ("2026-W50", "2026-W50", 8.0, 2),
+            ),
+            (
+                &[("+", false), ("=", false)],
+                ("2026-W50", "2026-W52", 10.0, 2),
+            ),
+            (&[("-", false)], ("2026-W50", "2026-W52", 7.0, 2)),
+            (&[("ArrowUp", false)], ("2026-W50", "2026-W52", 8.0, 1)),
+            (
+                &[("ArrowDown", false), ("ArrowDown", false)],
+                ("2026-W50", "2026-W52", 8.0, 3),
+            ),
+            // Other keys leave it; the year's last week runs into the next.
+            (
+                &[
+                    ("x", false),
+                    ("Enter", false),
+                    ("ArrowRight", false),
+                    ("ArrowRight", false),
+                ],
+                ("2026-W52", "2027-W01", 8.0, 2),
+            ),
+        ];
+        for (keys, (first, last, hours, person)) in cases {
+            let moved = after(keys);
+            assert_eq!(
+                (
+                    moved.first_week,
+                    moved.last_week,
+                    moved.hours_per_week,
+                    moved.assignee
+                ),
+                (
+                    week(first),
+                    week(last),
+                    hours,
+                    Assignee::Person(PersonId(person))
+                ),
+                "{keys:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hours_stay_between_one_and_a_week_and_rows_stop_at_the_ends() {
+        let rows = [Assignee::Person(PersonId(2))];
+        let mut low = draft();
+        low.hours_per_week = 1.0;
+        assert_eq!(step(&low, DraftKey::FewerHours, &rows).hours_per_week, 1.0);
+        let mut high = draft();
+        high.hours_per_week = HOURS_PER_WEEK_LIMIT;
+        assert_eq!(
+            step(&high, DraftKey::MoreHours, &rows).hours_per_week,
+            HOURS_PER_WEEK_LIMIT
+        );
+        assert_eq!(step(&draft(), DraftKey::PreviousRow, &rows), draft());
+        assert_eq!(step(&draft(), DraftKey::NextRow, &rows), draft());
+        // A draft on no row (a role to staff) goes to the first.
+        let mut staffing = draft();
+        staffing.assignee = Assignee::Placeholder {
+            role: "Engineer".to_string(),
+            skills: Vec::new(),
+        };
+        assert_eq!(
+            step(&staffing, DraftKey::NextRow, &rows).assignee,
+            Assignee::Person(PersonId(2))
+        );
+    }
+}
