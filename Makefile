@@ -3,7 +3,7 @@
 #                on http://127.0.0.1:8080/
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
-# Also: make bench | bench-browser | bench-capacity | bench-matrix | size |
+# Also: make bench | bench-browser | bench-capacity | bench-views | bench-matrix | size |
 #       screenshots | fuzz | libfuzzer | libfuzzer-merge | clean
 #
 # scripts/setup.sh installs pinned tools into ~/.cargo/bin (trunk,
@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix size screenshots fuzz libfuzzer libfuzzer-merge clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size screenshots fuzz libfuzzer libfuzzer-merge clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -56,6 +56,14 @@ screenshots:
 bench-capacity:
 	cargo run --release --example large_plan > target/large.opsboard.json
 	scripts/with-dist.sh node scripts/bench-capacity.mjs target/large.opsboard.json
+
+# Every view opened on the generated large plan (PLAN=limit: the plan at
+# the file limit, 20,000 initiatives) in headless Chromium: median and
+# slowest time from navigation to the next frame (needs dist/: `make size`).
+PLAN ?= large
+bench-views:
+	cargo run --release --example large_plan -- $(PLAN) > target/$(PLAN).opsboard.json
+	scripts/with-dist.sh node scripts/bench-views.mjs target/$(PLAN).opsboard.json
 
 # The skills matrix at 200 people x 80 skills (needs dist/: `make size`).
 bench-matrix:

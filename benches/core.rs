@@ -8,7 +8,7 @@ use opsboard::command::{apply, Command, History};
 use opsboard::engine::capacity::{self, Engagement, Options};
 use opsboard::engine::{money, priority, raci, risks, skills, validate};
 use opsboard::model::generate::{generated_plan, Size};
-use opsboard::model::{ActivityId, SkillId, SkillRequirement, Status};
+use opsboard::model::{ActivityId, ActivityKind, SkillId, SkillRequirement, Status};
 use opsboard::persist;
 
 mod shared;
@@ -18,6 +18,12 @@ fn large_plan(c: &mut Criterion) {
     let plan = generated_plan(Size::LARGE, today);
     let text = persist::encode(&plan);
     println!("large plan file: {} bytes", text.len());
+    // A client project halfway down the book of work.
+    let project = ActivityId(200);
+    assert_eq!(
+        plan.activity(project).map(|activity| activity.kind),
+        Some(ActivityKind::Project)
+    );
 
     c.bench_function("validate (large plan)", |b| {
         b.iter(|| validate::validate(&plan))
@@ -32,7 +38,7 @@ fn large_plan(c: &mut Criterion) {
         b.iter(|| skills::coverage(&plan, today))
     });
     c.bench_function("candidates (large plan)", |b| {
-        b.iter(|| skills::candidates(&plan, ActivityId(1500), today))
+        b.iter(|| skills::candidates(&plan, project, today))
     });
     // The capacity grid recomputes on every edit: the budget is
     // 5 ms natively.
@@ -110,7 +116,7 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("encode (large plan)", |b| b.iter(|| persist::encode(&plan)));
     c.bench_function("decode (large plan)", |b| b.iter(|| persist::decode(&text)));
     let command = Command::SetStatus {
-        activity: ActivityId(1500),
+        activity: project,
         status: Status::Done,
     };
     c.bench_function("apply a status move (large plan)", |b| {

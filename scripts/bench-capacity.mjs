@@ -1,7 +1,8 @@
-// Measures the Capacity view on the generated large plan (300 people, 3,000
-// activities, 12,000 allocations, 26 weeks) in headless Chromium against the
-// release build: importing it, showing the view, and each drop on the
-// timeline split, from a Chromium trace, into the drop handler (the command
+// Measures the Capacity view on the generated large plan (a firm of 300
+// people: 400 pieces of work, 8 of them initiatives, for 40 clients; 12,000
+// allocations, 26 weeks) in headless Chromium against the release build:
+// importing it, showing the view, and each drop on the timeline split,
+// from a Chromium trace, into the drop handler (the command
 // applied and validated), the reactive update (capacity recomputed, changed
 // lines written and patched into the page) and the repaint (style, layout,
 // paint of the next frame).
@@ -131,7 +132,7 @@ for (const mark of events.filter((e) => e.name === 'opsboard-drop').map((e) => e
 const median = (values) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.floor(sorted.length / 2)] ?? NaN; };
 const range = (values) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
 const message = await page.locator('.capacity__message').textContent();
-console.log(`large plan (300 people, 3,000 activities, 12,000 allocations; ${(text.length / 1e6).toFixed(1)} MB file)`);
+console.log(`large plan (300 people, 400 activities, 12,000 allocations; ${(text.length / 1e6).toFixed(1)} MB file)`);
 console.log(`  import and replace: ${imported} ms; Capacity view shown: ${shown.toFixed(0)} ms`);
 console.log(`  a drop, median of ${totals.length} (range): drop to next frame drawn ${median(totals).toFixed(0)} ms (${range(totals)})`);
 console.log(`    drop handler, command applied and validated: ${median(parts.handler).toFixed(1)} ms (${range(parts.handler)})`);

@@ -228,17 +228,19 @@ fn the_demo_calendar_is_as_expected_and_read_by_an_icalendar_parser() {
     check("demo.ics", &written);
     let text = fs::read_to_string(fixture("demo.ics")).expect("the expected file exists");
     check_parsed(&plan, &text, APP_URL);
-    // Five activities with a deadline and a check-in, one with a deadline
-    // only; then the three cadences, from their first date in the horizon
-    // (2026-W46 to 2027-W05): the ops sync every Monday from 9 November,
-    // the service review on first Tuesdays from 1 December (3 November has
-    // passed), the strategy review on first Thursdays of a quarter's first
-    // month from 7 January 2027.
-    assert_eq!(expected_events(&plan).len(), 11);
+    // Five initiatives with a deadline and a check-in, one with a deadline
+    // only, and the fourteen pieces of the book of work with a deadline
+    // only (a contract's is the end of its term): 25 events; then the
+    // three cadences, from their first date in the horizon (2026-W46 to
+    // 2027-W05): the ops sync every Monday from 9 November, the service
+    // review on first Tuesdays from 1 December (3 November has passed),
+    // the strategy review on first Thursdays of a quarter's first month
+    // from 7 January 2027.
+    assert_eq!(expected_events(&plan).len(), 25);
     let parsed: Calendar = text.parse().expect("parsed");
     let rules: Vec<(String, Option<NaiveDate>, String)> = parsed
         .events()
-        .skip(11)
+        .skip(25)
         .map(|event| {
             (
                 event.get_summary().unwrap_or_default().to_string(),

@@ -73,7 +73,9 @@ enum Base {
         days: i64,
     },
     Generated {
-        size: (u32, u32, u32, u32, u32),
+        /// People, activities, initiatives, dependencies per initiative,
+        /// clients, allocations and weeks.
+        size: (u32, u32, u32, u32, u32, u32, u32),
         days: i64,
     },
 }
@@ -82,7 +84,15 @@ fn base() -> impl Strategy<Value = Base> {
     prop_oneof![
         (-3_000i64..3_000).prop_map(|days| Base::Demo { days }),
         (
-            (0u32..15, 0u32..40, 0u32..4, 0u32..60, 0u32..=52),
+            (
+                0u32..15,
+                0u32..40,
+                0u32..10,
+                0u32..4,
+                0u32..8,
+                0u32..60,
+                0u32..=52
+            ),
             -3_000i64..3_000
         )
             .prop_map(|(size, days)| Base::Generated { size, days }),
@@ -97,13 +107,24 @@ fn start_plan(base: &Base) -> (Plan, NaiveDate) {
     let (mut plan, today) = match base {
         Base::Demo { days } => (demo_plan(PlanId(1), day_near(*days)), day_near(*days)),
         Base::Generated {
-            size: (people, activities, dependencies_per_activity, allocations, weeks),
+            size:
+                (
+                    people,
+                    activities,
+                    initiatives,
+                    dependencies_per_initiative,
+                    clients,
+                    allocations,
+                    weeks,
+                ),
             days,
         } => {
             let size = Size {
                 people: *people,
                 activities: *activities,
-                dependencies_per_activity: *dependencies_per_activity,
+                initiatives: *initiatives,
+                dependencies_per_initiative: *dependencies_per_initiative,
+                clients: *clients,
                 allocations: *allocations,
                 weeks: *weeks,
             };
@@ -758,7 +779,9 @@ fn command(plan: &Plan, today: NaiveDate, edit: &Edit) -> Command {
                 Size {
                     people: 4,
                     activities: 6,
-                    dependencies_per_activity: 1,
+                    initiatives: 2,
+                    dependencies_per_initiative: 1,
+                    clients: 2,
                     allocations: 5,
                     weeks: 13,
                 },

@@ -113,9 +113,15 @@ mod tests {
         })
     }
 
+    /// Keys pressed, and the first week, last week, hours and person after.
+    type Case = (
+        &'static [(&'static str, bool)],
+        (&'static str, &'static str, f64, u32),
+    );
+
     #[test]
     fn each_key_moves_stretches_or_changes_the_hours_of_the_draft() {
-        let cases: [(&[(&str, bool)], (&str, &str, f64, u32)); 9] = [
+        let cases: [Case; 9] = [
             (&[("ArrowRight", false)], ("2026-W51", "2026-W53", 8.0, 2)),
             (&[("ArrowLeft", false)], ("2026-W49", "2026-W51", 8.0, 2)),
             (&[("ArrowRight", true)], ("2026-W50", "2026-W53", 8.0, 2)),

@@ -6,6 +6,7 @@
 //! so undo and redo work for every edit.
 
 mod book;
+pub mod draft;
 pub mod history;
 mod roles;
 

@@ -825,15 +825,17 @@ fn large_plans_keep_fewer_edits_to_undo() {
     use crate::command::history::{undo_limit, UNDO_LIMIT, UNDO_MINIMUM};
     use crate::model::generate::{generated_plan, Size};
 
-    // The demo's 12 people, 6 activities, 9 allocations, 1 check-in and 13
-    // skills are far inside the budget.
+    // The demo's 15 people, 20 activities, 44 allocations, 1 check-in and
+    // 15 skills are far inside the budget.
     assert_eq!(undo_limit(&demo()), UNDO_LIMIT);
     // 10 + 10 + 40,000 allocations + the generator's skills: 400,000 / 40,000
     // and more is under 10, so the minimum holds.
     let size = Size {
         people: 10,
         activities: 10,
-        dependencies_per_activity: 0,
+        initiatives: 2,
+        dependencies_per_initiative: 0,
+        clients: 2,
         allocations: 40_000,
         weeks: 26,
     };
@@ -976,7 +978,10 @@ fn a_deal_is_won_or_lost_with_its_work() {
         }]
     );
     let work = won.allocation(AllocationId(37)).expect("alc-37");
-    assert_eq!((work.commitment, work.scenario), (Commitment::Confirmed, None));
+    assert_eq!(
+        (work.commitment, work.scenario),
+        (Commitment::Confirmed, None)
+    );
     // Won once is no longer a deal.
     check_on(
         &won,
@@ -1034,14 +1039,22 @@ fn a_scenario_is_made_from_chosen_deals() {
     assert_eq!(scenario.id, ScenarioId(2));
     for id in [37, 38] {
         assert_eq!(
-            plan.allocation(AllocationId(id)).expect("allocation").scenario,
+            plan.allocation(AllocationId(id))
+                .expect("allocation")
+                .scenario,
             Some(ScenarioId(2))
         );
     }
     // Confirming it wins both deals.
     let won = apply(&plan, &Command::ConfirmScenario(ScenarioId(2)), today()).expect("won");
-    assert!(won.plan.activity(ActivityId(17)).is_some_and(|a| a.deal.is_none()));
-    assert!(won.plan.activity(ActivityId(18)).is_some_and(|a| a.deal.is_none()));
+    assert!(won
+        .plan
+        .activity(ActivityId(17))
+        .is_some_and(|a| a.deal.is_none()));
+    assert!(won
+        .plan
+        .activity(ActivityId(18))
+        .is_some_and(|a| a.deal.is_none()));
     check(
         Command::ScenarioFromDeals {
             name: "Nothing".to_string(),

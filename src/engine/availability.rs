@@ -264,7 +264,11 @@ impl Calendar {
         let begin = from.max(day as f64);
         let left = days - self.days_there_between(holidays, from, begin);
         let weight = self.weight(holidays, day);
-        Some(if weight > 0.0 { begin + left / weight } else { low as f64 })
+        Some(if weight > 0.0 {
+            begin + left / weight
+        } else {
+            low as f64
+        })
     }
 
     /// The instant `days` working days (there) before `to`; none when they
@@ -292,7 +296,11 @@ impl Calendar {
         let finish = to.min((day + 1) as f64);
         let left = days - self.days_there_between(holidays, finish, to);
         let weight = self.weight(holidays, day);
-        Some(if weight > 0.0 { finish - left / weight } else { day as f64 })
+        Some(if weight > 0.0 {
+            finish - left / weight
+        } else {
+            day as f64
+        })
     }
 }
 

@@ -62,8 +62,8 @@ pub fn book_of_work(
         .collect();
     // Client (internal last), then start, then id; one sort on one key.
     kept.sort_by(|(left_client, left), (right_client, right)| {
-        (left_client.is_empty(), left_client.to_lowercase())
-            .cmp(&(right_client.is_empty(), right_client.to_lowercase()))
+        (left_client.is_empty(), left_client.to_ascii_lowercase())
+            .cmp(&(right_client.is_empty(), right_client.to_ascii_lowercase()))
             .then_with(|| {
                 (left.start.is_none(), left.start, left.id).cmp(&(
                     right.start.is_none(),
@@ -145,7 +145,7 @@ pub fn book_of_work(
             team: members,
         };
         match groups.last_mut() {
-            Some(group) if group.client.to_lowercase() == client.to_lowercase() => {
+            Some(group) if group.client.eq_ignore_ascii_case(client) => {
                 for (sum, week) in group.hours.iter_mut().zip(&engagement.hours) {
                     *sum += week;
                 }

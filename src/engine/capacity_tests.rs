@@ -2194,7 +2194,9 @@ fn a_kept_baseline_agrees_on_a_generated_plan() {
         crate::model::generate::Size {
             people: 40,
             activities: 120,
-            dependencies_per_activity: 2,
+            initiatives: 6,
+            dependencies_per_initiative: 2,
+            clients: 10,
             allocations: 400,
             weeks: 26,
         },

@@ -2,6 +2,7 @@
 //! clock: "today" is always passed in.
 
 mod availability;
+pub mod book;
 pub mod capacity;
 pub mod checkin;
 pub mod health;
@@ -12,3 +13,4 @@ pub mod raci;
 pub mod risks;
 pub mod skills;
 pub mod validate;
+pub mod week;

@@ -665,7 +665,9 @@ fn people_alone_are_the_people_of_the_whole_computation() {
         crate::model::generate::Size {
             people: 40,
             activities: 200,
-            dependencies_per_activity: 2,
+            initiatives: 6,
+            dependencies_per_initiative: 2,
+            clients: 12,
             allocations: 600,
             weeks: 26,
         },

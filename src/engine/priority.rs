@@ -70,15 +70,16 @@ use crate::model::{
 /// How the ranking works, in words a manager reads under "How is this
 /// ranked?".
 pub const FORMULA: &str = "\
-Every open activity gets a score, and the highest score comes first.
+Every open initiative of the ops plan gets a score, and the highest score comes first.
 
 Score = 10 × impact (1 to 5)
-      + 4 × the impact of all the work it unblocks (every activity
+      + 4 × the impact of all the work it unblocks (every initiative
             that waits on it, directly or through others)
       + 30 when it is on the critical path
       + 20 × urgency (0 to 3)
-      + 14 minus its days of slack, kept between 0 and 28: 14 days of
-            slack or more add nothing, being late adds more.
+      + 14 minus its working days of slack, kept between 0 and 28:
+            14 working days of slack or more add nothing, being late
+            adds more.
 
 Duration: the work left (the effort, less the share of the
 definition-of-done checklist already ticked), in the owner's working
@@ -86,25 +87,26 @@ days: their working weekdays, less public holidays, their leave and
 the days before they start or after they leave. Without an owner a
 day is 8 hours, Monday to Friday.
 
-Slack: how many of the owner's working days the activity can slip
+Slack: how many of the owner's working days the initiative can slip
 before it misses its deadline or the goal date, or makes late an
-activity that waits on it. Each activity is planned to start as early
+initiative that waits on it. Each initiative is planned to start as early
 as its start date and its dependencies allow. Negative slack means it
 is already late.
 
-Critical path: the activities with the least slack. A slip there moves
+Critical path: the initiatives with the least slack. A slip there moves
 the end date.
 
 Urgency: the duration divided by the owner's working days left until
 the deadline; 3 when it is due today or overdue; 0 without a deadline.
 
-Waiting: an activity that waits on unfinished work scores just below
-the lowest-scoring activity it waits on, so all that work comes first.
+Waiting: an initiative that waits on unfinished work scores just below
+the lowest-scoring initiative it waits on, so all that work comes first.
 
-Ties go to the earlier deadline, then to the older activity. A pinned
-activity stays at the place it was pinned to, and the others keep
-their order around it. Done activities and activities caught in a
-dependency loop are not ranked.";
+Ties go to the earlier deadline, then to the older one. A pinned
+initiative stays at the place it was pinned to, and the others keep
+their order around it. Done initiatives and initiatives caught in a
+dependency loop are not ranked. The book of work (client projects,
+contracts, deals) is not ranked: it is booked, not prioritised.";
 
 /// Points per level of impact.
 const IMPACT_POINTS: f64 = 10.0;
@@ -158,7 +160,7 @@ pub struct Ranked {
     pub parts: ScoreParts,
     /// The unfinished activities it depends on, in id order.
     pub waiting_on: Vec<ActivityId>,
-    /// "unblocks 3 activities · on the critical path · 4 working days of slack ·
+    /// "unblocks 3 initiatives · on the critical path · 4 working days of slack ·
     /// impact 5".
     pub explanation: String,
 }
@@ -473,8 +475,7 @@ fn score_parts(plan: &Plan, today: NaiveDate, network: &Network) -> Vec<ScorePar
         part.remaining_effort_hours = remaining;
         part.duration_days = duration;
         part.days_left = days_left;
-        let working_days_left =
-            days_left.map(|days| calendars.between(calendar, 0.0, days as f64));
+        let working_days_left = days_left.map(|days| calendars.between(calendar, 0.0, days as f64));
         part.urgency = urgency(duration, days_left, working_days_left);
     }
 
@@ -772,7 +773,7 @@ fn explanation(
         ),
         many => add_reason(
             &mut text,
-            format_args!("waiting on {} activities", many.len()),
+            format_args!("waiting on {} initiatives", many.len()),
         ),
     }
     match parts.days_left {
@@ -785,8 +786,8 @@ fn explanation(
     }
     match parts.unblocks_total {
         0 => {}
-        1 => add_reason(&mut text, format_args!("unblocks 1 activity")),
-        many => add_reason(&mut text, format_args!("unblocks {many} activities")),
+        1 => add_reason(&mut text, format_args!("unblocks 1 initiative")),
+        many => add_reason(&mut text, format_args!("unblocks {many} initiatives")),
     }
     if parts.on_critical_path {
         add_reason(&mut text, format_args!("on the critical path"));
@@ -984,9 +985,9 @@ mod tests {
             ]),
             "
             1. A rank 1 score 98 | days 2, EF 2, LF 2, slack 0, critical | unblocks 1/2 worth 6
-            unblocks 2 activities · on the critical path · no deadline · impact 3
+            unblocks 2 initiatives · on the critical path · no deadline · impact 3
             2. B rank 2 score 86 | days 1, EF 3, LF 3, slack 0, critical | unblocks 1/1 worth 3
-            waiting on 'A' · unblocks 1 activity · on the critical path · no deadline · impact 3
+            waiting on 'A' · unblocks 1 initiative · on the critical path · no deadline · impact 3
             3. C rank 3 score 74 | days 3, EF 6, LF 6, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'B' · on the critical path · no deadline · impact 3
             ",
@@ -1010,13 +1011,13 @@ mod tests {
             ]),
             "
             1. A rank 1 score 112 | days 1, EF 1, LF 1, slack 0, critical | unblocks 2/3 worth 12
-            unblocks 3 activities · on the critical path · no deadline · impact 2
+            unblocks 3 initiatives · on the critical path · no deadline · impact 2
             2. C rank 2 score 104 | days 4, EF 5, LF 5, slack 0, critical | unblocks 1/1 worth 5
-            waiting on 'A' · unblocks 1 activity · on the critical path · no deadline · impact 4
+            waiting on 'A' · unblocks 1 initiative · on the critical path · no deadline · impact 4
             3. B rank 3 score 62 | days 2, EF 3, LF 5, slack 2 | unblocks 1/1 worth 5
-            waiting on 'A' · unblocks 1 activity · no deadline · impact 3
+            waiting on 'A' · unblocks 1 initiative · no deadline · impact 3
             4. D rank 4 score 61 | days 1, EF 6, LF 6, slack 0, critical | unblocks 0/0 worth 0
-            waiting on 2 activities · on the critical path · no deadline · impact 5
+            waiting on 2 initiatives · on the critical path · no deadline · impact 5
             ",
         );
     }
@@ -1035,11 +1036,11 @@ mod tests {
             ]),
             "
             1. A rank 1 score 86 | days 2, EF 2, LF 2, slack 0, critical | unblocks 1/1 worth 3
-            unblocks 1 activity · on the critical path · no deadline · impact 3
+            unblocks 1 initiative · on the critical path · no deadline · impact 3
             2. B rank 2 score 74 | days 3, EF 5, LF 5, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'A' · on the critical path · no deadline · impact 3
             3. C rank 3 score 53 | days 1, EF 1, LF 4, slack 3 | unblocks 1/1 worth 3
-            unblocks 1 activity · no deadline · impact 3
+            unblocks 1 initiative · no deadline · impact 3
             4. D rank 4 score 41 | days 1, EF 2, LF 5, slack 3 | unblocks 0/0 worth 0
             waiting on 'C' · no deadline · impact 3
             ",
@@ -1069,7 +1070,7 @@ mod tests {
             &looping,
             "
             1. A rank 1 score 86 | days 1, EF 1, LF 1, slack 0, critical | unblocks 1/1 worth 3
-            unblocks 1 activity · on the critical path · no deadline · impact 3
+            unblocks 1 initiative · on the critical path · no deadline · impact 3
             2. E rank 2 score 74 | days 1, EF 2, LF 2, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'A' · on the critical path · no deadline · impact 3
             3. F rank 3 score 43 | days 1, EF 1, LF 2, slack 1 | unblocks 0/0 worth 0
@@ -1149,7 +1150,7 @@ mod tests {
             &with_goal,
             "
             1. A rank 1 score 81 | days 2, EF 2, LF 7, slack 5, critical | unblocks 1/1 worth 3
-            unblocks 1 activity · on the critical path · 5 working days of slack · no deadline · impact 3
+            unblocks 1 initiative · on the critical path · 5 working days of slack · no deadline · impact 3
             2. B rank 2 score 69 | days 3, EF 5, LF 10, slack 5, critical | unblocks 0/0 worth 0
             waiting on 'A' · on the critical path · 5 working days of slack · no deadline · impact 3
             ",
@@ -1193,21 +1194,21 @@ mod tests {
             ]),
             "
             1. A rank 1 score 158 | days 3, EF 3, LF 3, slack 0, critical | unblocks 2/7 worth 21
-            unblocks 7 activities · on the critical path · no deadline · impact 3
+            unblocks 7 initiatives · on the critical path · no deadline · impact 3
             2. B rank 2 score 110 | days 4, EF 7, LF 7, slack 0, critical | unblocks 1/3 worth 9
-            waiting on 'A' · unblocks 3 activities · on the critical path · no deadline · impact 3
+            waiting on 'A' · unblocks 3 initiatives · on the critical path · no deadline · impact 3
             3. D rank 3 score 98 | days 5, EF 12, LF 12, slack 0, critical | unblocks 1/2 worth 6
-            waiting on 'B' · unblocks 2 activities · on the critical path · no deadline · impact 3
+            waiting on 'B' · unblocks 2 initiatives · on the critical path · no deadline · impact 3
             4. C rank 4 score 86 | days 2, EF 5, LF 11, slack 6 | unblocks 2/4 worth 12
-            waiting on 'A' · unblocks 4 activities · no deadline · impact 3
+            waiting on 'A' · unblocks 4 initiatives · no deadline · impact 3
             5. E rank 5 score 62 | days 1, EF 6, LF 12, slack 6 | unblocks 1/2 worth 6
-            waiting on 'C' · unblocks 2 activities · no deadline · impact 3
+            waiting on 'C' · unblocks 2 initiatives · no deadline · impact 3
             6. G rank 6 score 61 | days 4, EF 16, LF 16, slack 0, critical | unblocks 1/1 worth 3
-            waiting on 2 activities · unblocks 1 activity · on the critical path · no deadline · impact 3
+            waiting on 2 initiatives · unblocks 1 initiative · on the critical path · no deadline · impact 3
             7. F rank 7 score 47 | days 2, EF 7, LF 16, slack 9 | unblocks 1/1 worth 3
-            waiting on 'C' · unblocks 1 activity · no deadline · impact 3
+            waiting on 'C' · unblocks 1 initiative · no deadline · impact 3
             8. H rank 8 score 46 | days 3, EF 19, LF 19, slack 0, critical | unblocks 0/0 worth 0
-            waiting on 2 activities · on the critical path · no deadline · impact 3
+            waiting on 2 initiatives · on the critical path · no deadline · impact 3
             ",
         );
     }
@@ -1228,7 +1229,7 @@ mod tests {
             &partly_done,
             "
             1. B rank 1 score 86 | days 1, EF 1, LF 1, slack 0, critical | unblocks 1/1 worth 3
-            unblocks 1 activity · on the critical path · no deadline · impact 3
+            unblocks 1 initiative · on the critical path · no deadline · impact 3
             2. C rank 2 score 74 | days 1, EF 2, LF 2, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'B' · on the critical path · no deadline · impact 3
             ",
@@ -1254,7 +1255,7 @@ mod tests {
             &blocked,
             "
             1. Base rank 1 score 74 | days 1, EF 1, LF 1, slack 0, critical | unblocks 1/1 worth 5
-            unblocks 1 activity · on the critical path · no deadline · impact 1
+            unblocks 1 initiative · on the critical path · no deadline · impact 1
             2. Top rank 2 score 73 | days 1, EF 2, LF 2, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'Base' · on the critical path · no deadline · impact 5
             3. Stuck rank 3 score 53 | days 1, EF 1, LF 2, slack 1 | unblocks 0/0 worth 0
@@ -1396,7 +1397,7 @@ mod tests {
             1. X rank 2 pinned score 109 | days 0, EF 1, LF 1, slack 0, critical | unblocks 0/0 worth 0
             waiting on 'Y' · on the critical path · no deadline · impact 9
             2. Y rank 1 score 110 | days 1, EF 1, LF 1, slack 0, critical | unblocks 1/1 worth 9
-            unblocks 1 activity · on the critical path · no deadline · impact 3
+            unblocks 1 initiative · on the critical path · no deadline · impact 3
             ",
         );
         check(&plan(&[]), "");
@@ -1548,7 +1549,7 @@ mod tests {
             &plan,
             "
             1. A rank 1 score 92.02 | days 5, EF 5, LF 16, slack 3.5, critical | unblocks 1/1 worth 3
-            unblocks 1 activity · on the critical path · 4 working days of slack · impact 3
+            unblocks 1 initiative · on the critical path · 4 working days of slack · impact 3
             2. B rank 2 score 38.67 | days 1, EF 8, LF 17, slack 7 | unblocks 0/0 worth 0
             waiting on 'A' · 7 working days of slack · impact 3
             ",
@@ -1593,15 +1594,15 @@ mod tests {
             &demo,
             "
             1. Standard Azure landing zone in Terraform rank 1 score 95.25 | days 10.5, EF 14.5, LF 33, slack 13.5 | unblocks 1/2 worth 9
-            unblocks 2 activities · 14 working days of slack · impact 5
+            unblocks 2 initiatives · 14 working days of slack · impact 5
             2. Automated Microsoft 365 tenant baseline rank 2 score 91.36 | days 7.5, EF 9.5, LF 40, slack 20.5 | unblocks 1/2 worth 9
-            unblocks 2 activities · 21 working days of slack · impact 5
+            unblocks 2 initiatives · 21 working days of slack · impact 5
             3. Security baseline sign-off for new clients rank 3 score 65.24 | days 6, EF 37, LF 54, slack 12 | unblocks 1/1 worth 5
-            waiting on 2 activities · unblocks 1 activity · 12 working days of slack · impact 4
+            waiting on 2 initiatives · unblocks 1 initiative · 12 working days of slack · impact 4
             4. Self-service intake form and checklist rank 4 score 63.51 | days 3.33, EF 3.33, LF 26, slack 16.67 | unblocks 1/1 worth 5
-            unblocks 1 activity · 17 working days of slack · impact 4
+            unblocks 1 initiative · 17 working days of slack · impact 4
             5. Pilot: onboard Fabrikam Legal in 7 days rank 5 score 62.51 | days 7.5, EF 59.5, LF 75, slack 8.5, critical | unblocks 0/0 worth 0
-            waiting on 2 activities · on the critical path · 9 working days of slack · impact 5
+            waiting on 2 initiatives · on the critical path · 9 working days of slack · impact 5
             ",
         );
     }

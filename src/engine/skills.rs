@@ -1312,16 +1312,21 @@ mod tests {
 
     #[test]
     fn the_demo_plan_coverage() {
-        // The horizon runs from 2026-11-09 to 2027-02-07 and all twelve
+        // The horizon runs from 2026-11-09 to 2027-02-07 and all fifteen
         // people are employed in it (Oliver Grant until 2027-01-08, Ravi
-        // Patel from 2026-12-14). Every catalogue skill has at least two
-        // holders at level 2 or more (Azure: Tom 4, Lena 3; AWS: Tom 3,
-        // Marcus 2; the thinnest are two), and every level the open work
-        // needs is reached (Intune 3 by Hannah and Ravi, Terraform 3 by Tom
-        // and Marcus). What is left are two certifications that lapse in
-        // the horizon: Tom's AWS associate on 2027-01-13 and Hannah's MD-102
-        // on 2026-12-28 (Marcus's, Lena's, Daniel's and Tom's architect
-        // certificates run past it).
+        // Patel from 2026-12-14). Every catalogue skill but one has at least
+        // two holders at level 2 or more (Azure: Tom 4, Lena 3; CI/CD:
+        // Marcus 4, Aisha 3; PowerShell: Lena 3, Aisha 2; Process design:
+        // Priya 4, James 3; Penetration testing: Daniel 3, Sofia 2; the
+        // thinnest are two). Backup and disaster recovery is Elena Rossi's
+        // alone (level 3): a key person. Every level the open work needs is
+        // reached (Intune 3 by Hannah and Ravi, Terraform 3 by Tom, Marcus
+        // and Elena, Kubernetes 3 by Marcus, Backup 2 by Elena). What is
+        // left are two certifications that lapse in the horizon: Tom's AWS
+        // associate on 2027-01-13 and Hannah's MD-102 on 2026-12-28
+        // (Marcus's, Lena's, Daniel's, Chloé's, Elena's and Tom's architect
+        // certificates run past it). Key people come before expiring
+        // certificates.
         let found: Vec<(CoverageKind, Option<PersonId>, String)> = coverage(&demo(), today())
             .into_iter()
             .map(|finding| (finding.kind, finding.person, finding.message))
@@ -1329,6 +1334,11 @@ mod tests {
         assert_eq!(
             found,
             vec![
+                (
+                    CoverageKind::KeyPerson,
+                    Some(PersonId(15)),
+                    "Only Elena Rossi holds Backup and disaster recovery (level 3): bus factor 1.".to_string()
+                ),
                 (
                     CoverageKind::CertificationExpiring,
                     Some(PersonId(2)),
@@ -1559,37 +1569,52 @@ mod tests {
     #[test]
     fn the_demo_pilot_candidates() {
         // The pilot (act-6) needs Azure 2 and Intune 2 from Monday
-        // 2027-01-11 to Friday 2027-02-05: twenty weekdays, no holidays, 60
-        // h left, no certificate. Nobody has both skills (Tom and Lena have
-        // Azure, James, Hannah and Ravi Intune), so everyone is short and
-        // every certificate test passes; only Mei Chen (10 h a week after
-        // 30 h of support: 40 h) cannot cover 60 h. Those short one skill
-        // by 2 levels (Tom, Hannah, Ravi, Lena, James) come before those
-        // short both (4 levels). Then free hours: full-timers with nothing
-        // else in those weeks have 160 h, in id order; Lena works four days
-        // (128 h; her 16 h a week are on this activity); James 80 h after
-        // 20 h a week of support. Daniel has 36 h a week after support
-        // (144 h) less 12 h on the sign-off in week 2027-W02 (132 h); Sofia
-        // 128 h less 6 h (122 h). Daniel, Sofia and James work on the two
-        // activities the pilot depends on. Oliver Grant leaves on
-        // 2027-01-08, before the window.
+        // 2027-01-11 to Friday 2027-02-05: twenty weekdays (weeks 9 to 12
+        // of the horizon), no holidays, 60 h left, no certificate. Nobody
+        // has both skills (Tom and Lena have Azure; James, Hannah, Ravi and
+        // Ben Intune), so everyone is short and every certificate test
+        // passes. Those short one skill by 2 levels come before those short
+        // both (4 levels); within each, those whose free hours cover 60 h,
+        // then by free hours, then related work (James owns the intake form
+        // and Daniel and Sofia work on the sign-off, the two activities the
+        // pilot depends on), then id. Nobody has support hours. Full-timers
+        // have 160 h; Lena works four days (128 h; her 12 h a week are on
+        // this activity and do not count). Their other work in the four
+        // weeks, a week each:
+        //   short 2: James 24 (service desk): 64 h free; Lena 16 (Azure
+        //   operations): 64 h; Tom 8 + 12 + 6 (Azure operations, backup,
+        //   pre-sales): 56 h, short of 60; Hannah 28 (migration): 48 h;
+        //   Ravi 28 + 4 (migration, training): 32 h; Ben 28 + 4 (service
+        //   desk, training): 32 h;
+        //   short 4: Priya 4 + 10 (service desk, pre-sales) and 6 on the
+        //   zero-trust rollout in weeks 9 and 10: 92 h; Sofia 16 (security
+        //   operations), 10 on the rollout in weeks 9 and 10 and 6 on the
+        //   sign-off in week 9: 70 h; Marcus and Aisha 24 (AKS build): 64 h
+        //   each; Daniel 20 + 4 (rollout, pre-sales) and 6 on the sign-off
+        //   in week 9: 58 h, short; Elena 8 + 20 (Azure operations,
+        //   backup): 48 h; Mei 32 (service desk): 32 h; Chloé 8 + 24
+        //   (security operations, rollout): 32 h.
+        // Oliver Grant leaves on 2027-01-08, before the window.
         let plan = demo();
         check_candidates(
             &plan,
             6,
             today(),
             &[
-                "Tom Becker | short in Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
-                "Hannah Weber | short in Azure (has 0, needs 2) · 160 h free of 60 h needed",
-                "Ravi Patel",
-                "Lena Novak",
-                "James O'Connor | short in Azure (has 0, needs 2) · 80 h free of 60 h needed · already on related work",
-                "Priya Raman",
-                "Marcus Hill | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 160 h free of 60 h needed",
+                "James O'Connor | short in Azure (has 0, needs 2) · 64 h free of 60 h needed · already on related work",
+                "Lena Novak | short in Microsoft Intune (has 0, needs 2) · 64 h free of 60 h needed",
+                "Tom Becker | short in Microsoft Intune (has 0, needs 2) · 56 h free of 60 h needed",
+                "Hannah Weber",
+                "Ravi Patel | short in Azure (has 0, needs 2) · 32 h free of 60 h needed",
+                "Ben Okafor",
+                "Priya Raman | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 92 h free of 60 h needed",
+                "Sofia Lindqvist | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 70 h free of 60 h needed · already on related work",
+                "Marcus Hill | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 64 h free of 60 h needed",
                 "Aisha Khan",
-                "Daniel Ortiz | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 132 h free of 60 h needed · already on related work",
-                "Sofia Lindqvist",
-                "Mei Chen | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 40 h free of 60 h needed",
+                "Daniel Ortiz | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 58 h free of 60 h needed · already on related work",
+                "Elena Rossi",
+                "Mei Chen",
+                "Chloé Martin | short in Azure (has 0, needs 2), Microsoft Intune (has 0, needs 2) · 32 h free of 60 h needed",
             ],
         );
     }

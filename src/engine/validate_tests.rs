@@ -681,7 +681,8 @@ fn messages_quote_long_names_shortly() {
 fn a_long_dependency_loop_is_named_by_its_ends() {
     let mut plan = demo();
     let next = plan.activities.len() as u32 + 1;
-    // act-7 → act-8 → ... → act-56 → act-7.
+    // The demo's activities run to act-20, so: act-21 → act-22 → ... →
+    // act-70 → act-21.
     for n in next..next + 50 {
         let mut activity = Activity::new(ActivityId(n), &format!("Step {n}"));
         activity.depends_on = vec![ActivityId(if n + 1 < next + 50 { n + 1 } else { next })];
@@ -690,8 +691,8 @@ fn a_long_dependency_loop_is_named_by_its_ends() {
     assert_eq!(
         errors_about(&plan, "loop"),
         vec![
-            "activities[act-7].depends_on: the dependencies form a loop: \
-             Step 7 → Step 8 → Step 9 → … 45 more … → Step 55 → Step 56 → Step 7"
+            "activities[act-21].depends_on: the dependencies form a loop: \
+             Step 21 → Step 22 → Step 23 → … 45 more … → Step 69 → Step 70 → Step 21"
         ]
     );
 }
@@ -845,7 +846,8 @@ fn commands_are_refused_at_the_same_limits() {
         Command::AddPerson(Person::new(PersonId(0), "One too many")),
         "2,001 people are more than the 2,000 a plan can hold",
     );
-    // A spreadsheet import is one batch, refused whole.
+    // A spreadsheet import is one batch, refused whole: the demo's 15
+    // people and 2,000 more.
     refused(
         &plan,
         Command::Batch {
@@ -854,7 +856,7 @@ fn commands_are_refused_at_the_same_limits() {
                 .collect(),
             summary: "Imported 2,000 people".to_string(),
         },
-        "2,012 people are more than the 2,000 a plan can hold",
+        "2,015 people are more than the 2,000 a plan can hold",
     );
 
     let mut skilled = plan.people[0].clone();

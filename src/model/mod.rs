@@ -972,6 +972,24 @@ impl Plan {
         find_by_id(&self.activities, id, |activity| activity.id)
     }
 
+    /// The clients of the plan's work, each once (the first spelling of
+    /// names that differ only in case), in name order ignoring case.
+    pub fn clients(&self) -> Vec<String> {
+        let mut clients: Vec<String> = Vec::new();
+        for activity in &self.activities {
+            let client = activity.client.trim();
+            if !client.is_empty()
+                && !clients
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(client))
+            {
+                clients.push(client.to_string());
+            }
+        }
+        clients.sort_by_key(|client| client.to_ascii_lowercase());
+        clients
+    }
+
     /// The ops plan's initiatives, in plan order.
     pub fn initiatives(&self) -> impl Iterator<Item = &Activity> + '_ {
         self.activities

@@ -80,7 +80,7 @@ fn two_way_changes_read_as_sentences() {
         ),
         (
             |plan| allocation(plan, 2).hours_per_week += 8.0,
-            "Allocation: Tom Becker on “Standard Azure landing zone in Terraform”: hours per week: 20 → 28 (+8)",
+            "Allocation: Tom Becker on “Standard Azure landing zone in Terraform”: hours per week: 14 → 22 (+8)",
         ),
         (
             |plan| {
@@ -99,8 +99,9 @@ fn two_way_changes_read_as_sentences() {
         ),
         (
             |plan| {
+                // The demo's allocations run to alc-44: this one is new.
                 let mut added = plan.allocations[0].clone();
-                added.id = AllocationId(40);
+                added.id = AllocationId(45);
                 added.hours_per_week = 4.0;
                 plan.allocations.push(added);
             },
@@ -238,17 +239,19 @@ fn removals_three_way() {
 
 #[test]
 fn a_change_that_cannot_stand_alone_is_refused_with_the_field() {
+    // They add an initiative and an allocation to it, each under the next
+    // id after the demo's (act-20 and alc-44).
     let ours = demo();
     let mut theirs = demo();
     let mut added = activity(&mut theirs, 4).clone();
-    added.id = ActivityId(7);
+    added.id = ActivityId(21);
     added.title = "Runbook for new clients".to_string();
     added.depends_on = Vec::new();
     theirs.activities.push(added);
     theirs.allocations.push(Allocation {
-        id: AllocationId(10),
+        id: AllocationId(45),
         assignee: Assignee::Person(PersonId(8)),
-        activity: ActivityId(7),
+        activity: ActivityId(21),
         commitment: Commitment::Confirmed,
         scenario: None,
         ..theirs.allocations[4].clone()
@@ -275,7 +278,7 @@ fn a_change_that_cannot_stand_alone_is_refused_with_the_field() {
         .expect_err("the allocation needs its activity");
     assert!(
         error.to_string().contains(
-            "plan.allocations[alc-10].activity: allocation to act-7, which is not in the plan"
+            "plan.allocations[alc-45].activity: allocation to act-21, which is not in the plan"
         ),
         "{error}"
     );
@@ -284,32 +287,34 @@ fn a_change_that_cannot_stand_alone_is_refused_with_the_field() {
 
 #[test]
 fn things_both_added_under_one_id_are_kept_apart() {
+    // Both add an initiative under act-21, the next id after the demo's
+    // act-20; theirs becomes act-22.
     let base = demo();
     let mut ours = demo();
     let mut mine = activity(&mut ours, 4).clone();
-    mine.id = ActivityId(7);
+    mine.id = ActivityId(21);
     mine.title = "Ours: backup review".to_string();
     mine.depends_on = Vec::new();
     ours.activities.push(mine);
 
     let mut theirs = demo();
     let mut other = activity(&mut theirs, 4).clone();
-    other.id = ActivityId(7);
+    other.id = ActivityId(21);
     other.title = "Theirs: firewall audit".to_string();
     other.depends_on = Vec::new();
     theirs.activities.push(other);
     // Their allocation on their new activity follows it to its new id.
     theirs.allocations.push(Allocation {
-        id: AllocationId(10),
-        activity: ActivityId(7),
+        id: AllocationId(45),
+        activity: ActivityId(21),
         ..theirs.allocations[4].clone()
     });
-    activity(&mut theirs, 6).depends_on.push(ActivityId(7));
+    activity(&mut theirs, 6).depends_on.push(ActivityId(21));
 
     let comparison = compare(&ours, &theirs, Some(&base)).expect("compares");
     assert_eq!(
         comparison.renumbered,
-        [("act-7".to_string(), "act-8".to_string())]
+        [("act-21".to_string(), "act-22".to_string())]
     );
     let merged = comparison
         .apply(&vec![true; comparison.changes.len()])
@@ -321,17 +326,17 @@ fn things_both_added_under_one_id_are_kept_apart() {
             .find(|a| a.title == title)
             .map(|a| a.id)
     };
-    assert_eq!(titled("Ours: backup review"), Some(ActivityId(7)));
-    assert_eq!(titled("Theirs: firewall audit"), Some(ActivityId(8)));
+    assert_eq!(titled("Ours: backup review"), Some(ActivityId(21)));
+    assert_eq!(titled("Theirs: firewall audit"), Some(ActivityId(22)));
     let theirs_allocation = merged
         .allocations
         .iter()
-        .find(|allocation| allocation.id == AllocationId(10))
+        .find(|allocation| allocation.id == AllocationId(45))
         .expect("their allocation");
-    assert_eq!(theirs_allocation.activity, ActivityId(8));
+    assert_eq!(theirs_allocation.activity, ActivityId(22));
     assert!(activity(&mut merged.clone(), 6)
         .depends_on
-        .contains(&ActivityId(8)));
+        .contains(&ActivityId(22)));
 }
 
 #[test]

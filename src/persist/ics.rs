@@ -19,8 +19,11 @@ const LINE_OCTETS: usize = 75;
 
 /// The calendar of `plan`: one all-day event per activity deadline
 /// ("Deadline: <title>") and one per midpoint check-in ("Check-in: <title>"),
-/// activities in id order, a deadline before its check-in. Activities
-/// without a deadline or a check-in have no event for it.
+/// activities in id order, a deadline before its check-in; for a
+/// managed-services contract its renewal ("Renewal: <title>") and the end
+/// of its term ("Contract ends: <title>") instead; nothing for a pipeline
+/// deal, which is not in the plan until it is won. Work without such a date
+/// has no event for it.
 ///
 /// Then one recurring all-day event per cadence ("Monthly service
 /// review"), cadences in id order, from its first date in the horizon and
@@ -48,11 +51,20 @@ pub fn calendar(plan: &Plan, app_url: &str, stamp: NaiveDate) -> String {
     let mut activities: Vec<&Activity> = plan.activities.iter().collect();
     sort_by_number(&mut activities, |activity| u64::from(activity.id.0));
     for activity in activities {
-        let events = [
-            ("deadline", "Deadline", activity.deadline),
-            ("checkin", "Check-in", activity.checkin),
-        ];
-        for (uid_suffix, label, date) in events {
+        // A deal is not in the plan yet; a contract's end is the end of
+        // its term, and its renewal comes before.
+        let events: &[(&str, &str, Option<NaiveDate>)] = match (activity.deal, activity.contract) {
+            (Some(_), _) => &[],
+            (None, Some(contract)) => &[
+                ("renewal", "Renewal", contract.renewal),
+                ("deadline", "Contract ends", activity.deadline),
+            ],
+            (None, None) => &[
+                ("deadline", "Deadline", activity.deadline),
+                ("checkin", "Check-in", activity.checkin),
+            ],
+        };
+        for (uid_suffix, label, date) in events.iter().copied() {
             let Some(date) = date else {
                 continue;
             };
@@ -326,6 +338,7 @@ mod tests {
             day("2026-11-23"),
         );
         let unfolded = text.replace("\r\n ", "");
+        // The landing zone is internal work: no client line.
         assert!(unfolded.contains(
             "BEGIN:VEVENT\r\n\
              UID:act-2-deadline@plan-1.opsboard\r\n\
@@ -333,9 +346,24 @@ mod tests {
              DTSTART;VALUE=DATE:20261225\r\n\
              DTEND;VALUE=DATE:20261226\r\n\
              SUMMARY:Deadline: Standard Azure landing zone in Terraform\r\n\
-             DESCRIPTION:Owner: Tom Becker\\nStatus: In progress\\nClient: Northwind Logistics\\nhttps://ops.example.com/board/#/plan/activity/act-2\r\n\
+             DESCRIPTION:Owner: Tom Becker\\nStatus: In progress\\nhttps://ops.example.com/board/#/plan/activity/act-2\r\n\
              URL:https://ops.example.com/board/#/plan/activity/act-2\r\n\
              X-OPSBOARD-OWNER:Tom Becker\r\n\
+             TRANSP:TRANSPARENT\r\n\
+             END:VEVENT\r\n"
+        ), "{unfolded}");
+        // The pilot is for a client, due on Friday 2027-02-05 (week 12 of
+        // the horizon from 2026-11-09).
+        assert!(unfolded.contains(
+            "BEGIN:VEVENT\r\n\
+             UID:act-6-deadline@plan-1.opsboard\r\n\
+             DTSTAMP:20261123T000000Z\r\n\
+             DTSTART;VALUE=DATE:20270205\r\n\
+             DTEND;VALUE=DATE:20270206\r\n\
+             SUMMARY:Deadline: Pilot: onboard Fabrikam Legal in 7 days\r\n\
+             DESCRIPTION:Owner: Lena Novak\\nStatus: Not started\\nClient: Fabrikam Legal\\nhttps://ops.example.com/board/#/plan/activity/act-6\r\n\
+             URL:https://ops.example.com/board/#/plan/activity/act-6\r\n\
+             X-OPSBOARD-OWNER:Lena Novak\r\n\
              TRANSP:TRANSPARENT\r\n\
              END:VEVENT\r\n"
         ), "{unfolded}");

@@ -394,10 +394,11 @@ fn files_the_reader_refuses_break_the_schema() {
         |file| file["plan"]["allocations"][0]["person"] = json!(null),
         "/plan/allocations/0",
     );
-    // A bill rate and a fixed fee on one activity.
+    // A bill rate and a fixed fee on one activity (the AKS platform build,
+    // act-10, is billed by the hour).
     check(
-        |file| file["plan"]["activities"][1]["fixed_fee"] = json!(5000.0),
-        "/plan/activities/1",
+        |file| file["plan"]["activities"][9]["fixed_fee"] = json!(5000.0),
+        "/plan/activities/9",
     );
     // The values of version 3.
     check(

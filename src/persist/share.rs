@@ -9,7 +9,8 @@
 //! it can never replace the full plan by mistake.
 
 use crate::model::{
-    sort_by_number, ActivityId, Assignee, Billing, Commitment, Employment, Plan, SkillRequirement,
+    sort_by_number, ActivityId, Assignee, Billing, Commitment, Employment, PersonId, Plan,
+    SkillRequirement,
 };
 
 /// What a client-safe copy does beyond leaving out the internal parts.
@@ -127,6 +128,58 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
     copy
 }
 
+/// The client-safe copy of `plan` for one client (see [`client_safe`]):
+/// only that client's work (its name compared without ASCII case or
+/// surrounding spaces), the people booked on it, owning it or on its RACI lists, and
+/// nothing of other clients or of the ops plan's goal, metrics and
+/// meetings. A report or a file made from it can go to that client.
+pub fn for_client(plan: &Plan, client: &str, options: ClientSafe) -> Plan {
+    let wanted = client.trim();
+    let mut only = plan.clone();
+    only.activities
+        .retain(|activity| activity.client.trim().eq_ignore_ascii_case(wanted));
+    let mut kept: Vec<ActivityId> = only.activities.iter().map(|a| a.id).collect();
+    sort_by_number(&mut kept, |id| id.0.into());
+    let is_kept = |id: &ActivityId| kept.binary_search(id).is_ok();
+    only.allocations
+        .retain(|allocation| is_kept(&allocation.activity));
+    only.priority_pins.retain(|pin| is_kept(&pin.activity));
+    for activity in &mut only.activities {
+        activity.depends_on.retain(|dependency| is_kept(dependency));
+    }
+    for checkin in &mut only.checkins {
+        checkin.entries.retain(|entry| is_kept(&entry.activity));
+    }
+    // The people of this client's work, and nobody else.
+    let mut team: Vec<PersonId> = Vec::new();
+    for activity in &only.activities {
+        team.extend(activity.owner);
+        team.extend(
+            activity
+                .responsible
+                .iter()
+                .chain(&activity.consulted)
+                .chain(&activity.informed),
+        );
+    }
+    for allocation in &only.allocations {
+        if let Assignee::Person(person) = allocation.assignee {
+            team.push(person);
+        }
+    }
+    sort_by_number(&mut team, |id| id.0.into());
+    team.dedup();
+    only.people
+        .retain(|person| team.binary_search(&person.id).is_ok());
+    // The ops plan's goal, metrics and meetings are the firm's own.
+    only.name = format!("Work for {}", client.trim());
+    only.goal = Default::default();
+    only.metrics.clear();
+    only.cadences.clear();
+    only.resources.tooling.clear();
+    client_safe(&only, options)
+}
+
 /// The longest share link offered, in characters: chat tools and mail
 /// clients cut or refuse longer ones; a larger plan goes as a file.
 pub const SHARE_LINK_LIMIT: usize = 32_000;
@@ -207,12 +260,24 @@ mod tests {
 
     #[test]
     fn a_client_copy_leaves_out_what_is_internal() {
-        let plan = demo();
+        // The demo's pipeline is its three deals (act-16 to act-18), with
+        // their tentative allocations, two of them in a scenario. Nothing
+        // may depend on a deal, so to see that what points at pipeline
+        // work goes too, the tenant baseline (act-3), which the security
+        // sign-off (act-5) waits on, is made a tentative initiative.
+        let mut plan = demo();
+        let baseline = plan
+            .activities
+            .iter_mut()
+            .find(|activity| activity.id == ActivityId(3))
+            .expect("act-3");
+        baseline.commitment = Commitment::Tentative;
+        assert!(validate::errors(&plan).is_empty(), "a valid plan");
         let copy = client_safe(&plan, ClientSafe::default());
         assert!(copy.client_copy);
         assert!(validate::errors(&copy).is_empty(), "still a valid plan");
-        // The demo has cost rates, a budget, a check-in, leave notes and a
-        // tentative activity (act-3) in a scenario.
+        // The demo has cost rates, a budget, a check-in, leave notes and
+        // tentative work in a scenario.
         assert!(plan.people.iter().any(|person| person.cost_rate.is_some()));
         assert!(copy.people.iter().all(|person| person.cost_rate.is_none()));
         assert!(copy
@@ -223,21 +288,41 @@ mod tests {
         assert_eq!(copy.resources.budget, None);
         assert!(copy.resources.headcount_note.is_empty());
         assert!(copy.checkins.is_empty());
+        assert!(plan
+            .allocations
+            .iter()
+            .any(|allocation| allocation.scenario.is_some()));
         assert!(copy.scenarios.is_empty());
         assert!(copy
             .allocations
             .iter()
             .all(|allocation| allocation.commitment == Commitment::Confirmed));
         let titles: Vec<&str> = copy.activities.iter().map(|a| a.title.as_str()).collect();
-        assert!(!titles.contains(&"Automated Microsoft 365 tenant baseline"));
-        assert_eq!(copy.activities.len(), plan.activities.len() - 1);
+        for pipeline in [
+            "Automated Microsoft 365 tenant baseline",
+            "Microsoft 365 and Intune rollout",
+            "Penetration test and security uplift",
+            "Kubernetes managed service",
+        ] {
+            assert!(!titles.contains(&pipeline), "{pipeline}");
+        }
+        assert_eq!(copy.activities.len(), plan.activities.len() - 4);
+        assert!(copy
+            .activities
+            .iter()
+            .all(|activity| activity.deal.is_none()));
+        // The baseline's allocation (alc-4) was confirmed: it goes with it.
+        assert!(copy
+            .allocations
+            .iter()
+            .all(|allocation| allocation.activity != ActivityId(3)));
         // act-5 waited on act-3 too; it now waits on act-2 only.
         let security = copy
             .activities
             .iter()
             .find(|activity| activity.title.starts_with("Security baseline"))
             .expect("kept");
-        assert_eq!(security.depends_on.len(), 1);
+        assert_eq!(security.depends_on, [ActivityId(2)]);
         // Names stay unless asked.
         assert_eq!(copy.people[1].name, "Tom Becker");
     }
@@ -330,6 +415,9 @@ mod tests {
                 "Service Desk Analyst 2",
                 "Microsoft 365 Consultant",
                 "Microsoft 365 Consultant (new hire)",
+                "Network and Security Engineer",
+                "Service Desk Analyst 3",
+                "Cloud Engineer (AWS)",
             ]
         );
     }

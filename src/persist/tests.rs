@@ -39,7 +39,9 @@ fn plan_files_are_indented_as_serde_json_indents_them() {
     let size = crate::model::generate::Size {
         people: 40,
         activities: 300,
-        dependencies_per_activity: 2,
+        initiatives: 8,
+        dependencies_per_initiative: 2,
+        clients: 20,
         allocations: 1_200,
         weeks: 26,
     };
@@ -259,9 +261,11 @@ fn the_fields_of_version_3_are_read_strictly() {
         |file| file["plan"]["people"][0]["employment"] = json!("freelancer"),
         "plan.people[0].employment: expected one of employee, contractor, partner, found the text \"freelancer\"",
     );
+    // The AKS platform build (act-10, the tenth activity) is billed by the
+    // hour.
     check_edited(
-        |file| file["plan"]["activities"][1]["fixed_fee"] = json!(5000),
-        "plan.activities[1].fixed_fee: an activity is billed by the hour or at a fixed fee, not both: keep the bill rate or the fixed fee",
+        |file| file["plan"]["activities"][9]["fixed_fee"] = json!(5000),
+        "plan.activities[9].fixed_fee: an activity is billed by the hour or at a fixed fee, not both: keep the bill rate or the fixed fee",
     );
     check_edited(
         |file| file["plan"]["activities"][1]["responsible"] = json!(["Tom"]),

@@ -13,6 +13,10 @@ use crate::model::{ActivityId, Commitment, Plan, Status};
 /// The data type a dragged card carries, so file drops are told apart.
 const CARD_TYPE: &str = "application/x-opsboard-activity";
 
+/// The cards a column shows; the rest are counted (a plan of thousands of
+/// initiatives is read in the Plan view's table).
+const CARDS_SHOWN: usize = 60;
+
 pub(super) fn status_slug(status: Status) -> &'static str {
     match status {
         Status::NotStarted => "not-started",
@@ -115,6 +119,7 @@ fn label_of(mine: Vec<&Risk>) -> Option<(String, bool)> {
 fn cards(plan: &Plan, status: Status, found: &[Risk]) -> Vec<CardData> {
     plan.initiatives()
         .filter(|activity| activity.status == status)
+        .take(CARDS_SHOWN)
         .map(|activity| CardData {
             id: activity.id,
             title: activity.title.clone(),
@@ -156,6 +161,9 @@ pub fn Board() -> impl IntoView {
                     .into_iter()
                     .map(|status| {
                         let column = move || found.with(|found| state.history.with(|history| cards(history.plan(), status, found)));
+                        let count = move || state.history.with(|history| {
+                            history.plan().initiatives().filter(|activity| activity.status == status).count()
+                        });
                         view! {
                             <section
                                 class=format!("board__column board__column--{}", status_slug(status))
@@ -179,13 +187,16 @@ pub fn Board() -> impl IntoView {
                                 }
                             >
                                 <h3 class="board__column-title" id=format!("column-{}", status_slug(status))>
-                                    {status.label()} " " <span class="board__count">{move || column().len()}</span>
+                                    {status.label()} " " <span class="board__count">{move || count()}</span>
                                 </h3>
                                 <ul class="board__cards">
                                     <For each=column key=|card| card.clone() let:card>
                                         <Card card dragged/>
                                     </For>
                                 </ul>
+                                {move || (count() > CARDS_SHOWN).then(|| view! {
+                                    <p class="empty">{format!("… and {} more: see the initiatives table on the Plan view.", count() - CARDS_SHOWN)}</p>
+                                })}
                             </section>
                         }
                     })

@@ -11,6 +11,7 @@
 use leptos::prelude::*;
 
 use super::capacity_panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
+use super::forms::contains_ignoring_case;
 use super::markup::{closest, escape_into, key_of, HtmlList};
 use super::state::AppState;
 use crate::browser;
@@ -1384,15 +1385,6 @@ const BARS_SHOWN_UP_TO: usize = 40;
 
 /// The most items the work list shows; Find narrows it.
 const WORK_LIST_LIMIT: usize = 100;
-
-/// Whether `text` contains `part`, ignoring the case of ASCII letters.
-fn contains_ignoring_case(text: &str, part: &str) -> bool {
-    let (text, part) = (text.as_bytes(), part.as_bytes());
-    part.is_empty()
-        || text
-            .windows(part.len())
-            .any(|window| window.eq_ignore_ascii_case(part))
-}
 
 /// Markup of one timeline line. Lines are many (a row of cells and bars for
 /// each person) and hold no reactive code, so they are written as markup

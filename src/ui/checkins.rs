@@ -16,7 +16,10 @@ use crate::model::{
     count_of, medium_date, ActivityId, CheckIn, CheckInEntry, CheckInId, Decision, PersonId, Plan,
 };
 
-/// The answers being written for one activity.
+/// How many initiatives the check-in asks about, first by priority.
+const ANSWERS_SHOWN: usize = 40;
+
+/// The answers being written for one initiative.
 #[derive(Clone, Copy)]
 struct Answer {
     activity: ActivityId,
@@ -58,9 +61,12 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
         let since = checkin::previous_checkin(plan, date.max(today)).map(|previous| previous.date);
         let ranking = priority::rank(plan, today);
         let found = state.risks.get_untracked();
+        // The initiatives by priority: a plan of thousands asks about the
+        // first of them (a check-in of more would not be read).
         let answers: Vec<(Answer, String, String, Option<String>)> = ranking
             .entries
             .iter()
+            .take(ANSWERS_SHOWN)
             .filter_map(|entry| plan.activity(entry.activity))
             .map(|activity| {
                 let moves = checkin::moves(activity, since, today);

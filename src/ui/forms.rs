@@ -156,3 +156,13 @@ pub fn distinct_texts<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> 
     texts.dedup();
     texts
 }
+
+/// Whether `text` contains `part`, ignoring the case of ASCII letters (no
+/// Unicode case tables in the bundle): a Find box's match.
+pub fn contains_ignoring_case(text: &str, part: &str) -> bool {
+    let (text, part) = (text.as_bytes(), part.as_bytes());
+    part.is_empty()
+        || text
+            .windows(part.len())
+            .any(|window| window.eq_ignore_ascii_case(part))
+}

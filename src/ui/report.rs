@@ -283,19 +283,33 @@ pub fn client_report_html(copy: &Plan, client: &str, today: NaiveDate) -> String
                         .team
                         .iter()
                         .map(|member| match member {
-                            crate::engine::book::Member::Person(person) => copy.person_name(*person),
+                            crate::engine::book::Member::Person(person) => {
+                                copy.person_name(*person)
+                            }
                             crate::engine::book::Member::Role(role) => copy.role_title(*role),
-                            crate::engine::book::Member::Placeholder(role) => format!("{role} (to staff)"),
+                            crate::engine::book::Member::Placeholder(role) => {
+                                format!("{role} (to staff)")
+                            }
                         })
                         .collect()
                 })
                 .unwrap_or_else(|| {
-                    activity.owner.map(|owner| vec![copy.person_name(owner)]).unwrap_or_default()
+                    activity
+                        .owner
+                        .map(|owner| vec![copy.person_name(owner)])
+                        .unwrap_or_default()
                 });
             out.push_str(r#"<tr><th scope="row">"#);
             text(&mut out, &activity.title);
             out.push_str("</th><td>");
-            text(&mut out, if activity.is_initiative() { "Improvement" } else { activity.kind.label() });
+            text(
+                &mut out,
+                if activity.is_initiative() {
+                    "Improvement"
+                } else {
+                    activity.kind.label()
+                },
+            );
             out.push_str(&format!(
                 r#"</td><td>{}</td><td>{}</td><td><span class="report-status report-status--{}">{}</span></td><td>"#,
                 date_or_dash(activity.start),
@@ -303,7 +317,14 @@ pub fn client_report_html(copy: &Plan, client: &str, today: NaiveDate) -> String
                 status_slug(activity.status),
                 activity.status.label()
             ));
-            text(&mut out, &if team.is_empty() { "–".to_string() } else { team.join(", ") });
+            text(
+                &mut out,
+                &if team.is_empty() {
+                    "–".to_string()
+                } else {
+                    team.join(", ")
+                },
+            );
             out.push_str("</td></tr>");
         }
         out.push_str("</tbody></table>");
@@ -313,7 +334,10 @@ pub fn client_report_html(copy: &Plan, client: &str, today: NaiveDate) -> String
     // Hours booked for the client, week by week.
     out.push_str(r#"<section class="report__section" aria-labelledby="report-hours"><h3 id="report-hours">Hours booked by week</h3><table class="table report__table report__weeks"><thead><tr>"#);
     for column in 0..load.weeks {
-        out.push_str(&format!(r#"<th scope="col">W{:02}</th>"#, load.week(column).number()));
+        out.push_str(&format!(
+            r#"<th scope="col">W{:02}</th>"#,
+            load.week(column).number()
+        ));
     }
     out.push_str("</tr></thead><tbody><tr>");
     for column in 0..load.weeks {

@@ -14,8 +14,11 @@ use crate::engine::week::person_week;
 use crate::engine::{checkin, priority};
 use crate::model::{medium_date, ActivityId, NaiveDate, PersonId, Plan, Status, Week};
 
-/// How many of each owner's activities show.
+/// How many of each owner's initiatives show.
 const TOP: usize = 3;
+/// How many owners' panels show: the ones whose work ranks first (a
+/// person's own week is under "My week").
+const OWNERS_SHOWN: usize = 24;
 
 #[component]
 pub fn WeekView() -> impl IntoView {
@@ -86,6 +89,9 @@ fn week_html(
             .and_then(|activity| activity.owner);
         if !owners.contains(&owner) && only.is_none_or(|only| owner == Some(only)) {
             owners.push(owner);
+            if owners.len() == OWNERS_SHOWN {
+                break;
+            }
         }
     }
     let mut out = String::new();

@@ -7,7 +7,11 @@
 
 use leptos::prelude::*;
 
-use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field, TextArea};
+use super::board::{risk_badge, risk_label_indexed};
+use super::forms::{
+    contains_ignoring_case, date_text, number_text, parse_date, parse_number, Choice, Field,
+    TextArea,
+};
 use super::state::{AppState, Route};
 use crate::browser;
 use crate::command::draft::{step as step_draft, DraftKey};
@@ -15,6 +19,7 @@ use crate::command::Command;
 use crate::engine::book::{self, asked_of, ClientGroup, Member};
 use crate::engine::capacity::{self, Band, Capacity};
 use crate::engine::money::{self, amount_text, Burn};
+use crate::engine::risks;
 use crate::engine::skills::hours_text;
 use crate::model::{
     medium_date, Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee, Billing,
@@ -201,19 +206,20 @@ fn WorkList() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
 
     let groups = Memo::new(move |_| {
-        let wanted = find.get().trim().to_lowercase();
+        let wanted = find.get().trim().to_string();
         let keep = Filter::of(&filter.get());
         state.load.with(|load| {
             state.history.with(|history| {
                 book::book_of_work(history.plan(), load, |activity| {
                     keep.keeps(activity)
                         && (wanted.is_empty()
-                            || activity.title.to_lowercase().contains(&wanted)
-                            || activity.client.to_lowercase().contains(&wanted))
+                            || contains_ignoring_case(&activity.title, &wanted)
+                            || contains_ignoring_case(&activity.client, &wanted))
                 })
             })
         })
     });
+    let risk_index = Memo::new(move |_| state.risks.with(|found| risks::by_work(found)));
     // Budgets burnt, from the money of the horizon.
     let burns = Memo::new(move |_| {
         state.load.with(|load| {
@@ -322,7 +328,7 @@ fn WorkList() -> impl IntoView {
                             }
                             let take = group.engagements.len().min(left);
                             left -= take;
-                            Some(client_group(group.clone(), take, burns, chosen, message))
+                            Some(client_group(group.clone(), take, burns, risk_index, chosen, message))
                         })
                         .collect_view()
                 });
@@ -348,6 +354,7 @@ fn client_group(
     group: ClientGroup,
     take: usize,
     burns: Memo<Vec<Burn>>,
+    risk_index: Memo<Vec<(ActivityId, usize)>>,
     chosen: RwSignal<Vec<ActivityId>>,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -388,6 +395,9 @@ fn client_group(
             let spark = state
                 .load
                 .with_untracked(|load| sparkline(&engagement.hours, load, this_week));
+            let badge = state.risks.with_untracked(|found| {
+                risk_index.with_untracked(|index| risk_label_indexed(found, index, id))
+            });
             let deal = activity.deal.is_some();
             let title = activity.title.clone();
             let won = move |_| match state.execute(Command::WinDeal(id)) {
@@ -404,6 +414,7 @@ fn client_group(
                         <a class="engagement__title" href=format!("#/work/{id}")>{title.clone()}</a>
                         <span class="tag">{if deal { "Pipeline deal" } else { activity.kind.label() }}</span>
                         <span class=if deal { "engagement__stage engagement__stage--deal" } else { "engagement__stage" }>{stage_text(&activity)}</span>
+                        {risk_badge(badge)}
                     </div>
                     <div class="engagement__dates">{dates_text(&activity)}</div>
                     <div class="engagement__team">{team}</div>
@@ -547,6 +558,26 @@ fn EngagementDetail(id: ActivityId) -> impl IntoView {
                     })}
                 </div>
                 <p class="book__message" role="status">{move || message.get()}</p>
+                {move || {
+                    let mine: Vec<(String, String, bool)> = state.risks.with(|found| {
+                        risks::risks_of(found, id)
+                            .map(|risk| (risk.kind.label().to_string(), risk.evidence.clone(), risk.severity == risks::Severity::High))
+                            .collect()
+                    });
+                    (!mine.is_empty()).then(|| view! {
+                        <section class="panel risks" aria-labelledby="engagement-risks">
+                            <h3 id="engagement-risks">{format!("Risks ({})", mine.len())}</h3>
+                            <ul class="risks__list">
+                                {mine.into_iter().map(|(kind, evidence, high)| view! {
+                                    <li class="risk" class:risk--high=high>
+                                        <span class="risk__kind">{kind}</span>
+                                        <span class="risk__evidence">{evidence}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                }}
                 {move || editing.get().then(|| view! {
                     <EngagementForm which=Some(id) on_done=Callback::new(move |_| editing.set(false))/>
                 })}

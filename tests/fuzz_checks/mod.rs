@@ -199,7 +199,9 @@ pub fn seed_files() -> Vec<String> {
     let small = Size {
         people: 12,
         activities: 30,
-        dependencies_per_activity: 2,
+        initiatives: 4,
+        dependencies_per_initiative: 2,
+        clients: 5,
         allocations: 40,
         weeks: 13,
     };

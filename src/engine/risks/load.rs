@@ -24,6 +24,7 @@ use super::{Risk, RiskKind, Severity};
 use crate::engine::availability::{day_number, order_key, Calendar};
 use crate::engine::capacity::{Capacity, Cell, Positions};
 use crate::engine::skills::{hours_text, usable_hours};
+use crate::engine::week::bookings;
 use crate::model::{
     count_of, medium_date, sort_by_number, ActivityId, Allocation, Assignee, Commitment, NaiveDate,
     Person, Plan, Week,
@@ -102,19 +103,6 @@ impl Lookup {
         }
         Lookup { person_at, work_of }
     }
-
-    /// The counted allocations of the person at `index` in `week`.
-    fn work_in<'a>(
-        &'a self,
-        plan: &'a Plan,
-        index: usize,
-        week: Week,
-    ) -> impl Iterator<Item = &'a Allocation> + 'a {
-        self.work_of[index]
-            .iter()
-            .map(move |at| &plan.allocations[*at])
-            .filter(move |allocation| allocation.first_week <= week && week <= allocation.last_week)
-    }
 }
 
 /// Whether a week's load is over `share` of its capacity.
@@ -185,7 +173,7 @@ fn overloaded(
             .unwrap_or(first);
         let cell = &cells[worst];
         let week = load.week(worst);
-        let booked = booked_work(plan, lookup, index, week);
+        let booked = booked_work(plan, load, lookup, index, week);
         let percent = (cell.load(tentative) * 100.0 / cell.capacity).round() as i64;
         let over_hours = cell.load(tentative) - cell.capacity;
         let mut parts: Vec<String> = booked
@@ -253,36 +241,22 @@ fn overloaded(
     }
 }
 
-/// The counted work of the person at `index` in `week`, by activity and
-/// commitment: (activity, hours, tentative), most hours first, then by id.
+/// The counted work of the person at `index` in `week`, as "My week"
+/// lists it: (activity, hours, tentative), most hours first, then by id.
 fn booked_work(
     plan: &Plan,
+    load: &Capacity,
     lookup: &Lookup,
     index: usize,
     week: Week,
 ) -> Vec<(ActivityId, f64, bool)> {
-    let mut booked: Vec<(ActivityId, f64, bool)> = Vec::new();
-    for allocation in lookup.work_in(plan, index, week) {
-        let tentative = allocation.commitment == Commitment::Tentative;
-        let hours = usable_hours(allocation.hours_per_week);
-        match booked
-            .iter_mut()
-            .find(|(activity, _, kind)| *activity == allocation.activity && *kind == tentative)
-        {
-            Some(entry) => entry.1 += hours,
-            None => booked.push((allocation.activity, hours, tentative)),
-        }
-    }
-    sort_by_number(&mut booked, |(activity, _, _)| u64::from(activity.0));
-    // Most hours first; the sort keeps id order among equals.
-    let mut order: Vec<usize> = (0..booked.len()).collect();
-    order.sort_by(|left, right| {
-        booked[*right]
-            .1
-            .total_cmp(&booked[*left].1)
-            .then(left.cmp(right))
-    });
-    order.into_iter().map(|at| booked[at]).collect()
+    let mine = lookup.work_of[index]
+        .iter()
+        .map(|at| &plan.allocations[*at]);
+    bookings(mine, week, &load.options)
+        .into_iter()
+        .map(|booking| (booking.activity, booking.hours, booking.tentative))
+        .collect()
 }
 
 /// Why `person` is away on some of their working days of `week`: leave,

@@ -228,6 +228,26 @@ pub fn risks_of(risks: &[Risk], activity: ActivityId) -> impl Iterator<Item = &R
     risks.iter().filter(move |risk| risk.is_about(activity))
 }
 
+/// Which risks are about which work: (work, position in `risks`) for every
+/// piece of work a risk is about, by work id and then in the order of
+/// `risks`, so a long list finds the risks of one piece of work by halves.
+pub fn by_work(risks: &[Risk]) -> Vec<(ActivityId, usize)> {
+    let mut index: Vec<(ActivityId, usize)> = risks
+        .iter()
+        .enumerate()
+        .flat_map(|(at, risk)| {
+            risk.activity
+                .into_iter()
+                .chain(risk.other_work.iter().copied())
+                .map(move |work| (work, at))
+        })
+        .collect();
+    sort_by_number(&mut index, |(work, at)| {
+        u64::from(work.0) << 32 | *at as u64
+    });
+    index
+}
+
 impl Risk {
     /// Whether `activity` is the work at risk or part of the load at risk.
     pub fn is_about(&self, activity: ActivityId) -> bool {
