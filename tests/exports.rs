@@ -117,10 +117,18 @@ fn all_day(date: Option<DatePerhapsTime>) -> Option<NaiveDate> {
 fn expected_events(plan: &Plan) -> Vec<(String, String, NaiveDate)> {
     let mut events = Vec::new();
     for activity in &plan.activities {
-        let dated = [
-            ("deadline", "Deadline", activity.deadline),
-            ("checkin", "Check-in", activity.checkin),
-        ];
+        // A deal has no events yet; a contract its renewal and end.
+        let dated = match (activity.deal, activity.contract) {
+            (Some(_), _) => vec![],
+            (None, Some(contract)) => vec![
+                ("renewal", "Renewal", contract.renewal),
+                ("deadline", "Contract ends", activity.deadline),
+            ],
+            (None, None) => vec![
+                ("deadline", "Deadline", activity.deadline),
+                ("checkin", "Check-in", activity.checkin),
+            ],
+        };
         for (suffix, label, date) in dated {
             if let Some(date) = date {
                 events.push((
@@ -189,7 +197,12 @@ fn check_parsed(plan: &Plan, text: &str, app_url: &str) {
             .iter()
             .find(|activity| activity.id.to_string() == id)
             .expect("the UID names an activity");
-        let url = format!("{app_url}#/plan/activity/{id}");
+        let route = if activity.is_initiative() {
+            "#/plan/activity/"
+        } else {
+            "#/work/"
+        };
+        let url = format!("{app_url}{route}{id}");
         if app_url.is_empty() {
             assert_eq!(event.get_url(), None, "{uid}");
         } else {
@@ -229,8 +242,9 @@ fn the_demo_calendar_is_as_expected_and_read_by_an_icalendar_parser() {
     let text = fs::read_to_string(fixture("demo.ics")).expect("the expected file exists");
     check_parsed(&plan, &text, APP_URL);
     // Five initiatives with a deadline and a check-in, one with a deadline
-    // only, and the fourteen pieces of the book of work with a deadline
-    // only (a contract's is the end of its term): 25 events; then the
+    // only (11), the three contracts' renewals and ends (6), the eight
+    // projects and internal work's deadlines (8), and nothing for the three
+    // deals: 25 events; then the
     // three cadences, from their first date in the horizon (2026-W46 to
     // 2027-W05): the ops sync every Monday from 9 November, the service
     // review on first Tuesdays from 1 December (3 November has passed),

@@ -177,10 +177,10 @@ async fn sleep(ms: i32) {
         .expect("the timer promise resolves");
 }
 
-/// Waits until `condition` holds, or fails the test after two seconds
-/// naming `what` it waited for.
+/// Waits until `condition` holds, or fails the test after six seconds (a
+/// debug build on a busy machine) naming `what` it waited for.
 async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
-    for _ in 0..200 {
+    for _ in 0..600 {
         if condition() {
             return;
         }
@@ -288,6 +288,7 @@ async fn first_visit_shows_the_demo_goal_and_every_view_in_the_navigation() {
     let expected = [
         ("Plan", "#/plan"),
         ("This week", "#/week"),
+        ("Work", "#/work"),
         ("Board", "#/board"),
         ("People", "#/people"),
         ("Skills", "#/skills"),
@@ -457,9 +458,9 @@ async fn an_activity_with_its_deadline_before_its_start_is_refused() {
     let app = mount_app();
     sleep(0).await;
     let rows_before = app.find_all("table.activities tbody tr").len();
-    assert_eq!(rows_before, 6, "the demo has 6 activities");
+    assert_eq!(rows_before, 6, "the demo has 6 initiatives");
 
-    app.link("Add activity").click();
+    app.link("Add initiative").click();
     wait_until("the activity form", || {
         app.find("#activity-title").is_some()
     })
@@ -474,7 +475,7 @@ async fn an_activity_with_its_deadline_before_its_start_is_refused() {
     for (label, text) in typed {
         type_into(&app.field(label), text);
     }
-    app.button("Save activity").click();
+    app.button("Save initiative").click();
 
     wait_until("the form's error", || {
         app.find("form [role='alert']").is_some()
@@ -509,7 +510,8 @@ async fn every_route_opens_its_view_and_marks_its_link() {
             "Weekly check-in · ",
             "Check-in",
         ),
-        ("#/plan", "#activities-title", "Activities", "Plan"),
+        ("#/work", "#work-title", "Work", "Work"),
+        ("#/plan", "#activities-title", "Initiatives", "Plan"),
     ];
     for (hash, heading, heading_text, link) in routes {
         window().location().set_hash(hash).unwrap();
@@ -554,15 +556,15 @@ async fn capacity_shows_names_from_a_plan_as_text_and_moves_a_bar_by_keyboard() 
     let injected = js_sys::Reflect::get(&window(), &"__opsboardXss".into()).expect("window");
     assert!(injected.is_undefined(), "no script from the plan ran");
 
-    // Marcus Hill's bar (alc-3) starts this week: Enter picks it up, →
-    // moves the draft a week, Enter applies it.
+    // Marcus Hill's 4 h on the landing zone (alc-3) starts this week:
+    // Enter picks it up, → moves the draft a week, Enter applies it.
     let this_week = Week::containing(today);
     let first = |app: &Mounted<_>| {
         app.get("#bar-alc-3")
             .get_attribute("aria-label")
             .unwrap_or_default()
     };
-    assert!(first(&app).contains(&format!("8 h a week, {this_week} to")));
+    assert!(first(&app).contains(&format!("4 h a week, {this_week} to")));
     press_key(&app.get("#bar-alc-3"), "Enter");
     wait_until("the draft bar", || app.find("#bar-draft").is_some()).await;
     press_key(&app.get("#bar-draft"), "ArrowRight");
@@ -570,7 +572,7 @@ async fn capacity_shows_names_from_a_plan_as_text_and_moves_a_bar_by_keyboard() 
     wait_until("the draft to move a week", || {
         app.find("#bar-draft")
             .and_then(|draft| draft.get_attribute("aria-label"))
-            .is_some_and(|label| label.contains(&format!("8 h a week, {next_week} to")))
+            .is_some_and(|label| label.contains(&format!("4 h a week, {next_week} to")))
     })
     .await;
     press_key(&app.get("#bar-draft"), "Enter");
@@ -578,7 +580,7 @@ async fn capacity_shows_names_from_a_plan_as_text_and_moves_a_bar_by_keyboard() 
         app.find("#bar-draft").is_none()
             && app.find("#bar-alc-3").is_some_and(|bar| {
                 bar.get_attribute("aria-label")
-                    .is_some_and(|label| label.contains(&format!("8 h a week, {next_week} to")))
+                    .is_some_and(|label| label.contains(&format!("4 h a week, {next_week} to")))
             })
     })
     .await;

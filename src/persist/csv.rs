@@ -218,7 +218,10 @@ fn date_cell(date: Option<NaiveDate>) -> String {
 /// Status, Start, Midpoint check-in, Deadline (dates as `2026-11-23`, empty
 /// when unset), Effort hours, Remaining hours (the share of the checklist
 /// not yet ticked), Impact, Kind, Client, Commitment, Depends on (ids
-/// separated by a space) and Required skills (`Azure 3; Terraform 2`).
+/// separated by a space), Required skills (`Azure 3; Terraform 2`), and
+/// what the firm's book of work adds: Part (Initiative or Book of work),
+/// Deal stage and Win probability % of a pipeline deal, and a contract's
+/// Contract hours, Per (week or month) and Renewal.
 pub fn activities_csv(plan: &Plan) -> String {
     let mut text = String::new();
     push_row(
@@ -239,6 +242,12 @@ pub fn activities_csv(plan: &Plan) -> String {
             "Commitment",
             "Depends on",
             "Required skills",
+            "Part",
+            "Deal stage",
+            "Win probability %",
+            "Contract hours",
+            "Per",
+            "Renewal",
         ]),
     );
     let mut activities: Vec<&Activity> = plan.activities.iter().collect();
@@ -280,6 +289,24 @@ pub fn activities_csv(plan: &Plan) -> String {
                 activity.commitment.label().to_string(),
                 depends_on.join(" "),
                 required_skills.join("; "),
+                activity.scope.label().to_string(),
+                activity
+                    .deal
+                    .map(|deal| deal.stage.label().to_string())
+                    .unwrap_or_default(),
+                activity
+                    .deal
+                    .map(|deal| hours_cell(deal.probability * 100.0))
+                    .unwrap_or_default(),
+                activity
+                    .contract
+                    .map(|contract| hours_cell(contract.hours))
+                    .unwrap_or_default(),
+                activity
+                    .contract
+                    .map(|contract| contract.period.label().to_string())
+                    .unwrap_or_default(),
+                date_cell(activity.contract.and_then(|contract| contract.renewal)),
             ],
         );
     }

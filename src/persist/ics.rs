@@ -131,7 +131,14 @@ fn event_lines(
     stamp: NaiveDate,
 ) -> Vec<String> {
     let owner = activity.owner.map(|owner| plan.person_name(owner));
-    let link = (!app_url.is_empty()).then(|| format!("{app_url}#/plan/activity/{}", activity.id));
+    // Where it is edited: an initiative in the Plan view, the book of work
+    // on the Work view.
+    let route = if activity.is_initiative() {
+        "#/plan/activity/"
+    } else {
+        "#/work/"
+    };
+    let link = (!app_url.is_empty()).then(|| format!("{app_url}{route}{}", activity.id));
 
     let mut description = vec![match &owner {
         Some(name) => format!("Owner: {name}"),

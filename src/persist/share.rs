@@ -456,4 +456,73 @@ mod tests {
         let applied = apply(&copy, &Command::ReplacePlan(Box::new(copy.clone())), today);
         assert!(applied.is_ok());
     }
+
+    #[test]
+    fn a_copy_for_one_client_holds_that_clients_work_and_team_only() {
+        // Woodgrove Bank: its service desk contract (act-8: James, Mei,
+        // Ben, Oliver and Priya) and its zero-trust rollout (act-13: Daniel,
+        // Chloé, Priya and Sofia), whatever case its name is asked in.
+        let full = demo();
+        let copy = for_client(&full, " woodgrove BANK ", ClientSafe::default());
+        let work: Vec<u32> = copy
+            .activities
+            .iter()
+            .map(|activity| activity.id.0)
+            .collect();
+        assert_eq!(work, [8, 13]);
+        let names: Vec<&str> = copy
+            .people
+            .iter()
+            .map(|person| person.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Priya Raman",
+                "Daniel Ortiz",
+                "Sofia Lindqvist",
+                "James O'Connor",
+                "Mei Chen",
+                "Oliver Grant",
+                "Chloé Martin",
+                "Ben Okafor"
+            ]
+        );
+        assert!(copy
+            .allocations
+            .iter()
+            .all(|allocation| [8, 13].contains(&allocation.activity.0)));
+        // Nothing of other clients, of the ops plan or of money.
+        let text = encode(&copy);
+        for other in [
+            "Tailspin",
+            "Northwind",
+            "Contoso",
+            "Litware",
+            "Fabrikam",
+            "onboarding",
+        ] {
+            assert!(!text.contains(other), "{other} is in the copy");
+        }
+        assert!(copy.client_copy && copy.metrics.is_empty() && copy.cadences.is_empty());
+        assert_eq!(copy.name, "Work for woodgrove BANK");
+        assert_eq!(crate::engine::validate::errors(&copy), Vec::new());
+        assert_eq!(decode(&text), Ok(copy.clone()));
+        // By role, as the client copy names them.
+        let by_role = for_client(
+            &full,
+            "Woodgrove Bank",
+            ClientSafe {
+                names_as_roles: true,
+            },
+        );
+        assert!(by_role
+            .people
+            .iter()
+            .all(|person| !person.name.contains("Okafor")));
+        // A client with no work gets an empty plan, still valid.
+        let nobody = for_client(&full, "Unknown Ltd", ClientSafe::default());
+        assert!(nobody.activities.is_empty() && nobody.people.is_empty());
+        assert_eq!(crate::engine::validate::errors(&nobody), Vec::new());
+    }
 }

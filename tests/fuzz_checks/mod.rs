@@ -26,7 +26,9 @@ use proptest::test_runner::TestCaseError;
 use serde_json::{json, Value};
 
 use opsboard::command::{Command, History};
-use opsboard::engine::{capacity, checkin, health, money, priority, raci, risks, skills, validate};
+use opsboard::engine::{
+    book, capacity, checkin, health, money, priority, raci, risks, skills, validate, week,
+};
 use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{Plan, PlanId};
@@ -136,8 +138,27 @@ pub fn every_view(plan: &Plan) {
                 include_tentative: tentative,
                 hidden_scenarios: plan.scenarios.iter().take(1).map(|s| s.id).collect(),
             };
-            let _ = capacity::compute(plan, plan.horizon, &options, day);
+            let load = capacity::compute(plan, plan.horizon, &options, day);
             let _ = risks::risks(plan, &options, day);
+            let _ = book::book_of_work(plan, &load, |_| true);
+            for person in plan.people.iter().take(3) {
+                let _ = week::person_week(plan, &load, person.id, load.first_week);
+            }
+            for activity in plan.activities.iter().take(3) {
+                let _ = capacity::proposed_allocation(
+                    plan,
+                    &load,
+                    activity.id,
+                    opsboard::model::Assignee::Person(
+                        plan.people
+                            .first()
+                            .map_or(opsboard::model::PersonId(1), |p| p.id),
+                    ),
+                    load.first_week,
+                    &options,
+                )
+                .map(|proposal| proposal.note(plan));
+            }
             let _ = money::compute(plan, plan.horizon, &options, day);
             let burns = money::budgets(plan, &options, day);
             let _ = money::budget_warnings(plan, &burns);
@@ -154,6 +175,24 @@ pub fn every_view(plan: &Plan) {
     }
     let _ = health::health(plan);
     let _ = raci::check(plan);
+    for activity in plan.activities.iter().filter(|a| a.deal.is_some()).take(2) {
+        if let Some(ask) = book::asked_of(plan, activity.id) {
+            let _ = capacity::can_we_take_it(
+                plan,
+                &ask.engagement,
+                &capacity::Options::default(),
+                today(),
+            );
+        }
+    }
+    for client in plan.clients().iter().take(2) {
+        let copy = share::for_client(plan, client, share::ClientSafe::default());
+        assert_eq!(
+            validate::errors(&copy),
+            Vec::new(),
+            "the copy for {client} is a valid plan"
+        );
+    }
     for activity in plan.activities.iter().take(3) {
         let _ = skills::candidates(plan, activity.id, today());
         if let (Some(start), Some(deadline)) = (activity.start, activity.deadline) {
