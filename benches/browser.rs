@@ -1,6 +1,6 @@
 //! Benchmarks of the core in headless Chromium (wasm-bindgen-test's
 //! criterion), on the large generated plan: `make bench-browser`.
-//! Numbers go in README.md next to the native ones.
+//! Numbers go in docs/performance.md next to the native ones.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -68,7 +68,7 @@ fn capacity_in_the_browser(c: &mut Criterion) {
         |b| b.iter(|| capacity::compute_with(&plan, plan.horizon, &options, today, &mut baseline)),
     );
     // A drop counted into a kept capacity (one allocation moved a week and
-    // back, by turns), as the Capacity view does since session 10.
+    // back, by turns), as the Capacity view does.
     let (moved, allocation) = shared::one_allocation_moved(&plan);
     let id = allocation.id;
     let mut kept = capacity::Kept::default();

@@ -55,7 +55,7 @@ fn large_plan(c: &mut Criterion) {
     c.bench_function("capacity::compute_with (large plan, baseline kept)", |b| {
         b.iter(|| capacity::compute_with(&plan, plan.horizon, &options, today, &mut baseline))
     });
-    // What it does since session 10: counts only the allocation a drop
+    // What the Capacity view does: counts only the allocation a drop
     // moved (here one moved a week later and back, by turns), and works
     // out the billable figures again for the people whose rows changed.
     let (moved, allocation) = shared::one_allocation_moved(&plan);

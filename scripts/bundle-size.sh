@@ -5,7 +5,7 @@
 #   scripts/bundle-size.sh [--check KB] [DIST_DIR]
 #
 # With --check KB, exits 1 when the gzipped wasm is larger than KB
-# (1 KB = 1024 bytes). scripts/test.sh passes BUNDLE_BUDGET_KB (default 250).
+# (1 KB = 1024 bytes). scripts/test.sh passes BUNDLE_BUDGET_KB (its default is set there).
 set -euo pipefail
 
 usage() { echo "usage: $0 [--check KB] [DIST_DIR]" >&2; exit 2; }

@@ -6,7 +6,7 @@
 # The last line is `N passed, 0 failed` when everything passed (CI reads it).
 #
 # Needs the tools from `scripts/setup.sh test` (`make test` runs both).
-# Environment: BUNDLE_BUDGET_KB (default 588: see README "Measured"), CHROMEDRIVER (default
+# Environment: BUNDLE_BUDGET_KB (default: see docs/performance.md "The bundle"), CHROMEDRIVER (default
 # /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium, for Playwright), E2E_PORT
 # (default 4173: the port Playwright serves dist/ on).
 set -euo pipefail

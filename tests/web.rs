@@ -2,7 +2,7 @@
 //! headless Chromium, checked through what a person sees and does.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown --test web` and
-//! `wasm-bindgen-test-runner` as the runner (see README.md). Every test in
+//! `wasm-bindgen-test-runner` as the runner (see docs/testing.md). Every test in
 //! this file shares one page, so each one starts from empty storage and the
 //! Plan route, mounts the app into a fresh container and removes it again.
 

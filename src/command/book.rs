@@ -4,11 +4,14 @@
 
 use super::CommandError;
 use crate::model::{
-    count_of, ActivityId, Commitment, Plan, Scenario, ScenarioId, Scope, StatusChange,
+    count_of, ActivityId, Assignee, Commitment, Plan, RoleId, Scenario, ScenarioId, Scope,
+    StatusChange,
 };
 
 /// The deal is won: it is no longer a deal, it and all its work are
-/// confirmed (out of any scenario), as of `today`.
+/// confirmed (out of any scenario), as of `today`. The open roles its work
+/// is booked on leave their scenario too (the hire is now needed), and a
+/// scenario left holding nothing goes.
 pub(super) fn win_deal(
     plan: &mut Plan,
     id: ActivityId,
@@ -16,15 +19,38 @@ pub(super) fn win_deal(
 ) -> Result<String, CommandError> {
     let activity = deal_mut(plan, id)?;
     let title = activity.title.clone();
+    let scenarios = scenarios_of(plan, id);
+    let mut roles: Vec<RoleId> = plan
+        .allocations
+        .iter()
+        .filter(|allocation| allocation.activity == id)
+        .filter_map(|allocation| match allocation.assignee {
+            Assignee::Role(role) => Some(role),
+            _ => None,
+        })
+        .collect();
+    roles.sort();
+    roles.dedup();
     confirm(plan, id, today);
+    for role in &mut plan.roles {
+        if roles.contains(&role.id) {
+            role.scenario = None;
+        }
+    }
     let confirmed = plan
         .allocations
         .iter()
         .filter(|allocation| allocation.activity == id)
         .count();
+    let hires = match roles.len() {
+        0 => String::new(),
+        1 => ", with the open role it needs".to_string(),
+        n => format!(", with the {n} open roles it needs"),
+    };
     Ok(format!(
-        "Won '{title}': it and its {} are confirmed",
-        count_of(confirmed, "allocation", "allocations")
+        "Won '{title}': it and its {} are confirmed{hires}{}",
+        count_of(confirmed, "allocation", "allocations"),
+        drop_empty_scenarios(plan, &scenarios)
     ))
 }
 
@@ -50,9 +76,12 @@ pub(super) fn confirm(plan: &mut Plan, id: ActivityId, today: chrono::NaiveDate)
     }
 }
 
-/// The deal is lost: it goes, with its work (undo brings it back).
+/// The deal is lost: it goes, with its work (undo brings it back). A
+/// scenario left holding nothing goes too, with the open roles it held
+/// that nothing else is booked on.
 pub(super) fn lose_deal(plan: &mut Plan, id: ActivityId) -> Result<String, CommandError> {
     let title = deal_mut(plan, id)?.title.clone();
+    let scenarios = scenarios_of(plan, id);
     plan.activities.retain(|activity| activity.id != id);
     let before = plan.allocations.len();
     plan.allocations
@@ -61,10 +90,88 @@ pub(super) fn lose_deal(plan: &mut Plan, id: ActivityId) -> Result<String, Comma
     for checkin in &mut plan.checkins {
         checkin.entries.retain(|entry| entry.activity != id);
     }
+    // The hires of a scenario that now holds no work were for this deal.
+    let idle_roles: Vec<RoleId> = plan
+        .roles
+        .iter()
+        .filter(|role| role.scenario.is_some_and(|s| scenarios.contains(&s)))
+        .filter(|role| role.filled_by.is_none())
+        .filter(|role| {
+            !plan
+                .allocations
+                .iter()
+                .any(|allocation| allocation.assignee == Assignee::Role(role.id))
+        })
+        .filter(|role| {
+            !plan
+                .allocations
+                .iter()
+                .any(|allocation| allocation.scenario == role.scenario)
+        })
+        .map(|role| role.id)
+        .collect();
+    plan.roles.retain(|role| !idle_roles.contains(&role.id));
+    let hires = match idle_roles.len() {
+        0 => String::new(),
+        1 => ", with the open role hired for it".to_string(),
+        n => format!(", with the {n} open roles hired for it"),
+    };
     Ok(format!(
-        "Lost '{title}': it and its {} are removed",
-        count_of(removed, "allocation", "allocations")
+        "Lost '{title}': it and its {} are removed{hires}{}",
+        count_of(removed, "allocation", "allocations"),
+        drop_empty_scenarios(plan, &scenarios)
     ))
+}
+
+/// The scenarios the work of `id` is in, each once.
+fn scenarios_of(plan: &Plan, id: ActivityId) -> Vec<ScenarioId> {
+    let mut scenarios: Vec<ScenarioId> = plan
+        .allocations
+        .iter()
+        .filter(|allocation| allocation.activity == id)
+        .filter_map(|allocation| allocation.scenario)
+        .collect();
+    scenarios.sort();
+    scenarios.dedup();
+    scenarios
+}
+
+/// Removes those of `scenarios` that no longer hold any allocation or open
+/// role, and says which went ("" when none did).
+fn drop_empty_scenarios(plan: &mut Plan, scenarios: &[ScenarioId]) -> String {
+    let empty: Vec<ScenarioId> = scenarios
+        .iter()
+        .copied()
+        .filter(|scenario| {
+            !plan
+                .allocations
+                .iter()
+                .any(|allocation| allocation.scenario == Some(*scenario))
+                && !plan
+                    .roles
+                    .iter()
+                    .any(|role| role.scenario == Some(*scenario))
+        })
+        .collect();
+    let names: Vec<String> = plan
+        .scenarios
+        .iter()
+        .filter(|scenario| empty.contains(&scenario.id))
+        .map(|scenario| format!("'{}'", scenario.name))
+        .collect();
+    plan.scenarios
+        .retain(|scenario| !empty.contains(&scenario.id));
+    match names.len() {
+        0 => String::new(),
+        1 => format!(
+            "; the scenario {} held nothing else and is removed",
+            names[0]
+        ),
+        _ => format!(
+            "; the scenarios {} held nothing else and are removed",
+            names.join(", ")
+        ),
+    }
 }
 
 /// A new scenario named `name` holding the tentative work of `deals`

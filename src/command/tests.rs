@@ -989,10 +989,16 @@ fn a_deal_is_won_or_lost_with_its_work() {
         Err("'Penetration test and security uplift' is not a pipeline deal: only a deal is won or lost."),
     );
     // A deal in a scenario leaves it when won: act-16's two allocations
-    // are Contoso's scenario, and stay in the plan, confirmed.
+    // are Contoso's scenario, and stay in the plan, confirmed; the Cloud
+    // Engineer it is booked on is now a hire of the plan, and the scenario,
+    // holding nothing else, goes.
     let contoso = check(
         Command::WinDeal(ActivityId(16)),
-        Ok("Won 'Microsoft 365 and Intune rollout': it and its 2 allocations are confirmed"),
+        Ok(
+            "Won 'Microsoft 365 and Intune rollout': it and its 2 allocations are confirmed, \
+            with the open role it needs; the scenario 'Contoso Dental Group signs' held \
+            nothing else and is removed",
+        ),
     )
     .expect("won");
     assert!(contoso
@@ -1000,6 +1006,34 @@ fn a_deal_is_won_or_lost_with_its_work() {
         .iter()
         .filter(|allocation| allocation.activity == ActivityId(16))
         .all(|allocation| allocation.scenario.is_none()));
+    assert_eq!(contoso.roles[0].scenario, None);
+    assert!(contoso.scenarios.is_empty());
+    // Lost, its hire goes with it, and so does the scenario.
+    let contoso = check(
+        Command::LoseDeal(ActivityId(16)),
+        Ok(
+            "Lost 'Microsoft 365 and Intune rollout': it and its 2 allocations are removed, \
+            with the open role hired for it; the scenario 'Contoso Dental Group signs' held \
+            nothing else and is removed",
+        ),
+    )
+    .expect("lost");
+    assert!(contoso.roles.is_empty() && contoso.scenarios.is_empty());
+    // A scenario that holds other work stays, and so does its hire.
+    let together = apply(
+        &demo(),
+        &Command::ScenarioFromDeals {
+            name: "Both".to_string(),
+            deals: vec![ActivityId(16), ActivityId(17)],
+        },
+        today(),
+    )
+    .expect("grouped")
+    .plan;
+    let one_lost = apply(&together, &Command::LoseDeal(ActivityId(17)), today())
+        .expect("lost")
+        .plan;
+    assert_eq!(one_lost.scenarios.len(), 2, "'Both' still holds Contoso");
 
     let lost = check(
         Command::LoseDeal(ActivityId(18)),

@@ -922,10 +922,20 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
-/// Hours rounded to whole hours: "62". `as` saturates and makes "not a
-/// number" 0.
+/// Hours rounded to whole hours, thousands grouped as on the Money view:
+/// "62", "1,288". What is not a number reads 0.
 pub(crate) fn hours_text(hours: f64) -> String {
-    (hours.round() as i64).to_string()
+    let whole = if hours.is_finite() {
+        hours.round()
+    } else {
+        0.0
+    };
+    let grouped = super::money::hours_figure(whole.abs());
+    if whole < 0.0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// "1 week", "4 weeks".

@@ -16,8 +16,9 @@ use crate::model::{
 /// What a client-safe copy does beyond leaving out the internal parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ClientSafe {
-    /// People are named by their role ("Cloud Engineer", "Cloud Engineer
-    /// 2"); "Team member" when they have none.
+    /// People are named by their role ("Cloud Architect"; "Cloud Engineer
+    /// 1" and "Cloud Engineer 2" when two share it); "Team member" when
+    /// they have none.
     pub names_as_roles: bool,
 }
 
@@ -91,7 +92,20 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
     }
     copy.roles.clear();
 
-    let mut roles_named: Vec<(String, u32)> = Vec::new();
+    // A role two people share is numbered for each of them ("Service Desk
+    // Analyst 1", "Service Desk Analyst 2"); a role held once is not.
+    let role_of = |role: &str| match role.trim() {
+        "" => "Team member".to_string(),
+        role => role.to_string(),
+    };
+    let mut roles_named: Vec<(String, u32, u32)> = Vec::new();
+    for person in &copy.people {
+        let role = role_of(&person.role);
+        match roles_named.iter_mut().find(|(name, _, _)| *name == role) {
+            Some((_, total, _)) => *total += 1,
+            None => roles_named.push((role, 1, 0)),
+        }
+    }
     for person in &mut copy.people {
         person.cost_rate = None;
         person.billable_target = None;
@@ -103,25 +117,13 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
             period.note.clear();
         }
         if options.names_as_roles {
-            let role = if person.role.trim().is_empty() {
-                "Team member".to_string()
-            } else {
-                person.role.trim().to_string()
-            };
-            let seen = match roles_named.iter_mut().find(|(name, _)| *name == role) {
-                Some((_, count)) => {
-                    *count += 1;
-                    *count
+            let role = role_of(&person.role);
+            person.name = match roles_named.iter_mut().find(|(name, _, _)| *name == role) {
+                Some((_, total, seen)) if *total > 1 => {
+                    *seen += 1;
+                    format!("{role} {seen}")
                 }
-                None => {
-                    roles_named.push((role.clone(), 1));
-                    1
-                }
-            };
-            person.name = if seen == 1 {
-                role
-            } else {
-                format!("{role} {seen}")
+                _ => role,
             };
         }
     }
@@ -406,12 +408,12 @@ mod tests {
                 "Head of Delivery",
                 "Cloud Architect",
                 "Cloud Engineer",
-                "DevOps Engineer",
+                "DevOps Engineer 1",
                 "DevOps Engineer 2",
                 "Security Lead",
                 "Security Analyst",
                 "Service Desk Lead",
-                "Service Desk Analyst",
+                "Service Desk Analyst 1",
                 "Service Desk Analyst 2",
                 "Microsoft 365 Consultant",
                 "Microsoft 365 Consultant (new hire)",

@@ -717,7 +717,7 @@ pub fn ActivityForm(
                 {move || suggesting.get().then(|| view! {
                     <div class="suggestions" role="region" aria-label="Suggested owners">
                         {match which {
-                            Editing::New => view! { <p class="empty">"Save the activity first: suggestions use its dates, skills and effort."</p> }.into_any(),
+                            Editing::New => view! { <p class="empty">"Save the initiative first: suggestions use its dates, skills and effort."</p> }.into_any(),
                             Editing::Existing(id) => view! {
                                 <ol class="suggestions__list">
                                     {suggestions().into_iter().map(|(person, name, why)| view! {

@@ -1408,7 +1408,8 @@ fn line_html(line: &Line) -> String {
             escape_into(
                 &mut out,
                 &format!(
-                    "{shown}, {members} people: {}",
+                    "{shown}, {}: {}",
+                    crate::model::count_of(*members, "person", "people"),
                     if *collapsed { "show them" } else { "hide them" }
                 ),
             );

@@ -8,11 +8,10 @@ use super::markup::escape_into;
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::capacity::{self, Answer, Capacity, Engagement, Options};
-use crate::engine::health::propose_midpoint;
 use crate::engine::money;
 use crate::model::{
     Activity, ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment, Horizon,
-    ScenarioId, SkillRequirement, Week, Weekday, MAX_SKILL_LEVEL,
+    ScenarioId, Scope, SkillRequirement, Week, Weekday, MAX_SKILL_LEVEL,
 };
 
 /// The people "Can we take it?" lists.
@@ -517,21 +516,17 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
         } else {
             engagement.name.clone()
         };
-        let review = state
-            .history
-            .with_untracked(|history| history.plan().review_weekday);
         let (begin, end) = (first.monday(), last.day(Weekday::Fri));
+        // An engagement the firm may take is book work (a project), not an
+        // initiative of the ops plan: no midpoint check-in.
         let activity = Activity {
+            scope: Scope::Book,
             owner: match assignee {
                 Assignee::Person(person) => Some(person),
                 _ => None,
             },
             start: Some(begin),
             deadline: Some(end),
-            checkin: (end - begin)
-                .num_days()
-                .ge(&14)
-                .then(|| propose_midpoint(begin, end, review)),
             effort_hours: engagement.hours_per_week * f64::from(engagement.weeks),
             required_skills: engagement.needs.clone(),
             commitment: Commitment::Tentative,

@@ -2,24 +2,28 @@
 //! client and activity, with a small chart by week; how each activity is
 //! billed (edited in place: every change is one undoable command); hours
 //! budgets and their warnings; and each person's billable utilisation
-//! against their target. Confirmed work only, as a plan is promised.
+//! against their target. Tentative work counts when the header's "Include
+//! tentative work" is on, as everywhere else.
 
 use leptos::prelude::*;
 
 use super::markup::escape_into;
 use super::state::AppState;
 use crate::command::Command;
-use crate::engine::capacity::Options;
 use crate::engine::money::{self, amount_text, hours_figure, percent_text, Figures, Money};
 use crate::model::{Activity, Billing, Plan};
 
 #[component]
 pub fn MoneyView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Counted on the app's load (the capacity every view reads), with the
+    // same options: the header's tentative switch and hidden scenarios.
     let money = Memo::new(move |_| {
-        state.history.with(|history| {
-            let plan = history.plan();
-            money::compute(plan, plan.horizon, &Options::default(), state.today)
+        let options = state.options.get();
+        state.load.with(|load| {
+            state
+                .history
+                .with(|history| money::compute_on(history.plan(), load, &options, state.today))
         })
     });
     // The activities listed: those matching `find`, the first `limit`.
@@ -58,7 +62,11 @@ pub fn MoneyView() -> impl IntoView {
                     percent_text(share)
                 ));
             }
-            text.push('.');
+            text.push_str(if state.options.with(|options| options.include_tentative) {
+                ". Confirmed and tentative work."
+            } else {
+                ". Confirmed work only."
+            });
             if total.unpriced_hours > 0.0 {
                 text.push_str(&format!(
                     " {} h have no cost rate (placeholders or people without one) and cost nothing here.",

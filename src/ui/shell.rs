@@ -63,10 +63,23 @@ pub fn Header() -> impl IntoView {
 
     let renaming = RwSignal::new(false);
     let draft_name = RwSignal::new(String::new());
+    let rename_error = RwSignal::new(None::<String>);
+    // Leaves the name field; focus goes back to the button that opened it
+    // (the field is gone), as a dialog gives it back to its opener.
+    let stop_renaming = move || {
+        renaming.set(false);
+        rename_error.set(None);
+        crate::browser::focus_after_render("plan-rename-button".to_string());
+    };
     let rename = move || {
         let name = draft_name.get_untracked();
-        if name.trim() == plan_name().trim() || state.execute(Command::RenamePlan(name)).is_ok() {
-            renaming.set(false);
+        if name.trim() == plan_name().trim() {
+            stop_renaming();
+            return;
+        }
+        match state.execute(Command::RenamePlan(name)) {
+            Ok(_) => stop_renaming(),
+            Err(reason) => rename_error.set(Some(format!("Not renamed: {reason}"))),
         }
     };
 
@@ -80,19 +93,22 @@ pub fn Header() -> impl IntoView {
                 {move || if renaming.get() {
                     view! {
                         <input class="app-header__rename" id="plan-rename" aria-label="Plan name"
+                            aria-invalid=move || rename_error.with(Option::is_some).then_some("true")
+                            aria-describedby=move || rename_error.with(Option::is_some).then_some("plan-rename-error")
                             prop:value=move || draft_name.get()
                             on:input=move |event| draft_name.set(event_target_value(&event))
                             on:keydown=move |event| match event.key().as_str() {
                                 "Enter" => rename(),
-                                "Escape" => renaming.set(false),
+                                "Escape" => stop_renaming(),
                                 _ => {}
                             }/>
                         <button class="button button--quiet" on:click=move |_| rename()>"Save name"</button>
+                        <span id="plan-rename-error" class="app-header__rename-error" role="alert">{move || rename_error.get()}</span>
                     }.into_any()
                 } else {
                     view! {
                         <h1 class="app-header__title">{plan_name}</h1>
-                        <button class="button button--quiet app-header__edit" aria-label="Rename the plan" title="Rename the plan"
+                        <button class="button button--quiet app-header__edit" id="plan-rename-button" aria-label="Rename the plan" title="Rename the plan"
                             on:click=move |_| {
                                 draft_name.set(plan_name());
                                 renaming.set(true);

@@ -146,7 +146,7 @@ fn week_html(
             out.push('>');
             escape_into(&mut out, &format!("#{} {title}", entry.position));
             out.push_str("</a>");
-            risk_badge_html(&mut out, &found, entry.activity);
+            risk_badge_html(&mut out, found, entry.activity);
             out.push_str(r#"<span class="priority__why">"#);
             escape_into(&mut out, &entry.explanation);
             out.push_str("</span></li>");

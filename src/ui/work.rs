@@ -35,16 +35,19 @@ const PEOPLE_OFFERED: usize = 10;
 #[component]
 pub fn WorkView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        let focus = state.work_focus.get().filter(|id| {
+    // A memo, so an edit of the plan that leaves the opened work in it does
+    // not draw the page again (which would drop its message, its keyboard
+    // draft and the focus).
+    let focus = Memo::new(move |_| {
+        state.work_focus.get().filter(|id| {
             state
                 .history
                 .with(|history| history.plan().activity(*id).is_some())
-        });
-        match focus {
-            Some(id) => view! { <EngagementDetail id/> }.into_any(),
-            None => view! { <WorkList/> }.into_any(),
-        }
+        })
+    });
+    move || match focus.get() {
+        Some(id) => view! { <EngagementDetail id/> }.into_any(),
+        None => view! { <WorkList/> }.into_any(),
     }
 }
 
@@ -316,6 +319,10 @@ fn WorkList() -> impl IntoView {
             })}
             <p class="book__message" role="status">{move || message.get()}</p>
             {move || {
+                // Drawn again on every edit of the plan, not only when the
+                // groups' hours or teams change: a deal won keeps its hours
+                // but not its tag, stage or buttons.
+                state.history.track();
                 let limit = shown.get();
                 let total: usize = groups.with(|groups| groups.iter().map(|group| group.engagements.len()).sum());
                 let mut left = limit;
@@ -622,6 +629,7 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
     let this_week = Week::containing(today);
     let dragged = RwSignal::new(None::<Dragged>);
     let draft = RwSignal::new(None::<Draft>);
+    let drafting = Memo::new(move |_| draft.with(Option::is_some));
     let horizon = Memo::new(move |_| state.history.with(|history| history.plan().horizon));
     let weeks = move || horizon.with(|horizon| horizon.weeks().collect::<Vec<Week>>());
     let bookings = Memo::new(move |_| {
@@ -690,7 +698,13 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                 .collect()
         })
     };
+    // Applies a booking, keeping focus on its bar (as the Capacity view
+    // does).
     let place = move |allocation: Allocation, original: Option<AllocationId>| -> bool {
+        let next_id = state.history.with_untracked(|history| {
+            AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
+        });
+        let bar = original.unwrap_or(next_id);
         let command = match original {
             Some(_) => Command::UpdateAllocation(allocation),
             None => Command::AddAllocation(allocation),
@@ -698,6 +712,7 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
         match state.execute(command) {
             Ok(summary) => {
                 message.set(Some(summary));
+                browser::focus_after_render(format!("work-bar-{bar}"));
                 true
             }
             Err(reason) => {
@@ -812,6 +827,14 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                 event.prevent_default();
                 draft.set(None);
                 state.announce("Booking cancelled".to_string());
+                // Back to where it was picked up: its bar, or the person.
+                match (next.original, &next.allocation.assignee) {
+                    (Some(bar), _) => browser::focus_after_render(format!("work-bar-{bar}")),
+                    (None, Assignee::Person(person)) => {
+                        browser::focus_after_render(format!("work-person-{person}"))
+                    }
+                    (None, _) => {}
+                }
             }
             _ => {}
         }
@@ -831,7 +854,7 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
 
     view! {
         <section class="panel work-timeline" aria-labelledby="team-title">
-            <h3 id="team-title">"Team"</h3>
+            <h3 id="team-title" tabindex="-1">"Team"</h3>
             <p class="view__hint">"Drag a person onto a week to book them (the hours the work still needs, up to their free hours), drag a bar to other weeks or another row, or its end to stretch it. By keyboard: Enter on a person proposes a booking, Enter on a bar picks it up; arrows move it, Shift+arrows change its end, + and − the hours; Enter applies, Escape cancels, Delete removes. The numbers under a bar are that person's load in the week, as on the Capacity view."</p>
             <div class="wt" style=move || format!("--weeks: {}", horizon.with(|horizon| horizon.weeks))>
                 <div class="wt-row wt-row--head">
@@ -870,7 +893,7 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                             {horizon.get_untracked().weeks().zip(loads).enumerate().map(|(column, (week, load))| {
                                 let row = row_assignee.clone();
                                 view! {
-                                    <span class="wt-cell" style=format!("grid-column: {}", column + 2)
+                                    <span class="wt-cell" data-week=week.to_string() style=format!("grid-column: {}", column + 2)
                                         on:dragover=move |event| { if dragged.get_untracked().is_some() { event.prevent_default(); } }
                                         on:drop=move |event| { event.prevent_default(); drop_on(week, Some(row.clone())); }>
                                         {load.map(|(percent, over)| view! {
@@ -908,6 +931,8 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                                             event.prevent_default();
                                             if let Ok(summary) = state.execute(Command::RemoveAllocation(bar)) {
                                                 message.set(Some(summary));
+                                                // Its bar is gone: focus the team's heading.
+                                                browser::focus_after_render("team-title".to_string());
                                             }
                                         }
                                         _ => {}
@@ -926,19 +951,28 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                         </div>
                     }
                 }).collect_view()}
-                {move || draft.get().map(|draft| {
-                    let allocation = &draft.allocation;
-                    let (first, span) = bar_columns(allocation, horizon.get_untracked());
-                    let label = describe(allocation);
+                // The draft's row is drawn once while there is a draft and
+                // follows it, so the focused bar stays the same element as
+                // the keys change it.
+                {move || drafting.get().then(|| {
+                    let label = move || draft.with(|draft| draft.as_ref().map(|draft| describe(&draft.allocation)).unwrap_or_default());
+                    let name = move || draft.with(|draft| draft.as_ref().map(|draft| {
+                        state.history.with_untracked(|history| assignee_name(history.plan(), &draft.allocation.assignee))
+                    }).unwrap_or_default());
+                    let style = move || draft.with(|draft| draft.as_ref().map(|draft| {
+                        let (first, span) = bar_columns(&draft.allocation, horizon.get_untracked());
+                        format!("grid-column: {first} / span {span}")
+                    }).unwrap_or_default());
+                    let hours = move || draft.with(|draft| draft.as_ref().map(|draft| {
+                        format!("{} h", number_text(draft.allocation.hours_per_week))
+                    }).unwrap_or_default());
                     view! {
                         <div class="wt-row wt-row--draft">
-                            <span class="wt-name">{state.history.with_untracked(|history| assignee_name(history.plan(), &allocation.assignee))}</span>
+                            <span class="wt-name">{name}</span>
                             <span id="work-draft" class="wt-bar wt-bar--draft" tabindex="0" role="button"
-                                aria-label=label.clone() title=label
-                                style=format!("grid-column: {first} / span {span}")
-                                on:keydown=on_draft_key
-                                on:blur=move |_| {}>
-                                <span class="wt-bar__text">{format!("{} h", number_text(allocation.hours_per_week))}</span>
+                                aria-label=label title=label style=style
+                                on:keydown=on_draft_key>
+                                <span class="wt-bar__text">{hours}</span>
                             </span>
                         </div>
                     }
@@ -946,7 +980,7 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                 <div class="wt-row wt-row--book">
                     <span class="wt-name" title="Drop a person on a week to book them">"Book someone"</span>
                     {move || weeks().into_iter().enumerate().map(|(column, week)| view! {
-                        <span class="wt-cell wt-cell--book" style=format!("grid-column: {}", column + 2)
+                        <span class="wt-cell wt-cell--book" data-week=week.to_string() style=format!("grid-column: {}", column + 2)
                             on:dragover=move |event| { if dragged.get_untracked().is_some() { event.prevent_default(); } }
                             on:drop=move |event| { event.prevent_default(); drop_on(week, None); }></span>
                     }).collect_view()}
@@ -958,15 +992,19 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
             <h4>"People to book"</h4>
             <ul class="work-people">
                 {move || offered.get().into_iter().map(|(person, name, free, skilled, week)| {
-                    let label = format!(
-                        "{name}: {} h free in {week}{}. Drag onto a week, or press Enter to propose a booking from {week}.",
-                        hours_text(free),
+                    // The chip is named by its visible text (name and free
+                    // hours) followed by the rest, read but not shown, so a
+                    // person using speech control can say what they see:
+                    // "Aisha Khan 16 h free in 2026-W48. Drag onto ...".
+                    let more = format!(
+                        " in {week}{}. Drag onto a week, or press Enter to propose a booking from {week}.",
                         if skilled { ", has the skills" } else { "" }
                     );
+                    let label = format!("{name}: {} h free{more}", hours_text(free));
                     view! {
                         <li>
                             <button class="person-chip" class:person-chip--skilled=skilled draggable="true"
-                                aria-label=label.clone() title=label
+                                id=format!("work-person-{person}") title=label
                                 on:dragstart=move |event| {
                                     dragged.set(Some(Dragged::Person(person)));
                                     if let Some(transfer) = event.data_transfer() {
@@ -983,7 +1021,7 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                                     }
                                 }>
                                 <span class="person-chip__name">{name.clone()}</span>
-                                <span class="person-chip__free">{format!("{} h free", hours_text(free))}</span>
+                                <span class="person-chip__free">{format!("{} h free", hours_text(free))}<span class="visually-hidden">{more}</span></span>
                             </button>
                         </li>
                     }

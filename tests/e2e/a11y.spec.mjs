@@ -122,6 +122,12 @@ for (const colorScheme of ['light', 'dark']) {
         await expect(page.locator('#main').getByRole('heading', { name: view.heading, exact: true })).toBeVisible();
         found.push(...(await audit(page)).map((line) => `${view.label}: ${line}`));
       }
+      // An engagement of the book of work: the Woodgrove service desk
+      // contract, its team on its timeline and the people to book.
+      await page.goto(`./?today=${TODAY}#/work/act-8`);
+      await expect(page.locator('#main').getByRole('heading', { name: 'Service desk and endpoint management', level: 2 })).toBeVisible();
+      await expect(page.locator('.wt-bar').first()).toBeVisible();
+      found.push(...(await audit(page)).map((line) => `Engagement page: ${line}`));
       expect(found).toEqual([]);
       expectNoErrors(errors);
     });
@@ -187,7 +193,8 @@ for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await openApp(page, 'plan');
     const problems = [];
-    for (const view of VIEWS) {
+    const pages = [...VIEWS, { label: 'Engagement page', hash: '#/work/act-8', heading: 'Service desk and endpoint management' }];
+    for (const view of pages) {
       await page.goto(`./?today=${TODAY}${view.hash}`);
       await expect(page.locator('#main').getByRole('heading', { name: view.heading, exact: true })).toBeVisible();
       await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -214,6 +221,9 @@ for (const colorScheme of ['light', 'dark']) {
       ['people', '#rol-1-f4'],
       ['people', '.chip__remove'],
       ['plan', '#cad-2-f2'],
+      ['work/act-8', '.wt-bar'],
+      ['work/act-8', '.person-chip'],
+      ['work/act-8', '#work-draft', (page) => page.locator('.person-chip').first().press('Enter')],
     ]) {
       await page.goto(`./?today=${TODAY}#/${route}`);
       if (prepare) await prepare(page);
@@ -231,6 +241,9 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('focus stays on what was dropped: a board card, work dropped on a week, a moved bar', async ({ page }) => {
   const errors = collectErrors(page);
+  // Tall enough that a drag never has to scroll the timeline (as in
+  // capacity.spec.mjs): the firm's fifteen people make it tall.
+  await page.setViewportSize({ width: 1400, height: 2000 });
   await openApp(page, 'board');
   await page.dragAndDrop('#card-act-5', '.board__column--done');
   await expect(column(page, 'done').locator('#card-act-5')).toBeFocused();
@@ -238,7 +251,7 @@ test('focus stays on what was dropped: a board card, work dropped on a week, a m
   await page.goto(`./?today=${TODAY}#/capacity`);
   await page.getByRole('radio', { name: 'All open' }).check();
   await page.dragAndDrop('.work[data-id="act-4"]', '[data-person="per-4"] .cell[data-col="2"]');
-  await expect(page.locator('[data-person="per-4"] #bar-alc-10')).toBeFocused();
+  await expect(page.locator('[data-person="per-4"] #bar-alc-45')).toBeFocused();
   await page.dragAndDrop('#bar-alc-3', '[data-person="per-5"] .cell[data-col="3"]', { sourcePosition: { x: 4, y: 6 } });
   await expect(page.locator('[data-person="per-5"] #bar-alc-3')).toBeFocused();
   expectNoErrors(errors);

@@ -42,6 +42,49 @@ test('This week shows each owner their top work and the open decisions, and filt
   expectNoErrors(errors);
 });
 
+test('My week lists what one person is booked on this week with its hours, and their load reads as on the Capacity view', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1400, height: 1400 });
+  await openApp(page, 'week');
+  await page.getByLabel('Show the week of').selectOption({ label: 'My week: Marcus Hill' });
+  const booked = page.getByRole('region', { name: 'Booked this week: Marcus Hill' });
+  // Marcus Hill in 2026-W48: 24 h on Tailspin's AKS build and 4 h on the
+  // landing zone, of 40 h.
+  await expect(booked.locator('.week__load')).toHaveText('Capacity 40 h · confirmed 28 h · 70 %, 12 h free');
+  await expect(booked.getByRole('listitem')).toHaveText([
+    'AKS platform build 24 h · Tailspin Toys · project',
+    'Standard Azure landing zone in Terraform 4 h · initiative',
+  ]);
+  // Each links to where it is staffed.
+  await expect(booked.getByRole('link', { name: 'AKS platform build' })).toHaveAttribute('href', '#/work/act-10');
+  // His risk: over his hours from 2026-W50, when the CI/CD pipelines join.
+  await expect(page.locator('.risks .risk__kind')).toHaveText(['Overloaded']);
+
+  // The same person and week on the Capacity view: the same numbers, in the
+  // cell, its label and the inspector.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Capacity', exact: true }).click();
+  const cell = page.locator('[data-person="per-4"] .cell[data-col="2"]');
+  await expect(cell).toHaveText('70');
+  await expect(cell).toHaveAttribute('aria-label', 'Marcus Hill, week 3: Capacity 40 h · confirmed 28 h · 70 %, 12 h free');
+  await cell.hover();
+  await expect(page.locator('.tl-inspector')).toHaveText('Marcus Hill, week 3: Capacity 40 h · confirmed 28 h · 70 %, 12 h free');
+  // And under his bar on the AKS build's page.
+  await page.goto('./?today=2026-11-23#/work/act-10');
+  await expect(page.locator('.wt-row[data-allocation="alc-21"] .wt-cell[data-week="2026-W48"] .wt-load')).toHaveText('70 %');
+
+  // A week over his hours reads the same everywhere too: 2026-W50, 44 h of
+  // 40 h with the CI/CD pipelines.
+  await expect(page.locator('.wt-row[data-allocation="alc-21"] .wt-cell[data-week="2026-W50"] .wt-load')).toHaveText('110 %');
+  await expect(page.locator('.wt-row[data-allocation="alc-21"] .wt-cell[data-week="2026-W50"] .wt-load')).toHaveClass(/wt-load--over/);
+  await page.goto('./?today=2026-11-23#/week');
+  await expect(page.getByRole('region', { name: 'Over their hours, this week and the next three' })).toContainText(
+    'Marcus Hill 2026-W50: 110 %, 4 h over · 2026-W51: 110 %, 4 h over',
+  );
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Capacity', exact: true }).click();
+  await expect(page.locator('[data-person="per-4"] .cell[data-col="4"]')).toHaveAttribute('aria-label', 'Marcus Hill, week 5: Capacity 40 h · confirmed 44 h · 110 %, 4 h over');
+  expectNoErrors(errors);
+});
+
 test('a full check-in is saved, survives a reload and travels in the plan file', async ({ page }) => {
   const errors = collectErrors(page);
   await openApp(page, 'check-in');

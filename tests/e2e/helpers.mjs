@@ -9,7 +9,7 @@ export const DEMO_NAME = 'Faster client onboarding';
 export const DEMO_FILE_NAME = `${DEMO_NAME}.opsboard.json`;
 export const DEMO_GOAL = 'Cut client onboarding from 14 to 7 days';
 
-/** The demo plan's activities and their owners, in plan order. */
+/** The demo's ops plan (its initiatives) and their owners, in plan order. */
 export const DEMO_ACTIVITIES = [
   { id: 'act-1', title: 'Map the current onboarding process', owner: 'Priya Raman' },
   { id: 'act-2', title: 'Standard Azure landing zone in Terraform', owner: 'Tom Becker' },
@@ -21,8 +21,9 @@ export const DEMO_ACTIVITIES = [
 
 /** The views, their nav labels, hash routes and a heading each one shows. */
 export const VIEWS = [
-  { label: 'Plan', hash: '#/plan', heading: 'Activities' },
+  { label: 'Plan', hash: '#/plan', heading: 'Initiatives' },
   { label: 'This week', hash: '#/week', heading: 'This week · 2026-W48 (23 Nov 2026 to 29 Nov 2026)' },
+  { label: 'Work', hash: '#/work', heading: 'Work' },
   { label: 'Board', hash: '#/board', heading: 'Board' },
   { label: 'People', hash: '#/people', heading: 'People' },
   { label: 'Skills', hash: '#/skills', heading: 'Skills matrix' },

@@ -37,8 +37,9 @@ function personRow(page, name) {
 test('a role is added with a skill in a scenario, filled by a new person, undone and removed', async ({ page }) => {
   const errors = collectErrors(page);
   await openApp(page, 'people');
+  // The demo's role holds 16 h a week of the Contoso rollout.
   await expect(card(page, 'Cloud Engineer')).toContainText(
-    'only while the scenario “Contoso Dental Group signs” is shown. No work allocated yet.',
+    'only while the scenario “Contoso Dental Group signs” is shown. 16 h a week allocated, 2027-W01 to 2027-W05.',
   );
 
   await hiringPlan(page).getByRole('button', { name: 'Add role' }).click();
@@ -147,7 +148,9 @@ test('a refused edit says why on its card and leaves the plan as it was', async 
 test('work allocated to a role is counted on its card and stays as a placeholder when it goes', async ({ page }) => {
   const errors = collectErrors(page);
   await openApp(page, 'files');
-  // The demo with 16 h a week of the landing zone allocated to the open role.
+  // The demo (whose open role holds 16 h a week of the Contoso rollout from
+  // 2027-W01 to W05) with 16 h a week of the landing zone allocated to it
+  // too, from 2027-W02 to W04: 32 h a week at most.
   const exported = JSON.parse((await exportPlan(page)).text);
   exported.plan.allocations.push({
     id: 'alc-50',
@@ -166,11 +169,11 @@ test('work allocated to a role is counted on its card and stays as a placeholder
   await goTo(page, 'People');
 
   const role = card(page, 'Cloud Engineer');
-  await expect(role).toContainText('16 h a week allocated, 2027-W02 to 2027-W04.');
+  await expect(role).toContainText('Up to 32 h a week allocated, 2027-W01 to 2027-W05 (2 allocations).');
   await role.getByRole('button', { name: 'Remove Cloud Engineer' }).click();
   const confirm = page.getByRole('dialog', { name: 'Remove the role Cloud Engineer?' });
   await expect(confirm).toContainText(
-    'Its allocation stays in the plan as a placeholder named “Cloud Engineer”, to staff on the Capacity view.',
+    'Its 2 allocations stay in the plan as placeholders named “Cloud Engineer”, to staff on the Capacity view.',
   );
   await confirm.getByRole('button', { name: 'Remove role' }).click();
   await expect(role).toHaveCount(0);
@@ -178,8 +181,10 @@ test('work allocated to a role is counted on its card and stays as a placeholder
 
   await goTo(page, 'Capacity');
   await expect(page.locator('#bar-alc-50')).toHaveAttribute('aria-label', /Unstaffed Cloud Engineer/);
+  await expect(page.locator('#bar-alc-36')).toHaveAttribute('aria-label', /Unstaffed Cloud Engineer/);
   await focusBody(page);
   await page.keyboard.press('Control+z');
   await expect(page.locator('#bar-alc-50')).toHaveAttribute('aria-label', /Open role Cloud Engineer/);
+  await expect(page.locator('#bar-alc-36')).toHaveAttribute('aria-label', /Open role Cloud Engineer/);
   expectNoErrors(errors);
 });

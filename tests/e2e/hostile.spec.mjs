@@ -31,7 +31,7 @@ const KEPT = new Set([
   'date', 'start', 'end', 'deadline', 'checkin', 'expires', 'start_date', 'end_date',
   'target_date', 'done_on', 'due', 'decided_on', 'first_week', 'last_week',
   'review_weekday', 'working_days', 'weekday', 'direction', 'status', 'kind', 'commitment',
-  'employment', 'frequency',
+  'employment', 'frequency', 'scope', 'stage', 'period',
 ]);
 // Kept too whatever key holds them, so a field added to the format later
 // keeps the file importable (a new enum still has to be named above: the
@@ -174,6 +174,10 @@ for (const bypassCSP of [false, true]) {
       const title = hostile.get('Automated Microsoft 365 tenant baseline');
       await expect.poll(() => page.locator('#main').evaluate((main) => [...main.querySelectorAll('input, textarea')].map((field) => field.value))).toContain(title);
       await expectInert(page, dialogs, 'activity editor');
+      await page.goto(`./?today=${TODAY}#/work/act-8`);
+      await expect(page.locator('#engagement-title')).toHaveText(hostile.get('Service desk and endpoint management'));
+      expect(await page.locator('#main').innerText()).toMatch(SHOWN_AS_TEXT);
+      await expectInert(page, dialogs, 'engagement page');
       await page.goto(`./?today=${TODAY}#/check-in`);
       await page.getByRole('region', { name: 'Check-in history' }).or(page.locator('.history')).first().getByRole('button', { name: 'Open' }).first().click();
       await expect(page.locator('.history__detail')).toContainText(hostile.get('Interviews done, swimlane map drafted.'));

@@ -51,7 +51,7 @@ test('a file sent back merges three-way: only their changes, conflicts left as o
   const title = row(dialog, 'title: Self-service intake form and checklist → Self-service intake portal');
   await expect(title.getByRole('checkbox')).toBeChecked();
   const hours = row(dialog, 'Allocation: Tom Becker on “Standard Azure landing zone in Terraform”');
-  await expect(hours).toContainText('hours per week: 20 → 28 (+8)');
+  await expect(hours).toContainText('hours per week: 14 → 28 (+14)');
   await expect(hours.getByRole('checkbox')).toBeChecked();
   const goal = row(dialog, 'goal outcome: Ours: onboarding in 5 days → Theirs: onboarding in 6 days');
   await expect(goal).toContainText('both changed');
@@ -82,14 +82,16 @@ test('a file sent back merges three-way: only their changes, conflicts left as o
 test('an unrelated file compares two-way: nothing is picked, and a change that cannot stand alone is refused', async ({ page }) => {
   const errors = collectErrors(page);
   await openApp(page, 'files');
-  // The same plan from elsewhere: no lineage in common.
+  // The same plan from elsewhere: no lineage in common, with an initiative
+  // (the demo's activities end at act-20, its allocations at alc-44) and its
+  // allocation added.
   const file = JSON.parse((await exportPlan(page)).text);
   delete file.origin;
   const activity = structuredClone(file.plan.activities.find((item) => item.id === 'act-4'));
-  Object.assign(activity, { id: 'act-7', title: 'Runbook for new clients', depends_on: [] });
+  Object.assign(activity, { id: 'act-21', title: 'Runbook for new clients', depends_on: [] });
   file.plan.activities.push(activity);
   const allocation = structuredClone(file.plan.allocations.find((item) => item.id === 'alc-5'));
-  Object.assign(allocation, { id: 'alc-10', activity: 'act-7' });
+  Object.assign(allocation, { id: 'alc-45', activity: 'act-21' });
   file.plan.allocations.push(allocation);
 
   const dialog = await compareFile(page, 'other.opsboard.json', JSON.stringify(file));
@@ -101,7 +103,7 @@ test('an unrelated file compares two-way: nothing is picked, and a change that c
 
   await row(dialog, 'Allocation: James O\'Connor on “Runbook for new clients”').getByRole('checkbox').check();
   await dialog.getByRole('button', { name: 'Take 1 change' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('allocation to act-7, which is not in the plan');
+  await expect(dialog.getByRole('alert')).toContainText('allocation to act-21, which is not in the plan');
   await expect(dialog).toBeVisible();
 
   await dialog.getByRole('button', { name: 'Take all' }).click();

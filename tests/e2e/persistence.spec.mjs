@@ -25,11 +25,11 @@ test('an activity edited in the Plan view survives a reload', async ({ page }) =
   await expect(title).toBeFocused();
   await expect(title).toHaveValue(original.title);
   await title.fill(renamed);
-  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('button', { name: 'Save initiative' }).click();
 
   const row = page.locator(`tr[data-activity="${original.id}"]`);
   await expect(row.getByRole('rowheader')).toHaveText(renamed);
-  await expect(page.getByRole('button', { name: 'Save activity' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save initiative' })).toHaveCount(0);
   await waitForSaved(page, renamed);
 
   await reloadApp(page);
@@ -83,7 +83,7 @@ test('plan switcher: new empty plan, back to the demo, reload opens the last one
   await expect(headerTitle(page)).toHaveText('New plan');
   await expect(page.locator('#goal-title')).toHaveText('No strategic goal yet.');
   await expect(page.locator('table.activities tbody tr')).toHaveCount(0);
-  await expect(page.getByText('No activities yet.')).toBeVisible();
+  await expect(page.getByText('No initiatives yet.')).toBeVisible();
   const newId = await switcher.inputValue();
   expect(newId).toMatch(/^plan-\d+$/);
   expect(newId).not.toBe(demoId);

@@ -151,13 +151,17 @@ test('the Report shows goal, metrics, confirmed activities, risks and capacity, 
   const report = page.locator('article.report');
   await expect(report.getByRole('heading', { name: 'Faster client onboarding', level: 2 })).toBeVisible();
   await expect(report).toContainText('Cut client onboarding from 14 to 7 days');
-  await expect(report).toContainText('Progress: 1 of 5 activities done');
+  // The ops plan's six initiatives, the process map done.
+  await expect(report).toContainText('Progress: 1 of 6 initiatives done');
   const metrics = report.getByRole('table').first();
   await expect(metrics.getByRole('row', { name: /Median onboarding time/ })).toContainText('29 %');
-  // Confirmed work only: the tentative Contoso baseline stays out.
+  // Confirmed work only: the tentative Contoso deal (and the rest of the
+  // pipeline) stays out.
   await expect(report).toContainText('Standard Azure landing zone in Terraform');
-  await expect(report).not.toContainText('Automated Microsoft 365 tenant baseline</th>');
-  await expect(report.getByRole('rowheader', { name: 'Automated Microsoft 365 tenant baseline' })).toHaveCount(0);
+  await expect(report.getByRole('rowheader', { name: 'Automated Microsoft 365 tenant baseline' })).toHaveCount(1);
+  await expect(report.getByRole('rowheader', { name: 'Microsoft 365 and Intune rollout' })).toHaveCount(0);
+  await expect(report).not.toContainText('Contoso');
+  await expect(report).not.toContainText('Trey Research');
   await expect(report.getByRole('heading', { name: /^Risks \(\d+\)$/ })).toBeVisible();
   await expect(report.getByRole('img', { name: /^Demand peaks at \d+ h in 2026-W\d\d against \d+ h of capacity/ })).toBeVisible();
   // No cost rates or budget in a client report.
@@ -192,7 +196,13 @@ test('a client-safe copy leaves internal parts out, says so, and cannot replace 
   expect(file.plan.checkins).toEqual([]);
   expect(file.plan.scenarios).toEqual([]);
   expect(file.plan.allocations.every((allocation) => allocation.commitment === 'confirmed')).toBe(true);
-  expect(file.plan.activities.map((activity) => activity.title)).not.toContain('Automated Microsoft 365 tenant baseline');
+  // The pipeline deals are tentative: left out, with their client names.
+  const titles = file.plan.activities.map((activity) => activity.title);
+  expect(titles).toContain('Automated Microsoft 365 tenant baseline');
+  expect(titles).not.toContain('Microsoft 365 and Intune rollout');
+  expect(titles).not.toContain('Penetration test and security uplift');
+  expect(titles).not.toContain('Kubernetes managed service');
+  expect(copy.text).not.toContain('Contoso');
 
   // Back in the same browser: it may only open as a new plan.
   await page.getByLabel('Import plan').setInputFiles({ name: copy.name, mimeType: 'application/json', buffer: Buffer.from(copy.text) });
@@ -277,5 +287,67 @@ test('the Report never shows leave notes or tentative work in its risks', async 
   // The Plan view, for the firm, still shows the note.
   await goTo(page, 'Plan');
   await expect(page.locator('#main')).toContainText('Medical leave');
+  expectNoErrors(errors);
+});
+
+// The firm's other clients and people who do no work for Woodgrove Bank.
+const NOT_WOODGROVE = ['Tailspin', 'Northwind', 'Litware', 'Contoso', 'Adventure Works', 'Alpine Ski House', 'Trey Research', 'Fabrikam'];
+
+test('a report for one client shows only its work and the people on it, never another client, and can name people by their role', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'report');
+  await page.getByRole('combobox', { name: 'Report for' }).selectOption({ label: 'Woodgrove Bank' });
+  const report = page.locator('article.report');
+  await expect(report.getByRole('heading', { name: 'Woodgrove Bank', level: 2 })).toBeVisible();
+  // Its service desk contract and its zero-trust project, with their teams.
+  const work = report.getByRole('table').first();
+  await expect(work.getByRole('rowheader')).toHaveText(['Service desk and endpoint management', 'Zero-trust rollout']);
+  await expect(work.getByRole('row', { name: /^Service desk and endpoint management/ })).toContainText(
+    "Managed service13 Apr 202610 Dec 2027In progressMei Chen, Ben Okafor, James O'Connor, Oliver Grant, Priya Raman",
+  );
+  await expect(work.getByRole('row', { name: /^Zero-trust rollout/ })).toContainText('Chloé Martin, Daniel Ortiz, Sofia Lindqvist, Priya Raman');
+  // Its hours this week: 104 h on the service desk, 50 h on zero trust (as
+  // the Work view counts them).
+  const weeks = report.locator('.report__weeks');
+  await expect(weeks.getByRole('columnheader').nth(2)).toHaveText('W48');
+  await expect(weeks.getByRole('cell').nth(2)).toHaveText('154');
+  await expect(report.getByRole('heading', { name: 'Risks (1)' })).toBeVisible();
+  await expect(report).toContainText('Cover gap: Service desk and endpoint management');
+  // Nothing of the other clients, the ops plan, other people or money.
+  for (const other of [...NOT_WOODGROVE, 'Faster client onboarding', 'Marcus Hill', 'Tom Becker', 'Hannah Weber', 'EUR', '78,000']) {
+    await expect(report, other).not.toContainText(other);
+  }
+
+  // By role: no names, not even in the risks.
+  await page.getByRole('checkbox', { name: 'Name people by their role' }).check();
+  await expect(work.getByRole('row', { name: /^Zero-trust rollout/ })).toContainText('Network and Security Engineer, Security Lead, Security Analyst, Head of Delivery');
+  for (const name of ['Mei Chen', 'Ben Okafor', "James O'Connor", 'Oliver Grant', 'Priya Raman', 'Chloé Martin', 'Daniel Ortiz', 'Sofia Lindqvist']) {
+    await expect(report, name).not.toContainText(name);
+  }
+  await expect(report).toContainText('Service Desk Lead');
+  await expect(report).toContainText(/only 88 h a week are covered: Service Desk Analyst( \d)? leaves on 8 Jan 2027/);
+  for (const other of NOT_WOODGROVE) await expect(report, other).not.toContainText(other);
+
+  // Back to the ops plan's report.
+  await page.getByRole('combobox', { name: 'Report for' }).selectOption({ label: 'The ops plan' });
+  await expect(report.getByRole('heading', { name: 'Faster client onboarding', level: 2 })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Name people by their role' })).toHaveCount(0);
+  expectNoErrors(errors);
+});
+
+test('a client-safe copy for one client holds only that client\'s work and the people on it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'files');
+  const panel = page.getByRole('region', { name: 'Spreadsheets and calendars' });
+  await panel.getByRole('combobox', { name: 'For', exact: true }).selectOption({ label: 'Only Woodgrove Bank' });
+  const copy = await exportPlan(page, panel.getByRole('button', { name: 'Export client-safe copy' }));
+  const file = JSON.parse(copy.text);
+  expect(file.profile).toBe('client-safe');
+  expect(file.plan.activities.map((activity) => activity.title).sort()).toEqual(['Service desk and endpoint management', 'Zero-trust rollout']);
+  expect(file.plan.people.map((person) => person.name).sort()).toEqual(
+    ['Ben Okafor', 'Chloé Martin', 'Daniel Ortiz', "James O'Connor", 'Mei Chen', 'Oliver Grant', 'Priya Raman', 'Sofia Lindqvist'],
+  );
+  for (const other of [...NOT_WOODGROVE, 'Marcus Hill', 'Tom Becker']) expect(copy.text, other).not.toContain(other);
+  expect(file.plan.people.every((person) => person.cost_rate === null)).toBe(true);
   expectNoErrors(errors);
 });

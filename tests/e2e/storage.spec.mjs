@@ -48,8 +48,8 @@ const UNREADABLE = [
   },
   {
     what: 'a stored plan saved by a newer version',
-    text: '{"format":"opsboard-plan","version":4,"plan":{}}',
-    reason: /newer Opsboard.*version 4/,
+    text: '{"format":"opsboard-plan","version":5,"plan":{}}',
+    reason: /newer Opsboard.*version 5/,
   },
 ];
 
@@ -171,7 +171,7 @@ test('full storage: the edit stays on the page and the banner offers an export',
   const renamed = 'Landing zone v2 in Terraform';
   await page.getByRole('link', { name: `Edit ${original.title}`, exact: true }).click();
   await page.getByRole('textbox', { name: /^Title/ }).fill(renamed);
-  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('button', { name: 'Save initiative' }).click();
 
   const banner = page.locator('.notice').filter({ hasText: 'Browser storage is full' });
   await expect(banner).toHaveCount(1);
@@ -194,7 +194,7 @@ test('full storage: the edit stays on the page and the banner offers an export',
   });
   await page.getByRole('link', { name: `Edit ${renamed}`, exact: true }).click();
   await page.getByRole('textbox', { name: /^Title/ }).fill(`${renamed}!`);
-  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('button', { name: 'Save initiative' }).click();
   await expect(banner).toHaveCount(0);
   await waitForSaved(page, `${renamed}!`);
   expectNoErrors(errors);
