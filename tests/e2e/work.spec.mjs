@@ -272,7 +272,7 @@ test('a pipeline deal won becomes confirmed work, a deal lost leaves the list, a
   const contoso = engagement(page, 'act-16');
   await contoso.getByRole('button', { name: 'Won: Microsoft 365 and Intune rollout' }).click();
   await expect(page.locator('.book__message')).toHaveText(
-    "Won 'Microsoft 365 and Intune rollout': it and its 2 allocations are confirmed",
+    "Won 'Microsoft 365 and Intune rollout': it and its 2 allocations are confirmed, with the open role it needs; the scenario 'Contoso Dental Group signs' held nothing else and is removed",
   );
   await expect(contoso.locator('.tag')).toHaveText('Project');
   await expect(contoso.locator('.engagement__stage')).toHaveText('Not started');
