@@ -57,9 +57,9 @@ bench-capacity:
 	cargo run --release --example large_plan > target/large.opsboard.json
 	scripts/with-dist.sh node scripts/bench-capacity.mjs target/large.opsboard.json
 
-# Every view opened on the generated large plan (PLAN=limit: the plan at
-# the file limit, 20,000 initiatives) in headless Chromium: median and
-# slowest time from navigation to the next frame (needs dist/: `make size`).
+# Every view opened on the generated large plan (PLAN=limit: the firm at
+# the limit of 20,000 activities) in headless Chromium: median and slowest
+# time from navigation to the next frame (needs dist/: `make size`).
 PLAN ?= large
 bench-views:
 	cargo run --release --example large_plan -- $(PLAN) > target/$(PLAN).opsboard.json

@@ -16,8 +16,7 @@ cd "$root"
 export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # Just above the gzipped wasm as built (`make size` prints it), to catch
-# growth by accident; loading parts on demand is what will cut the first
-# load, not this guard.
+# growth by accident.
 BUNDLE_BUDGET_KB=${BUNDLE_BUDGET_KB:-700}
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 WASM_TARGET=wasm32-unknown-unknown

@@ -727,3 +727,93 @@ async fn an_open_role_is_edited_in_place_refused_with_a_message_and_filled() {
     })
     .await;
 }
+
+/// The number in a heading such as "Risks (1,234)".
+fn count_in(heading: &str) -> usize {
+    heading
+        .rsplit_once('(')
+        .and_then(|(_, rest)| rest.trim_end_matches(')').replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("no count in {heading:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn long_lists_show_a_page_and_the_rest_on_request() {
+    use opsboard::model::generate::{generated_plan, Size};
+
+    fresh_page();
+    // A firm of 130 people with 260 initiatives: more risks, people and
+    // initiatives than a panel, the matrix or the report lists at once.
+    let today = opsboard::browser::today();
+    let size = Size {
+        people: 130,
+        activities: 300,
+        initiatives: 260,
+        dependencies_per_initiative: 2,
+        clients: 8,
+        allocations: 1_500,
+        weeks: 26,
+    };
+    let plan = generated_plan(size, today);
+    opsboard::storage::save(&plan, today, &opsboard::storage::Expect::Anything, "stamp1")
+        .expect("the plan can be stored");
+    let app = mount_app();
+
+    // Plan: the 25 most severe risks, the count of each kind, and more on
+    // request.
+    wait_until("the risks panel", || app.find("#risks-title").is_some()).await;
+    let total = count_in(&text_of(&app.get("#risks-title")));
+    assert!(total > 50, "the plan has {total} risks");
+    assert_eq!(app.find_all(".risks__list > li").len(), 25);
+    let counts = text_of(&app.get(".risks__counts"));
+    assert!(
+        counts.starts_with(&format!("The 25 most severe of {}: ", group(total))),
+        "{counts}"
+    );
+    app.button("Show 25 more").click();
+    wait_until("50 risks listed", || {
+        app.find_all(".risks__list > li").len() == 50
+    })
+    .await;
+
+    // Skills: the first 100 people, then the other 30.
+    navigate(&app, "#/skills", "#skills-title").await;
+    wait_until("the matrix", || {
+        app.find_all(".matrix tbody tr").len() == 100
+    })
+    .await;
+    assert_eq!(
+        text_of(&app.get(".table__more")),
+        "Showing 100 of 130 people. Show 30 more"
+    );
+    app.button("Show 30 more").click();
+    wait_until("every person in the matrix", || {
+        app.find_all(".matrix tbody tr").len() == 130
+    })
+    .await;
+    assert!(app.find(".table__more").is_none());
+
+    // Report: the first 200 initiatives, and how many are left out.
+    let confirmed = plan
+        .initiatives()
+        .filter(|activity| activity.commitment == opsboard::model::Commitment::Confirmed)
+        .count();
+    assert!(confirmed > 200, "{confirmed} confirmed initiatives");
+    navigate(&app, "#/report", "#report-title").await;
+    wait_until("the initiatives table", || {
+        app.find_all(".report__activities tbody tr").len() == 200
+    })
+    .await;
+    let more = text_of(&app.get(".report__activities .report__more"));
+    assert_eq!(
+        more,
+        format!(
+            "The first 200 of {} initiatives are listed; the plan file and its spreadsheet exports hold them all.",
+            group(confirmed)
+        )
+    );
+}
+
+/// `1234` as "1,234".
+fn group(count: usize) -> String {
+    opsboard::engine::money::count_figure(count)
+}

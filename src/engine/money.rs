@@ -1025,6 +1025,11 @@ pub fn hours_figure(hours: f64) -> String {
     }
 }
 
+/// A count with its thousands grouped: "67,175".
+pub fn count_figure(count: usize) -> String {
+    grouped(count as u64)
+}
+
 /// "5,360": digits in groups of three.
 fn grouped(whole: u64) -> String {
     let digits = whole.to_string();

@@ -612,6 +612,9 @@ fn amounts_and_hours_read_like_numbers() {
     assert_eq!(hours_figure(-0.5), "−0.5");
     assert_eq!(hours_figure(5360.0), "5,360");
     assert_eq!(hours_figure(12345.25), "12,345.3");
+    for (count, text) in [(0, "0"), (999, "999"), (1_000, "1,000"), (67_175, "67,175")] {
+        assert_eq!(count_figure(count), text);
+    }
 }
 
 #[test]

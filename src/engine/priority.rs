@@ -51,8 +51,7 @@
 //!
 //! # Speed and size
 //!
-//! The large plan (3,000 activities, 6,000 dependencies) ranks in well under
-//! 5 ms. Activities are numbered by their place in dependency order, so both
+//! `make bench` times `rank (large plan)` (docs/performance.md). Activities are numbered by their place in dependency order, so both
 //! passes are single loops, and the transitive dependents are bitsets of
 //! `u64` words built in reverse order; the unblocked impact is a popcount
 //! against one mask per impact level. There is no hashing and only unstable

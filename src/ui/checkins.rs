@@ -11,7 +11,7 @@ use super::state::AppState;
 use super::week::risk_badges;
 use crate::browser;
 use crate::command::Command;
-use crate::engine::{checkin, priority, risks};
+use crate::engine::{checkin, risks};
 use crate::model::{
     count_of, medium_date, ActivityId, CheckIn, CheckInEntry, CheckInId, Decision, PersonId, Plan,
 };
@@ -59,15 +59,19 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
         let plan = history.plan();
         let date = checkin::checkin_date(plan, today);
         let since = checkin::previous_checkin(plan, date.max(today)).map(|previous| previous.date);
-        let ranking = priority::rank(plan, today);
-        let found = state.risks.get_untracked();
+        let first: Vec<_> = state.ranking.with_untracked(|ranking| {
+            ranking
+                .entries
+                .iter()
+                .take(ANSWERS_SHOWN)
+                .map(|entry| entry.activity)
+                .collect()
+        });
         // The initiatives by priority: a plan of thousands asks about the
         // first of them (a check-in of more would not be read).
-        let answers: Vec<(Answer, String, String, Option<String>)> = ranking
-            .entries
+        let answers: Vec<(Answer, String, String, Option<String>)> = first
             .iter()
-            .take(ANSWERS_SHOWN)
-            .filter_map(|entry| plan.activity(entry.activity))
+            .filter_map(|id| plan.activity(*id))
             .map(|activity| {
                 let moves = checkin::moves(activity, since, today);
                 let due = checkin::midpoint_due(plan, activity, date);
@@ -92,6 +96,15 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
             .iter()
             .map(|p| (p.id.to_string(), p.name.clone()))
             .collect();
+        // The risks of the initiatives asked about, not all the plan's.
+        let asked: Vec<_> = answers.iter().map(|(answer, ..)| answer.activity).collect();
+        let found: Vec<_> = state.risks.with_untracked(|found| {
+            found
+                .iter()
+                .filter(|risk| risk.activity.is_some_and(|id| asked.contains(&id)))
+                .cloned()
+                .collect()
+        });
         (date, answers, people, found)
     });
     let summary = RwSignal::new(String::new());

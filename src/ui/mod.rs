@@ -52,6 +52,14 @@ pub fn mount() {
     });
 }
 
+/// Sets `signal` to `value` unless it holds that already (a set notifies
+/// whatever reads it, even with the same value).
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|old| *old != value) {
+        signal.set(value);
+    }
+}
+
 /// The whole app: header, notices, the routed view and the global handlers
 /// (keyboard shortcuts, autosave, files dropped anywhere).
 #[component]
@@ -68,9 +76,11 @@ pub fn App() -> impl IntoView {
                 state.open_shared(payload);
             }
         }
-        state.route.set(Route::from_hash(&hash));
-        state.plan_focus.set(state::PlanFocus::from_hash(&hash));
-        state.work_focus.set(state::work_focus(&hash));
+        // Set only what changed: a hash event for the view already shown
+        // (a test or an extension setting the same hash) draws nothing anew.
+        set_if_changed(state.route, Route::from_hash(&hash));
+        set_if_changed(state.plan_focus, state::PlanFocus::from_hash(&hash));
+        set_if_changed(state.work_focus, state::work_focus(&hash));
     };
     read_route();
     let _ = window_event_listener(leptos::ev::hashchange, move |_| read_route());

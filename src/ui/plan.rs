@@ -9,11 +9,9 @@ use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Fie
 use super::markup::{attr_into, escape_into};
 use super::priorities::PriorityPanel;
 use super::state::{AppState, PlanFocus};
-use super::week::risks_panel_html;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::health::{self, Check, Fix};
-use crate::engine::priority;
 use crate::model::{
     medium_date, weekday_label, Direction, Horizon, MetricId, Resources, RiskSettings,
     StrategicGoal, SuccessMetric, Week, MAX_HORIZON_WEEKS, WEEKDAYS,
@@ -22,12 +20,7 @@ use crate::model::{
 #[component]
 pub fn PlanView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = state.today;
-    let ranking = Memo::new(move |_| {
-        state
-            .history
-            .with(|history| priority::rank(history.plan(), today))
-    });
+    let ranking = state.ranking;
     view! {
         <div class="plan">
             {move || match state.plan_focus.get() {
@@ -50,11 +43,7 @@ pub fn PlanView() -> impl IntoView {
                 <HealthPanel/>
             </div>
             <PriorityPanel ranking/>
-            <section class="panel risks" aria-labelledby="risks-title" inner_html=move || {
-                state.risks.with(|found| {
-                    state.history.with(|history| risks_panel_html(history.plan(), found))
-                })
-            }></section>
+            <super::week::RisksPanel only=Signal::stored(None)/>
             <ActivitiesTable ranking/>
             <super::raci::RaciPanel/>
             <super::cadences::CadencesPanel/>
@@ -213,6 +202,10 @@ fn HealthPanel() -> impl IntoView {
     }
 }
 
+/// The findings a health check lists; the rest are counted (a plan of
+/// thousands of initiatives can have thousands of findings).
+const FINDINGS_SHOWN: usize = 10;
+
 /// How many of the five components are in place, and every check with its
 /// rule and, when it fails, links to what to fix.
 fn health_html(plan: &crate::model::Plan) -> String {
@@ -245,12 +238,23 @@ fn health_html(plan: &crate::model::Plan) -> String {
         out.push_str("</span>");
         if !ok {
             out.push_str(r#"<ul class="health__findings">"#);
-            for finding in mine {
+            for finding in mine.iter().take(FINDINGS_SHOWN) {
                 out.push_str("<li><a");
                 attr_into(&mut out, "href", &fix_link(finding.fix));
                 out.push('>');
                 escape_into(&mut out, &finding.message);
                 out.push_str("</a></li>");
+            }
+            if mine.len() > FINDINGS_SHOWN {
+                out.push_str(r#"<li class="health__more">"#);
+                escape_into(
+                    &mut out,
+                    &format!(
+                        "and {} more like these",
+                        crate::engine::money::count_figure(mine.len() - FINDINGS_SHOWN)
+                    ),
+                );
+                out.push_str("</li>");
             }
             out.push_str("</ul>");
         }

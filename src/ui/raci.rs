@@ -12,11 +12,12 @@ use crate::command::Command;
 use crate::engine::raci;
 use crate::model::{ActivityId, PersonId, Plan, RaciRole, Status};
 
-/// Activities shown at most (open ones, in plan order); the rest are
-/// counted. People are those with a letter on a shown activity plus the
-/// people of the plan up to this many.
+/// Open initiatives shown at most (in plan order) and people shown at most
+/// (the plan's first); the rest are counted.
 const MAX_ACTIVITIES: usize = 40;
 const MAX_PEOPLE: usize = 30;
+/// The checks listed; the rest are counted.
+const FINDINGS_SHOWN: usize = 10;
 
 fn cell_id(activity: ActivityId, person: PersonId) -> String {
     format!("raci-{activity}-{person}")
@@ -98,9 +99,20 @@ fn matrix_html(plan: &Plan) -> String {
         out.push_str(r#"<p class="raci__ok">Every open initiative has an owner and someone responsible, and nobody is accountable or responsible for too much at once.</p>"#);
     } else {
         out.push_str(r#"<ul class="raci__findings" aria-label="RACI checks">"#);
-        for finding in findings {
+        for finding in findings.iter().take(FINDINGS_SHOWN) {
             out.push_str("<li>");
             escape_into(&mut out, &finding.message);
+            out.push_str("</li>");
+        }
+        if findings.len() > FINDINGS_SHOWN {
+            out.push_str("<li>");
+            escape_into(
+                &mut out,
+                &format!(
+                    "and {} more like these",
+                    crate::engine::money::count_figure(findings.len() - FINDINGS_SHOWN)
+                ),
+            );
             out.push_str("</li>");
         }
         out.push_str("</ul>");
@@ -109,7 +121,8 @@ fn matrix_html(plan: &Plan) -> String {
         .initiatives()
         .filter(|a| a.status != Status::Done)
         .collect();
-    let hidden = open.len().saturating_sub(MAX_ACTIVITIES);
+    let open_count = open.len();
+    let hidden = open_count.saturating_sub(MAX_ACTIVITIES);
     let people: Vec<_> = plan.people.iter().take(MAX_PEOPLE).collect();
     out.push_str(r#"<div class="raci__scroll"><table class="raci__matrix"><thead><tr><th scope="col">Initiative</th>"#);
     for person in &people {
@@ -152,7 +165,7 @@ fn matrix_html(plan: &Plan) -> String {
     if hidden > 0 || plan.people.len() > MAX_PEOPLE {
         out.push_str(&format!(
             r#"<p class="view__hint">The matrix shows the first {} open initiatives and {} people; {} initiatives and {} people are not shown.</p>"#,
-            MAX_ACTIVITIES.min(plan.initiatives().count()),
+            MAX_ACTIVITIES.min(open_count),
             MAX_PEOPLE.min(plan.people.len()),
             hidden,
             plan.people.len().saturating_sub(MAX_PEOPLE)

@@ -14,7 +14,9 @@ use super::plan::progress;
 use super::state::AppState;
 use crate::engine::capacity::{self, Options};
 use crate::engine::risks::{self, RiskKind, Severity};
-use crate::model::{long_date, medium_date, Activity, Commitment, NaiveDate, Plan, Status};
+use crate::model::{
+    long_date, medium_date, Activity, ActivityId, Commitment, NaiveDate, Plan, Status,
+};
 use crate::persist::share::{client_safe, ClientSafe};
 
 fn number(value: f64) -> String {
@@ -28,6 +30,24 @@ fn text(out: &mut String, value: &str) {
 /// A date as the report writes it, or a dash.
 fn date_or_dash(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "–".to_string(), medium_date)
+}
+
+/// The initiatives and the risks a report lists: a report is read, and
+/// printed; a plan of thousands of initiatives says how many it leaves out.
+const ROWS_SHOWN: usize = 200;
+const RISKS_SHOWN: usize = 50;
+
+/// `line` after a list of `total` cut at `shown`, with `{shown}` and
+/// `{total}` filled in; nothing when nothing was cut.
+fn left_out(out: &mut String, total: usize, shown: usize, line: &str) {
+    if total > shown {
+        out.push_str(r#"<p class="report__more">"#);
+        let line = line
+            .replace("{shown}", &shown.to_string())
+            .replace("{total}", &crate::engine::money::count_figure(total));
+        text(out, &line);
+        out.push_str("</p>");
+    }
 }
 
 /// The whole report as markup.
@@ -137,7 +157,7 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
         out.push_str("<p>No initiatives yet.</p>");
     } else {
         out.push_str(r#"<table class="table report__table"><thead><tr><th scope="col">Initiative</th><th scope="col">Owner</th><th scope="col">Start</th><th scope="col">Check-in</th><th scope="col">Deadline</th><th scope="col">Status</th></tr></thead><tbody>"#);
-        for activity in &confirmed {
+        for activity in confirmed.iter().take(ROWS_SHOWN) {
             out.push_str(r#"<tr><th scope="row">"#);
             text(&mut out, &activity.title);
             if !activity.client.trim().is_empty() {
@@ -162,29 +182,36 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
             ));
         }
         out.push_str("</tbody></table>");
+        left_out(
+            &mut out,
+            confirmed.len(),
+            ROWS_SHOWN,
+            "The first {shown} of {total} initiatives are listed; the plan file and its spreadsheet exports hold them all.",
+        );
     }
     out.push_str("</section>");
 
     // Risks of the confirmed initiatives, most severe first; a person's
     // load names other work, and stays in the firm.
+    let mut ids: Vec<ActivityId> = confirmed.iter().map(|activity| activity.id).collect();
+    ids.sort_unstable();
     let shown: Vec<_> = found
         .iter()
         .filter(|risk| risk.kind != RiskKind::Overloaded)
         .filter(|risk| {
-            confirmed
-                .iter()
-                .any(|activity| Some(activity.id) == risk.activity)
+            risk.activity
+                .is_some_and(|id| ids.binary_search(&id).is_ok())
         })
         .collect();
     out.push_str(&format!(
         r#"<section class="report__section" aria-labelledby="report-risks"><h3 id="report-risks">Risks ({})</h3>"#,
-        shown.len()
+        crate::engine::money::count_figure(shown.len())
     ));
     if shown.is_empty() {
         out.push_str("<p>No risks found.</p>");
     } else {
         out.push_str(r#"<ul class="report__risks">"#);
-        for risk in shown {
+        for risk in shown.iter().take(RISKS_SHOWN) {
             let title = risk
                 .activity
                 .map(|activity| plan.activity_title(activity))
@@ -203,6 +230,12 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
             out.push_str("</li>");
         }
         out.push_str("</ul>");
+        left_out(
+            &mut out,
+            shown.len(),
+            RISKS_SHOWN,
+            "The {shown} most severe of {total} risks are listed; the Plan view lists them all.",
+        );
     }
     out.push_str("</section>");
 

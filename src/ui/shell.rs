@@ -133,7 +133,7 @@ pub fn Header() -> impl IntoView {
                 </select>
             </div>
             <div class="app-header__actions">
-                <label class="app-header__toggle" title="Whether tentative (pipeline) work counts in every load, utilisation and risk">
+                <label class="app-header__toggle" title="Whether tentative work (pipeline deals and unconfirmed bookings) counts in every load, utilisation, risk and money figure">
                     <input type="checkbox" prop:checked=move || state.include_tentative.get()
                         on:change=move |event| state.include_tentative.set(event_target_checked(&event))/>
                     " Include tentative work"

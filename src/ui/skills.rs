@@ -195,6 +195,9 @@ fn focus_cell(from: &web_sys::HtmlElement, row: usize, column: usize) {
     }
 }
 
+/// The people the matrix shows before "Show more".
+const ROWS_SHOWN: usize = 100;
+
 #[component]
 pub fn SkillsView() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -265,6 +268,20 @@ pub fn SkillsView() -> impl IntoView {
         }
     };
 
+    // The people the matrix shows: the first ROWS_SHOWN of the team, more
+    // on "Show more" (a firm of hundreds would take long to lay out).
+    let shown = RwSignal::new(ROWS_SHOWN);
+    let people_count = Memo::new(move |_| {
+        let team = team.get();
+        state.history.with(|history| {
+            history
+                .plan()
+                .people
+                .iter()
+                .filter(|person| team.is_empty() || person.team == team)
+                .count()
+        })
+    });
     let rows = move || {
         state.history.with(|history| {
             let plan = history.plan();
@@ -277,6 +294,7 @@ pub fn SkillsView() -> impl IntoView {
             plan.people
                 .iter()
                 .filter(|person| team.is_empty() || person.team == team)
+                .take(shown.get())
                 .enumerate()
                 .map(|(row, person)| RowData {
                     row,
@@ -410,6 +428,17 @@ pub fn SkillsView() -> impl IntoView {
                         })}
                     </table>
                 </div>
+                {move || {
+                    let (total, limit) = (people_count.get(), shown.get());
+                    (total > limit).then(|| view! {
+                        <p class="table__more">
+                            {format!("Showing {limit} of {total} people. ")}
+                            <button class="button button--small" on:click=move |_| shown.update(|shown| *shown += ROWS_SHOWN)>
+                                {format!("Show {} more", ROWS_SHOWN.min(total - limit))}
+                            </button>
+                        </p>
+                    })
+                }}
                 <SpreadsheetActions/>
                 <form class="rows__row skills__add" on:submit=add_skill novalidate>
                     <input type="text" class="rows__text" aria-label="New skill" placeholder="New skill, e.g. Google Cloud"

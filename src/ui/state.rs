@@ -8,6 +8,7 @@ use crate::browser;
 use crate::command::history::Revision;
 use crate::command::{Command, History};
 use crate::engine::capacity::{self, Capacity, Options};
+use crate::engine::priority;
 use crate::engine::risks::{self, Risk};
 use crate::model::demo::demo_plan;
 use crate::model::{ActivityId, Lineage, MetricId, Plan, PlanId, ScenarioId};
@@ -292,6 +293,9 @@ pub struct AppState {
     pub load: Memo<Capacity>,
     /// The open plan's risks, from `load`.
     pub risks: Memo<Vec<Risk>>,
+    /// The open initiatives by priority: Plan, This week and the Check-in
+    /// read this one ranking, worked out once a change.
+    pub ranking: Memo<priority::Ranking>,
     /// The save stamp of the open plan as this tab last read or wrote it
     /// (see `storage`): a save finding another one was made by another tab.
     stamp: StoredValue<Option<String>>,
@@ -334,6 +338,8 @@ impl AppState {
         let risks = Memo::new(move |_| {
             load.with(|load| history.with(|history| risks::risks_with(history.plan(), load, today)))
         });
+        let ranking =
+            Memo::new(move |_| history.with(|history| priority::rank(history.plan(), today)));
         let state = AppState {
             history,
             today,
@@ -357,6 +363,7 @@ impl AppState {
             options,
             load,
             risks,
+            ranking,
             stamp: StoredValue::new(None),
             large_save: StoredValue::new(None),
             next_notice: StoredValue::new(1),

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::markup::{attr_into, escape_into};
 use super::state::{work_hash, AppState, PlanFocus, Route};
 use crate::engine::capacity::{Band, Capacity};
+use crate::engine::money::count_figure;
 use crate::engine::risks::{Risk, RiskKind, Severity};
 use crate::engine::week::person_week;
 use crate::engine::{checkin, priority};
@@ -55,11 +56,14 @@ pub fn WeekView() -> impl IntoView {
                 state.load.with(|load| {
                     state.risks.with(|found| {
                         state.history.with(|history| {
-                            week_html(history.plan(), load, found, today, only)
+                            state.ranking.with(|ranking| {
+                                week_html(history.plan(), load, found, ranking, today, only)
+                            })
                         })
                     })
                 })
             }></div>
+            <RisksPanel only=Signal::derive(move || person.get().parse::<PersonId>().ok())/>
         </section>
     }
 }
@@ -76,11 +80,11 @@ fn week_html(
     plan: &Plan,
     load: &Capacity,
     found: &[Risk],
+    ranking: &priority::Ranking,
     today: NaiveDate,
     only: Option<PersonId>,
 ) -> String {
     let week = Week::containing(today);
-    let ranking = priority::rank(plan, today);
     let due = checkin::midpoints_this_week(plan, today);
     let mut owners: Vec<Option<PersonId>> = Vec::new();
     for entry in &ranking.entries {
@@ -227,14 +231,6 @@ fn week_html(
         out.push_str("</ul>");
     }
     out.push_str("</section>");
-    let mine: Vec<Risk> = found
-        .iter()
-        .filter(|risk| only.is_none_or(|only| risk.person == Some(only)))
-        .cloned()
-        .collect();
-    out.push_str(r#"<section class="panel risks" aria-labelledby="risks-title">"#);
-    risks_html(&mut out, plan, &mine);
-    out.push_str("</section>");
     out
 }
 
@@ -375,19 +371,108 @@ fn risk_badge_html(out: &mut String, found: &[Risk], activity: ActivityId) {
     super::board::risk_badge_html(out, super::board::risk_label(found, activity));
 }
 
-/// The Risks panel's heading and findings: every finding, most severe
-/// first, with its evidence and the next step.
-fn risks_html(out: &mut String, plan: &Plan, risks: &[Risk]) {
+/// The Risks panel: the plan's risks (or those about `only`), most severe
+/// first, the first few listed with the count of each kind when there are
+/// more, and "Show more". A plan at its limits can have tens of thousands:
+/// drawing them all would take seconds.
+#[component]
+pub fn RisksPanel(#[prop(into)] only: Signal<Option<PersonId>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // How many are listed, for whose risks: another person's week starts
+    // from the first page again.
+    let shown = RwSignal::new((only.get_untracked(), RISKS_SHOWN));
+    let limit = move || {
+        let (whose, limit) = shown.get();
+        if whose == only.get() {
+            limit
+        } else {
+            RISKS_SHOWN
+        }
+    };
+    let count = Memo::new(move |_| {
+        let only = only.get();
+        state
+            .risks
+            .with(|found| found.iter().filter(|risk| about(risk, only)).count())
+    });
+    let list = move || {
+        let (only, limit) = (only.get(), limit());
+        state.risks.with(|found| {
+            state.history.with(|history| {
+                let mine: Vec<&Risk> = found.iter().filter(|risk| about(risk, only)).collect();
+                let mut out = String::new();
+                risks_html(&mut out, history.plan(), &mine, limit);
+                out
+            })
+        })
+    };
+    let more = move || {
+        let listed = limit();
+        let left = count.get().saturating_sub(listed);
+        (left > 0).then(|| {
+            let step = left.min(RISKS_SHOWN);
+            view! {
+                <button class="button button--small" on:click=move |_| shown.set((only.get_untracked(), listed + RISKS_SHOWN))>
+                    {format!("Show {step} more")}
+                </button>
+            }
+        })
+    };
+    view! {
+        <section class="panel risks" aria-labelledby="risks-title">
+            <div inner_html=list></div>
+            {more}
+        </section>
+    }
+}
+
+/// How many risks a Risks panel lists before "Show more".
+const RISKS_SHOWN: usize = 25;
+
+/// Whether `risk` shows when the week of `only` is shown.
+fn about(risk: &Risk, only: Option<PersonId>) -> bool {
+    only.is_none_or(|only| risk.person == Some(only))
+}
+
+/// The heading and the first `limit` of `risks`, with the count of each
+/// kind when some are left out.
+fn risks_html(out: &mut String, plan: &Plan, risks: &[&Risk], limit: usize) {
     out.push_str(&format!(
         r#"<h3 id="risks-title">Risks ({})</h3>"#,
-        risks.len()
+        count_figure(risks.len())
     ));
     if risks.is_empty() {
         out.push_str(r#"<p class="empty">No risks found.</p>"#);
         return;
     }
+    if risks.len() > limit {
+        let mut kinds: Vec<(RiskKind, usize)> = Vec::new();
+        for risk in risks {
+            match kinds.iter_mut().find(|(kind, _)| *kind == risk.kind) {
+                Some((_, count)) => *count += 1,
+                None => kinds.push((risk.kind, 1)),
+            }
+        }
+        let counts: Vec<String> = kinds
+            .iter()
+            .map(|(kind, count)| {
+                format!("{} {}", count_figure(*count), kind.label().to_lowercase())
+            })
+            .collect();
+        out.push_str(r#"<p class="risks__counts">"#);
+        escape_into(
+            out,
+            &format!(
+                "The {} most severe of {}: {}.",
+                limit,
+                count_figure(risks.len()),
+                counts.join(", ")
+            ),
+        );
+        out.push_str("</p>");
+    }
     out.push_str(r#"<ul class="risks__list">"#);
-    for risk in risks {
+    for risk in risks.iter().take(limit) {
         out.push_str(if risk.severity == Severity::High {
             r#"<li class="risk risk--high"><span class="risk__kind">"#
         } else {
@@ -413,11 +498,4 @@ fn risks_html(out: &mut String, plan: &Plan, risks: &[Risk]) {
         out.push_str("</span></li>");
     }
     out.push_str("</ul>");
-}
-
-/// The Risks panel's content for `risks` found in `plan`.
-pub fn risks_panel_html(plan: &Plan, risks: &[Risk]) -> String {
-    let mut out = String::new();
-    risks_html(&mut out, plan, risks);
-    out
 }

@@ -764,11 +764,9 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
         };
         dragged.set(None);
         match (what, row) {
-            (Dragged::Person(person), None) => book(person, week),
-            (Dragged::Person(person), Some(_)) => {
-                // Onto a booking's row: that booking goes to them.
-                book(person, week);
-            }
+            // A person dropped anywhere on the timeline is booked from
+            // that week (a booking of their own, beside the others).
+            (Dragged::Person(person), _) => book(person, week),
             (Dragged::Bar { id: bar, grab }, row) => {
                 if let Some(mut allocation) = find(bar) {
                     let shift = week.weeks_since(allocation.first_week) - grab;
