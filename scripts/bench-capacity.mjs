@@ -10,12 +10,11 @@
 // stored), a reload straight into the Capacity view (navigation to 300
 // lines shown), the same plan opened again as a second plan, which
 // localStorage cannot hold as well, so it goes to IndexedDB (the write, and
-// a reload into the Capacity view from there), and the wasm bundle's
-// gzipped size.
+// a reload into the Capacity view from there). The bundle's size is
+// `make size`'s.
 // `make bench-capacity` (writes the plan file, serves dist/ on 127.0.0.1).
 import { chromium } from '@playwright/test';
-import { readFile, readdir } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
 
 const base = process.env.OPSBOARD_URL ?? 'http://127.0.0.1:4173/';
 const planFile = process.argv[2] ?? 'target/large.opsboard.json';
@@ -183,7 +182,4 @@ await page.goto(`${base}?today=2026-11-23#/capacity`);
 await page.waitForFunction(() => document.querySelectorAll('.tl-line--person').length >= 300, null, { timeout: 60_000 });
 const fromLarge = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
 console.log(`  navigation to an interactive Capacity view, the plan read from IndexedDB: ${fromLarge.toFixed(0)} ms`);
-const wasm = (await readdir('dist')).find((name) => name.endsWith('.wasm'));
-const bytes = await readFile(`dist/${wasm}`);
-console.log(`  wasm bundle: ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (${bytes.length} bytes)`);
 await browser.close();

@@ -1,6 +1,7 @@
 // Measures the skills matrix with 200 people × 80 skills in headless
-// Chromium against the release build: time to show the Skills view, and
-// time from a digit key press to the cell showing the new level.
+// Chromium against the release build: time to show the Skills view (its
+// first 100 people), to show the other 100 ("Show 100 more"), and from a
+// digit key press to the cell showing the new level with all 200 shown.
 // `node scripts/bench-matrix.mjs` with dist/ served on 127.0.0.1:4173.
 import { chromium } from '@playwright/test';
 
@@ -35,14 +36,34 @@ plan.checkins = [];
 await page.getByLabel('Import plan').setInputFiles({ name: 'matrix.opsboard.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
 await page.getByRole('button', { name: 'Replace the current plan' }).click();
 
-const shown = await page.evaluate(async () => {
-  const start = performance.now();
-  location.hash = '#/skills';
-  while (document.querySelectorAll('.matrix tbody tr').length < 200) await new Promise((r) => setTimeout(r, 0));
-  await new Promise((r) => requestAnimationFrame(() => r()));
-  return performance.now() - start;
-});
-const cellId = '#cell-per-100-skl-40';
+// Each measured five times, from the Files view (the matrix drawn anew).
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+const shownTimes = [];
+const moreTimes = [];
+for (let run = 0; run < 5; run += 1) {
+  await page.evaluate(async () => {
+    location.hash = '#/files';
+    while (!document.querySelector('#files-title')) await new Promise((r) => setTimeout(r, 0));
+  });
+  shownTimes.push(await page.evaluate(async () => {
+    const start = performance.now();
+    location.hash = '#/skills';
+    while (document.querySelectorAll('.matrix tbody tr').length < 100) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - start;
+  }));
+  moreTimes.push(await page.evaluate(async () => {
+    const button = [...document.querySelectorAll('.table__more button')].find((b) => b.textContent === 'Show 100 more');
+    const start = performance.now();
+    button.click();
+    while (document.querySelectorAll('.matrix tbody tr').length < 200) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - start;
+  }));
+}
+const shown = median(shownTimes);
+const more = median(moreTimes);
+const cellId = '#cell-per-150-skl-40';
 await page.locator(cellId).focus();
 const edits = [];
 for (const digit of ['4', '1', '3', '0', '2']) {
@@ -58,5 +79,5 @@ for (const digit of ['4', '1', '3', '0', '2']) {
   edits.push(took);
 }
 edits.sort((a, b) => a - b);
-console.log(`skills matrix 200 people × 80 skills (16,000 cells): view shown in ${shown.toFixed(0)} ms; a level set by keyboard and repainted in ${edits[2].toFixed(0)} ms (median of 5, range ${edits[0].toFixed(0)}-${edits[4].toFixed(0)} ms)`);
+console.log(`skills matrix 200 people × 80 skills (16,000 cells): view shown (first 100 people) in ${shown.toFixed(0)} ms, the other 100 shown in ${more.toFixed(0)} ms (medians of 5); a level set by keyboard and repainted in ${edits[2].toFixed(0)} ms (median of 5, range ${edits[0].toFixed(0)}-${edits[4].toFixed(0)} ms)`);
 await browser.close();

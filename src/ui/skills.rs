@@ -120,6 +120,17 @@ struct DrawnMatrix(Vec<RowData>);
 impl DrawnMatrix {
     fn update(&mut self, body: &web_sys::Element, rows: Vec<RowData>) {
         let document = web_sys::window().and_then(|window| window.document());
+        // "Show more": the rows drawn stay, the new ones are added after.
+        let extended = rows.len() > self.0.len() && self.0.iter().zip(&rows).all(|(a, b)| a == b);
+        if extended {
+            if body
+                .insert_adjacent_html("beforeend", &rows_html(&rows[self.0.len()..]))
+                .is_ok()
+            {
+                self.0 = rows;
+                return;
+            }
+        }
         let same_shape = self.0.len() == rows.len()
             && self
                 .0
