@@ -4,7 +4,7 @@
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
 # Also: make bench | bench-browser | bench-capacity | bench-views | bench-matrix | size |
-#       screenshots | fuzz | libfuzzer | libfuzzer-merge | clean
+#       screenshots | docs-images | fuzz | libfuzzer | libfuzzer-merge | clean
 #
 # scripts/setup.sh installs pinned tools into ~/.cargo/bin (trunk,
 # wasm-bindgen) and node_modules/.bin (wasm-opt 132, playwright); this PATH
@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size screenshots fuzz libfuzzer libfuzzer-merge clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -50,6 +50,11 @@ size: setup
 screenshots:
 	mkdir -p $(SCREENSHOT_DIR)
 	scripts/with-dist.sh node scripts/screenshots.mjs $(SCREENSHOT_DIR)
+
+# The images of the README and the user's guide: the top of each view, light.
+docs-images:
+	mkdir -p docs/images
+	FULL_PAGE=0 SCHEMES=light scripts/with-dist.sh node scripts/screenshots.mjs docs/images
 
 # The Capacity view on the generated large plan in headless Chromium: time to
 # show it and from a drop to the next frame (needs dist/: `make size`).

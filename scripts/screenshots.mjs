@@ -1,5 +1,7 @@
 // Takes a screenshot of every view of the release build in headless Chromium,
 // for looking at what we built: `node scripts/screenshots.mjs [outdir]`.
+// FULL_PAGE=0 takes the first 1400 × 900 pixels of each instead of the
+// whole page (the images of the user's guide: `make docs-images`).
 // Expects the build served on http://127.0.0.1:4173 (see scripts/serve-dist.sh).
 import { chromium } from '@playwright/test';
 
@@ -7,6 +9,7 @@ const out = process.argv[2] ?? 'target/screenshots';
 const base = process.env.OPSBOARD_URL ?? 'http://127.0.0.1:4173/';
 const views = (process.env.VIEWS ?? 'plan,week,work,work/act-8,board,people,skills,capacity,check-in,money,report,files').split(',');
 const schemes = (process.env.SCHEMES ?? 'light,dark').split(',');
+const fullPage = process.env.FULL_PAGE !== '0';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -22,7 +25,15 @@ for (const colorScheme of schemes) {
   for (const view of views) {
     await page.goto(`${base}?today=2026-11-23#/${view}`);
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `${out}/${view.replace(/\//g, "-")}-${colorScheme}.png`, fullPage: true });
+    // The whole page in the viewport: panels below the fold are drawn only
+    // when near it (content-visibility), and would show empty.
+    if (fullPage) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: 1400, height: Math.max(900, height) });
+      await page.waitForTimeout(150);
+    }
+    await page.screenshot({ path: `${out}/${view.replace(/\//g, "-")}-${colorScheme}.png`, fullPage });
+    await page.setViewportSize({ width: 1400, height: 900 });
   }
   if (errors.length) console.log(`console errors (${colorScheme}):\n${errors.join('\n')}`);
   await page.close();

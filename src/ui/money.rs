@@ -96,11 +96,11 @@ pub fn MoneyView() -> impl IntoView {
                 </table>
             </section>
             <section class="panel" aria-labelledby="money-activities-title">
-                <h2 id="money-activities-title">"By activity"</h2>
-                <p class="view__hint">"How each activity is billed. A change applies at once and can be undone."</p>
+                <h2 id="money-activities-title">"By piece of work"</h2>
+                <p class="view__hint">"How each initiative and each piece of the book of work is billed. A change applies at once and can be undone."</p>
                 <label class="filter money__find">
                     <span class="filter__label">"Find"</span>
-                    <input type="search" aria-label="Find an activity or client" placeholder="title or client"
+                    <input type="search" aria-label="Find work or a client" placeholder="title or client"
                         prop:value=move || find.get()
                         on:input=move |event| {
                             find.set(event_target_value(&event));
@@ -109,7 +109,7 @@ pub fn MoneyView() -> impl IntoView {
                 </label>
                 <table class="money__table money__table--activities">
                     <thead><tr>
-                        <th scope="col">"Activity"</th>
+                        <th scope="col">"Work"</th>
                         <th scope="col">"Billing"</th>
                         <th scope="col">"Budget (h)"</th>
                         <FigureHeads/>
@@ -130,9 +130,9 @@ pub fn MoneyView() -> impl IntoView {
                     let all = state.history.with(|history| history.plan().activities.len());
                     let shown = found.min(limit.get());
                     let of = if found == all {
-                        format!("{all} activities")
+                        format!("{all} pieces of work")
                     } else {
-                        format!("{found} activities found of {all}")
+                        format!("{found} found, of {all} pieces of work")
                     };
                     (shown < found || found < all).then(|| view! {
                         <p class="money__more">
@@ -153,10 +153,10 @@ pub fn MoneyView() -> impl IntoView {
                 <table class="money__table">
                     <thead><tr>
                         <th scope="col">"Person"</th>
-                        <th scope="col">"Billable"</th>
-                        <th scope="col">"Capacity"</th>
-                        <th scope="col">"Billable %"</th>
-                        <th scope="col">"Target"</th>
+                        <th scope="col" class="num">"Billable"</th>
+                        <th scope="col" class="num">"Capacity"</th>
+                        <th scope="col" class="num">"Billable %"</th>
+                        <th scope="col" class="num">"Target"</th>
                     </tr></thead>
                     <tbody inner_html=move || state.history.with(|history| money.with(|money| people_rows(history.plan(), money)))></tbody>
                 </table>
@@ -188,10 +188,10 @@ fn matching(plan: &Plan, find: &str) -> Vec<usize> {
 #[component]
 fn FigureHeads() -> impl IntoView {
     view! {
-        <th scope="col">"Revenue"</th>
-        <th scope="col">"Cost"</th>
-        <th scope="col">"Margin"</th>
-        <th scope="col">"Margin %"</th>
+        <th scope="col" class="num">"Revenue"</th>
+        <th scope="col" class="num">"Cost"</th>
+        <th scope="col" class="num">"Margin"</th>
+        <th scope="col" class="num">"Margin %"</th>
     }
 }
 

@@ -93,7 +93,12 @@ fn goal_html(plan: &crate::model::Plan) -> String {
     let resources = &plan.resources;
     let budget = resources.budget.map_or_else(
         || "no budget".to_string(),
-        |budget| format!("budget {} {}", number_text(budget), resources.currency),
+        |budget| {
+            format!(
+                "budget {}",
+                crate::engine::money::amount_text(budget, &resources.currency)
+            )
+        },
     );
     let tooling = if resources.tooling.is_empty() {
         "no tooling listed".to_string()

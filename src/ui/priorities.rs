@@ -115,7 +115,7 @@ pub fn PriorityPanel(
         <section class="panel priorities" aria-labelledby="priorities-title">
             <h2 id="priorities-title">"Priorities"</h2>
             <p class="view__hint">
-                "Drag an activity to pin it to a place, or focus it and press ↑ or ↓. Pinned activities keep their place; their computed rank shows beside them."
+                "Drag an initiative to pin it to a place, or focus it and press ↑ or ↓. Pinned initiatives keep their place; their computed rank shows beside them."
             </p>
             <details class="priorities__how">
                 <summary>"How is this ranked?"</summary>

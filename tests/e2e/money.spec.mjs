@@ -65,22 +65,22 @@ test('a plan of many activities lists the first hundred, more on request, and fi
   const table = page.locator('.money__table--activities tbody');
   await expect(table.getByRole('row')).toHaveCount(100);
   const more = page.locator('.money__more');
-  await expect(more).toHaveText('Showing 100 of 150 activities. Show 50 more');
+  await expect(more).toHaveText('Showing 100 of 150 pieces of work. Show 50 more');
   await more.getByRole('button', { name: 'Show 50 more' }).click();
   await expect(table.getByRole('row')).toHaveCount(150);
   await expect(more).toHaveCount(0);
 
   // Found by title, then by client, in any case.
-  const find = page.getByRole('searchbox', { name: 'Find an activity or client' });
+  const find = page.getByRole('searchbox', { name: 'Find work or a client' });
   await find.fill('copy 14');
   await expect(table.getByRole('rowheader')).toHaveText(['Copy 140 of the pilot', 'Copy 141 of the pilot',
     'Copy 142 of the pilot', 'Copy 143 of the pilot', 'Copy 144 of the pilot', 'Copy 145 of the pilot', 'Copy 146 of the pilot',
     'Copy 147 of the pilot', 'Copy 148 of the pilot', 'Copy 149 of the pilot']);
-  await expect(more).toHaveText('Showing 10 of 10 activities found of 150.');
+  await expect(more).toHaveText('Showing 10 of 10 found, of 150 pieces of work.');
   await find.fill(pilot.client.toUpperCase());
   await expect(table.getByRole('row')).toHaveCount(100);
-  await expect(more).toHaveText(/^Showing 100 of 13\d activities found of 150\. Show 3\d more$/);
+  await expect(more).toHaveText(/^Showing 100 of 13\d found, of 150 pieces of work\. Show 3\d more$/);
   await find.fill('');
-  await expect(more).toHaveText('Showing 100 of 150 activities. Show 50 more');
+  await expect(more).toHaveText('Showing 100 of 150 pieces of work. Show 50 more');
   expectNoErrors(errors);
 });
