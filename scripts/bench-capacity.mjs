@@ -115,6 +115,9 @@ const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' || e.name
 const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'drop')?.tid;
 const onMain = events.filter((e) => e.tid === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
 const parts = { handler: [], update: [], repaint: [] };
+// The repaint's phases, by the names of Chromium's trace events.
+const phases = { style: 'UpdateLayoutTree', layout: 'Layout', paint: 'Paint', 'pre-paint': 'PrePaint', layerize: 'Layerize', commit: 'Commit', 'hit testing': 'HitTest' };
+const phaseTimes = Object.fromEntries(Object.keys(phases).map((phase) => [phase, []]));
 for (const mark of events.filter((e) => e.name === 'opsboard-drop').map((e) => e.ts)) {
   const drop = onMain.find((e) => e.ts >= mark && e.name === 'EventDispatch' && e.args?.data?.type === 'drop');
   if (!drop) continue;
@@ -127,6 +130,10 @@ for (const mark of events.filter((e) => e.name === 'opsboard-drop').map((e) => e
   parts.handler.push(drop.dur / 1000);
   parts.update.push(update / 1000);
   parts.repaint.push(frame.dur / 1000);
+  const inFrame = onMain.filter((e) => e.ts >= frame.ts && e.ts < frame.ts + frame.dur);
+  for (const [phase, name] of Object.entries(phases)) {
+    phaseTimes[phase].push(inFrame.filter((e) => e.name === name).reduce((sum, e) => sum + e.dur, 0) / 1000);
+  }
 }
 const median = (values) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.floor(sorted.length / 2)] ?? NaN; };
 const range = (values) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
@@ -137,6 +144,7 @@ console.log(`  a drop, median of ${totals.length} (range): drop to next frame dr
 console.log(`    drop handler, command applied and validated: ${median(parts.handler).toFixed(1)} ms (${range(parts.handler)})`);
 console.log(`    reactive update, capacity recomputed and lines patched: ${median(parts.update).toFixed(1)} ms (${range(parts.update)})`);
 console.log(`    repaint, style, layout and paint of the frame: ${median(parts.repaint).toFixed(1)} ms (${range(parts.repaint)})`);
+console.log(`      of which (medians): ${Object.entries(phaseTimes).map(([phase, times]) => `${phase} ${median(times).toFixed(1)} ms`).join(', ')}`);
 console.log(`  last drop: ${message}`);
 
 // The autosave after the last drop, then a reload into the Capacity view.
