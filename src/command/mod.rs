@@ -706,7 +706,7 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             let summary = format!(
                 "Saved the check-in of {} ({})",
                 checkin.date,
-                count_of(checkin.entries.len(), "activity", "activities")
+                count_of(checkin.entries.len(), "initiative", "initiatives")
             );
             plan.checkins.push(checkin);
             Ok(summary)
@@ -955,7 +955,7 @@ fn remove_person(
     plan.people.retain(|person| person.id != id);
     let mut summary = format!("Removed {}", removed.name);
     if owned + allocated > 0 {
-        let activities = count_of(owned, "activity", "activities");
+        let activities = count_of(owned, "piece of work", "pieces of work");
         let allocations = count_of(allocated, "allocation", "allocations");
         match heir {
             Some(heir) => summary.push_str(&format!(

@@ -446,7 +446,7 @@ fn a_person_leaving_hands_over_their_raci_places_and_meetings() {
             person: PersonId(4),
             reassign_to: Some(PersonId(5)),
         },
-        Ok("Removed Marcus Hill; Aisha Khan took over 2 activities and 3 allocations"),
+        Ok("Removed Marcus Hill; Aisha Khan took over 2 pieces of work and 3 allocations"),
     )
     .expect("applied");
     assert_eq!(
@@ -461,7 +461,7 @@ fn a_person_leaving_hands_over_their_raci_places_and_meetings() {
             person: PersonId(8),
             reassign_to: None,
         },
-        Ok("Removed James O'Connor and left 2 activities unowned and 2 allocations open as placeholders"),
+        Ok("Removed James O'Connor and left 2 pieces of work unowned and 2 allocations open as placeholders"),
     )
     .expect("applied");
     assert_eq!(plan.cadences[1].owner, None);
@@ -474,7 +474,7 @@ fn a_person_leaving_hands_over_their_raci_places_and_meetings() {
             person: PersonId(1),
             reassign_to: Some(PersonId(2)),
         },
-        Ok("Removed Priya Raman; Tom Becker took over 4 activities and 4 allocations"),
+        Ok("Removed Priya Raman; Tom Becker took over 4 pieces of work and 4 allocations"),
     )
     .expect("applied");
     assert_eq!(plan.cadences[0].owner, Some(PersonId(2)));

@@ -210,7 +210,7 @@ fn removing_a_person_hands_over_or_frees_their_work() {
             person: PersonId(2),
             reassign_to: Some(PersonId(3)),
         },
-        Ok("Removed Tom Becker; Lena Novak took over 2 activities and 5 allocations"),
+        Ok("Removed Tom Becker; Lena Novak took over 2 pieces of work and 5 allocations"),
     )
     .expect("applied");
     assert_eq!(activity(&plan, 2).owner, Some(PersonId(3)));
@@ -220,7 +220,7 @@ fn removing_a_person_hands_over_or_frees_their_work() {
             person: PersonId(2),
             reassign_to: None,
         },
-        Ok("Removed Tom Becker and left 2 activities unowned and 5 allocations open as placeholders"),
+        Ok("Removed Tom Becker and left 2 pieces of work unowned and 5 allocations open as placeholders"),
     )
     .expect("applied");
     assert_eq!(activity(&plan, 2).owner, None);
@@ -327,7 +327,7 @@ fn undo_and_redo_give_back_the_exact_plans() {
         history.execute(command, today()).expect("valid command");
         snapshots.push(history.plan().clone());
     }
-    assert_eq!(history.undo_label(), Some("Removed James O'Connor and left 2 activities unowned and 2 allocations open as placeholders"));
+    assert_eq!(history.undo_label(), Some("Removed James O'Connor and left 2 pieces of work unowned and 2 allocations open as placeholders"));
     for expected in snapshots.iter().rev().skip(1) {
         history.undo().expect("something to undo");
         assert_eq!(history.plan(), expected);
@@ -494,7 +494,7 @@ fn a_checkin_is_saved_and_its_decisions_are_taken() {
     };
     assert_eq!(
         history.execute(&Command::AddCheckIn(checkin), today()),
-        Ok("Saved the check-in of 2026-11-23 (1 activity)".to_string())
+        Ok("Saved the check-in of 2026-11-23 (1 initiative)".to_string())
     );
     let saved = history.plan().checkins.last().cloned().expect("saved");
     assert_eq!(saved.id, crate::model::CheckInId(2));

@@ -328,7 +328,7 @@ fn history_html(plan: &Plan, opened: Option<CheckInId>, from: &str, to: &str) ->
             &mut out,
             &format!(
                 " · {summary} · {} · {}",
-                count_of(checkin.entries.len(), "activity", "activities"),
+                count_of(checkin.entries.len(), "initiative", "initiatives"),
                 count_of(checkin.decisions.len(), "decision", "decisions")
             ),
         );

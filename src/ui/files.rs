@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::{AppState, ImportFailure};
 use crate::browser;
+use crate::model::count_of;
 use crate::storage;
 
 /// Reads a picked or dropped file and hands it to the import check.
@@ -252,12 +253,18 @@ pub fn ImportDialog() -> impl IntoView {
             // A client copy never replaces a full plan (the core refuses it too).
             let can_replace = !pending.plan.client_copy
                 || state.history.with_untracked(|history| history.plan().client_copy);
+            let initiatives = pending.plan.initiatives().count();
             let summary = format!(
-                "\"{}\" holds the plan \"{}\": {} activities, {} people.",
+                "\"{}\" holds the plan \"{}\": {}, {} of the book of work, {}.",
                 pending.file_name,
                 pending.plan.name,
-                pending.plan.activities.len(),
-                pending.plan.people.len()
+                count_of(initiatives, "initiative", "initiatives"),
+                count_of(
+                    pending.plan.activities.len() - initiatives,
+                    "piece",
+                    "pieces"
+                ),
+                count_of(pending.plan.people.len(), "person", "people")
             );
             view! {
                 <div class="dialog-backdrop">

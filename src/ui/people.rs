@@ -280,11 +280,11 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
         }
     };
     let work = if owned + allocated == 0 {
-        format!("{name} owns no activities and has no allocations.")
+        format!("{name} owns no work and has no allocations.")
     } else {
         format!(
             "{name} owns {} and has {}. Who takes them over?",
-            count_of(owned, "activity", "activities"),
+            count_of(owned, "piece of work", "pieces of work"),
             count_of(allocated, "allocation", "allocations")
         )
     };

@@ -122,14 +122,13 @@ impl DrawnMatrix {
         let document = web_sys::window().and_then(|window| window.document());
         // "Show more": the rows drawn stay, the new ones are added after.
         let extended = rows.len() > self.0.len() && self.0.iter().zip(&rows).all(|(a, b)| a == b);
-        if extended {
-            if body
+        if extended
+            && body
                 .insert_adjacent_html("beforeend", &rows_html(&rows[self.0.len()..]))
                 .is_ok()
-            {
-                self.0 = rows;
-                return;
-            }
+        {
+            self.0 = rows;
+            return;
         }
         let same_shape = self.0.len() == rows.len()
             && self

@@ -105,7 +105,7 @@ test('a full check-in is saved, survives a reload and travels in the plan file',
   const history = page.locator('.history__item');
   await expect(history).toHaveCount(2);
   await expect(history.first()).toContainText('23 Nov 2026');
-  await expect(history.first()).toContainText('3 activities · 1 decision');
+  await expect(history.first()).toContainText('3 initiatives · 1 decision');
 
   await settle(page);
   await reloadApp(page);

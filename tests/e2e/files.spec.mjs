@@ -50,7 +50,7 @@ test('export then import (replace) gives the same plan, byte for byte', async ({
   const dialog = importDialog(page);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(
-    `"${DEMO_FILE_NAME}" holds the plan "${DEMO_NAME}": 20 activities, 15 people.`,
+    `"${DEMO_FILE_NAME}" holds the plan "${DEMO_NAME}": 6 initiatives, 14 pieces of the book of work, 15 people.`,
   );
   const replace = dialog.getByRole('button', { name: 'Replace the current plan' });
   await expect(replace).toBeFocused();

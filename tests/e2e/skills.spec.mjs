@@ -84,7 +84,7 @@ test('removing an owner asks who takes over, and undo brings everything back', a
   const dialog = page.getByRole('dialog', { name: 'Remove Tom Becker?' });
   // The landing zone and Northwind's managed operations; his bookings on
   // those, the AWS cost review, the backup work and pre-sales.
-  await expect(dialog).toContainText('Tom Becker owns 2 activities and has 5 allocations. Who takes them over?');
+  await expect(dialog).toContainText('Tom Becker owns 2 pieces of work and has 5 allocations. Who takes them over?');
   await dialog.getByLabel('Hand their work to').selectOption({ label: 'Lena Novak (Cloud Engineer)' });
   await dialog.getByRole('button', { name: 'Remove Tom Becker' }).click();
   await expect(page.locator('tr[data-person="per-2"]')).toHaveCount(0);
