@@ -51,7 +51,8 @@
 //!
 //! # Speed and size
 //!
-//! `make bench` times `rank (large plan)` (docs/performance.md). Activities are numbered by their place in dependency order, so both
+//! `make bench` times `rank (large plan)` (docs/performance.md).
+//! Activities are numbered by their place in dependency order, so both
 //! passes are single loops, and the transitive dependents are bitsets of
 //! `u64` words built in reverse order; the unblocked impact is a popcount
 //! against one mask per impact level. There is no hashing and only unstable
