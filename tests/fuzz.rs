@@ -1,7 +1,8 @@
 //! Fuzz targets over everything Opsboard reads that a person did not write:
 //! plan files (`persist::decode`, the file picker, a drop, browser storage,
 //! a team board, a share link), the people spreadsheet
-//! (`persist::csv::read_people_csv`) and the base64url of share links.
+//! (`persist::csv::read_people_csv`), the spreadsheets to import
+//! (`persist::table`) and the base64url of share links.
 //!
 //! The inputs are arbitrary bytes and text, arbitrary JSON, and mutations
 //! of real files (the demo as written today, the golden files of every
@@ -41,13 +42,15 @@ use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
+use opsboard::model::NaiveDate;
+use opsboard::persist::table::{self, Column, DateGuess, DateOrder, Sheet};
 use opsboard::persist::{self, share};
 
 /// The checks, shared with the libFuzzer targets in `examples/`.
 mod fuzz_checks;
 use fuzz_checks::{
-    apply_mutation, awkward_numbers, import_people, open, plan_edits, preview, seed_files, seeds,
-    share_link, Mutation, AWKWARD_TEXTS, IN_OPSBOARD, MESSAGE_CHARS,
+    apply_mutation, awkward_numbers, import_people, open, plan_edits, preview, readable,
+    seed_files, seeds, share_link, timed, Mutation, AWKWARD_TEXTS, IN_OPSBOARD, MESSAGE_CHARS,
 };
 
 /// An input running longer than this ends the run as a hang.
@@ -545,6 +548,391 @@ fn csv_import_survives_spreadsheets() {
                 }
             }
             import_people(&text)
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Spreadsheets to import (`persist::table`) targets.
+
+/// Reads `text` as a spreadsheet to import: a refusal names a row and a
+/// column and reads well; a table keeps to the limits, every sheet's
+/// columns are matched and the sheet is guessed, and the first cells go
+/// through every reader of cells.
+fn read_spreadsheet(text: &str) -> Result<(), TestCaseError> {
+    let read = match timed(|| table::read_table(text)) {
+        Err(problem) => {
+            prop_assert!(problem.row >= 1);
+            prop_assert!(!problem.column.is_empty());
+            return readable("table", &problem.to_string());
+        }
+        Ok(read) => read,
+    };
+    prop_assert!(matches!(read.delimiter, '\t' | ',' | ';'));
+    prop_assert!(
+        read.header.iter().any(|cell| !cell.is_empty()),
+        "an empty header was read"
+    );
+    prop_assert!(read.rows.len() <= table::MAX_ROWS);
+    prop_assert!(
+        read.rows
+            .last()
+            .is_none_or(|row| row.iter().any(|cell| !cell.is_empty())),
+        "a blank last row was kept"
+    );
+    for row in std::iter::once(&read.header).chain(&read.rows) {
+        prop_assert!(row.len() <= table::MAX_COLUMNS);
+        prop_assert!(
+            row.iter().all(|cell| cell.trim() == cell),
+            "an untrimmed cell"
+        );
+    }
+    for sheet in Sheet::ALL {
+        let matched = timed(|| table::match_columns(sheet, &read.header));
+        prop_assert_eq!(matched.len(), read.header.len());
+        let filled: Vec<Column> = matched.into_iter().flatten().collect();
+        let fields = sheet.columns();
+        for (at, column) in filled.iter().enumerate() {
+            prop_assert!(
+                fields.contains(column),
+                "{:?} is not of {:?}",
+                column,
+                sheet
+            );
+            prop_assert!(!filled[..at].contains(column), "{:?} filled twice", column);
+        }
+    }
+    let _ = timed(|| table::guess_sheet(&read.header));
+    let cells: Vec<&str> = std::iter::once(&read.header)
+        .chain(&read.rows)
+        .flatten()
+        .take(2_000)
+        .map(String::as_str)
+        .collect();
+    let _ = timed(|| table::detect_date_order(cells.iter().copied()));
+    cells.into_iter().try_for_each(read_cell)
+}
+
+/// Runs every reader of cells on `cell`: a refusal reads well, an answer
+/// is in its range.
+fn read_cell(cell: &str) -> Result<(), TestCaseError> {
+    for order in [
+        DateOrder::Iso,
+        DateOrder::DayMonthYear,
+        DateOrder::MonthDayYear,
+    ] {
+        if let Err(message) = timed(|| table::parse_date(cell, order)) {
+            readable("parse_date", &message)?;
+        }
+        if let Err(message) = timed(|| table::parse_certifications(cell, order)) {
+            readable("parse_certifications", &message)?;
+        }
+    }
+    match timed(|| table::parse_hours(cell)) {
+        Ok(hours) => prop_assert!(hours.is_finite() && hours >= 0.0, "{} h: {:?}", hours, cell),
+        Err(message) => readable("parse_hours", &message)?,
+    }
+    match timed(|| table::parse_percent(cell)) {
+        Ok(share) => prop_assert!((0.0..=1.0).contains(&share), "{}: {:?}", share, cell),
+        Err(message) => readable("parse_percent", &message)?,
+    }
+    match timed(|| table::parse_skill_levels(cell)) {
+        Ok(levels) => prop_assert!(
+            levels
+                .iter()
+                .all(|(name, level)| !name.trim().is_empty() && *level <= 4),
+            "{:?}: {:?}",
+            levels,
+            cell
+        ),
+        Err(message) => readable("parse_skill_levels", &message)?,
+    }
+    match timed(|| table::parse_working_days(cell)) {
+        Ok(days) => prop_assert!(
+            days.windows(2)
+                .all(|pair| pair[0].num_days_from_monday() < pair[1].num_days_from_monday()),
+            "{:?}: {:?}",
+            days,
+            cell
+        ),
+        Err(message) => readable("parse_working_days", &message)?,
+    }
+    let key = timed(|| table::name_key(cell));
+    prop_assert_eq!(timed(|| table::name_key(&key)), key.clone());
+    Ok(())
+}
+
+#[test]
+fn table_survives_arbitrary_text() {
+    fuzz(
+        "table/arbitrary text",
+        256,
+        prop_oneof![
+            any::<String>(),
+            "[,;\t\"\r\n a-zA-Z0-9.:%()/=|\u{feff}\\-]{0,400}",
+            prop::collection::vec(any::<u8>(), 0..2_000)
+                .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        ],
+        |text| read_spreadsheet(text),
+    );
+}
+
+/// A column name of a spreadsheet to import: ours, other tools', odd ones.
+fn table_header_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(
+            &[
+                "Name",
+                "Full name",
+                "First Name",
+                "Last Name",
+                "E-mail",
+                "Job title",
+                "Department",
+                "Weekly hours (h)",
+                "Hours/day",
+                "Capacity h",
+                "Working days",
+                "Start date",
+                "End Date (YYYY-MM-DD)",
+                "Cost to Business (per hour)",
+                "Billable %",
+                "Skills",
+                "Certifications",
+                "Project",
+                "Client",
+                "Type",
+                "Status",
+                "Deal stage",
+                "Win probability %",
+                "Assignee",
+                "Hrs per week",
+                "Budget",
+                "From",
+                "To",
+                "Leave type",
+                "Half day",
+                "Date",
+                "Holiday",
+                "Tags",
+                "",
+                "(",
+                "(h)",
+                " h",
+                "name (",
+                "Capacity (h/day)",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        ".{0,12}",
+    ]
+}
+
+/// A cell of a spreadsheet to import.
+fn table_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        30 => prop::sample::select(
+            &[
+                "",
+                "Lena Novak",
+                " lena  NOVAK ",
+                "2026-12-07",
+                "7/12/2026",
+                "12/31/2026",
+                "31/12/2026",
+                "07.12.2026",
+                "7-12-26",
+                "2026-02-30",
+                "29/2/2028",
+                "8",
+                "7,5",
+                "8 hrs",
+                "-8",
+                "1,000",
+                "NaN",
+                "inf",
+                "1e999",
+                "75%",
+                "0.75",
+                "150 %",
+                "Azure:4; Terraform:3",
+                "Azure=2, C++=1",
+                "Azure (5)",
+                ":3",
+                "AZ-104 (2027-03-31); CKA",
+                "CCNA (Routing)",
+                "X (31/02/2027)",
+                "Mon-Fri",
+                "Sun-Thu",
+                "mon,wed,fri",
+                "Mon-",
+                "weekdays",
+                "Funday",
+                "=1+1",
+                "\"quoted\"",
+                "a\nb",
+                "\t",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        1 => Just("x".repeat(10_000)),
+        1 => Just("Mon-".repeat(2_000)),
+        1 => Just("a:1;".repeat(2_000)),
+        8 => "[A-Za-z0-9 ,;:=()%./\"\n-]{0,20}",
+    ]
+}
+
+#[test]
+fn table_survives_spreadsheets() {
+    let header = prop::collection::vec(table_header_name(), 0..12);
+    let rows = prop::collection::vec(prop::collection::vec(table_cell(), 0..12), 0..30);
+    fuzz(
+        "table/spreadsheets",
+        192,
+        (
+            header,
+            rows,
+            any::<u8>(),
+            prop_oneof![Just('\t'), Just(','), Just(';')],
+            prop_oneof![Just("\r\n"), Just("\n"), Just("\r")],
+            any::<bool>(),
+        ),
+        |(header, rows, quote, delimiter, newline, bom)| {
+            let mut text = if *bom {
+                "\u{feff}".to_string()
+            } else {
+                String::new()
+            };
+            let line = |cells: &[String]| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(index, cell)| match quote.wrapping_add(index as u8) % 3 {
+                        0 => cell.clone(),
+                        1 => format!("\"{cell}\""),
+                        _ => format!("\"{}\"", cell.replace('"', "\"\"")),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&delimiter.to_string())
+            };
+            text.push_str(&line(header));
+            for row in rows {
+                text.push_str(newline);
+                text.push_str(&line(row));
+            }
+            read_spreadsheet(&text)
+        },
+    );
+}
+
+/// Cells written as RFC 4180 quoted fields read back as themselves,
+/// trimmed, whatever they hold and whichever delimiter and line end.
+#[test]
+fn table_cells_read_back_as_written() {
+    let cell = prop_oneof![".{0,8}", "[ \t\r\n\",;a]{0,6}"];
+    let header = prop::collection::vec(cell.clone(), 2..8)
+        .prop_filter("a header names a column", |header| {
+            header.iter().any(|cell| !cell.trim().is_empty())
+        });
+    let rows = prop::collection::vec(prop::collection::vec(cell, 0..8), 0..20);
+    fuzz(
+        "table/read back",
+        256,
+        (
+            header,
+            rows,
+            prop_oneof![Just('\t'), Just(','), Just(';')],
+            prop_oneof![Just("\r\n"), Just("\n"), Just("\r")],
+            any::<bool>(),
+        ),
+        |(header, rows, delimiter, newline, bom)| {
+            let line = |cells: &[String]| {
+                cells
+                    .iter()
+                    .map(|cell| format!("\"{}\"", cell.replace('"', "\"\"")))
+                    .collect::<Vec<_>>()
+                    .join(&delimiter.to_string())
+            };
+            let mut text = if *bom { "\u{feff}" } else { "" }.to_string();
+            text.push_str(&line(header));
+            for row in rows {
+                text.push_str(newline);
+                text.push_str(&line(row));
+            }
+            let trimmed = |cells: &[String]| -> Vec<String> {
+                if cells.is_empty() {
+                    return vec![String::new()];
+                }
+                cells.iter().map(|cell| cell.trim().to_string()).collect()
+            };
+            let mut expected: Vec<Vec<String>> = rows.iter().map(|row| trimmed(row)).collect();
+            while expected
+                .last()
+                .is_some_and(|row| row.iter().all(String::is_empty))
+            {
+                expected.pop();
+            }
+            let read = timed(|| table::read_table(&text));
+            prop_assert!(read.is_ok(), "{:?}: {:?}", text, read);
+            let read = read.expect("checked");
+            prop_assert_eq!(read.delimiter, *delimiter);
+            prop_assert_eq!(read.header, trimmed(header));
+            prop_assert_eq!(read.rows, expected);
+            Ok(())
+        },
+    );
+}
+
+/// Every date reads back from its ISO form in any order, from day/month/year
+/// and month/day/year in theirs, and one date alone is known or ambiguous.
+#[test]
+fn table_dates_read_back_in_every_order() {
+    fuzz(
+        "table/dates",
+        256,
+        (
+            1000i32..=9999,
+            1u32..=12,
+            1u32..=31,
+            any::<bool>(),
+            prop_oneof![Just('/'), Just('.'), Just('-')],
+        ),
+        |(year, month, day, padded, separator)| {
+            let Some(date) = NaiveDate::from_ymd_opt(*year, *month, *day) else {
+                return Ok(());
+            };
+            let number = |n: u32| {
+                if *padded {
+                    format!("{n:02}")
+                } else {
+                    n.to_string()
+                }
+            };
+            let (day_text, month_text) = (number(*day), number(*month));
+            let day_first = format!("{day_text}{separator}{month_text}{separator}{year}");
+            let month_first = format!("{month_text}{separator}{day_text}{separator}{year}");
+            for order in [
+                DateOrder::Iso,
+                DateOrder::DayMonthYear,
+                DateOrder::MonthDayYear,
+            ] {
+                prop_assert_eq!(table::parse_date(&date.to_string(), order), Ok(date));
+            }
+            prop_assert_eq!(
+                table::parse_date(&day_first, DateOrder::DayMonthYear),
+                Ok(date)
+            );
+            prop_assert_eq!(
+                table::parse_date(&month_first, DateOrder::MonthDayYear),
+                Ok(date)
+            );
+            let expected = if *day > 12 {
+                DateGuess::Known(DateOrder::DayMonthYear)
+            } else {
+                DateGuess::Ambiguous
+            };
+            prop_assert_eq!(table::detect_date_order([day_first.as_str()]), expected);
+            Ok(())
         },
     );
 }

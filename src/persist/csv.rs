@@ -50,7 +50,7 @@ impl std::fmt::Display for CsvProblem {
 }
 
 /// The spreadsheet name of column `index` (0 → A, 26 → AA).
-fn column_name(index: usize) -> String {
+pub(crate) fn column_name(index: usize) -> String {
     let mut name = String::new();
     let mut number = index + 1;
     while number > 0 {

@@ -18,6 +18,7 @@ mod ids;
 mod migrate;
 mod read;
 pub mod share;
+pub mod table;
 
 use serde::Serialize;
 use serde_json::Value;
