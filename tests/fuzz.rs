@@ -42,7 +42,10 @@ use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
-use opsboard::model::NaiveDate;
+use opsboard::command;
+use opsboard::command::import;
+use opsboard::model::demo::demo_plan;
+use opsboard::model::{NaiveDate, PlanId};
 use opsboard::persist::table::{self, Column, DateGuess, DateOrder, Sheet};
 use opsboard::persist::{self, share};
 
@@ -932,6 +935,116 @@ fn table_dates_read_back_in_every_order() {
                 DateGuess::Ambiguous
             };
             prop_assert_eq!(table::detect_date_order([day_first.as_str()]), expected);
+            Ok(())
+        },
+    );
+}
+
+/// Arbitrary tables planned as imports into the demo plan
+/// (`command::import`), their columns matched by name or mapped at random:
+/// nothing panics, every refusal names a row of the table and reads well,
+/// the command the plan gives always applies, and planning the same table
+/// again on the plan it made changes nothing.
+#[test]
+fn table_import_plans_apply_and_change_nothing_the_second_time() {
+    let header = prop::collection::vec(table_header_name(), 0..10);
+    let cell = prop_oneof![
+        4 => table_cell(),
+        1 => prop::sample::select(
+            &[
+                "Tom Becker",
+                "priya raman",
+                "Dana Fox",
+                "dana@example.com",
+                "2026-12-25",
+                "2027-01-04",
+                "1969-12-31",
+                "2201-01-01",
+                "half",
+                "pm",
+                "Cloud",
+                "Kubernetes:3",
+                "Azure:0",
+                "24",
+                "25",
+                "€95",
+            ][..]
+        )
+        .prop_map(str::to_string),
+    ];
+    let rows = prop::collection::vec(prop::collection::vec(cell, 0..10), 0..20);
+    let mapped = prop::option::of(prop::collection::vec(prop::option::of(0usize..64), 0..10));
+    fuzz(
+        "table/import plans",
+        128,
+        (
+            header,
+            rows,
+            0usize..4,
+            mapped,
+            prop_oneof![
+                Just(DateOrder::Iso),
+                Just(DateOrder::DayMonthYear),
+                Just(DateOrder::MonthDayYear)
+            ],
+        ),
+        |(header, rows, sheet, mapped, dates)| {
+            let sheet = Sheet::ALL[*sheet];
+            let table = table::Table {
+                delimiter: ',',
+                header: header.clone(),
+                rows: rows.clone(),
+            };
+            let every_column: Vec<Column> = Sheet::ALL
+                .iter()
+                .flat_map(|sheet| sheet.columns())
+                .collect();
+            let columns = match mapped {
+                None => table::match_columns(sheet, header),
+                Some(picked) => picked
+                    .iter()
+                    .map(|pick| pick.map(|at| every_column[at % every_column.len()]))
+                    .collect(),
+            };
+            let mapping = import::Mapping {
+                sheet,
+                columns,
+                dates: *dates,
+            };
+            let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+            let mut demo = demo_plan(PlanId(1), today);
+            demo.sort_canonically();
+            let planned = timed(|| import::plan_import(&demo, &table, &mapping, "fuzz.csv"));
+            readable("table/import plans", &planned.summary)?;
+            for row in &planned.rows {
+                prop_assert!(row.row >= 1 && row.row <= rows.len() + 1, "{:?}", row);
+                prop_assert_eq!(
+                    row.problems.is_empty(),
+                    row.action != import::RowAction::Refused
+                );
+                for problem in &row.problems {
+                    prop_assert_eq!(problem.row, row.row);
+                    readable("table/import plans", &problem.to_string())?;
+                }
+            }
+            let Some(command) = &planned.command else {
+                return Ok(());
+            };
+            let applied = timed(|| command::apply(&demo, command, today));
+            prop_assert!(applied.is_ok(), "{:?} refused: {:?}", command, applied);
+            let after = applied.expect("checked").plan;
+            let again = timed(|| import::plan_import(&after, &table, &mapping, "fuzz.csv"));
+            prop_assert_eq!(&again.command, &None, "a second import changes nothing");
+            for row in &again.rows {
+                prop_assert!(
+                    matches!(
+                        row.action,
+                        import::RowAction::Unchanged | import::RowAction::Refused
+                    ),
+                    "{:?}",
+                    row
+                );
+            }
             Ok(())
         },
     );

@@ -8,6 +8,7 @@
 mod book;
 pub mod draft;
 pub mod history;
+pub mod import;
 mod roles;
 
 pub use history::History;

@@ -16,7 +16,7 @@ pub mod file;
 pub mod ics;
 mod ids;
 mod migrate;
-mod read;
+pub(crate) mod read;
 pub mod share;
 pub mod table;
 

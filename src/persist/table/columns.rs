@@ -42,7 +42,7 @@ impl Sheet {
     }
 
     /// Whether the matched columns hold this sheet's key (see [`Sheet`]).
-    fn has_key(self, matched: &[Column]) -> bool {
+    pub(crate) fn has_key(self, matched: &[Column]) -> bool {
         let has = |column: Column| matched.contains(&column);
         match self {
             Sheet::People => has(Column::Name) || (has(Column::FirstName) && has(Column::LastName)),
