@@ -21,7 +21,11 @@
 //!   allocations the history says changed, is the capacity computed from
 //!   scratch, to the bit, and so are the billable figures worked out again
 //!   for the people it names
-//!   ([`a_capacity_counted_by_change_is_the_one_computed_from_scratch`]).
+//!   ([`a_capacity_counted_by_change_is_the_one_computed_from_scratch`]);
+//! - the People, Leave and Holidays sheets of a plan, imported in that
+//!   order into an empty plan, give the same people, leave and holidays,
+//!   and imported again change nothing
+//!   ([`the_people_leave_and_holidays_sheets_import_back_as_they_were`]).
 //!
 //! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
 //! kept in `tests/properties.proptest-regressions` and replayed first.
@@ -33,6 +37,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
+use opsboard::command::import::{plan_import, Mapping};
 use opsboard::command::{apply, apply_checking_everything, Command, History};
 use opsboard::engine::{capacity, money, validate};
 use opsboard::model::demo::demo_plan;
@@ -46,6 +51,8 @@ use opsboard::model::{
     SuccessMetric, SupportPeriod, Week, WEEKDAYS,
 };
 use opsboard::persist::diff::compare;
+use opsboard::persist::sheets::{holidays_sheet_csv, leave_sheet_csv, people_sheet_csv};
+use opsboard::persist::table::{match_columns, read_table, DateOrder, Sheet};
 use opsboard::persist::{self, share};
 
 fn config() -> ProptestConfig {
@@ -133,6 +140,263 @@ fn start_plan(base: &Base) -> (Plan, NaiveDate) {
     };
     plan.sort_canonically();
     (plan, today)
+}
+
+// ---------------------------------------------------------------------------
+// People, leave and holidays for the spreadsheet round trip.
+
+/// What a person of a generated plan gets on top of what the generator
+/// gives them (which is no certifications, no dates, and the same working
+/// days, cost rate and billable target for all).
+#[derive(Debug, Clone)]
+struct PersonExtras {
+    /// Each bit a weekday, Monday the lowest; never none (see
+    /// `the_people_leave_and_holidays_sheets_import_back_as_they_were`).
+    working_days: u8,
+    weekly_hours: f64,
+    /// Days from today to the first and from there to the last working day.
+    start: Option<i64>,
+    end: Option<i64>,
+    cost_rate: Option<f64>,
+    billable_target: Option<f64>,
+    /// Each bit one of [`CERTIFICATIONS`], with its expiry in days from
+    /// today.
+    certifications: u8,
+    expires: Option<i64>,
+    /// A half day off this many days after today, with a note.
+    half_day: Option<i64>,
+    /// Which of [`AWKWARD`] ends their name, role and team; when odd, the
+    /// name also starts like a formula.
+    awkward: usize,
+}
+
+/// Text a name may end with: a comma, quotes, a line break, two spaces.
+const AWKWARD: [&str; 5] = ["", ", Jr.", " \"Jay\" O'Neil", "\nsecond line", "  Smith"];
+
+/// Certification names as firms write them, brackets included.
+const CERTIFICATIONS: [&str; 5] = [
+    "AZ-104",
+    "CKA",
+    "CCNA (Routing)",
+    "ITIL 4 Foundation",
+    "AWS Solutions Architect – Associate",
+];
+
+fn person_extras() -> impl Strategy<Value = PersonExtras> {
+    (
+        (1u8..128, 0.0f64..=80.0, prop::option::of(-400i64..400)),
+        (
+            prop::option::of(0i64..800),
+            prop::option::of(0.0f64..500.0),
+            prop::option::of(0.0f64..=1.0),
+        ),
+        (
+            0u8..32,
+            prop::option::of(-100i64..1_000),
+            prop::option::of(-300i64..300),
+            0..AWKWARD.len(),
+        ),
+    )
+        .prop_map(
+            |(
+                (working_days, weekly_hours, start),
+                (end, cost_rate, billable_target),
+                (certifications, expires, half_day, awkward),
+            )| PersonExtras {
+                working_days,
+                weekly_hours,
+                start,
+                end,
+                cost_rate,
+                billable_target,
+                certifications,
+                expires,
+                half_day,
+                awkward,
+            },
+        )
+}
+
+/// A generated plan of 1 to 30 people with `extras` on its first people
+/// and public holidays `holidays` days from today.
+fn sheet_plan(people: u32, days: i64, extras: &[PersonExtras], holidays: &[i64]) -> Plan {
+    let today = day_near(days);
+    let size = Size {
+        people,
+        activities: 0,
+        initiatives: 0,
+        dependencies_per_initiative: 0,
+        clients: 0,
+        allocations: 0,
+        weeks: 12,
+    };
+    let mut plan = generated_plan(size, today);
+    let at = |offset: i64| today + Duration::days(offset);
+    for (person, extras) in plan.people.iter_mut().zip(extras) {
+        let awkward = AWKWARD[extras.awkward];
+        // Some names start like a formula, which the export guards.
+        if extras.awkward % 2 == 1 {
+            person.name.insert_str(0, ["=", "'@"][extras.awkward / 2]);
+        }
+        person.name.push_str(awkward);
+        person.role.push_str(awkward);
+        person.team.push_str(awkward);
+        person.working_days = WEEKDAYS
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| extras.working_days & (1 << bit) != 0)
+            .map(|(_, day)| *day)
+            .collect();
+        person.weekly_hours = extras.weekly_hours;
+        person.start_date = extras.start.map(at);
+        person.end_date = extras.end.map(|days| at(extras.start.unwrap_or(0) + days));
+        person.cost_rate = extras.cost_rate;
+        person.billable_target = extras.billable_target;
+        person.certifications = CERTIFICATIONS
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| extras.certifications & (1 << bit) != 0)
+            .map(|(bit, name)| Certification {
+                name: name.to_string(),
+                // The sheet has no issuer column: the import leaves it empty.
+                issuer: String::new(),
+                expires: extras.expires.map(|days| at(days + bit as i64)),
+            })
+            .collect();
+        if let Some(days) = extras.half_day {
+            let day = at(days);
+            // One entry a person's days: the import finds leave by its days.
+            if !person
+                .leave
+                .iter()
+                .any(|held| held.start == day && held.end == day)
+            {
+                person.leave.push(Leave {
+                    start: day,
+                    end: day,
+                    day_fraction: 0.5,
+                    note: "Dentist, \"morning\"".to_string(),
+                });
+            }
+        }
+    }
+    for (index, days) in holidays.iter().enumerate() {
+        let date = at(*days);
+        if !plan.holidays.iter().any(|holiday| holiday.date == date) {
+            plan.holidays.push(Holiday {
+                date,
+                name: format!("Holiday {index}, observed"),
+            });
+        }
+    }
+    plan.sort_canonically();
+    plan
+}
+
+/// A person as the sheets carry them, to compare by name: ids, the
+/// employment, support hours and periods and the certifications' issuers
+/// are in no sheet and stay out. Skill levels are by skill name, level 0
+/// (no skill) left out, as the sheet leaves it out; leave in date order.
+type SheetPerson = (
+    String,
+    (String, String, u64, Vec<String>),
+    (
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        Option<u64>,
+        Option<u64>,
+    ),
+    Vec<(String, u8)>,
+    Vec<(String, Option<NaiveDate>)>,
+    Vec<(NaiveDate, NaiveDate, u64, String)>,
+);
+
+fn sheet_people(plan: &Plan) -> Vec<SheetPerson> {
+    let mut people: Vec<SheetPerson> = plan
+        .people
+        .iter()
+        .map(|person| {
+            let mut skills: Vec<(String, u8)> = person
+                .skills
+                .iter()
+                .filter(|held| held.level > 0)
+                .filter_map(|held| {
+                    let skill = plan.skills.iter().find(|skill| skill.id == held.skill)?;
+                    Some((skill.name.clone(), held.level))
+                })
+                .collect();
+            skills.sort();
+            let mut leave: Vec<(NaiveDate, NaiveDate, u64, String)> = person
+                .leave
+                .iter()
+                .map(|leave| {
+                    (
+                        leave.start,
+                        leave.end,
+                        leave.day_fraction.to_bits(),
+                        leave.note.clone(),
+                    )
+                })
+                .collect();
+            leave.sort();
+            (
+                person.name.clone(),
+                (
+                    person.role.clone(),
+                    person.team.clone(),
+                    person.weekly_hours.to_bits(),
+                    person
+                        .working_days
+                        .iter()
+                        .map(|day| day.to_string())
+                        .collect(),
+                ),
+                (
+                    person.start_date,
+                    person.end_date,
+                    person.cost_rate.map(f64::to_bits),
+                    person.billable_target.map(f64::to_bits),
+                ),
+                skills,
+                person
+                    .certifications
+                    .iter()
+                    .map(|held| (held.name.clone(), held.expires))
+                    .collect(),
+                leave,
+            )
+        })
+        .collect();
+    people.sort_by(|a, b| a.0.cmp(&b.0));
+    people
+}
+
+/// `text` imported as `sheet` into `plan` the way the import dialog does
+/// it: read, columns matched by name, planned, its command applied. Every
+/// row must be taken.
+fn import_sheet(
+    plan: &Plan,
+    sheet: Sheet,
+    text: &str,
+    today: NaiveDate,
+) -> Result<(Plan, Option<Command>), TestCaseError> {
+    let table = read_table(text).map_err(|problem| TestCaseError::fail(problem.to_string()))?;
+    let mapping = Mapping {
+        sheet,
+        columns: match_columns(sheet, &table.header),
+        dates: DateOrder::Iso,
+    };
+    let source = format!("{}.csv", sheet.label());
+    let imported = plan_import(plan, &table, &mapping, &source);
+    for row in &imported.rows {
+        prop_assert!(row.problems.is_empty(), "{:?}\n{}", row, text);
+    }
+    let Some(command) = imported.command else {
+        return Ok((plan.clone(), None));
+    };
+    let applied =
+        apply(plan, &command, today).map_err(|error| TestCaseError::fail(format!("{error}")))?;
+    Ok((applied.plan, Some(command)))
 }
 
 // ---------------------------------------------------------------------------
@@ -1003,6 +1267,46 @@ proptest! {
                 merged.lineage = plan.lineage.clone();
                 prop_assert_eq!(&merged, &plan);
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A person who works no day and a leave of another share of a day
+    /// than a whole or a half cannot round-trip, by design: the import
+    /// reads an empty Working days cell as "keep what they have" and a
+    /// part of a day as full or half. The generated plans have neither.
+    /// Names that start like a formula (written with a `'` before them)
+    /// do round-trip, and some generated names do.
+    #[test]
+    fn the_people_leave_and_holidays_sheets_import_back_as_they_were(
+        people in 1u32..=30,
+        days in -3_000i64..3_000,
+        extras in prop::collection::vec(person_extras(), 0..30),
+        holidays in prop::collection::vec(-400i64..400, 0..12),
+    ) {
+        let plan = sheet_plan(people, days, &extras, &holidays);
+        prop_assume!(validate::errors(&plan).is_empty());
+        let today = day_near(days);
+        let sheets = [
+            (Sheet::People, people_sheet_csv(&plan)),
+            (Sheet::Leave, leave_sheet_csv(&plan)),
+            (Sheet::Holidays, holidays_sheet_csv(&plan)),
+        ];
+        let mut read = Plan::empty(PlanId(2), "Imported", today);
+        for (sheet, text) in &sheets {
+            read = import_sheet(&read, *sheet, text, today)?.0;
+        }
+        prop_assert_eq!(validate::errors(&read), Vec::new());
+        prop_assert_eq!(sheet_people(&read), sheet_people(&plan));
+        let mut holidays = plan.holidays.clone();
+        holidays.sort_by_key(|holiday| holiday.date);
+        prop_assert_eq!(&read.holidays, &holidays);
+        for (sheet, text) in &sheets {
+            let (_, again) = import_sheet(&read, *sheet, text, today)?;
+            prop_assert_eq!(again, None, "a second import of {:?} changes nothing", sheet);
         }
     }
 }

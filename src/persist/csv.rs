@@ -171,9 +171,11 @@ pub fn skills_matrix_csv(plan: &Plan) -> String {
 /// A cell a spreadsheet would run as a formula (one starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) with a `'` put before it, so a
 /// title from someone else's plan file stays text when the export is opened
-/// (CSV injection). Only for exports that are not read back.
+/// (CSV injection). A cell that starts with `'`s and then one of those gets
+/// one `'` more, so the import, which takes one `'` away from such cells,
+/// reads back exactly what was written.
 fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if super::table::formula_like(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -182,14 +184,14 @@ fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends one CSV row of an export, each cell made inert and quoted when it
 /// needs to be, ended by CR LF.
-fn push_row(text: &mut String, cells: &[String]) {
+pub(crate) fn push_row(text: &mut String, cells: &[String]) {
     let quoted: Vec<String> = cells.iter().map(|cell| field(&inert(cell))).collect();
     text.push_str(&quoted.join(","));
     text.push_str("\r\n");
 }
 
 /// The header row of a table.
-fn header_row(names: &[&str]) -> Vec<String> {
+pub(crate) fn header_row(names: &[&str]) -> Vec<String> {
     names.iter().map(|name| name.to_string()).collect()
 }
 
@@ -210,7 +212,7 @@ fn hours_cell(hours: f64) -> String {
 }
 
 /// A date as `2026-11-23`, or an empty cell.
-fn date_cell(date: Option<NaiveDate>) -> String {
+pub(crate) fn date_cell(date: Option<NaiveDate>) -> String {
     date.map(|date| date.to_string()).unwrap_or_default()
 }
 

@@ -18,6 +18,7 @@ mod ids;
 mod migrate;
 pub(crate) mod read;
 pub mod share;
+pub mod sheets;
 pub mod table;
 
 use serde::Serialize;

@@ -918,6 +918,13 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                                 }
                                 on:dragend=move |_| dragged.set(None)
                                 on:keydown=move |event| {
+                                    // Keys typed before focus has moved to
+                                    // the draft this bar just started go to
+                                    // the draft, so none is lost.
+                                    if draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.original == Some(bar))) {
+                                        on_draft_key(event);
+                                        return;
+                                    }
                                     match event.key().as_str() {
                                         "Enter" | " " => {
                                             if let Some(allocation) = find(bar) {
@@ -1010,6 +1017,16 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                                     }
                                 }
                                 on:dragend=move |_| dragged.set(None)
+                                on:keydown=move |event| {
+                                    // As on a bar: keys typed before focus
+                                    // reaches the proposed booking go to it.
+                                    let proposed = draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| {
+                                        draft.original.is_none() && draft.allocation.assignee == Assignee::Person(person)
+                                    }));
+                                    if proposed {
+                                        on_draft_key(event);
+                                    }
+                                }
                                 on:click=move |_| {
                                     if let Some((note, allocation)) = propose(person, week) {
                                         if !note.is_empty() {

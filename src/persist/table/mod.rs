@@ -164,6 +164,28 @@ fn trimmed(mut text: String) -> String {
     text
 }
 
+/// The characters that make a spreadsheet run a cell as a formula: an
+/// export puts a `'` before a cell starting with one of them, as Excel and
+/// Google Sheets do when a cell is typed that way.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell with the `'` an export put before a formula-like start taken
+/// away, so `'=SUM(A1)` reads back as `=SUM(A1)` and `''=x` as `'=x`:
+/// exports and imports agree, and nothing a spreadsheet shows changes.
+fn unguarded(cell: String) -> String {
+    if cell.starts_with('\'') && formula_like(&cell) {
+        trimmed(cell[1..].to_string())
+    } else {
+        cell
+    }
+}
+
+/// Whether a cell, past any `'` it starts with, starts like a formula: the
+/// cells an export guards with one more `'`, and the import takes one from.
+pub(crate) fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// Splits text into rows of cells, one character at a time, within the
 /// limits: a hostile text never becomes more than [`MAX_CELLS`] cells.
 struct Reader {
@@ -234,7 +256,7 @@ impl Reader {
     }
 
     fn end_cell(&mut self) -> Result<(), CsvProblem> {
-        let cell = trimmed(std::mem::take(&mut self.cell));
+        let cell = unguarded(trimmed(std::mem::take(&mut self.cell)));
         let column = self.column;
         self.column += 1;
         if column < MAX_COLUMNS {

@@ -180,6 +180,25 @@ fn unreadable_tables_are_refused_with_the_row_and_column() {
     );
 }
 
+/// The `'` an export puts before a formula-like cell is taken away again,
+/// one and only one, and only before such a cell.
+#[test]
+fn the_apostrophe_guarding_a_formula_is_taken_away() {
+    check_table(
+        "Name,Note\r\n'=SUM(A1),'-5\r\n''=x,'@home\r\n'plain,it's\r\n' - Dash,'\r\n",
+        Ok((
+            ',',
+            &["Name", "Note"],
+            &[
+                &["=SUM(A1)", "-5"],
+                &["'=x", "@home"],
+                &["'plain", "it's"],
+                &["' - Dash", "'"],
+            ],
+        )),
+    );
+}
+
 #[test]
 fn hostile_tables_are_refused_early() {
     let refused = |text: &str| read_table(text).expect_err("refused").to_string();
