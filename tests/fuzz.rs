@@ -829,7 +829,8 @@ fn table_survives_spreadsheets() {
 }
 
 /// Cells written as RFC 4180 quoted fields read back as themselves,
-/// trimmed, whatever they hold and whichever delimiter and line end.
+/// trimmed (and without the `'` of a formula guard), whatever they hold
+/// and whichever delimiter and line end.
 #[test]
 fn table_cells_read_back_as_written() {
     let cell = prop_oneof![".{0,8}", "[ \t\r\n\",;a]{0,6}"];
@@ -862,11 +863,23 @@ fn table_cells_read_back_as_written() {
                 text.push_str(newline);
                 text.push_str(&line(row));
             }
+            // Trimmed, and one `'` taken from a cell that starts with `'`s
+            // and then `=`, `+`, `-` or `@` (the export's formula guard).
+            let read_back = |cell: &str| -> String {
+                let cell = cell.trim();
+                let formula = cell
+                    .trim_start_matches('\'')
+                    .starts_with(['=', '+', '-', '@']);
+                match cell.strip_prefix('\'') {
+                    Some(rest) if formula => rest.trim().to_string(),
+                    _ => cell.to_string(),
+                }
+            };
             let trimmed = |cells: &[String]| -> Vec<String> {
                 if cells.is_empty() {
                     return vec![String::new()];
                 }
-                cells.iter().map(|cell| cell.trim().to_string()).collect()
+                cells.iter().map(|cell| read_back(cell)).collect()
             };
             let mut expected: Vec<Vec<String>> = rows.iter().map(|row| trimmed(row)).collect();
             while expected

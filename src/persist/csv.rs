@@ -169,14 +169,19 @@ pub fn skills_matrix_csv(plan: &Plan) -> String {
 }
 
 /// A cell a spreadsheet would run as a formula (one starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return) with a `'` put before it, so a
-/// title from someone else's plan file stays text when the export is opened
-/// (CSV injection). A cell that starts with `'`s and then one of those gets
-/// one `'` more, so the import, which takes one `'` away from such cells,
-/// reads back exactly what was written.
+/// `-` or `@`, after any spaces) with a `'` put before it, so a title from
+/// someone else's plan file stays text when the export is opened (CSV
+/// injection). A cell that starts with `'`s and then one of those gets one
+/// `'` more, so the import, which takes one `'` away from such cells, reads
+/// back exactly what was written. Spaces, tabs and carriage returns at the
+/// start of a guarded cell or one starting with a tab or a carriage return
+/// are left out: the import trims them anyway.
 fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
-    if super::table::formula_like(cell) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
+    let start = cell.trim_start();
+    if super::table::formula_like(start) {
+        std::borrow::Cow::Owned(format!("'{start}"))
+    } else if cell.starts_with(['\t', '\r']) {
+        std::borrow::Cow::Borrowed(start)
     } else {
         std::borrow::Cow::Borrowed(cell)
     }
@@ -852,7 +857,11 @@ mod tests {
             ("+1", "'+1"),
             ("-2+3", "'-2+3"),
             ("@SUM(A1)", "'@SUM(A1)"),
-            ("\t=1", "'\t=1"),
+            ("\t=1", "'=1"),
+            (" -5", "'-5"),
+            ("'=x", "''=x"),
+            ("\tTabbed", "Tabbed"),
+            ("\rReturned", "Returned"),
             ("Plain title", "Plain title"),
             ("a=b", "a=b"),
         ] {

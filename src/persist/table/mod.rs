@@ -166,12 +166,15 @@ fn trimmed(mut text: String) -> String {
 
 /// The characters that make a spreadsheet run a cell as a formula: an
 /// export puts a `'` before a cell starting with one of them, as Excel and
-/// Google Sheets do when a cell is typed that way.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Google Sheets do when such a cell is typed as text. (A leading tab or
+/// carriage return, the other starts a guard must defuse, is dropped by
+/// the export instead: a cell is read trimmed anyway.)
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
 
-/// A cell with the `'` an export put before a formula-like start taken
-/// away, so `'=SUM(A1)` reads back as `=SUM(A1)` and `''=x` as `'=x`:
-/// exports and imports agree, and nothing a spreadsheet shows changes.
+/// A cell, already trimmed, with the `'` an export put before a
+/// formula-like cell taken away, so `'=SUM(A1)` reads back as `=SUM(A1)`
+/// and `''=x` as `'=x`: exports and imports agree, and nothing a
+/// spreadsheet shows changes.
 fn unguarded(cell: String) -> String {
     if cell.starts_with('\'') && formula_like(&cell) {
         trimmed(cell[1..].to_string())
@@ -180,8 +183,9 @@ fn unguarded(cell: String) -> String {
     }
 }
 
-/// Whether a cell, past any `'` it starts with, starts like a formula: the
-/// cells an export guards with one more `'`, and the import takes one from.
+/// Whether a cell, past any `'`s it starts with, starts like a formula:
+/// the cells an export guards with one `'` more, and the import takes one
+/// from.
 pub(crate) fn formula_like(cell: &str) -> bool {
     cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
 }
