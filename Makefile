@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size xlsx-size screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -70,13 +70,17 @@ bench-views:
 	cargo run --release --example large_plan -- $(PLAN) > target/$(PLAN).opsboard.json
 	scripts/with-dist.sh node scripts/bench-views.mjs target/$(PLAN).opsboard.json
 
+# What an .xlsx reader (calamine) would add to the wasm, gzipped.
+xlsx-size:
+	scripts/xlsx-size.sh
+
 # The skills matrix at 200 people x 80 skills (needs dist/: `make size`).
 bench-matrix:
 	scripts/with-dist.sh node scripts/bench-matrix.mjs
 
-# The fuzz targets of tests/fuzz.rs (plan files, the people CSV, share
-# links) with FUZZ_CASES inputs each: 350,000 by default, 3.15 million over
-# the nine targets. A release build with overflow checks and debug
+# The fuzz targets of tests/fuzz.rs (plan files, spreadsheets to import,
+# share links) with FUZZ_CASES inputs each: 350,000 by default, 4.9 million
+# over the fourteen targets. A release build with overflow checks and debug
 # assertions on, so arithmetic that would wrap in the shipped app fails
 # here. Counts, times and the slowest input per target go to target/fuzz.log.
 FUZZ_CASES ?= 350000
@@ -88,9 +92,9 @@ fuzz:
 
 # Coverage-guided fuzzing with libFuzzer over the same checks, on stable:
 # FUZZ_SECONDS a target (default 600) or FUZZ_RUNS inputs; TARGETS chooses
-# among plan_file plan_edits people_csv share_link. libfuzzer-merge minimizes what the
-# runs found into tests/fuzz-corpus/ (scripts/libfuzzer.sh).
-TARGETS ?= plan_file plan_edits people_csv share_link
+# among plan_file plan_edits sheet_import share_link. libfuzzer-merge minimizes
+# what the runs found into tests/fuzz-corpus/ (scripts/libfuzzer.sh).
+TARGETS ?= plan_file plan_edits sheet_import share_link
 libfuzzer:
 	scripts/libfuzzer.sh run $(TARGETS)
 

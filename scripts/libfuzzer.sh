@@ -6,9 +6,11 @@
 #                                           (default 600), or FUZZ_RUNS inputs
 #   scripts/libfuzzer.sh merge [TARGET...]  minimize what the runs found into
 #                                           the committed corpus (inputs of at
-#                                           most CORPUS_MAX_BYTES, 4096)
+#                                           most CORPUS_MAX_BYTES, 4096; at
+#                                           most CORPUS_MAX_FILES besides the
+#                                           seeds, 40 for sheet_import)
 #
-# Targets: plan_file, plan_edits, people_csv, share_link
+# Targets: plan_file, plan_edits, sheet_import, share_link
 # (examples/fuzz_<target>.rs).
 # Runs on the stable toolchain: the coverage instrumentation is rustc's
 # SanitizerCoverage pass (what cargo-fuzz sets, without AddressSanitizer,
@@ -28,7 +30,7 @@ cd "$root"
 command=${1:-run}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(plan_file plan_edits people_csv share_link)
+[ ${#targets[@]} -gt 0 ] || targets=(plan_file plan_edits sheet_import share_link)
 
 host=$(rustc -vV | sed -n 's/^host: //p')
 work=target/libfuzzer
@@ -60,6 +62,34 @@ options() {
   echo -timeout=60 -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1
   [ -f "$dict" ] && echo "-dict=$dict"
   true
+}
+
+# Keeps the seeds of the committed corpus of $1 and the $2 other inputs
+# that reach the most code the seeds and the others do not. A merge into a
+# copy of the seeds counts each edge once, for the first input to reach it
+# (the seeds, then the others from the smallest), so the edges counted for
+# each input are its own.
+keep_most_coverage() {
+  local target=$1 keep=$2
+  local seeds=$work/merged/$target.seeds control=$work/merged/$target.edges
+  rm -rf "$seeds" "$control"
+  mkdir -p "$seeds"
+  cp "tests/fuzz-corpus/$target"/seed-* "$seeds/"
+  # shellcheck disable=SC2046
+  "$bin/fuzz_$target" $(options "$target") -merge=1 -merge_control_file="$control" \
+    "$seeds" "tests/fuzz-corpus/$target" 2>>"$work/$target.merge.log"
+  awk 'NR == 1 { files = $1 }
+       NR > 2 && NR <= files + 2 { path[NR - 3] = $0 }
+       $1 == "STARTED" { size[$2] = $3 }
+       $1 == "COV" { edges[$2] = NF - 2 }
+       END {
+         for (i in path)
+           if (path[i] ~ /^tests\/fuzz-corpus\// && path[i] !~ /\/seed-[^\/]*$/)
+             print edges[i] + 0, size[i], path[i]
+       }' "$control" |
+    sort -k1,1nr -k2,2n |
+    awk -v keep="$keep" 'NR > keep || $1 == 0 { print $3 }' |
+    xargs -r rm --
 }
 
 case $command in
@@ -100,12 +130,15 @@ case $command in
         [ "$(stat -c %s "$input")" -le "${CORPUS_MAX_BYTES:-4096}" ] || continue
         grep -qx "$name" <<<"$seeds" || cp "$input" "tests/fuzz-corpus/$target/$name"
       done
+      keep=${CORPUS_MAX_FILES:-}
+      [ "$target" = sheet_import ] && keep=${CORPUS_MAX_FILES:-40}
+      [ -z "$keep" ] || keep_most_coverage "$target" "$keep"
       echo "libfuzzer: $target corpus: $(find "tests/fuzz-corpus/$target" -type f | wc -l) inputs," \
         "$(du -sh "tests/fuzz-corpus/$target" | cut -f1)"
     done
     ;;
   *)
-    echo "usage: scripts/libfuzzer.sh run|merge [plan_file|plan_edits|people_csv|share_link ...]" >&2
+    echo "usage: scripts/libfuzzer.sh run|merge [plan_file|plan_edits|sheet_import|share_link ...]" >&2
     exit 2
     ;;
 esac

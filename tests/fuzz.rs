@@ -1,8 +1,8 @@
 //! Fuzz targets over everything Opsboard reads that a person did not write:
 //! plan files (`persist::decode`, the file picker, a drop, browser storage,
-//! a team board, a share link), the people spreadsheet
-//! (`persist::csv::read_people_csv`), the spreadsheets to import
-//! (`persist::table`) and the base64url of share links.
+//! a team board, a share link), the spreadsheets to import
+//! (`persist::table`, planned by `command::import`) and the base64url of
+//! share links.
 //!
 //! The inputs are arbitrary bytes and text, arbitrary JSON, and mutations
 //! of real files (the demo as written today, the golden files of every
@@ -42,18 +42,17 @@ use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
-use opsboard::command;
 use opsboard::command::import;
-use opsboard::model::demo::demo_plan;
-use opsboard::model::{NaiveDate, PlanId};
+use opsboard::model::NaiveDate;
 use opsboard::persist::table::{self, Column, DateGuess, DateOrder, Sheet};
 use opsboard::persist::{self, share};
 
 /// The checks, shared with the libFuzzer targets in `examples/`.
 mod fuzz_checks;
 use fuzz_checks::{
-    apply_mutation, awkward_numbers, import_people, open, plan_edits, preview, readable,
-    seed_files, seeds, share_link, timed, Mutation, AWKWARD_TEXTS, IN_OPSBOARD, MESSAGE_CHARS,
+    apply_mutation, awkward_numbers, demo, import_applies_and_changes_nothing_again, open,
+    plan_edits, preview, readable, seed_files, seeds, share_link, sheet_import, timed, Mutation,
+    AWKWARD_TEXTS, IN_OPSBOARD, MESSAGE_CHARS,
 };
 
 /// An input running longer than this ends the run as a hang.
@@ -445,117 +444,6 @@ fn decode_survives_plausible_edits_of_real_files() {
 }
 
 // ---------------------------------------------------------------------------
-// People spreadsheet (CSV) targets.
-
-#[test]
-fn csv_import_survives_arbitrary_text() {
-    fuzz(
-        "csv/arbitrary text",
-        256,
-        prop_oneof![
-            any::<String>(),
-            "[,\"\r\n a-zA-Z0-9.;\u{feff}\\-]{0,400}",
-            prop::collection::vec(any::<u8>(), 0..2_000)
-                .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
-        ],
-        |text| import_people(text),
-    );
-}
-
-/// A cell of a people spreadsheet.
-fn csv_cell() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just(String::new()),
-        (0u8..6).prop_map(|level| level.to_string()),
-        Just("-1".to_string()),
-        Just("40".to_string()),
-        Just("32,5".to_string()),
-        Just("168".to_string()),
-        Just("168.5".to_string()),
-        Just("1e3".to_string()),
-        Just("NaN".to_string()),
-        Just("inf".to_string()),
-        Just("  3 ".to_string()),
-        Just("Lena Novak".to_string()),
-        Just("lena NOVAK".to_string()),
-        Just("Tom Becker".to_string()),
-        Just("\"Kowalski, Anna\"".to_string()),
-        Just("=1+1".to_string()),
-        Just("x".repeat(10_000)),
-        "[A-Za-z ,\"\n]{0,20}",
-    ]
-}
-
-/// Writes one CSV field, quoted or not, maybe wrongly.
-fn csv_field(text: &str, quote: u8) -> String {
-    match quote % 4 {
-        0 if !text.contains([',', '"', '\n', '\r']) => text.to_string(),
-        1 => format!("\"{text}\""),
-        _ => format!("\"{}\"", text.replace('"', "\"\"")),
-    }
-}
-
-#[test]
-fn csv_import_survives_spreadsheets() {
-    let header = prop::collection::vec(
-        prop_oneof![
-            Just("Name".to_string()),
-            Just("name".to_string()),
-            Just("Role".to_string()),
-            Just("Team".to_string()),
-            Just("Weekly hours".to_string()),
-            Just("Azure".to_string()),
-            Just("AWS".to_string()),
-            Just("terraform".to_string()),
-            Just("Microsoft Intune".to_string()),
-            Just("Juggling".to_string()),
-            Just(String::new()),
-        ],
-        0..10,
-    );
-    let rows = prop::collection::vec(prop::collection::vec(csv_cell(), 0..12), 0..30);
-    fuzz(
-        "csv/spreadsheets",
-        192,
-        (
-            header,
-            rows,
-            any::<u8>(),
-            prop_oneof![Just("\r\n"), Just("\n"), Just("\r")],
-            any::<bool>(),
-            prop_oneof![12 => Just(1usize), 1 => Just(200usize)],
-        ),
-        |(header, rows, quote, newline, bom, repeat)| {
-            let mut text = if *bom {
-                "\u{feff}".to_string()
-            } else {
-                String::new()
-            };
-            let line = |cells: &[String]| {
-                cells
-                    .iter()
-                    .enumerate()
-                    .map(|(index, cell)| csv_field(cell, quote.wrapping_add(index as u8)))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            };
-            text.push_str(&line(header));
-            // Sometimes repeated past the row limit, up to half a megabyte.
-            'rows: for _ in 0..*repeat {
-                for row in rows {
-                    if text.len() > 512 << 10 {
-                        break 'rows;
-                    }
-                    text.push_str(newline);
-                    text.push_str(&line(row));
-                }
-            }
-            import_people(&text)
-        },
-    );
-}
-
-// ---------------------------------------------------------------------------
 // Spreadsheets to import (`persist::table`) targets.
 
 /// Reads `text` as a spreadsheet to import: a refusal names a row and a
@@ -828,6 +716,37 @@ fn table_survives_spreadsheets() {
     );
 }
 
+/// Text imported as the import dialog imports a file (arbitrary text and
+/// bytes, and spreadsheets of real column names and awkward cells): read,
+/// and planned as every sheet into the demo and an empty plan, with the
+/// checks of the libFuzzer target `sheet_import`.
+#[test]
+fn sheet_import_survives_text_and_spreadsheets() {
+    let spreadsheet = (
+        prop::collection::vec(table_header_name(), 1..10),
+        prop::collection::vec(prop::collection::vec(table_cell(), 0..10), 0..12),
+        prop_oneof![Just(","), Just(";"), Just("\t")],
+    )
+        .prop_map(|(header, rows, delimiter)| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .map(|row| row.join(delimiter))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+    fuzz(
+        "table/import text",
+        128,
+        prop_oneof![
+            1 => any::<String>(),
+            1 => prop::collection::vec(any::<u8>(), 0..2_000)
+                .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+            3 => spreadsheet,
+        ],
+        |text| sheet_import(text.as_bytes()),
+    );
+}
+
 /// Cells written as RFC 4180 quoted fields read back as themselves,
 /// trimmed (and without the `'` of a formula guard), whatever they hold
 /// and whichever delimiter and line end.
@@ -981,6 +900,28 @@ fn table_import_plans_apply_and_change_nothing_the_second_time() {
                 "24",
                 "25",
                 "€95",
+                // The demo's book of work, its open role and the Work
+                // sheet's words.
+                "AKS platform build",
+                "Tailspin Toys",
+                "Managed security operations",
+                "Litware",
+                "Microsoft 365 and Intune rollout",
+                "Contoso Dental Group",
+                "Managed service",
+                "Deal",
+                "Proposal",
+                "Won",
+                "Lost",
+                "In progress (tentative)",
+                "Tentative",
+                "Done",
+                "Cloud Engineer",
+                "Security Analyst",
+                "2026-11-30",
+                "2027-01-29",
+                "16",
+                "60%",
             ][..]
         )
         .prop_map(str::to_string),
@@ -1024,43 +965,138 @@ fn table_import_plans_apply_and_change_nothing_the_second_time() {
                 columns,
                 dates: *dates,
             };
-            let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
-            let mut demo = demo_plan(PlanId(1), today);
-            demo.sort_canonically();
-            let planned = timed(|| import::plan_import(&demo, &table, &mapping, "fuzz.csv"));
-            readable("table/import plans", &planned.summary)?;
-            for row in &planned.rows {
-                prop_assert!(row.row >= 1 && row.row <= rows.len() + 1, "{:?}", row);
-                prop_assert_eq!(
-                    row.problems.is_empty(),
-                    row.action != import::RowAction::Refused
-                );
-                for problem in &row.problems {
-                    prop_assert_eq!(problem.row, row.row);
-                    readable("table/import plans", &problem.to_string())?;
-                }
-            }
-            let Some(command) = &planned.command else {
-                return Ok(());
-            };
-            let applied = timed(|| command::apply(&demo, command, today));
-            prop_assert!(applied.is_ok(), "{:?} refused: {:?}", command, applied);
-            let after = applied.expect("checked").plan;
-            let again = timed(|| import::plan_import(&after, &table, &mapping, "fuzz.csv"));
-            prop_assert_eq!(&again.command, &None, "a second import changes nothing");
-            for row in &again.rows {
-                prop_assert!(
-                    matches!(
-                        row.action,
-                        import::RowAction::Unchanged | import::RowAction::Refused
-                    ),
-                    "{:?}",
-                    row
-                );
-            }
-            Ok(())
+            import_applies_and_changes_nothing_again(&demo(), &table, &mapping)
         },
     );
+}
+
+/// What a cell of `column` of a Work sheet may hold: the demo's book of
+/// work, its people, roles and clients, the words the import reads and a
+/// few it refuses, dates around the demo's horizon, and empty cells.
+fn work_cells(column: Column) -> &'static [&'static str] {
+    match column {
+        Column::Work => &[
+            "AKS platform build",
+            "aks  platform BUILD",
+            "Microsoft 365 and Intune rollout",
+            "Kubernetes managed service",
+            "Managed security operations",
+            "Pilot",
+            "Certifications and training",
+            "",
+        ],
+        Column::Client => &[
+            "Tailspin Toys",
+            "Contoso Dental Group",
+            "Litware",
+            "Acme",
+            "",
+        ],
+        Column::Kind => &[
+            "",
+            "Project",
+            "Managed service",
+            "Internal",
+            "Deal",
+            "Retainer",
+            "Hobby",
+        ],
+        Column::Status => &[
+            "",
+            "In progress",
+            "Done",
+            "on hold",
+            "Tentative",
+            "Not started (tentative)",
+            "Confirmed",
+            "Sort of",
+        ],
+        Column::Stage => &[
+            "",
+            "Proposal",
+            "Won",
+            "Lost",
+            "Lead",
+            "Negotiation",
+            "Maybe",
+        ],
+        Column::Probability => &["", "60%", "100%", "0", "0.25", "150 %"],
+        Column::Start | Column::End => &[
+            "",
+            "2026-11-09",
+            "2026-11-23",
+            "2026-12-14",
+            "2027-01-04",
+            "2027-02-05",
+            "2027-06-11",
+            "2025-01-01",
+            "2026-13-01",
+        ],
+        Column::Person => &[
+            "",
+            "Lena Novak",
+            "tom becker",
+            "Ravi Patel",
+            "Oliver Grant",
+            "Dana Fox",
+        ],
+        Column::Email => &[
+            "",
+            "lena.novak@harbourline-it.example",
+            "RAVI.PATEL@harbourline-it.example",
+            "nobody@example.com",
+        ],
+        Column::Role => &["", "Cloud Engineer", "Security Analyst", "DevOps Engineer"],
+        Column::HoursPerWeek => &["", "8", "16", "0", "200", "7,5"],
+        Column::HoursPerDay => &["", "4", "8", "25"],
+        Column::Budget => &["", "300", "760", "lots"],
+        _ => &[""],
+    }
+}
+
+/// Work sheets shaped as planners write them, planned into the demo: the
+/// Work sheet's columns in any order, each cell from [`work_cells`], so
+/// rows group into the demo's pieces of work and its assignments, clash,
+/// win deals and move dates, which arbitrary tables seldom do. The checks
+/// are those of any table.
+#[test]
+fn work_sheet_import_plans_apply_and_change_nothing_the_second_time() {
+    let columns = Sheet::Work.columns();
+    let shape = prop::sample::subsequence(columns.clone(), 1..=columns.len())
+        .prop_shuffle()
+        .prop_flat_map(|header| {
+            let width = header.len();
+            let rows = prop::collection::vec(prop::collection::vec(0usize..16, width), 0..16);
+            (Just(header), rows)
+        });
+    fuzz("table/work sheets", 256, shape, |(header, picks)| {
+        let rows: Vec<Vec<String>> = picks
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(header)
+                    .map(|(pick, column)| {
+                        let cells = work_cells(*column);
+                        cells[pick % cells.len()].to_string()
+                    })
+                    .collect()
+            })
+            .collect();
+        let table = table::Table {
+            delimiter: ',',
+            header: header
+                .iter()
+                .map(|column| column.label().to_string())
+                .collect(),
+            rows,
+        };
+        let mapping = import::Mapping {
+            sheet: Sheet::Work,
+            columns: table::match_columns(Sheet::Work, &table.header),
+            dates: DateOrder::Iso,
+        };
+        import_applies_and_changes_nothing_again(&demo(), &table, &mapping)
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -1249,9 +1285,9 @@ fn corpus_root() -> std::path::PathBuf {
 
 /// Writes the inputs `target`'s corpus starts from into `dir`: for
 /// `plan_file` every real plan file, indented and compact; for `plan_edits`
-/// random bytes (each chooses a seed file and its edits); for `people_csv`
-/// the demo's skills matrix, as is and with a byte order mark and Windows
-/// line ends; for `share_link` base64url payloads.
+/// random bytes (each chooses a seed file and its edits); for
+/// `sheet_import` the spreadsheets of [`sheet_seeds`]; for `share_link`
+/// base64url payloads.
 fn write_seeds(target: &str, dir: &std::path::Path) {
     let mut seeds: Vec<(&str, String, Vec<u8>)> = Vec::new();
     let mut files = seed_files();
@@ -1283,14 +1319,9 @@ fn write_seeds(target: &str, dir: &std::path::Path) {
             .collect();
         seeds.push(("plan_edits", format!("seed-{index}"), bytes));
     }
-    let matrix = opsboard::persist::csv::skills_matrix_csv(&fuzz_checks::demo());
-    let windows = format!("\u{feff}{}", matrix.replace('\n', "\r\n"));
-    seeds.push(("people_csv", "seed-matrix".to_string(), matrix.into_bytes()));
-    seeds.push((
-        "people_csv",
-        "seed-matrix-windows".to_string(),
-        windows.into_bytes(),
-    ));
+    for (name, text) in sheet_seeds() {
+        seeds.push(("sheet_import", format!("seed-{name}"), text.into_bytes()));
+    }
     for (index, payload) in [&b""[..], b"f", b"fo", b"foo", &[0, 255, 62, 63, 191]]
         .iter()
         .enumerate()
@@ -1302,6 +1333,97 @@ fn write_seeds(target: &str, dir: &std::path::Path) {
     for (_, name, bytes) in seeds.iter().filter(|(of, _, _)| *of == target) {
         std::fs::write(dir.join(name), bytes).expect("a seed is written");
     }
+}
+
+/// The spreadsheets the `sheet_import` corpus starts from: the demo's
+/// sheets and skills matrix as Opsboard writes them, the end-to-end tests'
+/// spreadsheets of another firm (`tests/e2e/fixtures/`), and a few written
+/// as other tools and other countries write them.
+fn sheet_seeds() -> Vec<(&'static str, String)> {
+    let plan = demo();
+    let fixture = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/e2e/fixtures")
+            .join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    };
+    let matrix = persist::csv::skills_matrix_csv(&plan);
+    vec![
+        ("people", persist::sheets::people_sheet_csv(&plan)),
+        ("work", persist::sheets::work_sheet_csv(&plan)),
+        ("leave", persist::sheets::leave_sheet_csv(&plan)),
+        ("holidays", persist::sheets::holidays_sheet_csv(&plan)),
+        // With a byte order mark and line feeds alone, as some tools save.
+        (
+            "skills-matrix",
+            format!("\u{feff}{}", matrix.replace("\r\n", "\n")),
+        ),
+        ("firm-people", fixture("firm-people.csv")),
+        ("firm-work", fixture("firm-work.tsv")),
+        ("firm-leave", fixture("firm-leave.csv")),
+        (
+            "semicolons",
+            "Name;E-mail;Weekly hours;Billable %;Skills\r\n\
+             Lena Novak;LENA.NOVAK@harbourline-it.example;32,5;75 %;Azure:3; Terraform:2\r\n\
+             \"Kowalski; Anna\";;40;;\r\n"
+                .to_string(),
+        ),
+        (
+            "quotes",
+            "Name,Role,Skills,Certifications\n\
+             \"Becker, Tom\",\"Cloud \"\"Lead\"\"\",\"Azure:4, Terraform:3\",\"AZ-104 (2027-03-31); CKA\"\n\
+             \"Dana\nFox\",'=1+1,\"Azure=2, C++=1\",\"CCNA (Routing)\"\n\
+             Tom Becker,,,\n"
+                .to_string(),
+        ),
+        (
+            "unclosed-quote",
+            "Name,Team\nLena Novak,\"Cloud\nTom Becker,Cloud\n".to_string(),
+        ),
+        (
+            "ambiguous-dates",
+            "Employee,Leave start,Leave end,Half day,Leave type\n\
+             Lena Novak,3/4/2027,5/4/2027,,Annual leave\n\
+             Tom Becker,7/12/2026,7/12/2026,pm,Dentist\n\
+             Mei Lin,1.2.2027,,half,\n"
+                .to_string(),
+        ),
+        (
+            "conflicting-dates",
+            "Date,Holiday\n25/12/2026,Christmas Day\n12/26/2026,Boxing Day\n1/1/2027,New Year\n"
+                .to_string(),
+        ),
+        (
+            "runn",
+            "First Name,Last Name,Email,Job Title,Team Name,Cost to Business (per hour),\
+             Work Days,Hours per day,Start Date,End Date,Skills\n\
+             Lena,Novak,lena.novak@harbourline-it.example,Cloud Engineer,Cloud,48,Mon-Fri,8,\
+             2026-01-05,,\"Azure=3, Terraform=2\"\n\
+             Sam,Okafor,sam.okafor@example.com,Security Analyst,Security,45,Mon-Thu,7.5,\
+             2027-01-11,2027-12-31,\"Sentinel=2\"\n"
+                .to_string(),
+        ),
+        (
+            "float",
+            "Name,Email,Role,Department,Start date,End date,Tags,Cost rate,Bill rate\n\
+             Dana Fox,dana@example.com,Security Analyst,Security,12-01-2026,,SOC,55,120\n\
+             Tom Becker,,Cloud Architect,Cloud,01-05-2026,12-31-2027,Azure,58,140\n"
+                .to_string(),
+        ),
+        (
+            "float-schedule",
+            "Project,Client,Person,Hours/day,Start date,End date\n\
+             AKS platform build,Tailspin Toys,Tom Becker,4,11-30-2026,01-29-2027\n\
+             AKS platform build,Tailspin Toys,Dana Fox,8,12-07-2026,12-18-2026\n"
+                .to_string(),
+        ),
+        (
+            "pasted-holidays",
+            "Date\tHoliday\n2026-12-25\tChristmas Day\n2026-12-26\tBoxing Day\n\
+             2027-01-01\tNew Year's Day\n"
+                .to_string(),
+        ),
+    ]
 }
 
 /// Every input in a libFuzzer target's corpus (`tests/fuzz-corpus/<target>/`:
@@ -1347,10 +1469,8 @@ fn the_libfuzzer_plan_edits_corpus_passes_the_checks() {
 }
 
 #[test]
-fn the_libfuzzer_people_csv_corpus_passes_the_checks() {
-    replay("people_csv", |data| {
-        import_people(&String::from_utf8_lossy(data))
-    });
+fn the_libfuzzer_sheet_import_corpus_passes_the_checks() {
+    replay("sheet_import", sheet_import);
 }
 
 #[test]

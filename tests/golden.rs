@@ -1,6 +1,6 @@
 //! Golden plan files: every released format version must keep opening.
 //!
-//! `tests/data/v4/demo.opsboard.json` is the demo plan (laid out around
+//! `tests/data/v5/demo.opsboard.json` is the demo plan (laid out around
 //! 2026-11-23) as the current version writes it. It must decode to the same
 //! plan and encode to the same bytes. Run with `UPDATE_GOLDEN=1` to rewrite
 //! it after a deliberate change of the demo, never of the format.
@@ -51,14 +51,14 @@ fn check_migrates(text: &str, expected: &str) -> opsboard::model::Plan {
 
 #[test]
 fn the_current_demo_file_opens_and_writes_back_byte_for_byte() {
-    let path = fixture("v4/demo.opsboard.json");
+    let path = fixture("v5/demo.opsboard.json");
     let expected = persist::encode(&demo());
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        fs::create_dir_all(path.parent().expect("v4/")).expect("create v4/");
+        fs::create_dir_all(path.parent().expect("v5/")).expect("create v5/");
         fs::write(&path, &expected).expect("write the golden file");
     }
     let text = fs::read_to_string(&path).expect("the golden file exists");
-    assert!(text.contains("\"version\": 4,"));
+    assert!(text.contains("\"version\": 5,"));
     let plan = persist::decode(&text).expect("the golden file opens");
     assert_eq!(plan, demo());
     assert_eq!(
@@ -82,21 +82,22 @@ fn a_hand_written_minimal_v1_file_opens() {
 fn the_frozen_v1_demo_file_migrates_to_the_current_version() {
     let text = fs::read_to_string(fixture("v1/demo.opsboard.json")).expect("v1 file");
     assert!(text.contains("\"version\": 1,"));
-    let plan = check_migrates(&text, "v1/demo.as-v4.opsboard.json");
+    let plan = check_migrates(&text, "v1/demo.as-v5.opsboard.json");
     // Version 1 knew no scenarios: its tentative work stays tentative,
     // in no scenario.
     assert!(plan.scenarios.is_empty());
     assert!(plan.allocations.iter().all(|a| a.scenario.is_none()));
     assert_eq!(plan.allocations.len(), 9);
     assert_eq!(plan.people.len(), 12);
-    // What versions 2 and 3 made of it opens and gives the same.
+    // What versions 2 to 4 made of it opens and gives the same.
     for (older, version) in [
         ("v1/demo.as-v2.opsboard.json", 2),
         ("v1/demo.as-v3.opsboard.json", 3),
+        ("v1/demo.as-v4.opsboard.json", 4),
     ] {
         let text = fs::read_to_string(fixture(older)).expect("an older export");
         assert!(text.contains(&format!("\"version\": {version},")));
-        check_migrates(&text, "v1/demo.as-v4.opsboard.json");
+        check_migrates(&text, "v1/demo.as-v5.opsboard.json");
     }
 }
 
@@ -104,9 +105,11 @@ fn the_frozen_v1_demo_file_migrates_to_the_current_version() {
 fn the_frozen_v2_demo_file_migrates_to_the_current_version() {
     let text = fs::read_to_string(fixture("v2/demo.opsboard.json")).expect("v2 file");
     assert!(text.contains("\"version\": 2,"));
-    let plan = check_migrates(&text, "v2/demo.as-v4.opsboard.json");
-    let as_v3 = fs::read_to_string(fixture("v2/demo.as-v3.opsboard.json")).expect("v3 export");
-    check_migrates(&as_v3, "v2/demo.as-v4.opsboard.json");
+    let plan = check_migrates(&text, "v2/demo.as-v5.opsboard.json");
+    for older in ["v2/demo.as-v3.opsboard.json", "v2/demo.as-v4.opsboard.json"] {
+        let text = fs::read_to_string(fixture(older)).expect("an older export");
+        check_migrates(&text, "v2/demo.as-v5.opsboard.json");
+    }
     // Version 2 knew nothing of money, RACI, hiring or cadences: everyone
     // is an employee without a target, client work is billable without a
     // price or budget, the people allocated to an activity are its
@@ -207,7 +210,9 @@ fn the_frozen_v3_demo_file_migrates_to_the_current_version() {
     let text = fs::read_to_string(fixture("v3/demo.opsboard.json")).expect("v3 file");
     assert!(text.contains("\"version\": 3,"));
     let before: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let plan = check_migrates(&text, "v3/demo.as-v4.opsboard.json");
+    let plan = check_migrates(&text, "v3/demo.as-v5.opsboard.json");
+    let as_v4 = fs::read_to_string(fixture("v3/demo.as-v4.opsboard.json")).expect("v4 export");
+    check_migrates(&as_v4, "v3/demo.as-v5.opsboard.json");
     // Version 3 had one list of work: every activity stays one of the ops
     // plan's initiatives, with no contract and no deal, and keeps its kind,
     // client, billing and allocations; nothing else changes.
@@ -249,6 +254,42 @@ fn older_files_cannot_hold_version_4_fields() {
             error.to_string(),
             format!(
                 "plan.activities[0].{field}: unknown field in a version 3 file (it came with version 4)"
+            )
+        );
+    }
+}
+
+#[test]
+fn the_frozen_v4_demo_file_migrates_to_the_current_version() {
+    let text = fs::read_to_string(fixture("v4/demo.opsboard.json")).expect("v4 file");
+    assert!(text.contains("\"version\": 4,"));
+    let plan = check_migrates(&text, "v4/demo.as-v5.opsboard.json");
+    // Version 4 knew no emails: no one has one, and as a person without
+    // one is written without the field, only the version changes.
+    assert_eq!(plan.people.len(), 15);
+    assert!(plan.people.iter().all(|person| person.email.is_empty()));
+    assert_eq!(
+        persist::encode(&plan),
+        text.replacen("\"version\": 4,", "\"version\": 5,", 1),
+        "nothing but the version changes"
+    );
+}
+
+#[test]
+fn older_files_cannot_hold_version_5_fields() {
+    for (file, version) in [("v4/demo.opsboard.json", 4), ("v2/demo.opsboard.json", 2)] {
+        let text = fs::read_to_string(fixture(file)).expect("an older file");
+        let edit = text.replacen(
+            "\"name\": \"Priya Raman\",",
+            "\"name\": \"Priya Raman\", \"email\": \"priya@firm.example\",",
+            1,
+        );
+        assert_ne!(edit, text, "{file} names Priya Raman");
+        let error = persist::decode(&edit).expect_err("refused");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "plan.people[0].email: unknown field in a version {version} file (it came with version 5)"
             )
         );
     }

@@ -25,7 +25,11 @@
 //! - the People, Leave and Holidays sheets of a plan, imported in that
 //!   order into an empty plan, give the same people, leave and holidays,
 //!   and imported again change nothing
-//!   ([`the_people_leave_and_holidays_sheets_import_back_as_they_were`]).
+//!   ([`the_people_leave_and_holidays_sheets_import_back_as_they_were`]);
+//! - the Work sheet of a generated plan's book of work, imported after its
+//!   People sheet into an empty plan with the same horizon, gives the same
+//!   pieces of work and assignments, and imported again changes nothing
+//!   ([`the_work_sheet_imports_back_as_it_was`]).
 //!
 //! `PROPTEST_CASES` sets the number of cases (64 by default); failures are
 //! kept in `tests/properties.proptest-regressions` and replayed first.
@@ -47,11 +51,13 @@ use opsboard::model::{
     CadenceId, CadenceKind, Certification, CheckIn, CheckInEntry, CheckInId, ChecklistItem,
     Commitment, Decision, Direction, Employment, Frequency, Holiday, Horizon, Leave, MetricId,
     OpenRole, Person, PersonId, Plan, PlanId, RaciRole, Resources, RiskSettings, RoleId,
-    RoleStatus, ScenarioId, Skill, SkillId, SkillLevel, SkillRequirement, Status, StrategicGoal,
-    SuccessMetric, SupportPeriod, Week, WEEKDAYS,
+    RoleStatus, ScenarioId, Scope, Skill, SkillId, SkillLevel, SkillRequirement, Status,
+    StrategicGoal, SuccessMetric, SupportPeriod, Week, WEEKDAYS,
 };
 use opsboard::persist::diff::compare;
-use opsboard::persist::sheets::{holidays_sheet_csv, leave_sheet_csv, people_sheet_csv};
+use opsboard::persist::sheets::{
+    holidays_sheet_csv, leave_sheet_csv, people_sheet_csv, work_sheet_csv,
+};
 use opsboard::persist::table::{match_columns, read_table, DateOrder, Sheet};
 use opsboard::persist::{self, share};
 
@@ -397,6 +403,100 @@ fn import_sheet(
     let applied =
         apply(plan, &command, today).map_err(|error| TestCaseError::fail(format!("{error}")))?;
     Ok((applied.plan, Some(command)))
+}
+
+/// A generated plan of `size` whose book of work the Work sheet can carry
+/// whole: a piece of work whose title and client repeat another's (the
+/// sheet's key) gets a number after its title, and assignments of one
+/// assignee to one piece of work in the same weeks (which the sheet would
+/// list twice, and the import refuse the second time) are one, with the
+/// hours of both.
+fn work_plan(size: Size, today: NaiveDate) -> Plan {
+    let mut plan = generated_plan(size, today);
+    let mut titles: Vec<(String, String)> = Vec::new();
+    for activity in &mut plan.activities {
+        let key = |title: &str| (title.to_lowercase(), activity.client.to_lowercase());
+        let mut title = activity.title.clone();
+        let mut number = 1;
+        while titles.contains(&key(&title)) {
+            number += 1;
+            title = format!("{} ({number})", activity.title);
+        }
+        titles.push(key(&title));
+        activity.title = title;
+    }
+    let mut kept: Vec<Allocation> = Vec::new();
+    for allocation in plan.allocations.drain(..) {
+        let same = kept.iter_mut().find(|held| {
+            held.activity == allocation.activity
+                && held.assignee == allocation.assignee
+                && (held.first_week, held.last_week)
+                    == (allocation.first_week, allocation.last_week)
+        });
+        match same {
+            Some(held) => held.hours_per_week += allocation.hours_per_week,
+            None => kept.push(allocation),
+        }
+    }
+    plan.allocations = kept;
+    plan.sort_canonically();
+    plan
+}
+
+/// The book of work as the Work sheet carries it, to compare by name:
+/// each piece of work's title, client, kind, status, dates, budget and
+/// deal, and each assignment's work, assignee's name, weeks, hours and
+/// commitment (ids, owners, contracts, billing, skills and scenarios are
+/// in no column), each list sorted.
+type SheetWork = (Vec<String>, Vec<String>);
+
+fn sheet_work(plan: &Plan) -> SheetWork {
+    let mut work: Vec<String> = plan
+        .activities
+        .iter()
+        .filter(|activity| activity.scope == Scope::Book)
+        .map(|activity| {
+            format!(
+                "{:?} {:?} {} {} {:?} {:?} {:?} {:?}",
+                activity.title,
+                activity.client,
+                activity.kind.label(),
+                activity.status.label(),
+                activity.start,
+                activity.deadline,
+                activity.budget_hours.map(f64::to_bits),
+                activity
+                    .deal
+                    .map(|deal| (deal.stage.label(), deal.probability.to_bits())),
+            )
+        })
+        .collect();
+    let mut assignments: Vec<String> = plan
+        .allocations
+        .iter()
+        .filter_map(|allocation| {
+            let activity = plan.activity(allocation.activity)?;
+            let who = match &allocation.assignee {
+                Assignee::Person(id) => plan.person_name(*id),
+                Assignee::Role(id) => format!("open role {}", plan.role_title(*id)),
+                Assignee::Placeholder { role, .. } => format!("{role} (to staff)"),
+            };
+            (activity.scope == Scope::Book).then(|| {
+                format!(
+                    "{:?} {:?} {who:?} {} {} {} {}",
+                    activity.title,
+                    activity.client,
+                    allocation.first_week,
+                    allocation.last_week,
+                    allocation.hours_per_week.to_bits(),
+                    allocation.commitment.label()
+                )
+            })
+        })
+        .collect();
+    work.sort();
+    assignments.sort();
+    (work, assignments)
 }
 
 // ---------------------------------------------------------------------------
@@ -1304,6 +1404,46 @@ proptest! {
         let mut holidays = plan.holidays.clone();
         holidays.sort_by_key(|holiday| holiday.date);
         prop_assert_eq!(&read.holidays, &holidays);
+        for (sheet, text) in &sheets {
+            let (_, again) = import_sheet(&read, *sheet, text, today)?;
+            prop_assert_eq!(again, None, "a second import of {:?} changes nothing", sheet);
+        }
+    }
+
+    /// A generated plan's book of work (its contracts, projects, deals
+    /// with roles to staff, and internal work) written as a Work sheet
+    /// after its People sheet, and read into an empty plan with the same
+    /// horizon, gives the same pieces of work and assignments; both sheets
+    /// imported again change nothing.
+    #[test]
+    fn the_work_sheet_imports_back_as_it_was(
+        (people, activities, initiatives, clients, allocations, weeks) in
+            (1u32..15, 0u32..40, 0u32..10, 0u32..8, 0u32..60, 1u32..=52),
+        days in -3_000i64..3_000,
+    ) {
+        let today = day_near(days);
+        let size = Size {
+            people,
+            activities,
+            initiatives,
+            dependencies_per_initiative: 1,
+            clients,
+            allocations,
+            weeks,
+        };
+        let plan = work_plan(size, today);
+        prop_assume!(validate::errors(&plan).is_empty());
+        let sheets = [
+            (Sheet::People, people_sheet_csv(&plan)),
+            (Sheet::Work, work_sheet_csv(&plan)),
+        ];
+        let mut read = Plan::empty(PlanId(2), "Imported", today);
+        read.horizon = plan.horizon;
+        for (sheet, text) in &sheets {
+            read = import_sheet(&read, *sheet, text, today)?.0;
+        }
+        prop_assert_eq!(validate::errors(&read), Vec::new());
+        prop_assert_eq!(sheet_work(&read), sheet_work(&plan));
         for (sheet, text) in &sheets {
             let (_, again) = import_sheet(&read, *sheet, text, today)?;
             prop_assert_eq!(again, None, "a second import of {:?} changes nothing", sheet);

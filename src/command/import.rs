@@ -10,8 +10,10 @@
 //! would break one is refused instead. Planning again after the command is
 //! applied changes nothing.
 //!
-//! The plan keeps no email addresses, so an Email column only finds rows
-//! that repeat within the file; people are found by name.
+//! A row finds its person by email when it has an Email cell and someone
+//! in the plan has that address (ignoring case), else by name ignoring case
+//! and spacing ([`name_key`]). A row whose email is one person's and whose
+//! name is another's is refused, naming its Email column.
 
 use std::collections::HashMap;
 
@@ -19,7 +21,8 @@ use chrono::Datelike;
 
 use super::Command;
 use crate::engine::validate::{
-    FIRST_YEAR, LAST_YEAR, MAX_HOLIDAYS, MAX_ITEMS_PER_LIST, MAX_PEOPLE, MAX_SKILLS,
+    email_key, email_problem, FIRST_YEAR, LAST_YEAR, MAX_HOLIDAYS, MAX_ITEMS_PER_LIST, MAX_PEOPLE,
+    MAX_SKILLS,
 };
 use crate::model::{
     count_of, sort_by_number, Certification, Holiday, Leave, NaiveDate, Person, PersonId, Plan,
@@ -88,17 +91,12 @@ pub struct ImportPlan {
 /// and the undo label.
 pub fn plan_import(plan: &Plan, table: &Table, mapping: &Mapping, source: &str) -> ImportPlan {
     let matched: Vec<Column> = mapping.columns.iter().flatten().copied().collect();
-    if mapping.sheet == Sheet::Work {
-        return unreadable(
-            source,
-            "work and assignments are not imported here: import this sheet from the Work view",
-        );
-    }
     if !mapping.sheet.has_key(&matched) {
         let needs = match mapping.sheet {
             Sheet::People => "a Name column (or First name and Last name)",
+            Sheet::Work => "a Work column (the engagement, project or deal)",
             Sheet::Leave => "a Person (or Email) column and a From column",
-            Sheet::Holidays | Sheet::Work => "a Date column",
+            Sheet::Holidays => "a Date column",
         };
         return unreadable(
             source,
@@ -117,7 +115,8 @@ pub fn plan_import(plan: &Plan, table: &Table, mapping: &Mapping, source: &str) 
     match mapping.sheet {
         Sheet::People => people::plan_people(plan, rows, source),
         Sheet::Leave => leave::plan_leave(plan, rows, source),
-        Sheet::Holidays | Sheet::Work => holidays::plan_holidays(plan, rows, source),
+        Sheet::Work => work::plan_work(plan, rows, source),
+        Sheet::Holidays => holidays::plan_holidays(plan, rows, source),
     }
 }
 
@@ -253,6 +252,17 @@ fn plan_date(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
     parse_date(text, order).and_then(within_plan_years)
 }
 
+/// Hours read by [`parse_hours`], at most `limit` (the hours in `per`).
+fn hours_within(text: &str, limit: f64, per: &str) -> Result<f64, String> {
+    let hours = parse_hours(text)?;
+    if hours > limit {
+        return Err(format!(
+            "{hours} hours {per} is more than the {limit} hours in {per}"
+        ));
+    }
+    Ok(hours)
+}
+
 /// `date` when a plan can hold it (`validate` refuses the others).
 fn within_plan_years(date: NaiveDate) -> Result<NaiveDate, String> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
@@ -263,27 +273,98 @@ fn within_plan_years(date: NaiveDate) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
-/// The people of `plan` by [`name_key`] of their name, each with their
-/// index in `plan.people`.
-fn people_by_name(plan: &Plan) -> HashMap<String, Vec<usize>> {
-    let mut found: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, person) in plan.people.iter().enumerate() {
-        found.entry(name_key(&person.name)).or_default().push(index);
-    }
-    found
+/// The people of a plan by [`name_key`] of their name and by
+/// [`email_key`] of their email, each with their index in `plan.people`.
+struct PeopleIndex {
+    by_name: HashMap<String, Vec<usize>>,
+    by_email: HashMap<String, usize>,
 }
 
-/// The one person of the plan called `name`, as an index into
-/// `plan.people`; `Ok(None)` when there is none.
+impl PeopleIndex {
+    /// Follows a row that renamed the person at `at` or changed their
+    /// email, so the rows after it find them as the plan will hold them
+    /// (and as the same file, imported again, finds them).
+    fn changed(&mut self, at: usize, before: &Person, after: &Person) {
+        let (old, new) = (name_key(&before.name), name_key(&after.name));
+        if old != new {
+            if let Some(named) = self.by_name.get_mut(&old) {
+                named.retain(|index| *index != at);
+            }
+            self.by_name.entry(new).or_default().push(at);
+        }
+        let (old, new) = (email_key(&before.email), email_key(&after.email));
+        if old != new {
+            if self.by_email.get(&old) == Some(&at) {
+                self.by_email.remove(&old);
+            }
+            if !new.is_empty() {
+                self.by_email.entry(new).or_insert(at);
+            }
+        }
+    }
+
+    /// The person whose email is `email` (ignoring case); none for an
+    /// empty one.
+    fn by_email(&self, email: &str) -> Option<usize> {
+        match email_key(email) {
+            key if key.is_empty() => None,
+            key => self.by_email.get(&key).copied(),
+        }
+    }
+}
+
+/// The people of `plan` by name and by email, for [`find_person`].
+fn people_by_name(plan: &Plan) -> PeopleIndex {
+    let mut index = PeopleIndex {
+        by_name: HashMap::new(),
+        by_email: HashMap::new(),
+    };
+    for (at, person) in plan.people.iter().enumerate() {
+        index
+            .by_name
+            .entry(name_key(&person.name))
+            .or_default()
+            .push(at);
+        if !person.email.is_empty() {
+            // A valid plan has each email once; the first is kept.
+            index.by_email.entry(email_key(&person.email)).or_insert(at);
+        }
+    }
+    index
+}
+
+/// The one person of the plan a row names, as an index into
+/// `plan.people`: the person with `email` when the row has one and someone
+/// has it, else the one called `name`; `Ok(None)` when there is none. A
+/// refusal is a sentence for the row's Email column when `email` is
+/// someone's ([`PeopleIndex::by_email`]), else for its name column.
 fn find_person(
     plan: &Plan,
-    index: &HashMap<String, Vec<usize>>,
+    index: &PeopleIndex,
     name: &str,
+    email: Option<&str>,
 ) -> Result<Option<usize>, String> {
-    match index.get(&name_key(name)).map(Vec::as_slice) {
-        None | Some([]) => Ok(None),
-        Some([one]) => Ok(Some(*one)),
-        Some(many) => Err(format!(
+    let named = match name_key(name) {
+        key if key.is_empty() => &[][..],
+        key => index.by_name.get(&key).map_or(&[][..], Vec::as_slice),
+    };
+    if let Some((email, found)) = email.and_then(|email| Some((email, index.by_email(email)?))) {
+        // A name that is someone else's, and not this person's too, is a
+        // row about two people.
+        return match named {
+            [other, ..] if !named.contains(&found) => Err(format!(
+                "'{}' is the email of '{}', but '{}' is another person in the plan: correct the email or the name",
+                shown(email.trim()),
+                shown(&plan.people[found].name),
+                shown(&plan.people[*other].name)
+            )),
+            _ => Ok(Some(found)),
+        };
+    }
+    match named {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        many => Err(format!(
             "{} people in the plan are called '{}': rename one of them in the plan first",
             many.len(),
             shown(&plan.people[many[0]].name)
@@ -379,6 +460,7 @@ fn added_and_updated(counts: &Counts, one: &str, many: &str, updated: &str) -> V
 mod holidays;
 mod leave;
 mod people;
+mod work;
 
 #[cfg(test)]
 #[path = "import_tests.rs"]

@@ -2,9 +2,10 @@
 //! spreadsheet, compares what each row does and the summary, and the
 //! command is applied by the real `command::apply`.
 //!
-//! The firm: skills Azure (skl-1) and Terraform (skl-2); Lena Novak (Cloud
-//! Engineer, team Cloud, Azure 3, owns "Landing zone" due 2027-01-29) and
-//! Tom Becker (team Service desk); Christmas Day 2026-12-25 off.
+//! The firm: skills Azure (skl-1) and Terraform (skl-2); Lena Novak
+//! (lena.novak@small-firm.example, Cloud Engineer, team Cloud, Azure 3, owns
+//! "Landing zone" due 2027-01-29) and Tom Becker (team Service desk, no
+//! email); Christmas Day 2026-12-25 off.
 
 use super::*;
 use crate::command::{apply, CommandError};
@@ -33,6 +34,7 @@ fn firm() -> Plan {
         .collect();
     plan.people = vec![
         Person {
+            email: "lena.novak@small-firm.example".to_string(),
             role: "Cloud Engineer".to_string(),
             team: "Cloud".to_string(),
             skills: vec![SkillLevel {
@@ -293,7 +295,84 @@ fn a_person_twice_in_the_file_is_refused_the_second_time() {
 }
 
 #[test]
-fn a_sheet_without_its_key_or_the_work_sheet_is_refused_at_row_1() {
+fn people_are_found_by_email_first_then_by_name() {
+    // Lena by her email in other letter case, under her new name; Tom by
+    // name, given an email; Dana new.
+    let text = "Name,Email,Role\n\
+                Lena Berg,Lena.Novak@Small-Firm.example,\n\
+                tom  becker,tom.becker@small-firm.example,\n\
+                Dana Fox,dana.fox@small-firm.example,Consultant\n";
+    let plan = firm();
+    let import = check(
+        &plan,
+        Sheet::People,
+        DateOrder::Iso,
+        text,
+        &[
+            "2 Update Lena Berg (was Lena Novak)",
+            "3 Update Tom Becker",
+            "4 Add Dana Fox",
+        ],
+        "Imported people.csv: 1 person added, 2 updated",
+    );
+    let after = apply_and_reimport(&plan, &import, Sheet::People, text);
+    let lena = person(&after, "Lena Berg");
+    assert_eq!(lena.id, PersonId(1));
+    assert_eq!(lena.email, "Lena.Novak@Small-Firm.example");
+    assert_eq!(lena.role, "Cloud Engineer", "an empty cell changes nothing");
+    let tom = person(&after, "Tom Becker");
+    assert_eq!(tom.email, "tom.becker@small-firm.example");
+    assert_eq!(
+        person(&after, "Dana Fox").email,
+        "dana.fox@small-firm.example"
+    );
+    // A name that differs only in case and spacing keeps the plan's
+    // spelling; an empty Email cell keeps the email.
+    check(
+        &after,
+        Sheet::People,
+        DateOrder::Iso,
+        "Name,Email,Weekly hours\nlena   BERG,,32\n",
+        &["2 Update Lena Berg"],
+        "Imported people.csv: 1 person updated",
+    );
+}
+
+#[test]
+fn an_email_of_one_person_and_a_name_of_another_is_refused() {
+    let text = "Name,Email\n\
+                Tom Becker,LENA.NOVAK@small-firm.example\n\
+                Dana Fox,dana at small-firm.example\n\
+                Eve Stone,eve@\n";
+    check(
+        &firm(),
+        Sheet::People,
+        DateOrder::Iso,
+        text,
+        &[
+            "2 Refused Tom Becker | row 2, column B: Email: 'LENA.NOVAK@small-firm.example' is the email of 'Lena Novak', but 'Tom Becker' is another person in the plan: correct the email or the name",
+            "3 Refused Dana Fox | row 3, column B: Email: 'dana at small-firm.example' has a space in it",
+            "4 Refused Eve Stone | row 4, column B: Email: 'eve@' has nothing after the @",
+        ],
+        "Nothing changes from people.csv: 3 rows refused",
+    );
+    // One row finds Lena by name, a later one by email under a new name:
+    // both would update her.
+    check(
+        &firm(),
+        Sheet::People,
+        DateOrder::Iso,
+        "Name,Email\nLena Novak,\nLena Berg,lena.novak@small-firm.example\n",
+        &[
+            "2 Unchanged Lena Novak",
+            "3 Refused Lena Berg | row 3, column B: Email: repeats row 2: both are 'Lena Novak'",
+        ],
+        "Nothing changes from people.csv: 1 unchanged, 1 row refused",
+    );
+}
+
+#[test]
+fn a_sheet_without_its_key_is_refused_at_row_1() {
     check(
         &firm(),
         Sheet::People,
@@ -306,9 +385,9 @@ fn a_sheet_without_its_key_or_the_work_sheet_is_refused_at_row_1() {
         &firm(),
         Sheet::Work,
         DateOrder::Iso,
-        "Project,Assignee\nPilot,Lena Novak\n",
-        &["1 Refused work.csv | row 1, column A: work and assignments are not imported here: import this sheet from the Work view"],
-        "Nothing imported from work.csv: work and assignments are not imported here: import this sheet from the Work view",
+        "Client,Assignee\nFabrikam,Lena Novak\n",
+        &["1 Refused work.csv | row 1, column A: the Work sheet needs a Work column (the engagement, project or deal): choose the column that holds it"],
+        "Nothing imported from work.csv: the Work sheet needs a Work column (the engagement, project or deal): choose the column that holds it",
     );
 }
 
@@ -364,14 +443,36 @@ fn leave_is_added_to_people_of_the_plan_and_a_second_import_changes_nothing() {
 }
 
 #[test]
-fn leave_by_email_alone_is_refused_the_plan_keeps_no_emails() {
-    check(
-        &firm(),
+fn leave_finds_its_person_by_email_first_then_by_name() {
+    let text = "Email,Person,From\n\
+                LENA.NOVAK@small-firm.example,,2026-12-14\n\
+                lena.novak@small-firm.example,Lena N.,2026-12-15\n\
+                ,Tom Becker,2026-12-16\n\
+                tom@small-firm.example,Tom Becker,2026-12-17\n\
+                lena.novak@small-firm.example,Tom Becker,2026-12-18\n\
+                nobody@small-firm.example,,2026-12-21\n";
+    let plan = firm();
+    let import = check(
+        &plan,
         Sheet::Leave,
         DateOrder::Iso,
-        "Email,From\nlena@example.com,2026-12-14\n",
-        &["2 Refused  | row 2, column A: Email: the plan keeps no email addresses: add a column with the person's name"],
-        "Nothing changes from leave.csv: 1 row refused",
+        text,
+        &[
+            "2 Add Lena Novak, leave 2026-12-14",
+            "3 Add Lena Novak, leave 2026-12-15",
+            "4 Add Tom Becker, leave 2026-12-16",
+            "5 Add Tom Becker, leave 2026-12-17",
+            "6 Refused Tom Becker | row 6, column A: Email: 'lena.novak@small-firm.example' is the email of 'Lena Novak', but 'Tom Becker' is another person in the plan: correct the email or the name",
+            "7 Refused nobody@small-firm.example | row 7, column A: Email: no one in the plan has the email 'nobody@small-firm.example': add it to them (a People sheet with an Email column does), or add a column with the person's name",
+        ],
+        "Imported leave.csv: 4 leave entries added (2 rows refused)",
+    );
+    let after = apply_and_reimport(&plan, &import, Sheet::Leave, text);
+    assert_eq!(person(&after, "Lena Novak").leave.len(), 2);
+    assert_eq!(
+        person(&after, "Tom Becker").email,
+        "",
+        "a Leave sheet gives no one an email"
     );
 }
 
@@ -445,4 +546,73 @@ fn an_import_never_makes_a_command_the_plan_refuses() {
         apply(&plan, &by_hand, today()),
         Err(CommandError::Invalid(_))
     ));
+}
+
+// ---------------------------------------------------------------------------
+// Work: its own file, with the firm and the helpers above.
+
+#[path = "import/work_tests.rs"]
+mod work_sheet;
+
+/// A skills matrix, one column per skill: columns named after a skill of
+/// the catalogue are matched as its levels; another column becomes a skill
+/// when the person matches it as one. An empty cell keeps the level, 0
+/// takes the skill away.
+#[test]
+fn a_skills_matrix_gives_a_level_a_column() {
+    use crate::persist::table::{choose_column, match_skill_columns};
+    let plan = firm();
+    let text = "Name,Weekly hours,azure,Terraform,Kubernetes\n\
+                Lena Novak,,0,2,3\n\
+                Tom Becker,,4,,\n\
+                Dana Fox,40,,7,1\n";
+    let table = read_table(text).expect("a table");
+    let mut columns = match_columns(Sheet::People, &table.header);
+    match_skill_columns(
+        Sheet::People,
+        &mut columns,
+        &table.header,
+        &["Azure", "Terraform"],
+    );
+    assert_eq!(columns[4], None, "Kubernetes is no skill of the plan yet");
+    choose_column(&mut columns, 4, Some(Column::SkillLevel));
+    let mapping = Mapping {
+        sheet: Sheet::People,
+        columns: columns.clone(),
+        dates: DateOrder::Iso,
+    };
+    let import = plan_import(&plan, &table, &mapping, "skills.csv");
+    let shown: Vec<String> = import.rows.iter().map(shown_row).collect();
+    assert_eq!(
+        shown,
+        [
+            "2 Update Lena Novak",
+            "3 Update Tom Becker",
+            "4 Refused Dana Fox | row 4, column D: Terraform: '7' is not a skill level: use 0 (none) to 4",
+        ]
+    );
+    assert_eq!(import.new_skills, ["Kubernetes"]);
+    let command = import.command.expect("a change");
+    let applied = apply(&plan, &command, today()).expect("the plan's rules hold");
+    let levels = |name: &str| -> Vec<(String, u8)> {
+        person(&applied.plan, name)
+            .skills
+            .iter()
+            .map(|held| {
+                let skill = applied
+                    .plan
+                    .skills
+                    .iter()
+                    .find(|skill| skill.id == held.skill);
+                (skill.expect("a catalogue skill").name.clone(), held.level)
+            })
+            .collect()
+    };
+    assert_eq!(
+        levels("Lena Novak"),
+        [("Terraform".to_string(), 2), ("Kubernetes".to_string(), 3)]
+    );
+    assert_eq!(levels("Tom Becker"), [("Azure".to_string(), 4)]);
+    let again = plan_import(&applied.plan, &table, &mapping, "skills.csv");
+    assert_eq!(again.command, None, "a second import changes nothing");
 }

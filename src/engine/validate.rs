@@ -15,8 +15,11 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+#[path = "validate_email.rs"]
+mod email;
 #[path = "validate_roles.rs"]
 mod roles;
+pub use email::{email_key, email_problem, EmailProblem, MAX_EMAIL_CHARS};
 pub use roles::{MAX_CADENCES, MAX_RACI_PEOPLE, MAX_ROLES, MAX_ROLE_SKILLS};
 
 use crate::model::{
@@ -627,6 +630,7 @@ impl Checker {
             }
             self.person(person);
         }
+        self.unique_emails(plan);
         self.unique(
             "activities",
             ActivityId::PREFIX,
@@ -719,6 +723,7 @@ impl Checker {
         if person.name.trim().is_empty() {
             self.error(format!("{path}.name"), "a person needs a name");
         }
+        self.email(person);
         self.hours_per_week(&format_args!("{path}.weekly_hours"), person.weekly_hours);
         self.hours_per_week(
             &format_args!("{path}.support_hours_per_week"),

@@ -6,6 +6,28 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::*;
 
+/// The demo firm's made-up mail domain (`.example` is reserved for examples,
+/// so no mail ever reaches anyone).
+const MAIL_DOMAIN: &str = "harbourline-it.example";
+
+/// A demo person's work email: `chloe.martin@harbourline-it.example` for
+/// "Chloé Martin", `james.oconnor@…` for "James O'Connor".
+fn work_email(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter_map(|letter| match letter {
+                    'é' => Some('e'),
+                    letter if letter.is_ascii_alphabetic() => Some(letter.to_ascii_lowercase()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    format!("{}@{MAIL_DOMAIN}", words.join("."))
+}
+
 /// The demo plan, its horizon starting two weeks before the week of `today`.
 pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
     let start = Week::containing(today).plus_weeks(-2);
@@ -38,6 +60,7 @@ pub fn demo_plan(id: PlanId, today: NaiveDate) -> Plan {
             .collect()
     };
     let person = |id: u32, name: &str, role: &str, team: &str| Person {
+        email: work_email(name),
         role: role.to_string(),
         team: team.to_string(),
         ..Person::new(PersonId(id), name)

@@ -216,6 +216,9 @@ pub struct Skill {
 pub struct Person {
     pub id: PersonId,
     pub name: String,
+    /// Their work email address, empty for none. A spreadsheet import
+    /// finds people by it before their name; never part of a client export.
+    pub email: String,
     pub role: String,
     pub team: String,
     /// Contracted hours in a full week.
@@ -272,6 +275,7 @@ impl Person {
         Person {
             id,
             name: name.to_string(),
+            email: String::new(),
             role: String::new(),
             team: String::new(),
             weekly_hours: 40.0,

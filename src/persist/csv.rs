@@ -1,34 +1,18 @@
 //! Spreadsheets: the skills matrix, the activities, the allocations by week
-//! and the utilisation by week as CSV, and people with their skills read
-//! from CSV. A file with a bad row is refused whole, each problem named by
-//! its row and column, so nothing is half-imported.
+//! and the utilisation by week written as CSV, and [`CsvProblem`], how the
+//! import (`persist::table`, `command::import`) names a problem by its row
+//! and column.
 //!
 //! The CSV itself (RFC 4180: commas, double quotes, quotes doubled inside
-//! quotes, CR LF or LF) is read and written here: the `csv` crate did the
-//! same but added 14 KB gzipped to the browser bundle, a tenth of the budget
-//! left.
+//! quotes, CR LF) is written here: the `csv` crate did the same but added
+//! 14 KB gzipped to the browser bundle, a tenth of the budget left.
 
-use super::read::shown;
 use crate::engine::capacity::{self, Options};
 use crate::engine::skills::usable_hours;
-use crate::engine::validate::{self, thousands};
-use crate::model::{
-    sort_by_number, Activity, Allocation, Assignee, NaiveDate, Person, PersonId, Plan, SkillLevel,
-    Week, MAX_SKILL_LEVEL,
-};
+use crate::model::{sort_by_number, Activity, Allocation, Assignee, NaiveDate, Plan, Week};
 
-/// The fixed columns before the skill columns.
+/// The fixed columns of the skills matrix, before a column a skill.
 const FIXED: [&str; 4] = ["Name", "Role", "Team", "Weekly hours"];
-
-/// A people spreadsheet has at most this many rows (the header, a row a
-/// person, and room for blank lines).
-const MAX_ROWS: usize = 2 * validate::MAX_PEOPLE + 1;
-/// And at most this many columns: the fixed ones, a skill each, and room
-/// for empty ones.
-const MAX_COLUMNS: usize = FIXED.len() + validate::MAX_SKILLS + 16;
-/// At most this many problems are listed: a file with more is fixed from
-/// the first ones.
-const MAX_PROBLEMS: usize = 100;
 
 /// A problem in a CSV file, where a spreadsheet shows it: row 1 is the
 /// header, column A the first.
@@ -70,43 +54,14 @@ fn field(text: &str) -> String {
     }
 }
 
-/// Splits CSV text into rows of fields.
+/// Splits CSV text into rows of fields, to read the exports back.
 #[cfg(test)]
 fn records(text: &str) -> Vec<Vec<String>> {
-    records_within(text, usize::MAX, usize::MAX).unwrap_or_default()
-}
-
-/// Splits CSV text into rows of fields, refusing more than `max_rows` rows
-/// or `max_columns` fields in a row: a hostile file of 20 MB of commas or
-/// line breaks would otherwise become millions of cells.
-fn records_within(
-    text: &str,
-    max_rows: usize,
-    max_columns: usize,
-) -> Result<Vec<Vec<String>>, CsvProblem> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
     let mut chars = text.chars().peekable();
-    let too_many_columns = |rows: &Vec<Vec<String>>| CsvProblem {
-        row: rows.len() + 1,
-        column: column_name(max_columns),
-        message: format!(
-            "more than {} columns: a plan has at most {} skills",
-            thousands(max_columns),
-            thousands(validate::MAX_SKILLS)
-        ),
-    };
-    let too_many_rows = || CsvProblem {
-        row: max_rows + 1,
-        column: "A".to_string(),
-        message: format!(
-            "more than {} rows: a plan holds at most {} people",
-            thousands(max_rows),
-            thousands(validate::MAX_PEOPLE)
-        ),
-    };
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
@@ -116,19 +71,11 @@ fn records_within(
             (true, '"') => quoted = false,
             (true, c) => cell.push(c),
             (false, '"') if cell.is_empty() => quoted = true,
-            (false, ',') => {
-                row.push(std::mem::take(&mut cell));
-                if row.len() >= max_columns {
-                    return Err(too_many_columns(&rows));
-                }
-            }
+            (false, ',') => row.push(std::mem::take(&mut cell)),
             (false, '\r') if chars.peek() == Some(&'\n') => {}
             (false, '\n' | '\r') => {
                 row.push(std::mem::take(&mut cell));
                 rows.push(std::mem::take(&mut row));
-                if rows.len() >= max_rows && chars.peek().is_some() {
-                    return Err(too_many_rows());
-                }
             }
             (false, c) => cell.push(c),
         }
@@ -137,7 +84,7 @@ fn records_within(
         row.push(cell);
         rows.push(row);
     }
-    Ok(rows)
+    rows
 }
 
 /// The skills matrix: one row a person, one column a skill, levels 0-4.
@@ -520,190 +467,13 @@ pub fn utilisation_csv(plan: &Plan, today: NaiveDate, include_tentative: bool) -
     text
 }
 
-/// Cuts `problems` to [`MAX_PROBLEMS`] when there are that many, saying so at
-/// `row`, where checking stopped; returns whether it did.
-fn enough_listed(problems: &mut Vec<CsvProblem>, row: usize) -> bool {
-    if problems.len() < MAX_PROBLEMS {
-        return false;
-    }
-    problems.truncate(MAX_PROBLEMS);
-    problems.push(CsvProblem {
-        row,
-        column: "A".to_string(),
-        message: format!(
-            "the first {MAX_PROBLEMS} problems are listed: fix them, then import again to check from here"
-        ),
-    });
-    true
-}
-
-/// Reads people with their skills: the columns Name (required), Role, Team,
-/// Weekly hours, then one column a catalogue skill (by name) with a level
-/// 0-4 or nothing. People whose name is already in the plan are updated
-/// (role, team, hours, the skills in the file); the others are added.
-///
-/// A file over 20 MB, with more rows than a plan holds people or more
-/// columns than it holds skills is refused at once; at most
-/// [`MAX_PROBLEMS`] problems are listed.
-pub fn read_people_csv(plan: &Plan, text: &str) -> Result<Vec<Person>, Vec<CsvProblem>> {
-    if text.len() > super::MAX_FILE_BYTES {
-        return Err(vec![CsvProblem {
-            row: 1,
-            column: "A".to_string(),
-            message: format!(
-                "the file is {} MB: a spreadsheet of people is at most {} MB",
-                text.len().div_ceil(1024 * 1024),
-                super::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        }]);
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records = records_within(text, MAX_ROWS, MAX_COLUMNS).map_err(|problem| vec![problem])?;
-    let mut problems = Vec::new();
-    let Some(header) = records.first() else {
-        return Err(vec![CsvProblem {
-            row: 1,
-            column: "A".to_string(),
-            message: "the file is empty: the first row must name the columns".to_string(),
-        }]);
-    };
-    let header: Vec<String> = header.iter().map(|cell| cell.trim().to_string()).collect();
-    let position = |name: &str| {
-        header
-            .iter()
-            .position(|cell| cell.eq_ignore_ascii_case(name))
-    };
-    let Some(name_column) = position("Name") else {
-        return Err(vec![CsvProblem {
-            row: 1,
-            column: "A".to_string(),
-            message: "no \"Name\" column: the first row must name the columns".to_string(),
-        }]);
-    };
-    let (role_column, team_column, hours_column) =
-        (position("Role"), position("Team"), position("Weekly hours"));
-    let mut skill_columns = Vec::new();
-    for (index, cell) in header.iter().enumerate() {
-        if FIXED.iter().any(|fixed| fixed.eq_ignore_ascii_case(cell)) || cell.is_empty() {
-            continue;
-        }
-        match plan.skills.iter().find(|skill| skill.name.eq_ignore_ascii_case(cell)) {
-            Some(skill) => skill_columns.push((index, skill.id)),
-            None => problems.push(CsvProblem {
-                row: 1,
-                column: column_name(index),
-                message: format!("\"{}\" is not a skill in the catalogue: add it on the Skills view first, or rename the column", shown(cell)),
-            }),
-        }
-    }
-
-    if enough_listed(&mut problems, 1) {
-        return Err(problems);
-    }
-    let mut people: Vec<Person> = Vec::new();
-    for (offset, record) in records.iter().enumerate().skip(1) {
-        let row = offset + 1;
-        if enough_listed(&mut problems, row) {
-            break;
-        }
-        let cell = |index: Option<usize>| {
-            index
-                .and_then(|index| record.get(index))
-                .map(|value| value.trim())
-                .unwrap_or_default()
-        };
-        let name = cell(Some(name_column));
-        if record.iter().all(|value| value.trim().is_empty()) {
-            continue;
-        }
-        if name.is_empty() {
-            problems.push(CsvProblem {
-                row,
-                column: column_name(name_column),
-                message: "every person needs a name".to_string(),
-            });
-            continue;
-        }
-        let mut person = plan
-            .people
-            .iter()
-            .find(|existing| existing.name.eq_ignore_ascii_case(name))
-            .cloned()
-            .unwrap_or_else(|| Person::new(PersonId(0), name));
-        if role_column.is_some() {
-            person.role = cell(role_column).to_string();
-        }
-        if team_column.is_some() {
-            person.team = cell(team_column).to_string();
-        }
-        let hours = cell(hours_column);
-        if !hours.is_empty() {
-            match hours.replace(',', ".").parse::<f64>() {
-                Ok(hours) if (0.0..=crate::model::HOURS_PER_WEEK_LIMIT).contains(&hours) => {
-                    person.weekly_hours = hours
-                }
-                _ => problems.push(CsvProblem {
-                    row,
-                    column: column_name(hours_column.unwrap_or(0)),
-                    message: format!(
-                        "\"{}\" is not a number of hours from 0 to 168",
-                        shown(hours)
-                    ),
-                }),
-            }
-        }
-        for (index, skill) in &skill_columns {
-            let value = cell(Some(*index));
-            if value.is_empty() {
-                continue;
-            }
-            match value.parse::<u8>() {
-                Ok(level) if level <= MAX_SKILL_LEVEL => {
-                    person.skills.retain(|held| held.skill != *skill);
-                    if level > 0 {
-                        person.skills.push(SkillLevel {
-                            skill: *skill,
-                            level,
-                        });
-                    }
-                }
-                _ => problems.push(CsvProblem {
-                    row,
-                    column: column_name(*index),
-                    message: format!("\"{}\" is not a skill level: use 0 to 4", shown(value)),
-                }),
-            }
-        }
-        if people.len() == validate::MAX_PEOPLE {
-            problems.push(CsvProblem {
-                row,
-                column: column_name(name_column),
-                message: format!(
-                    "more than {} people: a plan holds at most {}",
-                    thousands(validate::MAX_PEOPLE),
-                    thousands(validate::MAX_PEOPLE)
-                ),
-            });
-            break;
-        }
-        people.push(person);
-    }
-    // The last row may have gone past the limit: list up to it.
-    if let Some(first_unlisted) = problems.get(MAX_PROBLEMS).map(|problem| problem.row) {
-        enough_listed(&mut problems, first_unlisted);
-    }
-    if problems.is_empty() {
-        Ok(people)
-    } else {
-        Err(problems)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::demo::demo_plan;
-    use crate::model::{ActivityId, AllocationId, Commitment, PlanId, SkillId, SkillRequirement};
+    use crate::model::{
+        ActivityId, AllocationId, Commitment, Person, PersonId, PlanId, SkillId, SkillRequirement,
+    };
 
     fn demo() -> Plan {
         let mut plan = demo_plan(PlanId(1), "2026-11-23".parse().expect("date"));
@@ -728,123 +498,6 @@ mod tests {
             lines[8],
             "James O'Connor,Service Desk Lead,Service desk,40,0,0,0,0,0,0,0,0,0,2,0,4,3,0,0"
         );
-    }
-
-    #[test]
-    fn people_are_read_added_and_updated() {
-        let text = "Name,Role,Team,Weekly hours,Azure,Microsoft Intune\n\
-                    Lena Novak,,,,,3\n\
-                    \"Kowalski, Anna\",Network Engineer,Cloud,32,2,\n";
-        let people = read_people_csv(&demo(), text).expect("a clean file");
-        assert_eq!(people.len(), 2);
-        assert_eq!(people[0].id, PersonId(3), "Lena is updated, not added");
-        assert_eq!(people[0].skill_level(SkillId(10)), 3);
-        assert_eq!(
-            people[0].skill_level(SkillId(1)),
-            3,
-            "an empty cell keeps her level"
-        );
-        assert_eq!(people[0].role, "", "an empty role cell clears it");
-        assert_eq!(people[1].id, PersonId(0));
-        assert_eq!(people[1].name, "Kowalski, Anna");
-        assert_eq!(people[1].weekly_hours, 32.0);
-        assert_eq!(people[1].skill_level(SkillId(1)), 2);
-    }
-
-    #[test]
-    fn every_problem_is_named_by_row_and_column_and_nothing_is_read() {
-        let check = |text: &str, expected: &[&str]| {
-            let problems = read_people_csv(&demo(), text).expect_err("refused");
-            let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            assert_eq!(shown, expected, "{text}");
-        };
-        check(
-            "",
-            &["row 1, column A: the file is empty: the first row must name the columns"],
-        );
-        check(
-            "Person,Azure\nAnn,2\n",
-            &["row 1, column A: no \"Name\" column: the first row must name the columns"],
-        );
-        check(
-            "Name,Azure,Cobol\nAnn,5,1\n,2,\nBen,x,\n",
-            &[
-                "row 1, column C: \"Cobol\" is not a skill in the catalogue: add it on the Skills view first, or rename the column",
-                "row 2, column B: \"5\" is not a skill level: use 0 to 4",
-                "row 3, column A: every person needs a name",
-                "row 4, column B: \"x\" is not a skill level: use 0 to 4",
-            ],
-        );
-        check(
-            "Name,Weekly hours\nAnn,200\n",
-            &["row 2, column B: \"200\" is not a number of hours from 0 to 168"],
-        );
-    }
-
-    #[test]
-    fn hostile_spreadsheets_are_refused_early_with_short_messages() {
-        let first_problems = |text: &str| -> Vec<String> {
-            read_people_csv(&demo(), text)
-                .expect_err("refused")
-                .iter()
-                .take(3)
-                .map(ToString::to_string)
-                .collect()
-        };
-        let too_large = "x".repeat(super::super::MAX_FILE_BYTES + 1);
-        assert_eq!(
-            first_problems(&too_large),
-            ["row 1, column A: the file is 21 MB: a spreadsheet of people is at most 20 MB"]
-        );
-        // Megabytes of line breaks or commas are not millions of cells.
-        assert_eq!(
-            first_problems(&format!("Name{}", "\n".repeat(1_000_000))),
-            ["row 4002, column A: more than 4,001 rows: a plan holds at most 2,000 people"]
-        );
-        assert_eq!(
-            first_problems(&format!("Name{}", ",".repeat(1_000_000))),
-            ["row 1, column AMG: more than 1,020 columns: a plan has at most 1,000 skills"]
-        );
-        let many_people: String = (0..2_001).map(|n| format!("\nHire {n}")).collect();
-        assert_eq!(
-            first_problems(&format!("Name{many_people}")),
-            ["row 2002, column A: more than 2,000 people: a plan holds at most 2,000"]
-        );
-        // A long cell is quoted by its start.
-        let long = "9".repeat(100_000);
-        assert_eq!(
-            first_problems(&format!("Name,Azure,Weekly hours,{long}\nAnn,{long},{long}")),
-            [
-                format!("row 1, column D: \"{}…\" is not a skill in the catalogue: add it on the Skills view first, or rename the column", &long[..40]),
-                format!("row 2, column C: \"{}…\" is not a number of hours from 0 to 168", &long[..40]),
-                format!("row 2, column B: \"{}…\" is not a skill level: use 0 to 4", &long[..40]),
-            ]
-        );
-        // At most a hundred problems, and where checking stopped.
-        let bad_rows: String = (0..500).map(|n| format!("\nHire {n},9")).collect();
-        let problems =
-            read_people_csv(&demo(), &format!("Name,Azure{bad_rows}")).expect_err("refused");
-        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
-        assert_eq!(
-            problems[MAX_PROBLEMS].to_string(),
-            "row 102, column A: the first 100 problems are listed: fix them, then import again to check from here"
-        );
-        // Regression: a last row with more problems than the limit listed
-        // them all (found by tests/fuzz.rs).
-        let header = ",Azure".repeat(150);
-        let cells = ",9".repeat(150);
-        let problems =
-            read_people_csv(&demo(), &format!("Name{header}\nAnn{cells}")).expect_err("refused");
-        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
-        assert_eq!(
-            problems[MAX_PROBLEMS].to_string(),
-            "row 2, column A: the first 100 problems are listed: fix them, then import again to check from here"
-        );
-        let bad_columns: String = (0..500).map(|n| format!(",Juggling {n}")).collect();
-        let problems =
-            read_people_csv(&demo(), &format!("Name{bad_columns}")).expect_err("refused");
-        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
-        assert_eq!(problems[MAX_PROBLEMS].row, 1);
     }
 
     #[test]

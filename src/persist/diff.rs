@@ -285,8 +285,12 @@ impl Comparison {
                 let (Some(field), Some(item)) = (&change.field, theirs.get(&change.key)) else {
                     return;
                 };
-                if let (Value::Object(ours), Some(value)) = (&mut target[index], item.get(field)) {
-                    ours.insert(field.clone(), value.clone());
+                if let Value::Object(ours) = &mut target[index] {
+                    match item.get(field) {
+                        Some(value) => ours.insert(field.clone(), value.clone()),
+                        // Theirs leaves it out: it is empty there.
+                        None => ours.remove(field),
+                    };
                 }
             }
             _ => {}
@@ -446,15 +450,21 @@ fn compare_list(
         match (mine, other) {
             (None, None) => {}
             (Some(mine), Some(other)) => {
-                let Value::Object(fields) = other else {
+                let (Value::Object(their_fields), Value::Object(our_fields)) = (other, mine) else {
                     continue;
                 };
-                for (field, their_value) in fields {
-                    let our_value = mine.get(field);
+                // Their fields, then ours they do not have: a field left
+                // out when empty (a person's email) is absent on one side.
+                let fields = their_fields.keys().chain(
+                    our_fields
+                        .keys()
+                        .filter(|field| !their_fields.contains_key(*field)),
+                );
+                for field in fields {
+                    let (our_value, their_value) = (mine.get(field), other.get(field));
                     let base_value = original.map(|base| base.and_then(|base| base.get(field)));
                     // A thing both added is compared field by field as if new.
-                    let Some((conflict, suggested)) =
-                        judge(our_value, Some(their_value), base_value)
+                    let Some((conflict, suggested)) = judge(our_value, their_value, base_value)
                     else {
                         continue;
                     };
@@ -464,7 +474,7 @@ fn compare_list(
                         label: label.clone(),
                         field: Some(field.clone()),
                         action: Action::Changed,
-                        text: describe_change(field, our_value, Some(their_value), names),
+                        text: describe_change(field, our_value, their_value, names),
                         conflict,
                         suggested,
                     });

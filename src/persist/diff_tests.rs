@@ -66,7 +66,7 @@ fn a_plan_compared_with_itself_has_no_changes_and_merges_to_itself() {
 #[test]
 fn two_way_changes_read_as_sentences() {
     type Edit = fn(&mut Plan);
-    let cases: [(Edit, &str); 7] = [
+    let cases: [(Edit, &str); 9] = [
         (
             |plan| activity(plan, 2).owner = Some(PersonId(3)),
             "Activity “Standard Azure landing zone in Terraform”: owner: Tom Becker → Lena Novak",
@@ -106,6 +106,16 @@ fn two_way_changes_read_as_sentences() {
                 plan.allocations.push(added);
             },
             "h a week",
+        ),
+        // An email is left out of the file when empty: taking its removal
+        // takes the field away.
+        (
+            |plan| plan.people[0].email.clear(),
+            "email: priya.raman@harbourline-it.example → none",
+        ),
+        (
+            |plan| plan.people[1].email = "tom@harbourline-it.example".to_string(),
+            "email: tom.becker@harbourline-it.example → tom@harbourline-it.example",
         ),
     ];
     for (edit, expected) in cases {

@@ -4,8 +4,10 @@
 //! A change to these types is a new format version with a migration.
 //!
 //! Lists are written in id order and every field is written (absent values
-//! as `null`), so two exports of one plan are byte-identical and a plan file
-//! in a git repository diffs one field a line.
+//! as `null`; only a person's email is left out when they have none, so a
+//! plan without emails stays as small as before), so two exports of one
+//! plan are byte-identical and a plan file in a git repository diffs one
+//! field a line.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -120,6 +122,13 @@ pub struct Skill {
 pub struct Person {
     pub id: PersonId,
     pub name: String,
+    /// Their work email address (version 5); left out when they have none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 3, max = 254), regex(pattern = r"^[^@\s]+@[^@\s]+$"))
+    )]
+    pub email: String,
     pub role: String,
     pub team: String,
     pub weekly_hours: f64,
@@ -564,6 +573,7 @@ impl From<model::Person> for Person {
         Person {
             id: person.id,
             name: person.name,
+            email: person.email,
             role: person.role,
             team: person.team,
             weekly_hours: person.weekly_hours,
@@ -1089,6 +1099,7 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
         &[
             "id",
             "name",
+            "email",
             "role",
             "team",
             "weekly_hours",
@@ -1108,6 +1119,7 @@ fn read_person(value: &Value, path: &str) -> Read<model::Person> {
     Ok(model::Person {
         id: person.parsed("id", ID)?,
         name: person.string("name")?,
+        email: person.string_or_empty("email")?,
         role: person.string_or_empty("role")?,
         team: person.string_or_empty("team")?,
         weekly_hours: person.number("weekly_hours")?,

@@ -7,6 +7,7 @@
 //! | 2 | `plan.scenarios` and `allocations[].scenario` (what-if scenarios) |
 //! | 3 | money, roles and cadence: `people[].employment` and `billable_target`; `activities[].billable`, `bill_rate`, `fixed_fee`, `budget_hours`, `responsible`, `consulted`, `informed`; `allocations[].open_role`; `plan.roles` (the hiring plan) and `plan.cadences` |
 //! | 4 | the firm's book of work beside the ops plan: `activities[].scope` (`initiative` or `book`), `contract` (a managed-services contract's hours) and `deal` (a pipeline deal's stage and probability) |
+//! | 5 | `people[].email` (a person's work email, left out when they have none) |
 
 use serde_json::{Map, Value};
 
@@ -162,6 +163,25 @@ pub fn v3_to_v4(plan: &mut Value, version: u64) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+/// Version 4 to version 5. Version 5 only added `people[].email`, which
+/// files leave out for a person without one: an earlier file holding it
+/// was not written by Opsboard and is refused, naming it. Nothing is
+/// filled in, as an earlier plan knew no one's email.
+///
+/// `version` is the file's own version (1 to 4), for messages.
+pub fn v4_to_v5(plan: &Value, version: u64) -> Result<(), ImportError> {
+    let Value::Object(plan) = plan else {
+        return Ok(());
+    };
+    match objects(plan, "people").position(|person| person.contains_key("email")) {
+        None => Ok(()),
+        Some(index) => Err(ImportError::Field {
+            path: format!("plan.people[{index}].email"),
+            reason: format!("unknown field in a version {version} file (it came with version 5)"),
+        }),
+    }
 }
 
 /// The objects of the list `list` of `plan` (none when it is not a list).

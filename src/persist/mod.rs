@@ -1,7 +1,7 @@
 //! The plan file format: a versioned envelope around a plan.
 //!
 //! ```json
-//! { "format": "opsboard-plan", "version": 4, "plan": { ... } }
+//! { "format": "opsboard-plan", "version": 5, "plan": { ... } }
 //! ```
 //!
 //! [`encode`] writes the current version, canonically: lists in id order,
@@ -30,7 +30,7 @@ use crate::model::{Lineage, Plan};
 /// The `format` tag of a plan file.
 pub const FORMAT: &str = "opsboard-plan";
 /// The newest format version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// The file name suffix of plan files.
@@ -327,6 +327,9 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
     }
     if version <= 3 {
         migrate::v3_to_v4(&mut plan_value, version)?;
+    }
+    if version <= 4 {
+        migrate::v4_to_v5(&plan_value, version)?;
     }
     let client_copy = match envelope.get("profile") {
         None | Some(Value::Null) => false,

@@ -26,7 +26,8 @@ use crate::model::{self, PlanId};
 pub(super) fn envelope_description() -> String {
     format!(
         "An Opsboard plan file of format version {CURRENT_VERSION}, as Opsboard writes it: \
-         every field present (absent values as null) and every list in id order. \
+         every field present (absent values as null, but for a person's email, left out \
+         when they have none) and every list in id order. \
          Opsboard also opens older versions and files that leave out optional fields. \
          Generated from the types in src/persist by `UPDATE_SCHEMA=1 cargo test --lib persist`; \
          do not edit it by hand."
@@ -46,7 +47,8 @@ fn refuse_unknown_fields(schema: &mut Schema) {
 }
 
 /// The schema of what `encode` writes. `for_serialize` makes every field
-/// required, `Option` fields included, because every field is written.
+/// required, `Option` fields included, because every field is written; a
+/// person's email, left out when empty (`skip_serializing_if`), is not.
 fn plan_file_schema() -> Value {
     let generator = SchemaSettings::draft2020_12()
         .for_serialize()
@@ -273,7 +275,7 @@ fn value_paths(value: &Value, path: &str, paths: &mut BTreeSet<String>) {
 #[test]
 fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
     let demo_path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v4/demo.opsboard.json");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v5/demo.opsboard.json");
     let demo_text = fs::read_to_string(demo_path).expect("the golden demo file");
     let demo: Value = serde_json::from_str(&demo_text).expect("the demo file is JSON");
     assert_eq!(schema_errors(&demo), Vec::<String>::new(), "the demo file");
@@ -303,7 +305,7 @@ fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
 /// Edits the demo file with `edit`; the reader must refuse it, and the schema
 /// too, with an error at `expected_pointer`.
 fn check(edit: impl FnOnce(&mut Value), expected_pointer: &str) {
-    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v4/demo.opsboard.json");
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v5/demo.opsboard.json");
     let mut file: Value =
         serde_json::from_str(&fs::read_to_string(demo).expect("the golden demo file"))
             .expect("the demo file is JSON");
@@ -376,7 +378,7 @@ fn files_the_reader_refuses_break_the_schema() {
     );
     // The envelope.
     check(|file| file["format"] = json!("trello-board"), "/format");
-    check(|file| file["version"] = json!(5), "/version");
+    check(|file| file["version"] = json!(6), "/version");
     // An allocation names a person, a placeholder or an open role: two is
     // refused, and none.
     check(
@@ -433,6 +435,18 @@ fn files_the_reader_refuses_break_the_schema() {
         },
         "/plan/activities/0/contract",
     );
+    // The values of version 5.
+    for email in [
+        "priya raman@firm.example",
+        "priya",
+        "@firm.example",
+        "priya@a@b",
+    ] {
+        check(
+            |file| file["plan"]["people"][0]["email"] = json!(email),
+            "/plan/people/0/email",
+        );
+    }
 }
 
 #[test]
@@ -454,6 +468,21 @@ fn where_the_schema_and_the_reader_differ() {
             .any(|error| error.starts_with("/plan/activities/0 ")),
         "expected a missing-field error, found {errors:?}"
     );
+    // A person's email is left out when they have none; an empty one
+    // opens all the same.
+    let mut empty_email = full.clone();
+    empty_email["plan"]["people"][0]["email"] = json!("");
+    assert!(decode(&empty_email.to_string()).is_ok());
+    assert!(schema_errors(&empty_email)
+        .iter()
+        .any(|error| error.starts_with("/plan/people/0/email ")));
+    let mut without_email = full.clone();
+    without_email["plan"]["people"][0]
+        .as_object_mut()
+        .expect("a person")
+        .remove("email");
+    assert!(decode(&without_email.to_string()).is_ok());
+    assert_eq!(schema_errors(&without_email), Vec::<String>::new());
     // Both pass over a field of the envelope they do not know.
     let mut with_author = full;
     with_author["author"] = json!("Priya Raman");

@@ -1,10 +1,10 @@
 //! Copies of a plan made to share: the client-safe copy leaves out what is
 //! internal to the firm (cost rates, bill rates, fixed fees, hours budgets,
 //! billable targets and who is billable or a contractor: everything a
-//! margin can be worked out from; the budget and headcount notes, the
-//! hiring plan, notes on leave and support, the check-in log, tentative
-//! pipeline work and its scenarios) and can put people's roles in place of
-//! their names. It is
+//! margin can be worked out from; people's email addresses, which are
+//! personal data; the budget and headcount notes, the hiring plan, notes on
+//! leave and support, the check-in log, tentative pipeline work and its
+//! scenarios) and can put people's roles in place of their names. It is
 //! marked (`Plan::client_copy`, `"profile": "client-safe"` in the file), so
 //! it can never replace the full plan by mistake.
 
@@ -107,6 +107,8 @@ pub fn client_safe(plan: &Plan, options: ClientSafe) -> Plan {
         }
     }
     for person in &mut copy.people {
+        // Personal data, and it would name whoever `names_as_roles` hides.
+        person.email.clear();
         person.cost_rate = None;
         person.billable_target = None;
         person.employment = Employment::Employee;
@@ -330,6 +332,23 @@ mod tests {
     }
 
     #[test]
+    fn emails_never_leave_in_a_client_copy() {
+        let plan = demo();
+        assert!(plan.people.iter().all(|person| !person.email.is_empty()));
+        for names_as_roles in [false, true] {
+            let copy = client_safe(&plan, ClientSafe { names_as_roles });
+            assert!(copy.people.iter().all(|person| person.email.is_empty()));
+            let text = encode(&copy);
+            assert!(!text.contains("\"email\""), "an email in {text}");
+            assert!(!text.contains('@'), "an address in {text}");
+            assert_eq!(decode(&text), Ok(copy));
+        }
+        let for_woodgrove = for_client(&plan, "Woodgrove Bank", ClientSafe::default());
+        assert!(!for_woodgrove.people.is_empty());
+        assert!(!encode(&for_woodgrove).contains('@'));
+    }
+
+    #[test]
     fn rates_and_margins_never_leave_in_a_client_copy() {
         let mut plan = demo();
         // Work on the open role, confirmed, so that it stays in the copy.
@@ -429,7 +448,7 @@ mod tests {
         let copy = client_safe(&demo(), ClientSafe::default());
         let text = encode(&copy);
         assert!(text.starts_with(
-            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 4,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
+            "{\n  \"format\": \"opsboard-plan\",\n  \"version\": 5,\n  \"profile\": \"client-safe\",\n  \"plan\": {"
         ));
         let read = decode(&text).expect("a client copy opens");
         assert!(read.client_copy);

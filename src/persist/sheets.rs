@@ -1,6 +1,7 @@
-//! The People, Leave and Holidays sheets as CSV, written in the columns
-//! and the cell formats the spreadsheet import reads (`persist::table` and
-//! `command::import`), so a plan's people, their leave and the public
+//! The People, Work, Leave and Holidays sheets as CSV, written in the
+//! columns and the cell formats the spreadsheet import reads
+//! (`persist::table` and `command::import`), so a plan's people, its book
+//! of work with the assignments on it, the people's leave and the public
 //! holidays can be edited in a spreadsheet and imported back.
 //!
 //! Each sheet is headed with [`Column::label`] of its columns. Cells go
@@ -10,15 +11,21 @@
 //! written in full rather than rounded to a tenth, so an import of an
 //! unedited sheet changes nothing.
 
+use std::collections::HashMap;
+
 use super::csv::{date_cell, header_row, push_row};
 use super::table::Column;
-use crate::model::{weekday_label, Certification, Leave, Person, Plan, WEEKDAYS};
+use crate::model::{
+    weekday_label, Activity, ActivityId, Allocation, Assignee, Certification, Commitment, Leave,
+    NaiveDate, Person, Plan, Scope, Week, Weekday, WEEKDAYS,
+};
 
 /// The People sheet's columns, in the order they are written: every field
-/// of a person the import reads that the plan keeps (no email, no first
-/// and last name apart, and hours a week rather than a day).
-const PEOPLE: [Column; 11] = [
+/// of a person the import reads that the plan keeps (no first and last
+/// name apart, and hours a week rather than a day).
+const PEOPLE: [Column; 12] = [
     Column::Name,
+    Column::Email,
     Column::Role,
     Column::Team,
     Column::WeeklyHours,
@@ -31,9 +38,10 @@ const PEOPLE: [Column; 11] = [
     Column::Certifications,
 ];
 
-/// The Leave sheet's columns: the person by name (the plan keeps no email).
-const LEAVE: [Column; 5] = [
+/// The Leave sheet's columns: the person by name and email.
+const LEAVE: [Column; 6] = [
     Column::Person,
+    Column::Email,
     Column::From,
     Column::To,
     Column::PartOfDay,
@@ -70,6 +78,7 @@ pub fn people_sheet_csv(plan: &Plan) -> String {
 fn person_cell(plan: &Plan, person: &Person, column: Column) -> String {
     match column {
         Column::Name => person.name.clone(),
+        Column::Email => person.email.clone(),
         Column::Role => person.role.clone(),
         Column::Team => person.team.clone(),
         Column::WeeklyHours => number_cell(person.weekly_hours),
@@ -105,6 +114,7 @@ pub fn leave_sheet_csv(plan: &Plan) -> String {
 fn leave_cell(person: &Person, leave: &Leave, column: Column) -> String {
     match column {
         Column::Person => person.name.clone(),
+        Column::Email => person.email.clone(),
         Column::From => date_cell(Some(leave.start)),
         Column::To => date_cell(Some(leave.end)),
         Column::PartOfDay => part_of_day_cell(leave.day_fraction),
@@ -125,6 +135,140 @@ pub fn holidays_sheet_csv(plan: &Plan) -> String {
         );
     }
     text
+}
+
+/// The Work sheet's columns: the piece of work's terms, repeated on each
+/// of its rows, then the assignment's dates, assignee and hours.
+const WORK: [Column; 13] = [
+    Column::Work,
+    Column::Client,
+    Column::Kind,
+    Column::Status,
+    Column::Stage,
+    Column::Probability,
+    Column::Start,
+    Column::End,
+    Column::Person,
+    Column::Email,
+    Column::Role,
+    Column::HoursPerWeek,
+    Column::Budget,
+];
+
+/// The book of work, one row an assignment (pieces of work and their
+/// assignments in the plan's order): Work, Client, Kind, Status (with
+/// `(tentative)` after it for tentative work that is not a deal), Deal
+/// stage and Win probability % of a deal, Start and End, the Person (with
+/// their Email) or, for an open role or a role to staff, the Role, Hours
+/// per week and Budget hours.
+///
+/// An assignment's Start is the Monday of its first week and its End the
+/// Friday of its last, or the work's own date when it falls in that week.
+/// A piece of work gets a row of its own, without an assignee, when it has
+/// no assignments, or when their dates do not run from its start to its
+/// end: the import takes a new piece of work's dates from that row, else
+/// from its assignments.
+pub fn work_sheet_csv(plan: &Plan) -> String {
+    let mut text = String::new();
+    push_row(&mut text, &header(&WORK));
+    let mut on: HashMap<ActivityId, Vec<&Allocation>> = HashMap::new();
+    for allocation in &plan.allocations {
+        on.entry(allocation.activity).or_default().push(allocation);
+    }
+    let book = plan
+        .activities
+        .iter()
+        .filter(|activity| activity.scope == Scope::Book);
+    for activity in book {
+        let allocations = on.remove(&activity.id).unwrap_or_default();
+        let rows: Vec<WorkRow> = allocations
+            .iter()
+            .map(|allocation| WorkRow::of(activity, allocation))
+            .collect();
+        let first = rows.iter().map(|row| row.start).min();
+        let last = rows.iter().map(|row| row.end).max();
+        if rows.is_empty() || first != activity.start || last != activity.deadline {
+            let cells = WORK.map(|column| work_cell(plan, activity, None, column));
+            push_row(&mut text, &cells);
+        }
+        for row in &rows {
+            let cells = WORK.map(|column| work_cell(plan, activity, Some(row), column));
+            push_row(&mut text, &cells);
+        }
+    }
+    text
+}
+
+/// An assignment as its row of the Work sheet has it.
+struct WorkRow<'a> {
+    allocation: &'a Allocation,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl WorkRow<'_> {
+    fn of<'a>(activity: &Activity, allocation: &'a Allocation) -> WorkRow<'a> {
+        let (first, last) = (allocation.first_week, allocation.last_week);
+        let in_week = |date: Option<NaiveDate>, week: Week| {
+            date.filter(|date| Week::containing(*date) == week)
+        };
+        WorkRow {
+            allocation,
+            start: in_week(activity.start, first).unwrap_or(first.monday()),
+            end: in_week(activity.deadline, last).unwrap_or(last.day(Weekday::Fri)),
+        }
+    }
+}
+
+/// What `column` of the Work sheet holds for `activity`, on the row of an
+/// assignment or, with `row` none, on the work's own row.
+fn work_cell(plan: &Plan, activity: &Activity, row: Option<&WorkRow>, column: Column) -> String {
+    let allocation = row.map(|row| row.allocation);
+    let assignee = allocation.map(|allocation| &allocation.assignee);
+    match column {
+        Column::Work => activity.title.clone(),
+        Column::Client => activity.client.clone(),
+        Column::Kind => activity.kind.label().to_string(),
+        Column::Status => {
+            let tentative = activity.deal.is_none()
+                && allocation.is_some_and(|a| a.commitment == Commitment::Tentative);
+            match tentative {
+                true => format!("{} (tentative)", activity.status.label()),
+                false => activity.status.label().to_string(),
+            }
+        }
+        Column::Stage => activity
+            .deal
+            .map(|deal| deal.stage.label().to_string())
+            .unwrap_or_default(),
+        Column::Probability => activity
+            .deal
+            .map(|deal| share_cell(deal.probability))
+            .unwrap_or_default(),
+        Column::Start => date_cell(row.map_or(activity.start, |row| Some(row.start))),
+        Column::End => date_cell(row.map_or(activity.deadline, |row| Some(row.end))),
+        Column::Person => match assignee {
+            Some(Assignee::Person(id)) => plan.person_name(*id),
+            _ => String::new(),
+        },
+        Column::Email => match assignee {
+            Some(Assignee::Person(id)) => plan
+                .person(*id)
+                .map(|person| person.email.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        Column::Role => match assignee {
+            Some(Assignee::Role(id)) => plan.role_title(*id),
+            Some(Assignee::Placeholder { role, .. }) => role.clone(),
+            _ => String::new(),
+        },
+        Column::HoursPerWeek => allocation
+            .map(|allocation| number_cell(allocation.hours_per_week))
+            .unwrap_or_default(),
+        Column::Budget => activity.budget_hours.map(number_cell).unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-//! Tests of the People, Leave and Holidays sheets: the demo's lines, and
-//! awkward text read back by the import's own reader.
+//! Tests of the People, Work, Leave and Holidays sheets: the demo's lines,
+//! awkward text read back by the import's own reader, and the book of work
+//! imported back.
 
 use super::*;
 use crate::command::import::{plan_import, Mapping};
@@ -53,17 +54,17 @@ fn the_demo_sheets_are_headed_with_the_import_labels() {
     check_lines(
         &people_sheet_csv(&plan),
         &[
-            "Name,Role,Team,Weekly hours,Working days,Start,End,Cost rate,Billable target,Skills,Certifications",
-            "Lena Novak,Cloud Engineer,Cloud,32,Mon-Thu,,,58,75%,Azure:3; Terraform:2; PowerShell automation:3,Azure Administrator Associate (2027-08-16)",
-            "Oliver Grant,Service Desk Analyst,Service desk,24,\"Mon, Wed, Fri\",,2027-01-08,36,70%,ITIL service management:2; Exchange Online:1,",
-            "Ravi Patel,Microsoft 365 Consultant (new hire),Microsoft 365,40,Mon-Fri,2026-12-14,,60,75%,Microsoft Intune:3; Exchange Online:3,",
+            "Name,Email,Role,Team,Weekly hours,Working days,Start,End,Cost rate,Billable target,Skills,Certifications",
+            "Lena Novak,lena.novak@harbourline-it.example,Cloud Engineer,Cloud,32,Mon-Thu,,,58,75%,Azure:3; Terraform:2; PowerShell automation:3,Azure Administrator Associate (2027-08-16)",
+            "Oliver Grant,oliver.grant@harbourline-it.example,Service Desk Analyst,Service desk,24,\"Mon, Wed, Fri\",,2027-01-08,36,70%,ITIL service management:2; Exchange Online:1,",
+            "Ravi Patel,ravi.patel@harbourline-it.example,Microsoft 365 Consultant (new hire),Microsoft 365,40,Mon-Fri,2026-12-14,,60,75%,Microsoft Intune:3; Exchange Online:3,",
         ],
     );
     check_lines(
         &leave_sheet_csv(&plan),
         &[
-            "Person,From,To,Part of day,Note",
-            "Aisha Khan,2026-12-14,2026-12-25,full,Parental leave",
+            "Person,Email,From,To,Part of day,Note",
+            "Aisha Khan,aisha.khan@harbourline-it.example,2026-12-14,2026-12-25,full,Parental leave",
         ],
     );
     assert_eq!(
@@ -247,5 +248,212 @@ fn a_skill_name_with_a_comma_splits_on_the_way_back() {
     assert_eq!(
         imported.rows[0].problems[0].message,
         "Skills: \"Networking\" has no level: write it as Networking:3, with a level from 0 to 4"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Work.
+
+use crate::model::{
+    Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee, Commitment, Deal,
+    DealStage, OpenRole, RoleId, Scope, Status, Week,
+};
+
+/// The book of work of `plan` as the Work sheet carries it, to compare two
+/// plans: each piece of work by title and client with its kind, status,
+/// dates, budget and deal, and each assignment by its work, its assignee's
+/// name, weeks, hours and commitment, each list sorted.
+fn sheet_work(plan: &Plan) -> (Vec<String>, Vec<String>) {
+    let mut work: Vec<String> = plan
+        .activities
+        .iter()
+        .filter(|activity| activity.scope == Scope::Book)
+        .map(|activity| {
+            format!(
+                "{} ({}) {} {} {:?} {:?} {:?} {:?}",
+                activity.title,
+                activity.client,
+                activity.kind.label(),
+                activity.status.label(),
+                activity.start,
+                activity.deadline,
+                activity.budget_hours,
+                activity.deal
+            )
+        })
+        .collect();
+    let mut assignments: Vec<String> = plan
+        .allocations
+        .iter()
+        .filter_map(|allocation| {
+            let activity = plan.activity(allocation.activity)?;
+            let who = match &allocation.assignee {
+                Assignee::Person(id) => plan.person_name(*id),
+                Assignee::Role(id) => format!("open role {}", plan.role_title(*id)),
+                Assignee::Placeholder { role, .. } => format!("{role} (to staff)"),
+            };
+            (activity.scope == Scope::Book).then(|| {
+                format!(
+                    "{} ({}) {who} {} to {} {} h {}",
+                    activity.title,
+                    activity.client,
+                    allocation.first_week,
+                    allocation.last_week,
+                    allocation.hours_per_week,
+                    allocation.commitment.label()
+                )
+            })
+        })
+        .collect();
+    work.sort();
+    assignments.sort();
+    (work, assignments)
+}
+
+/// A plan with Dana Fox, an open role of Cloud Engineer from 2026-12-14,
+/// and a book of work: an audit whose one assignment spans it, a retainer
+/// (its title like a formula) with a tentative week, a deal with a role to
+/// staff and the open role, and internal work with no assignment; beside
+/// an initiative, which is not on the sheet.
+fn book_plan() -> Plan {
+    let date = |text: &str| -> NaiveDate { text.parse().expect("date") };
+    let week = |text: &str| -> Week { text.parse().expect("week") };
+    let mut plan = Plan::empty(PlanId(7), "Book", today());
+    let mut dana = Person::new(PersonId(1), "Dana Fox");
+    dana.email = "dana@acme.example".to_string();
+    plan.people.push(dana);
+    plan.roles.push(OpenRole::new(
+        RoleId(1),
+        "Cloud Engineer",
+        date("2026-12-14"),
+    ));
+    let book = |id: u32, title: &str, client: &str, kind: ActivityKind| Activity {
+        scope: Scope::Book,
+        kind,
+        client: client.to_string(),
+        ..Activity::new(ActivityId(id), title)
+    };
+    plan.activities = vec![
+        Activity::new(ActivityId(1), "Landing zone"),
+        Activity {
+            start: Some(date("2026-11-25")),
+            deadline: Some(date("2026-12-09")),
+            budget_hours: Some(37.75),
+            ..book(2, "Audit, phase 1", "Acme", ActivityKind::Project)
+        },
+        Activity {
+            status: Status::InProgress,
+            start: Some(date("2026-06-01")),
+            deadline: Some(date("2027-06-30")),
+            ..book(3, "=Retainer", "Acme", ActivityKind::ManagedService)
+        },
+        Activity {
+            start: Some(date("2026-12-07")),
+            deadline: Some(date("2026-12-18")),
+            commitment: Commitment::Tentative,
+            deal: Some(Deal {
+                stage: DealStage::Negotiation,
+                probability: 0.8,
+            }),
+            ..book(4, "Pen test", "Trey", ActivityKind::Project)
+        },
+        book(5, "Internal tools", "", ActivityKind::Internal),
+    ];
+    let allocation =
+        |id: u32, assignee: Assignee, activity: u32, hours: f64, weeks: (&str, &str)| Allocation {
+            id: AllocationId(id),
+            assignee,
+            activity: ActivityId(activity),
+            hours_per_week: hours,
+            first_week: week(weeks.0),
+            last_week: week(weeks.1),
+            commitment: Commitment::Tentative,
+            scenario: None,
+        };
+    let dana = Assignee::Person(PersonId(1));
+    plan.allocations = vec![
+        allocation(1, dana.clone(), 1, 8.0, ("2026-W48", "2026-W49")),
+        Allocation {
+            commitment: Commitment::Confirmed,
+            ..allocation(2, dana.clone(), 2, 7.5, ("2026-W48", "2026-W50"))
+        },
+        allocation(3, dana, 3, 4.0, ("2026-W49", "2026-W49")),
+        allocation(
+            4,
+            Assignee::Placeholder {
+                role: "Security Analyst".to_string(),
+                skills: Vec::new(),
+            },
+            4,
+            8.0,
+            ("2026-W50", "2026-W51"),
+        ),
+        allocation(
+            5,
+            Assignee::Role(RoleId(1)),
+            4,
+            16.0,
+            ("2026-W51", "2026-W51"),
+        ),
+    ];
+    assert_eq!(crate::engine::validate::errors(&plan), vec![]);
+    plan
+}
+
+#[test]
+fn the_work_sheet_has_a_row_an_assignment_and_one_for_work_they_do_not_span() {
+    assert_eq!(
+        lines(&work_sheet_csv(&book_plan())),
+        [
+            "Work,Client,Kind,Status,Deal stage,Win probability %,Start,End,Person,Email,Role,Hours per week,Budget hours",
+            "\"Audit, phase 1\",Acme,Project,Not started,,,2026-11-25,2026-12-09,Dana Fox,dana@acme.example,,7.5,37.75",
+            "'=Retainer,Acme,Managed service,In progress,,,2026-06-01,2027-06-30,,,,,",
+            "'=Retainer,Acme,Managed service,In progress (tentative),,,2026-11-30,2026-12-04,Dana Fox,dana@acme.example,,4,",
+            "Pen test,Trey,Project,Not started,Negotiation,80%,2026-12-07,2026-12-18,,,Security Analyst,8,",
+            "Pen test,Trey,Project,Not started,Negotiation,80%,2026-12-14,2026-12-18,,,Cloud Engineer,16,",
+            "Internal tools,,Internal,Not started,,,,,,,,,",
+            "",
+        ]
+    );
+}
+
+#[test]
+fn the_work_sheet_imports_into_a_plan_with_the_same_people_and_again_changes_nothing() {
+    for original in [book_plan(), demo_plan(PlanId(1), today())] {
+        let mut empty = Plan::empty(PlanId(2), "Empty", today());
+        empty.horizon = original.horizon;
+        empty.scenarios = original.scenarios.clone();
+        // The roles' skills are the original catalogue's ids: left out.
+        empty.roles = original
+            .roles
+            .iter()
+            .map(|role| OpenRole {
+                skills: Vec::new(),
+                ..role.clone()
+            })
+            .collect();
+        let (plan, _) = import(&empty, Sheet::People, &people_sheet_csv(&original));
+        let (plan, again) = import(&plan, Sheet::Work, &work_sheet_csv(&original));
+        assert_eq!(again, None, "{}", original.name);
+        assert_eq!(
+            sheet_work(&plan),
+            sheet_work(&original),
+            "{}",
+            original.name
+        );
+    }
+}
+
+#[test]
+fn the_demo_work_sheet_lists_the_book_of_work_and_its_assignments() {
+    check_lines(
+        &work_sheet_csv(&demo_plan(PlanId(1), today())),
+        &[
+            // A contract signed before the horizon has a row of its own.
+            "Managed Azure and AWS operations,Northwind Logistics,Managed service,In progress,,,2026-04-13,2027-06-11,,,,,",
+            "Microsoft 365 migration,Alpine Ski House,Project,In progress,,,2026-12-14,2027-02-05,Ravi Patel,ravi.patel@harbourline-it.example,,28,700",
+            "Microsoft 365 and Intune rollout,Contoso Dental Group,Project,Not started,Proposal,60%,2026-12-21,2027-02-05,,,Microsoft 365 Consultant,24,",
+            "Microsoft 365 and Intune rollout,Contoso Dental Group,Project,Not started,Proposal,60%,2027-01-04,2027-02-05,,,Cloud Engineer,16,",
+        ],
     );
 }

@@ -109,7 +109,7 @@ fn the_envelope_comes_first_and_lists_are_in_id_order() {
     plan.people.reverse();
     let text = encode(&plan);
     assert!(
-        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 4,\n  \"plan\": {")
+        text.starts_with("{\n  \"format\": \"opsboard-plan\",\n  \"version\": 5,\n  \"plan\": {")
     );
     assert_eq!(text, encode(&demo()));
 }
@@ -137,8 +137,8 @@ fn what_is_not_a_plan_file() {
         "This is not an Opsboard plan file: its \"format\" is \"trello-board\", not \"opsboard-plan\".",
     );
     check(
-        "{\"format\": \"opsboard-plan\", \"version\": 5, \"plan\": {}}",
-        "This plan was saved by a newer Opsboard (file format version 5); this app reads up to version 4. Update the app to open it.",
+        "{\"format\": \"opsboard-plan\", \"version\": 6, \"plan\": {}}",
+        "This plan was saved by a newer Opsboard (file format version 6); this app reads up to version 5. Update the app to open it.",
     );
     check(
         "{\"format\": \"opsboard-plan\", \"version\": 0}",
@@ -174,7 +174,7 @@ fn a_wrong_field_is_named_by_its_path() {
     );
     check_edited(
         |file| file["plan"]["people"][0]["nickname"] = json!("P"),
-        "plan.people[0].nickname: unknown field; expected one of: id, name, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, support_periods, leave, skills, certifications, cost_rate, employment, billable_target",
+        "plan.people[0].nickname: unknown field; expected one of: id, name, email, role, team, weekly_hours, working_days, start_date, end_date, support_hours_per_week, support_periods, leave, skills, certifications, cost_rate, employment, billable_target",
     );
     check_edited(
         |file| {
@@ -367,5 +367,41 @@ fn the_rules_of_money_roles_and_cadence_are_named_by_their_path() {
             file["plan"]["cadences"][0]["title"] = json!(" ");
         },
         "plan.cadences[cad-1].title: a custom meeting needs a title",
+    );
+}
+
+#[test]
+fn an_email_is_written_only_when_a_person_has_one() {
+    let mut plan = demo();
+    plan.people[1].email.clear();
+    let text = encode(&plan);
+    assert!(text.contains(
+        "\"name\": \"Priya Raman\",\n        \"email\": \"priya.raman@harbourline-it.example\",\n        \"role\""
+    ));
+    assert!(text.contains("\"name\": \"Tom Becker\",\n        \"role\""));
+    assert_eq!(text.matches("\"email\"").count(), plan.people.len() - 1);
+    assert_eq!(decode(&text), Ok(plan));
+    // A hand-written file may write no email as empty or null.
+    for none in [json!(""), json!(null)] {
+        let mut file = demo_json();
+        file["plan"]["people"][0]["email"] = none;
+        let read = decode(&file.to_string()).expect("opens");
+        assert_eq!(read.people[0].email, "");
+    }
+}
+
+#[test]
+fn the_fields_of_version_5_are_read_strictly() {
+    check_edited(
+        |file| file["plan"]["people"][0]["email"] = json!(["priya@firm.example"]),
+        "plan.people[0].email: expected text, found a list",
+    );
+    check_edited(
+        |file| file["plan"]["people"][2]["email"] = json!("lena.novak at harbourline-it.example"),
+        "plan.people[per-3].email: Lena Novak's email 'lena.novak at harbourline-it.example' has a space in it",
+    );
+    check_edited(
+        |file| file["plan"]["people"][2]["email"] = json!("Priya.Raman@Harbourline-IT.example"),
+        "plan.people[per-3].email: Lena Novak's email 'Priya.Raman@Harbourline-IT.example' is Priya Raman's too (ignoring case): each person has their own",
     );
 }

@@ -304,6 +304,10 @@ pub fn ImportDialog() -> impl IntoView {
 /// The kinds of spreadsheet and calendar export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Export {
+    People,
+    Work,
+    Leave,
+    Holidays,
     Activities,
     Allocations,
     Utilisation,
@@ -315,6 +319,7 @@ enum Export {
 #[component]
 fn Exports() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let sheets = expect_context::<super::sheet_import::SheetImport>();
     let error = RwSignal::new(None::<String>);
     let names_as_roles = RwSignal::new(false);
     let for_client = RwSignal::new(String::new());
@@ -340,6 +345,26 @@ fn Exports() -> impl IntoView {
             let plan = history.plan();
             let base = plan.name.trim().to_string();
             match kind {
+                Export::People => (
+                    format!("{base} people.csv"),
+                    "text/csv",
+                    crate::persist::sheets::people_sheet_csv(plan),
+                ),
+                Export::Work => (
+                    format!("{base} work.csv"),
+                    "text/csv",
+                    crate::persist::sheets::work_sheet_csv(plan),
+                ),
+                Export::Leave => (
+                    format!("{base} leave.csv"),
+                    "text/csv",
+                    crate::persist::sheets::leave_sheet_csv(plan),
+                ),
+                Export::Holidays => (
+                    format!("{base} holidays.csv"),
+                    "text/csv",
+                    crate::persist::sheets::holidays_sheet_csv(plan),
+                ),
                 Export::Activities => (
                     format!("{base} activities.csv"),
                     "text/csv",
@@ -395,7 +420,19 @@ fn Exports() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="exports-title">
             <h2 id="exports-title">"Spreadsheets and calendars"</h2>
-            <p>"For a spreadsheet or a calendar: these files are made from the plan and are not read back."</p>
+            <p>"Bring people, work and assignments, leave and public holidays in from the spreadsheets you keep, or from Runn or Float, by file or by pasting cells. The sheets below go out in the same columns: edit them in a spreadsheet and import them back as updates."</p>
+            <div class="files__actions">
+                <button class="button button--primary" on:click=move |_| sheets.start(None)>"Import from a spreadsheet…"</button>
+            </div>
+            <h3 class="files__subheading">"Sheets to edit and import back"</h3>
+            <div class="files__actions">
+                <button class="button" on:click=move |_| export(Export::People)>"People (CSV)"</button>
+                <button class="button" on:click=move |_| export(Export::Work)>"Work and assignments (CSV)"</button>
+                <button class="button" on:click=move |_| export(Export::Leave)>"Leave (CSV)"</button>
+                <button class="button" on:click=move |_| export(Export::Holidays)>"Public holidays (CSV)"</button>
+            </div>
+            <h3 class="files__subheading">"Reports"</h3>
+            <p>"Made from the plan for a spreadsheet or a calendar; they are not read back."</p>
             <div class="files__actions">
                 <button class="button" on:click=move |_| export(Export::Activities)>"Activities (CSV)"</button>
                 <button class="button" on:click=move |_| export(Export::Allocations)>"Allocations by week (CSV)"</button>

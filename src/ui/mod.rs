@@ -18,6 +18,7 @@ mod plan;
 mod priorities;
 mod raci;
 mod report;
+mod sheet_import;
 mod shell;
 mod skills;
 pub mod state;
@@ -66,6 +67,8 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    let sheets = sheet_import::SheetImport::new();
+    provide_context(sheets);
 
     let read_route = move || {
         let hash = window().location().hash().unwrap_or_default();
@@ -133,8 +136,9 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::keydown, move |event| {
         handle_shortcut(state, &event);
     });
-    // A plan file dropped anywhere on the page is offered for import. Drags
-    // of board cards carry no files and are left to the board.
+    // A plan file dropped anywhere on the page is offered for import, a
+    // spreadsheet goes to the spreadsheet import. Drags of board cards
+    // carry no files and are left to the board.
     let _ = window_event_listener(leptos::ev::dragover, move |event| {
         if carries_files(&event) {
             event.prevent_default();
@@ -150,7 +154,11 @@ pub fn App() -> impl IntoView {
             .and_then(|transfer| transfer.files())
             .and_then(|files| files.get(0))
         {
-            files::receive(state, file);
+            use crate::persist::table::{file_kind, FileKind};
+            match file_kind(&file.name(), &file.type_()) {
+                FileKind::Text | FileKind::Workbook => sheet_import::receive(sheets, file),
+                FileKind::Other => files::receive(state, file),
+            }
         }
     });
 
@@ -175,6 +183,7 @@ pub fn App() -> impl IntoView {
         </main>
         <files::ImportDialog/>
         <merge::MergeDialog/>
+        <sheet_import::SheetImportDialog/>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
         </div>

@@ -25,6 +25,7 @@ enum Editing {
 #[component]
 pub fn PeopleView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let sheets = expect_context::<super::sheet_import::SheetImport>();
     let editing = RwSignal::new(None::<Editing>);
     let removing = RwSignal::new(None::<PersonId>);
     let rows = move || {
@@ -65,7 +66,14 @@ pub fn PeopleView() -> impl IntoView {
             <section class="panel" aria-labelledby="people-title">
                 <div class="panel__heading">
                     <h2 id="people-title" tabindex="-1">"People"</h2>
-                    <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add person"</button>
+                    <div class="files__actions">
+                        // People, their leave and public holidays: the sheet
+                        // is guessed from the columns.
+                        <button class="button" on:click=move |_| sheets.start(None)>
+                            "Import from a spreadsheet…"
+                        </button>
+                        <button class="button button--primary" on:click=move |_| open_form.run(Editing::New)>"Add person"</button>
+                    </div>
                 </div>
                 <p class="view__hint">
                     "The strip shows each week of the horizon: green when the week is free of leave and holidays, red when the person is away, not yet started or gone. Hover a week for its hours."
@@ -317,6 +325,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
         })
         .unwrap_or_else(|| Person::new(PersonId(0), ""));
     let name = RwSignal::new(original.name.clone());
+    let email = RwSignal::new(original.email.clone());
     let role = RwSignal::new(original.role.clone());
     let team = RwSignal::new(original.team.clone());
     let hours = RwSignal::new(number_text(original.weekly_hours));
@@ -475,6 +484,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
                 Some(parse_number("Cost rate", &rate, 0.0)?)
             },
             name: name.get_untracked().trim().to_string(),
+            email: email.get_untracked().trim().to_string(),
             role: role.get_untracked().trim().to_string(),
             team: team.get_untracked().trim().to_string(),
             weekly_hours: parse_number("Weekly hours", &hours.get_untracked(), 0.0)?,
@@ -504,6 +514,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
             <form on:submit=save novalidate>
                 <div class="form__grid">
                     <Field label="Name" value=name required=true id="person-name"/>
+                    <Field label="Email" value=email kind="email" hint="Finds them in a spreadsheet import; never in a client copy"/>
                     <Field label="Role" value=role/>
                     <Field label="Team" value=team/>
                     <Field label="Weekly hours" value=hours kind="number"/>

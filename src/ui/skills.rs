@@ -641,11 +641,12 @@ fn Engagement() -> impl IntoView {
 }
 
 /// The skills matrix as a spreadsheet: export it, or import people with
-/// their skills (nothing is imported while a row is wrong).
+/// their skills through the spreadsheet import (a column per skill).
 #[component]
 fn SpreadsheetActions() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let problems = RwSignal::new(Vec::<String>::new());
+    let sheets = expect_context::<super::sheet_import::SheetImport>();
+    let problem = RwSignal::new(None::<String>);
     let export = move |_| {
         let (name, text) = state.history.with_untracked(|history| {
             let plan = history.plan();
@@ -654,75 +655,18 @@ fn SpreadsheetActions() -> impl IntoView {
                 crate::persist::csv::skills_matrix_csv(plan),
             )
         });
-        if let Err(reason) = crate::browser::download(&name, "text/csv", &text) {
-            problems.set(vec![format!("The export failed: {reason}")]);
+        match crate::browser::download(&name, "text/csv", &text) {
+            Ok(()) => problem.set(None),
+            Err(reason) => problem.set(Some(format!("The export failed: {reason}"))),
         }
-    };
-    let import = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = match crate::browser::read_text(file).await {
-                Ok(text) => text,
-                Err(reason) => {
-                    problems.set(vec![reason]);
-                    return;
-                }
-            };
-            let read = state.history.with_untracked(|history| {
-                crate::persist::csv::read_people_csv(history.plan(), &text)
-            });
-            match read {
-                Err(found) => problems.set(found.iter().map(ToString::to_string).collect()),
-                Ok(people) => {
-                    let count = people.len();
-                    let commands = people
-                        .into_iter()
-                        .map(|person| {
-                            if person.id == PersonId(0) {
-                                Command::AddPerson(person)
-                            } else {
-                                Command::UpdatePerson(person)
-                            }
-                        })
-                        .collect();
-                    let summary = format!(
-                        "Imported {}",
-                        crate::model::count_of(count, "person", "people")
-                    );
-                    match state.execute(Command::Batch { commands, summary }) {
-                        Ok(_) => problems.set(Vec::new()),
-                        Err(message) => problems.set(vec![message]),
-                    }
-                }
-            }
-        });
     };
     view! {
         <div class="files__actions skills__spreadsheet">
             <button type="button" class="button button--small" on:click=export>"Export matrix (CSV)"</button>
-            <label class="button button--small file-picker">
-                "Import people (CSV)"
-                <input type="file" class="visually-hidden" accept=".csv,text/csv" aria-label="Import people (CSV)" on:change=import/>
-            </label>
+            <button type="button" class="button button--small"
+                on:click=move |_| sheets.start(Some(crate::persist::table::Sheet::People))>"Import people…"</button>
         </div>
-        {move || {
-            let found = problems.get();
-            (!found.is_empty()).then(|| view! {
-                <div class="import-error" role="alert" data-testid="csv-problems">
-                    <p>"Nothing was imported. Fix these cells and import the file again:"</p>
-                    <ul>{found.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                </div>
-            })
-        }}
+        {move || problem.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}
     }
 }
 

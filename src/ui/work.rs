@@ -204,6 +204,7 @@ fn WorkList() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let shown = RwSignal::new(ROWS_SHOWN);
     let adding = RwSignal::new(false);
+    let sheets = expect_context::<super::sheet_import::SheetImport>();
     let chosen = RwSignal::new(Vec::<ActivityId>::new());
     let scenario_name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -304,6 +305,7 @@ fn WorkList() -> impl IntoView {
                         prop:value=move || find.get() on:input=move |event| find.set(event_target_value(&event))/>
                 </label>
                 <Choice filter=true label="Kind" value=filter options=kinds/>
+                <button class="button" on:click=move |_| sheets.start(Some(crate::persist::table::Sheet::Work))>"Import work…"</button>
                 <button class="button button--primary" on:click=move |_| adding.set(true)>"Add work"</button>
             </div>
             {move || adding.get().then(|| view! {

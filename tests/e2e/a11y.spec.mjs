@@ -107,6 +107,17 @@ const OPENED = [
     },
     ready: (page) => page.getByRole('dialog', { name: /^Compare with / }),
   },
+  {
+    what: 'the spreadsheet import dialog, with a preview',
+    go: async (page) => {
+      // A fresh page: the dialogs opened before are gone.
+      await page.goto('about:blank');
+      await page.goto(`./?today=${TODAY}#/files`);
+      await page.getByRole('button', { name: 'Import from a spreadsheet…' }).click();
+      await page.getByLabel('Choose a CSV file').setInputFiles(path.join(root, 'tests/e2e/fixtures/firm-people.csv'));
+    },
+    ready: (page) => page.getByTestId('sheet-summary'),
+  },
 ];
 
 for (const colorScheme of ['light', 'dark']) {

@@ -21,7 +21,7 @@ import {
 } from './helpers.mjs';
 
 // An exported plan carries its lineage ("origin") for later merges.
-const ENVELOPE_START = '{\n  "format": "opsboard-plan",\n  "version": 4,\n  "origin": {\n    "id": "';
+const ENVELOPE_START = '{\n  "format": "opsboard-plan",\n  "version": 5,\n  "origin": {\n    "id": "';
 
 test('export then import (replace) gives the same plan, byte for byte', async ({ page }) => {
   const errors = collectErrors(page);
@@ -31,7 +31,7 @@ test('export then import (replace) gives the same plan, byte for byte', async ({
   expect(exported.text.startsWith(ENVELOPE_START)).toBe(true);
   const file = JSON.parse(exported.text);
   expect(file.format).toBe('opsboard-plan');
-  expect(file.version).toBe(4);
+  expect(file.version).toBe(5);
   expect(file.plan.name).toBe(DEMO_NAME);
   // The ops plan's 6 initiatives and the book of work's 14 engagements.
   expect(file.plan.activities).toHaveLength(20);
@@ -132,8 +132,8 @@ const BAD_FILES = [
   {
     what: 'a plan file of a newer version',
     name: 'future.opsboard.json',
-    text: () => '{"format":"opsboard-plan","version":5,"plan":{}}',
-    reason: [/newer Opsboard/, /version 5/],
+    text: () => '{"format":"opsboard-plan","version":6,"plan":{}}',
+    reason: [/newer Opsboard/, /version 6/],
   },
   {
     what: 'a plan that breaks a rule (unknown owner)',
@@ -227,7 +227,7 @@ test('a plan file dropped on the page opens the import dialog', async ({ page })
 test('a bad file dropped outside the Files view shows its error there', async ({ page }) => {
   await openApp(page, 'plan');
   const before = await exportPlan(page);
-  await dropFile(page, 'future.opsboard.json', '{"format":"opsboard-plan","version":5,"plan":{}}');
+  await dropFile(page, 'future.opsboard.json', '{"format":"opsboard-plan","version":6,"plan":{}}');
   const error = importError(page);
   await expect(error).toBeVisible();
   await expect(error).toContainText('newer Opsboard');

@@ -70,7 +70,13 @@ async function hostilePlan(page) {
     }
     return hostile.get(text);
   };
+  // An email stays one address (one @, no spaces), hostile all the same.
+  const email = (text) => {
+    if (!hostile.has(text)) hostile.set(text, `"><img/src=x/onerror=window.__xss=1>${text}`);
+    return hostile.get(text);
+  };
   const walk = (value, key) => {
+    if (typeof value === 'string' && key === 'email') return email(value);
     if (typeof value === 'string') return KEPT.has(key) || ID_DATE_OR_WEEK.test(value) ? value : rewrite(value, key);
     if (Array.isArray(value)) return value.map((item) => walk(item, key));
     if (value && typeof value === 'object') {

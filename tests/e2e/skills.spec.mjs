@@ -96,7 +96,7 @@ test('removing an owner asks who takes over, and undo brings everything back', a
   await expect(page.locator('.engagement[data-activity="act-7"] .engagement__team')).toContainText('Tom Becker');
 });
 
-test('the matrix exports as CSV, and a CSV of people imports only when every row is right', async ({ page }) => {
+test('the matrix exports as CSV and imports back unchanged; a skill column of the matrix reads levels, a wrong one refused by row and column', async ({ page }) => {
   await openApp(page, 'skills');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -107,18 +107,24 @@ test('the matrix exports as CSV, and a CSV of people imports only when every row
   // Azure 4, AWS 3, Terraform 3, and none of the twelve other skills.
   expect(exported.split(/\r?\n/)[2]).toBe('Tom Becker,Cloud Architect,Cloud,40,4,3,3,0,0,0,0,0,0,0,0,0,0,0,0');
 
-  const input = page.getByLabel('Import people (CSV)');
-  const bad = 'Name,Role,Team,Azure\nAnna Kowalski,Network Engineer,Cloud,7\n';
-  await input.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  await expect(page.getByTestId('csv-problems')).toContainText('row 2, column D: "7" is not a skill level: use 0 to 4');
-  await expect(page.locator('.matrix tbody tr')).toHaveCount(15);
+  const dialog = page.getByRole('dialog', { name: 'Import from a spreadsheet' });
+  const input = dialog.getByLabel('Choose a CSV file');
+  await page.getByRole('button', { name: 'Import people…' }).click();
+  await input.setInputFiles({ name: 'skills.csv', mimeType: 'text/csv', buffer: Buffer.from(exported) });
+  // Each skill's column is matched as its levels.
+  await expect(dialog.getByLabel('Import column E (Azure) as')).toHaveValue('Level of the skill named above');
+  await expect(page.getByTestId('sheet-summary')).toHaveText('Nothing changes from skills.csv: 15 unchanged');
 
-  const good = 'Name,Role,Team,Azure\nAnna Kowalski,Network Engineer,Cloud,2\n';
-  await input.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  const bad = 'Name,Role,Team,Azure\nAnna Kowalski,Network Engineer,Cloud,7\nBo Lind,Network Engineer,Cloud,2\n';
+  await input.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(dialog.locator('.sheet-import__row--refused')).toContainText("row 2, column D: Azure: '7' is not a skill level: use 0 (none) to 4");
+  await expect(page.getByTestId('sheet-summary')).toHaveText('On Import: 1 person added (1 row refused)');
+  await expect(page.locator('.matrix tbody tr')).toHaveCount(15);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.locator('.matrix tbody tr')).toHaveCount(16);
-  await expect(page.getByTestId('csv-problems')).toHaveCount(0);
-  await expect(page.locator('.matrix tbody tr').last()).toContainText('Anna Kowalski');
-  await expect(undoButton(page)).toHaveAttribute('aria-label', 'Undo: Imported 1 person');
+  await expect(page.locator('.matrix tbody tr').last()).toContainText('Bo Lind');
+  await expect(undoButton(page)).toHaveAttribute('aria-label', 'Undo: Imported people.csv: 1 person added');
 });
 
 test('a board card offers "Suggest owner", opening the suggestions', async ({ page }) => {

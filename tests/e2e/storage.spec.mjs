@@ -48,8 +48,8 @@ const UNREADABLE = [
   },
   {
     what: 'a stored plan saved by a newer version',
-    text: '{"format":"opsboard-plan","version":5,"plan":{}}',
-    reason: /newer Opsboard.*version 5/,
+    text: '{"format":"opsboard-plan","version":6,"plan":{}}',
+    reason: /newer Opsboard.*version 6/,
   },
 ];
 

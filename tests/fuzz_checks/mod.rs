@@ -8,8 +8,11 @@
 //! - every plan file that opens is a valid plan that writes back to a file
 //!   that opens as the same plan, and every view's computation and every
 //!   export runs on it;
-//! - a people spreadsheet that reads applies as one batch that leaves a
-//!   valid plan and undoes to the plan it started from;
+//! - a spreadsheet to import that reads is planned, as every sheet, into
+//!   the demo and into an empty plan: every refused row says why, naming its
+//!   row and column, the plan's one command applies and leaves a valid plan,
+//!   and planning the same table again on that plan changes nothing; a
+//!   spreadsheet that does not read says why, naming a row and a column;
 //! - a share link's base64url reads back what was written.
 //!
 //! A check returns proptest's `TestCaseError`; the libFuzzer targets panic
@@ -25,13 +28,15 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{json, Value};
 
-use opsboard::command::{Command, History};
+use opsboard::command::import::{self, Mapping, RowAction};
+use opsboard::command::{self, Command, History};
 use opsboard::engine::{
     book, capacity, checkin, health, money, priority, raci, risks, skills, validate, week,
 };
 use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{Plan, PlanId};
+use opsboard::persist::table::{self, Column, DateGuess, DateOrder, Sheet, Table};
 use opsboard::persist::{self, csv, ics, share};
 
 /// A refusal longer than this is not a message a person reads.
@@ -257,56 +262,130 @@ pub fn seed_files() -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------
-// People spreadsheets and share links.
+// Spreadsheets to import and share links.
 
-/// Reads `text` as the people spreadsheet against the demo and, like the
-/// Skills view, applies what it read as one batch.
-pub fn import_people(text: &str) -> Result<(), TestCaseError> {
-    let plan = demo();
-    match timed(|| csv::read_people_csv(&plan, text)) {
-        Err(problems) => {
-            prop_assert!(!problems.is_empty(), "refused without a problem");
-            prop_assert!(problems.len() <= 101, "{} problems listed", problems.len());
-            for problem in &problems {
-                prop_assert!(problem.row >= 1);
-                prop_assert!(!problem.column.is_empty());
-                readable("csv", &problem.to_string())?;
-            }
+/// The demo, made once: the spreadsheet checks plan every input into it.
+fn shared_demo() -> &'static Plan {
+    static DEMO: OnceLock<Plan> = OnceLock::new();
+    DEMO.get_or_init(demo)
+}
+
+/// Reads `data` as a spreadsheet to import, as the import dialog reads a
+/// picked file (UTF-8, invalid bytes replaced): a table that does not read
+/// is refused with a readable message naming a row and a column. A table
+/// that reads is planned as every sheet, its columns matched by name and
+/// the demo's skills as the dialog matches them, into the demo and into an
+/// empty plan, with [`import_applies_and_changes_nothing_again`]'s checks.
+/// The dates are read in the order the dialog finds in the date columns,
+/// and where it would ask a person (every date reads both ways, or the
+/// dates disagree), in each order they can choose.
+pub fn sheet_import(data: &[u8]) -> Result<(), TestCaseError> {
+    let text = String::from_utf8_lossy(data);
+    let read = match timed(|| table::read_table(&text)) {
+        Err(problem) => {
+            prop_assert!(problem.row >= 1, "{:?}", problem);
+            prop_assert!(!problem.column.is_empty(), "{:?}", problem);
+            return readable("read_table", &problem.to_string());
         }
-        Ok(people) => {
-            let commands = people
-                .into_iter()
-                .map(|person| {
-                    if person.id == opsboard::model::PersonId(0) {
-                        Command::AddPerson(person)
-                    } else {
-                        Command::UpdatePerson(person)
-                    }
-                })
-                .collect();
-            let batch = Command::Batch {
-                commands,
-                summary: "Imported people".to_string(),
+        Ok(read) => read,
+    };
+    let _ = timed(|| table::guess_sheet(&read.header));
+    let demo = shared_demo();
+    let empty = Plan::empty(PlanId(2), "Empty", today());
+    let skills: Vec<&str> = demo
+        .skills
+        .iter()
+        .map(|skill| skill.name.as_str())
+        .collect();
+    for sheet in Sheet::ALL {
+        let columns = timed(|| {
+            let mut columns = table::match_columns(sheet, &read.header);
+            table::match_skill_columns(sheet, &mut columns, &read.header, &skills);
+            columns
+        });
+        for dates in date_orders(&read, &columns) {
+            let mapping = Mapping {
+                sheet,
+                columns: columns.clone(),
+                dates,
             };
-            let mut history = History::new(plan.clone());
-            match timed(|| history.execute(&batch, today())) {
-                Err(error) => {
-                    readable("csv import", &error.to_string())?;
-                    prop_assert_eq!(history.plan(), &plan);
-                }
-                Ok(_) => {
-                    let imported = history.plan().clone();
-                    let (errors, reread) = timed(|| {
-                        let file = persist::encode(&imported);
-                        (validate::errors(&imported), persist::decode(&file))
-                    });
-                    prop_assert_eq!(errors, Vec::new());
-                    prop_assert_eq!(reread, Ok(imported));
-                    history.undo();
-                    prop_assert_eq!(history.plan(), &plan);
-                }
+            for plan in [demo, &empty] {
+                import_applies_and_changes_nothing_again(plan, &read, &mapping)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The date orders the import dialog can read `read` with `columns` in:
+/// the one the cells of the date columns show, ISO when none is a date,
+/// and each one where the dialog asks a person to choose.
+fn date_orders(read: &Table, columns: &[Option<Column>]) -> Vec<DateOrder> {
+    let dated: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.is_some_and(Column::is_date))
+        .map(|(index, _)| index)
+        .collect();
+    let cells = (0..read.rows.len())
+        .flat_map(|row| dated.iter().map(move |column| read.cell(row, *column)));
+    match timed(|| table::detect_date_order(cells)) {
+        DateGuess::Known(order) => vec![order],
+        DateGuess::NoDates => vec![DateOrder::Iso],
+        DateGuess::Ambiguous | DateGuess::Conflicting => vec![
+            DateOrder::Iso,
+            DateOrder::DayMonthYear,
+            DateOrder::MonthDayYear,
+        ],
+    }
+}
+
+/// Plans `table`, read as `mapping` says, as an import into `plan`: every
+/// row is numbered as the spreadsheet shows it, a row is refused exactly
+/// when it has problems, and each problem names the row and a column and
+/// reads well; the one command the plan gives applies and leaves a valid
+/// plan, and planning the same table again on that plan changes nothing.
+pub fn import_applies_and_changes_nothing_again(
+    plan: &Plan,
+    table: &Table,
+    mapping: &Mapping,
+) -> Result<(), TestCaseError> {
+    let planned = timed(|| import::plan_import(plan, table, mapping, "fuzz.csv"));
+    readable("import summary", &planned.summary)?;
+    for row in &planned.rows {
+        prop_assert!(row.row >= 1 && row.row <= table.rows.len() + 1, "{:?}", row);
+        prop_assert_eq!(
+            row.problems.is_empty(),
+            row.action != RowAction::Refused,
+            "{:?}",
+            row
+        );
+        for problem in &row.problems {
+            prop_assert_eq!(problem.row, row.row);
+            prop_assert!(!problem.column.is_empty(), "{:?}", problem);
+            readable("import", &problem.to_string())?;
+        }
+    }
+    let Some(command) = &planned.command else {
+        return Ok(());
+    };
+    let applied = timed(|| command::apply(plan, command, today()));
+    prop_assert!(
+        applied.is_ok(),
+        "{}: the command is refused: {:?}",
+        planned.summary,
+        applied.err()
+    );
+    let after = applied.expect("checked").plan;
+    prop_assert_eq!(timed(|| validate::errors(&after)), Vec::new());
+    let again = timed(|| import::plan_import(&after, table, mapping, "fuzz.csv"));
+    prop_assert_eq!(&again.command, &None, "a second import changes nothing");
+    for row in &again.rows {
+        prop_assert!(
+            matches!(row.action, RowAction::Unchanged | RowAction::Refused),
+            "{:?}",
+            row
+        );
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! A Leave sheet: days off added to the people of the plan.
+//! A Leave sheet: days off added to the people of the plan, each found by
+//! their email or their name.
 
 use super::*;
 
@@ -7,14 +8,14 @@ pub(super) fn plan_leave<'a>(
     rows: impl Iterator<Item = Row<'a>>,
     source: &str,
 ) -> ImportPlan {
-    let by_name = people_by_name(plan);
+    let people = people_by_name(plan);
     // The people whose leave changes, by index into `plan.people`.
     let mut changed: HashMap<usize, Person> = HashMap::new();
     // The first row of each (person, first day, last day).
     let mut seen: HashMap<(usize, NaiveDate, NaiveDate), usize> = HashMap::new();
     let mut outcomes = Vec::new();
     for row in rows {
-        let outcome = match read_leave(plan, &by_name, &row) {
+        let outcome = match read_leave(plan, &people, &row) {
             Err(outcome) => outcome,
             Ok((index, leave)) => {
                 let person = changed
@@ -41,34 +42,41 @@ pub(super) fn plan_leave<'a>(
 
 /// The person a row is for (an index into `plan.people`) and the leave it
 /// gives them; a refused outcome when the row cannot be read.
-fn read_leave(
-    plan: &Plan,
-    by_name: &HashMap<String, Vec<usize>>,
-    row: &Row,
-) -> Result<(usize, Leave), RowOutcome> {
+fn read_leave(plan: &Plan, people: &PeopleIndex, row: &Row) -> Result<(usize, Leave), RowOutcome> {
     let name = row.text(Column::Person);
-    if name.is_empty() {
-        let problem = match row.text(Column::Email) {
-            "" => row.problem(Column::Person, "every row needs the name of a person"),
-            _ => row.problem(
-                Column::Email,
-                "the plan keeps no email addresses: add a column with the person's name",
-            ),
-        };
+    let email = row.text(Column::Email).trim();
+    if name.is_empty() && email.is_empty() {
+        let problem = row.problem(Column::Person, "every row needs the name of a person");
         return Err(row.refused(String::new(), vec![problem]));
     }
-    let index = match find_person(plan, by_name, name) {
+    let who = match name {
+        "" => shown(email),
+        name => shown(name),
+    };
+    // A row the plan cannot tell the person of names its Email column when
+    // the email is someone's, or when it has only an email.
+    let who_column = match people.by_email(email) {
+        Some(_) => Column::Email,
+        None if name.is_empty() => Column::Email,
+        None => Column::Person,
+    };
+    let index = match find_person(plan, people, name, Some(email)) {
         Ok(Some(index)) => index,
+        Ok(None) if name.is_empty() => {
+            let message = format!(
+                "no one in the plan has the email '{}': add it to them (a People sheet with an Email column does), or add a column with the person's name",
+                shown(email)
+            );
+            return Err(row.refused(who, vec![row.problem(who_column, message)]));
+        }
         Ok(None) => {
             let message = format!(
                 "no one in the plan is called '{}': import them with a People sheet first, or correct the name",
                 shown(name)
             );
-            return Err(row.refused(shown(name), vec![row.problem(Column::Person, message)]));
+            return Err(row.refused(who, vec![row.problem(who_column, message)]));
         }
-        Err(message) => {
-            return Err(row.refused(shown(name), vec![row.problem(Column::Person, message)]))
-        }
+        Err(message) => return Err(row.refused(who, vec![row.problem(who_column, message)])),
     };
     let who = shown(&plan.people[index].name);
     let mut problems = Vec::new();

@@ -1,12 +1,15 @@
 //! A People sheet: people added or updated in the fields the sheet has,
-//! with the skills they name added to the catalogue.
+//! with the skills they name added to the catalogue. A person found by
+//! their email under another name is renamed; an Email cell sets the email
+//! of the person it is for.
 
 use super::*;
+use crate::model::MAX_SKILL_LEVEL;
 
 /// The work of planning a People sheet, row by row.
 struct People<'a> {
     plan: &'a Plan,
-    by_name: HashMap<String, Vec<usize>>,
+    people: PeopleIndex,
     /// Every skill by [`name_key`]: the catalogue's and those the import
     /// adds, with the id each has or will get.
     skills: HashMap<String, SkillId>,
@@ -21,6 +24,13 @@ struct People<'a> {
     /// The first row of each name and each email in the file.
     seen_names: HashMap<String, usize>,
     seen_emails: HashMap<String, usize>,
+    /// The row that updates each person of the plan (by index into
+    /// `plan.people`): one row found by name and another by email can
+    /// name the same person.
+    taken: HashMap<usize, usize>,
+    /// The rows (by position) refused because the person they name by
+    /// email or name was taken or someone else's, to read again.
+    retry: Vec<usize>,
     added: usize,
     commands: Vec<Command>,
 }
@@ -32,7 +42,7 @@ pub(super) fn plan_people<'a>(
 ) -> ImportPlan {
     let mut people = People {
         plan,
-        by_name: people_by_name(plan),
+        people: people_by_name(plan),
         skills: plan
             .skills
             .iter()
@@ -49,10 +59,31 @@ pub(super) fn plan_people<'a>(
         new_teams: Vec::new(),
         seen_names: HashMap::new(),
         seen_emails: HashMap::new(),
+        taken: HashMap::new(),
+        retry: Vec::new(),
         added: 0,
         commands: Vec::new(),
     };
-    let outcomes: Vec<RowOutcome> = rows.map(|row| people.row(&row)).collect();
+    let rows: Vec<Row> = rows.collect();
+    let mut outcomes: Vec<RowOutcome> = Vec::with_capacity(rows.len());
+    for (at, row) in rows.iter().enumerate() {
+        outcomes.push(people.row(row, at));
+    }
+    // A row refused because its email or name was another person's when it
+    // was read is read again once the rows after it have renamed people or
+    // changed their emails, as the same file imported again would read it.
+    loop {
+        let retry = std::mem::take(&mut people.retry);
+        let mut taken = false;
+        for at in retry {
+            let outcome = people.row(&rows[at], at);
+            taken |= outcome.action != RowAction::Refused;
+            outcomes[at] = outcome;
+        }
+        if !taken {
+            break;
+        }
+    }
     let counts = Counts::of(&outcomes);
     let mut changes = added_and_updated(&counts, "person", "people", "updated");
     if !people.new_skills.is_empty() {
@@ -85,7 +116,7 @@ pub(super) fn plan_people<'a>(
 }
 
 impl People<'_> {
-    fn row(&mut self, row: &Row) -> RowOutcome {
+    fn row(&mut self, row: &Row, at: usize) -> RowOutcome {
         let (name, name_column) = match row.text(Column::Name) {
             "" => {
                 let first = row.text(Column::FirstName);
@@ -107,9 +138,21 @@ impl People<'_> {
         if let Some(problem) = self.repeat(row, &name, name_column) {
             return row.refused(what, vec![problem]);
         }
-        let found = match find_person(self.plan, &self.by_name, &name) {
+        let email = row.text(Column::Email).trim();
+        if let Some(problem) = email_problem(email) {
+            let message = format!("'{}' {problem}", shown(email));
+            return row.refused(what, vec![row.problem(Column::Email, message)]);
+        }
+        // The column a refusal of who the row is names: its Email when the
+        // email is someone's in the plan.
+        let by_email = self.people.by_email(email).is_some();
+        let who_column = if by_email { Column::Email } else { name_column };
+        let found = match find_person(self.plan, &self.people, &name, Some(email)) {
             Ok(found) => found,
-            Err(message) => return row.refused(what, vec![row.problem(name_column, message)]),
+            Err(message) => {
+                self.retry.push(at);
+                return row.refused(what, vec![row.problem(who_column, message)]);
+            }
         };
         let before = match found {
             Some(index) => self.plan.people[index].clone(),
@@ -119,8 +162,27 @@ impl People<'_> {
             }
             None => Person::new(PersonId(0), &name),
         };
-        let what = shown(&before.name);
+        if let Some(index) = found {
+            if let Some(first) = self.taken.get(&index) {
+                self.retry.push(at);
+                let message = format!("repeats row {first}: both are '{}'", shown(&before.name));
+                return row.refused(what, vec![row.problem(who_column, message)]);
+            }
+            self.taken.insert(index, row.number());
+        }
         let mut person = before.clone();
+        // Found by email under another name: the person is renamed. A name
+        // that differs only in case or spacing keeps the plan's spelling.
+        if name_key(&name) != name_key(&person.name) {
+            person.name = name.clone();
+        }
+        if !email.is_empty() {
+            person.email = email.to_string();
+        }
+        let what = match person.name == before.name {
+            true => shown(&before.name),
+            false => format!("{} (was {})", shown(&person.name), shown(&before.name)),
+        };
         let mut problems = Vec::new();
         let team = self.fields(row, &mut person, &mut problems);
         let new_skills = self.skills_of(row, &mut person, &mut problems);
@@ -145,7 +207,8 @@ impl People<'_> {
             self.new_teams.push(team);
         }
         match found {
-            Some(_) => {
+            Some(index) => {
+                self.people.changed(index, &before, &person);
                 self.commands.push(Command::UpdatePerson(person));
                 row.outcome(RowAction::Update, what)
             }
@@ -160,14 +223,16 @@ impl People<'_> {
     /// A problem when the row names a person an earlier row named, by email
     /// or by name; the row is remembered otherwise.
     fn repeat(&mut self, row: &Row, name: &str, name_column: Column) -> Option<CsvProblem> {
-        let email = row.text(Column::Email).to_lowercase();
+        let email = email_key(row.text(Column::Email));
+        // A row read again is no repeat of itself.
+        let earlier = |first: &usize| *first != row.number();
         if !email.is_empty() {
-            if let Some(first) = self.seen_emails.get(&email) {
+            if let Some(first) = self.seen_emails.get(&email).filter(|first| earlier(first)) {
                 return Some(row.problem(Column::Email, format!("repeats row {first}")));
             }
         }
         let key = name_key(name);
-        if let Some(first) = self.seen_names.get(&key) {
+        if let Some(first) = self.seen_names.get(&key).filter(|first| earlier(first)) {
             return Some(row.problem(name_column, format!("repeats row {first}")));
         }
         if !email.is_empty() {
@@ -250,9 +315,13 @@ impl People<'_> {
         person: &mut Person,
         problems: &mut Vec<CsvProblem>,
     ) -> Vec<Skill> {
-        let Some(levels) = row.take(problems, Column::Skills, parse_skill_levels) else {
+        let mut levels = row
+            .take(problems, Column::Skills, parse_skill_levels)
+            .unwrap_or_default();
+        levels.extend(skill_columns(row, problems));
+        if levels.is_empty() {
             return Vec::new();
-        };
+        }
         let mut added: Vec<Skill> = Vec::new();
         let before = person.skills.clone();
         for (name, level) in levels {
@@ -291,6 +360,59 @@ impl People<'_> {
         }
         added
     }
+}
+
+/// The levels in the row's skill columns (a skills matrix: each column
+/// named after its skill, each cell a level from 0 to 4), empty cells left
+/// out. A cell that is not a level is refused, and so is a skill that the
+/// Skills cell names too.
+fn skill_columns(row: &Row, problems: &mut Vec<CsvProblem>) -> Vec<(String, u8)> {
+    let named_in_cell: Vec<String> = parse_skill_levels(row.text(Column::Skills))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, _)| name_key(&name))
+        .collect();
+    let mut levels = Vec::new();
+    for (position, mapped) in row.mapping.columns.iter().enumerate() {
+        if *mapped != Some(Column::SkillLevel) {
+            continue;
+        }
+        let text = row.table.cell(row.index, position);
+        if text.is_empty() {
+            continue;
+        }
+        let name = row
+            .table
+            .header
+            .get(position)
+            .map_or("", |name| name.trim());
+        let problem = |message: String| CsvProblem {
+            row: row.number(),
+            column: column_name(position),
+            message: format!("{}: {message}", shown(name)),
+        };
+        if name.is_empty() {
+            problems.push(problem(
+                "a skill level needs the skill's name at the top of its column".to_string(),
+            ));
+            continue;
+        }
+        if named_in_cell.contains(&name_key(name)) {
+            problems.push(problem(format!(
+                "the Skills cell gives '{}' a level too: keep one of the two",
+                shown(name)
+            )));
+            continue;
+        }
+        match text.parse::<u8>() {
+            Ok(level) if level <= MAX_SKILL_LEVEL => levels.push((name.to_string(), level)),
+            _ => problems.push(problem(format!(
+                "'{}' is not a skill level: use 0 (none) to {MAX_SKILL_LEVEL}",
+                shown(text)
+            ))),
+        }
+    }
+    levels
 }
 
 /// Adds the certifications the row names, or gives one already held the
@@ -356,17 +478,6 @@ fn owner_dates(plan: &Plan, row: &Row, person: &Person, problems: &mut Vec<CsvPr
             return;
         }
     }
-}
-
-/// Hours read by [`parse_hours`], at most `limit` (the hours in `per`).
-fn hours_within(text: &str, limit: f64, per: &str) -> Result<f64, String> {
-    let hours = parse_hours(text)?;
-    if hours > limit {
-        return Err(format!(
-            "{hours} hours {per} is more than the {limit} hours in {per}"
-        ));
-    }
-    Ok(hours)
 }
 
 /// Reads a cost an hour: `95`, `95.50`, `95,50`, with a currency sign or

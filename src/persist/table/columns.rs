@@ -1,5 +1,9 @@
 //! Sheets, the fields each understands and the names their columns go by.
 
+use std::collections::HashSet;
+
+use super::name_key;
+
 // ---------------------------------------------------------------------------
 // Sheets and their columns.
 
@@ -98,6 +102,10 @@ pub enum Column {
     /// A person's certifications, one cell like `AZ-104 (2027-03-31); CKA`
     /// (see [`parse_certifications`]).
     Certifications,
+    /// A person's level of one skill, the skill named by the column's
+    /// header (a skills matrix: one column per skill). The one field that
+    /// several columns fill.
+    SkillLevel,
     /// The name of the piece of work: an engagement, a project, a deal.
     Work,
     /// The client the work is for.
@@ -129,6 +137,14 @@ pub enum Column {
 }
 
 impl Column {
+    /// Whether the field holds a date, read in the table's date order.
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            Column::Start | Column::End | Column::From | Column::To | Column::Date
+        )
+    }
+
     /// The column's name in a spreadsheet Opsboard writes.
     pub fn label(self) -> &'static str {
         match self {
@@ -147,6 +163,7 @@ impl Column {
             Column::BillableTarget => "Billable target",
             Column::Skills => "Skills",
             Column::Certifications => "Certifications",
+            Column::SkillLevel => "Level of the skill named above",
             Column::Work => "Work",
             Column::Client => "Client",
             Column::Kind => "Kind",
@@ -262,6 +279,8 @@ const PEOPLE: &[(Column, &str)] = &[
         Column::Certifications,
         "Certification | Certificates | Certs",
     ),
+    // Matched by the skill a header names, not by a name of its own.
+    (Column::SkillLevel, ""),
 ];
 
 /// The fields of Work with their other names.
@@ -372,6 +391,9 @@ fn fields(sheet: Sheet) -> &'static [(Column, &'static str)] {
 pub(super) fn known_names(sheet: Sheet) -> Vec<(String, Column)> {
     let mut names = Vec::new();
     for (column, others) in fields(sheet) {
+        if *column == Column::SkillLevel {
+            continue;
+        }
         names.push((normalise(column.label()), *column));
         for other in others.split('|') {
             names.push((normalise(other), *column));
@@ -443,6 +465,42 @@ pub fn match_columns(sheet: Sheet, header: &[String]) -> Vec<Option<Column>> {
             Some(column)
         })
         .collect()
+}
+
+/// On People, the columns left unmatched whose header names one of
+/// `skills` (ignoring case and spacing) matched as that skill's levels: a
+/// skills matrix, one column per skill.
+pub fn match_skill_columns(
+    sheet: Sheet,
+    columns: &mut [Option<Column>],
+    header: &[String],
+    skills: &[&str],
+) {
+    if sheet != Sheet::People {
+        return;
+    }
+    let known: HashSet<String> = skills.iter().map(|skill| name_key(skill)).collect();
+    for (column, name) in columns.iter_mut().zip(header) {
+        if column.is_none() && !name.trim().is_empty() && known.contains(&name_key(name)) {
+            *column = Some(Column::SkillLevel);
+        }
+    }
+}
+
+/// `columns` with the column at `index` set to fill `field` (`None`: left
+/// out), as a person changes a match. A field is filled at most once, so
+/// another column that filled it is left out; skill levels are the
+/// exception, a column each skill.
+pub fn choose_column(columns: &mut [Option<Column>], index: usize, field: Option<Column>) {
+    if index >= columns.len() {
+        return;
+    }
+    if field.is_some() && field != Some(Column::SkillLevel) {
+        for other in columns.iter_mut().filter(|other| **other == field) {
+            *other = None;
+        }
+    }
+    columns[index] = field;
 }
 
 /// The sheet a header most likely belongs to: of the sheets whose key

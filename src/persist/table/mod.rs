@@ -55,6 +55,21 @@ impl Table {
         index + 2
     }
 
+    /// What the dates in the columns that `columns` matches to date fields
+    /// say about their order (see [`detect_date_order`]).
+    pub fn date_order(&self, columns: &[Option<Column>]) -> DateGuess {
+        let dated: Vec<usize> = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| column.is_some_and(Column::is_date))
+            .map(|(index, _)| index)
+            .collect();
+        detect_date_order(
+            (0..self.rows.len())
+                .flat_map(|row| dated.iter().map(move |column| self.cell(row, *column))),
+        )
+    }
+
     /// The cell of the data row at `index` in `column`; empty when the row is
     /// shorter or missing.
     pub fn cell(&self, index: usize, column: usize) -> &str {
@@ -62,6 +77,30 @@ impl Table {
             .get(index)
             .and_then(|row| row.get(column))
             .map_or("", String::as_str)
+    }
+}
+
+/// How the import takes a file, from its name and type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A CSV or tab-separated text: read.
+    Text,
+    /// An Excel, OpenDocument or Numbers workbook: not read (the import
+    /// says how to save it as CSV or copy its cells).
+    Workbook,
+    /// Neither (a plan file, for one).
+    Other,
+}
+
+/// What kind of file `name`, of type `mime`, is to the import.
+pub fn file_kind(name: &str, mime: &str) -> FileKind {
+    let name = name.to_ascii_lowercase();
+    let extension = name.rsplit_once('.').map_or("", |(_, extension)| extension);
+    match extension {
+        "csv" | "tsv" | "tab" => FileKind::Text,
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "numbers" => FileKind::Workbook,
+        _ if matches!(mime, "text/csv" | "text/tab-separated-values") => FileKind::Text,
+        _ => FileKind::Other,
     }
 }
 

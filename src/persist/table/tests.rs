@@ -199,6 +199,8 @@ fn the_apostrophe_guarding_a_formula_is_taken_away() {
     );
 }
 
+// proptest is a native dev-dependency only.
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     /// Any cell an export writes, formula guard and all, reads back as the
     /// cell trimmed: apostrophes, formula starts and spaces in any order.
@@ -270,7 +272,12 @@ fn check_columns(sheet: Sheet, header: &[&str], expected: &[Option<Column>]) {
 #[test]
 fn every_sheet_reads_its_own_labels() {
     for sheet in Sheet::ALL {
-        let columns = sheet.columns();
+        // A skill's level is matched by the skill its header names.
+        let columns: Vec<Column> = sheet
+            .columns()
+            .into_iter()
+            .filter(|column| *column != Column::SkillLevel)
+            .collect();
         let labels: Vec<&str> = columns.iter().map(|column| column.label()).collect();
         let expected: Vec<Option<Column>> = columns.iter().copied().map(Some).collect();
         check_columns(sheet, &labels, &expected);
@@ -869,4 +876,103 @@ fn names_are_keyed_without_case_or_extra_spaces() {
     check("", "");
     check("   ", "");
     assert_eq!(name_key(&name_key(" A  B ")), name_key(" A  B "));
+}
+
+#[test]
+fn a_match_changed_by_hand_fills_its_field_once() {
+    use Column::*;
+    let mut columns = vec![Some(Name), None, Some(Team)];
+    choose_column(&mut columns, 1, Some(Name));
+    assert_eq!(columns, [None, Some(Name), Some(Team)]);
+    choose_column(&mut columns, 2, None);
+    assert_eq!(columns, [None, Some(Name), None]);
+    choose_column(&mut columns, 0, Some(Role));
+    assert_eq!(columns, [Some(Role), Some(Name), None]);
+    // Out of the table: nothing changes.
+    choose_column(&mut columns, 3, Some(Team));
+    assert_eq!(columns, [Some(Role), Some(Name), None]);
+    assert!(Start.is_date() && Date.is_date() && !Budget.is_date());
+}
+
+#[test]
+fn files_are_taken_by_their_names() {
+    assert_eq!(file_kind("People.CSV", ""), FileKind::Text);
+    assert_eq!(file_kind("leave.tsv", ""), FileKind::Text);
+    assert_eq!(file_kind("export", "text/csv"), FileKind::Text);
+    assert_eq!(file_kind("Firm.xlsx", ""), FileKind::Workbook);
+    assert_eq!(file_kind("firm.numbers", ""), FileKind::Workbook);
+    assert_eq!(
+        file_kind("plan.opsboard.json", "application/json"),
+        FileKind::Other
+    );
+}
+
+#[test]
+fn a_skills_matrix_has_a_column_per_skill() {
+    use Column::*;
+    let header = strings(&[
+        "Name",
+        "azure ",
+        "Terraform",
+        "Team",
+        "Juggling",
+        "",
+        "Name",
+    ]);
+    let mut columns = match_columns(Sheet::People, &header);
+    match_skill_columns(
+        Sheet::People,
+        &mut columns,
+        &header,
+        &["Azure", "Terraform", "Team"],
+    );
+    // A skill called like a field stays the field; an unknown name and an
+    // empty one stay unmatched, as does a second Name.
+    assert_eq!(
+        columns,
+        [
+            Some(Name),
+            Some(SkillLevel),
+            Some(SkillLevel),
+            Some(Team),
+            None,
+            None,
+            None
+        ]
+    );
+    // Several columns hold skill levels: choosing one keeps the others.
+    choose_column(&mut columns, 4, Some(SkillLevel));
+    assert_eq!(
+        columns[1..5],
+        [
+            Some(SkillLevel),
+            Some(SkillLevel),
+            Some(Team),
+            Some(SkillLevel)
+        ]
+    );
+    // Other sheets have no skill columns.
+    let mut leave = match_columns(Sheet::Leave, &header);
+    match_skill_columns(Sheet::Leave, &mut leave, &header, &["Azure"]);
+    assert!(!leave.contains(&Some(SkillLevel)));
+}
+
+#[test]
+fn the_date_order_is_found_from_the_date_columns_only() {
+    use Column::*;
+    let table =
+        read_table("Name,Start,Note\nAnn,3/4/2026,31/12/2026\nBo,2026-05-01,\n").expect("a table");
+    // The note looks like a day-first date, but it is no date field.
+    assert_eq!(
+        table.date_order(&[Some(Name), Some(Start), Some(Note)]),
+        DateGuess::Ambiguous
+    );
+    assert_eq!(
+        table.date_order(&[Some(Name), None, Some(Start)]),
+        DateGuess::Known(DateOrder::DayMonthYear)
+    );
+    assert_eq!(
+        table.date_order(&[Some(Name), None, None]),
+        DateGuess::NoDates
+    );
 }
