@@ -87,6 +87,18 @@ pub fn focus_after_render(id: String) {
     }
 }
 
+/// The file picked in a file input's `change` event, if any. The input is
+/// cleared, so picking the same file again fires `change` again.
+pub fn picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
 /// The element that has keyboard focus now (not the page itself), to give
 /// focus back to it with [`focus_back`] when a dialog closes.
 pub fn focused_element() -> Option<web_sys::HtmlElement> {

@@ -39,17 +39,9 @@ pub fn FilesView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let backups = RwSignal::new(storage::backups());
     let on_pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = browser::picked_file(&event) {
             receive(state, file);
         }
-        // Picking the same file again must fire `change` again.
-        input.set_value("");
     };
     let current_id = move || state.history.with(|history| history.plan().id);
     // One handler for the stored plans' Open and Delete buttons.

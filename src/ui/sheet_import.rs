@@ -9,7 +9,6 @@
 //! Opened from Files, People and Work, and by a CSV dropped on the page.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::state::AppState;
 use crate::browser;
@@ -221,16 +220,9 @@ fn Dialog() -> impl IntoView {
     let only_problems = RwSignal::new(false);
 
     let on_pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = browser::picked_file(&event) {
             receive(import, file);
         }
-        input.set_value("");
     };
     let on_paste = move |event: leptos::ev::Event| {
         let sheet = import.sheet.get_untracked();

@@ -321,15 +321,7 @@ pub fn sheet_import(data: &[u8]) -> Result<(), TestCaseError> {
 /// the one the cells of the date columns show, ISO when none is a date,
 /// and each one where the dialog asks a person to choose.
 fn date_orders(read: &Table, columns: &[Option<Column>]) -> Vec<DateOrder> {
-    let dated: Vec<usize> = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| column.is_some_and(Column::is_date))
-        .map(|(index, _)| index)
-        .collect();
-    let cells = (0..read.rows.len())
-        .flat_map(|row| dated.iter().map(move |column| read.cell(row, *column)));
-    match timed(|| table::detect_date_order(cells)) {
+    match timed(|| read.date_order(columns)) {
         DateGuess::Known(order) => vec![order],
         DateGuess::NoDates => vec![DateOrder::Iso],
         DateGuess::Ambiguous | DateGuess::Conflicting => vec![
