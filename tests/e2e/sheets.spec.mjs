@@ -177,6 +177,11 @@ test('a workbook is refused with the way round it, and a plan file dropped still
   );
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog(page)).toHaveCount(0);
+  // A plan file dropped the same way goes to the plan import.
+  const plan = await readFile(path.resolve(fixtures, '../../data/v5/demo.opsboard.json'), 'utf8');
+  await dropFile(page, 'demo.opsboard.json', plan, 'application/json');
+  await expect(page.getByRole('dialog', { name: 'Open this plan file?' })).toBeVisible();
+  await expect(dialog(page)).toHaveCount(0);
   expectNoErrors(errors);
 });
 
