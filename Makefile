@@ -4,7 +4,8 @@
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
 # Also: make bench | bench-browser | bench-capacity | bench-views | bench-matrix | size |
-#       screenshots | docs-images | fuzz | libfuzzer | libfuzzer-merge | clean
+#       screenshots | cross | cross-screenshots | docs-images | fuzz | libfuzzer |
+#       libfuzzer-merge | clean
 #
 # scripts/setup.sh installs pinned tools into ~/.cargo/bin (trunk,
 # wasm-bindgen) and node_modules/.bin (wasm-opt 132, playwright); this PATH
@@ -18,7 +19,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size xlsx-size screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size xlsx-size screenshots cross cross-screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -50,6 +51,16 @@ size: setup
 screenshots:
 	mkdir -p $(SCREENSHOT_DIR)
 	scripts/with-dist.sh node scripts/screenshots.mjs $(SCREENSHOT_DIR)
+
+# The main journeys in Firefox ESR, WebKitGTK and Chromium by WebDriver
+# (tests/cross/; needs dist/: `make size`). CROSS_BROWSERS=webkit runs one.
+cross:
+	node --test --test-concurrency=1 --test-reporter=spec tests/cross/
+
+# Every view in Firefox ESR, WebKitGTK and Chromium, light and dark, in
+# $(SCREENSHOT_DIR)/cross (needs dist/: `make size`).
+cross-screenshots:
+	node scripts/cross-screenshots.mjs $(SCREENSHOT_DIR)/cross
 
 # The images of the README and the user's guide: the top of each view, light.
 docs-images:

@@ -7,7 +7,9 @@
 #   scripts/setup.sh build   rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli,
 #                            npm packages (binaryen's wasm-opt, Playwright)
 #   scripts/setup.sh test    all of `build`, plus Debian chromium + chromium-driver,
-#                            python3 (serves dist/ for Playwright), rustfmt and clippy
+#                            python3 (serves dist/ for Playwright), rustfmt and clippy,
+#                            and the other engines: Debian firefox-esr, webkit2gtk-driver
+#                            and xvfb, geckodriver (cargo install, a minute or two)
 #
 # This script changes nothing in your shell. Callers must put these first on
 # PATH (the Makefile and scripts/test.sh do):
@@ -19,6 +21,7 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14   # trunk 0.22 needs a newer rustc than ours
+GECKODRIVER_VERSION=0.37.1
 WASM_OPT_VERSION=version_132
 NODE_MIN_MAJOR=20
 WASM_TARGET=wasm32-unknown-unknown
@@ -151,14 +154,30 @@ if [ "$mode" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  # xauth: xvfb-run needs it.
+  command -v xauth >/dev/null 2>&1 || missing+=(xauth)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "installing ${missing[*]} (apt-get)"
-    apt_install chromium chromium-driver python3
+    apt_install "${missing[@]}"
   fi
   # The Debian chromium wrapper prints shell noise on stderr: drop it.
   echo "chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'): present"
   echo "chromedriver $(/usr/bin/chromedriver --version 2>/dev/null | awk '{print $2}'): present"
   echo "python3 $(python3 --version 2>&1 | awk '{print $2}'): present"
+  echo "firefox-esr $(/usr/bin/firefox-esr --version 2>/dev/null | awk '{print $3}'): present"
+  echo "WebKitWebDriver (webkit2gtk-driver $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null || echo '?')): present"
+
+  gecko_bin=$(find_bin geckodriver)
+  gecko_found=$( [ -n "$gecko_bin" ] && "$gecko_bin" --version 2>/dev/null | awk 'NR == 1 {print $2}' || true)
+  if [ "$gecko_found" = "$GECKODRIVER_VERSION" ]; then
+    echo "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    echo "installing geckodriver $GECKODRIVER_VERSION (found: ${gecko_found:-none})"
+    "$CARGO" install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
+  fi
 
   installed=$("$RUSTUP" component list --installed)
   for component in rustfmt clippy; do

@@ -3,12 +3,14 @@
 #   1 rustfmt  2 clippy (native)  3 clippy (wasm32)  4 cargo test (native:
 #   unit, integration, doc)  5 wasm-bindgen-test in headless Chromium
 #   6 trunk build --release  7 bundle size budget  8 Playwright end-to-end
+#   9 cross-browser journeys (Firefox ESR, WebKitGTK, Chromium, by WebDriver)
 # The last line is `N passed, 0 failed` when everything passed (CI reads it).
 #
 # Needs the tools from `scripts/setup.sh test` (`make test` runs both).
 # Environment: BUNDLE_BUDGET_KB (default: see docs/performance.md "The bundle"), CHROMEDRIVER (default
 # /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium, for Playwright), E2E_PORT
-# (default 4173: the port Playwright serves dist/ on).
+# (default 4173: the port Playwright serves dist/ on), CROSS_PORT (default 4176: the
+# cross-browser suite's), CROSS_BROWSERS (default firefox,webkit,chromium).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,10 +22,10 @@ export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 BUNDLE_BUDGET_KB=${BUNDLE_BUDGET_KB:-800}
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 WASM_TARGET=wasm32-unknown-unknown
-TOTAL_STEPS=8
+TOTAL_STEPS=9
 
 # Fail fast, with a pointer to the fix, when the tools are not installed.
-for tool in cargo trunk wasm-bindgen-test-runner wasm-opt npx python3; do
+for tool in cargo trunk wasm-bindgen-test-runner wasm-opt npx python3 node geckodriver WebKitWebDriver xvfb-run; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "test: '$tool' not found on PATH: run scripts/setup.sh test (or make test)" >&2
     exit 1
@@ -89,6 +91,12 @@ step "bundle size (gzipped wasm <= $BUNDLE_BUDGET_KB KB)" \
 # 127.0.0.1:${E2E_PORT:-4173} (with CI set it refuses to reuse one already running).
 step "Playwright end-to-end (dist/ on 127.0.0.1:${E2E_PORT:-4173})" \
   npx --no-install playwright test
+
+# tests/cross/: the main journeys in Firefox ESR (geckodriver), WebKitGTK
+# (WebKitWebDriver in a virtual display) and Chromium (chromedriver), on the
+# same dist/, served by tests/cross/server.mjs on 127.0.0.1:${CROSS_PORT:-4176}.
+step "cross-browser journeys (${CROSS_BROWSERS:-firefox,webkit,chromium})" \
+  node --test --test-concurrency=1 --test-reporter=spec tests/cross/
 
 echo
 echo "all checks passed in $((SECONDS - started))s"

@@ -57,9 +57,22 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Safari starts the download after `click()` returns and drops it when
+    // the URL is gone by then: the URL is revoked a minute later instead.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            DOWNLOAD_URL_LIFETIME_MS,
+        );
+    }
     Ok(())
 }
+
+/// How long a download's object URL is kept after its click.
+const DOWNLOAD_URL_LIFETIME_MS: i32 = 60_000;
 
 /// Reads a picked or dropped file as text.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
@@ -299,7 +312,11 @@ pub fn register_service_worker() {
 /// share links are compressed by the browser, with no compressor in the
 /// app's bundle.
 async fn through_stream(kind: &str, bytes: &[u8]) -> Result<js_sys::ArrayBuffer, String> {
-    let unsupported = || format!("this browser has no {kind} (it is in every current browser)");
+    let unsupported = || {
+        format!(
+            "this browser has no {kind}, which share links need (Safari 16.4, Firefox 113 and Chrome 80 have it)"
+        )
+    };
     let global = js_sys::global();
     let constructor: js_sys::Function = js_sys::Reflect::get(&global, &JsValue::from_str(kind))
         .ok()

@@ -817,3 +817,48 @@ async fn long_lists_show_a_page_and_the_rest_on_request() {
 fn group(count: usize) -> String {
     opsboard::engine::money::count_figure(count)
 }
+
+#[wasm_bindgen_test]
+async fn the_week_picker_stands_for_the_week_of_the_day_picked_and_steps_by_weeks() {
+    fresh_page();
+    let app = mount_app();
+    navigate(&app, "#/capacity", "#capacity-title").await;
+    let first_week_shown = || text_of(&app.get(".tl-week"));
+    let named = || text_of(&app.get(".week-picker__week"));
+    let field: HtmlInputElement = app.get("input[aria-label='From week']").unchecked_into();
+    assert_eq!(
+        field.type_(),
+        "date",
+        "a date field, which every browser has"
+    );
+    let start = named();
+
+    // A Wednesday stands for its week: the field snaps to the Monday.
+    change_to(&field, "2026-12-02");
+    wait_until("the weeks from 2026-W49", || named() == "2026-W49").await;
+    assert!(
+        first_week_shown().starts_with("W49"),
+        "{}",
+        first_week_shown()
+    );
+    assert_eq!(field.value(), "2026-11-30");
+
+    // A week later, a week earlier.
+    app.find_all("button")
+        .into_iter()
+        .find(|button| {
+            button.get_attribute("aria-label").as_deref() == Some("From week: a week later")
+        })
+        .expect("the picker has a week-later button")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("the weeks from 2026-W50", || named() == "2026-W50").await;
+    assert!(first_week_shown().starts_with("W50"));
+
+    // An emptied or unreadable field leaves the weeks as they are.
+    change_to(&field, "not a date");
+    sleep(50).await;
+    assert_eq!(named(), "2026-W50");
+    app.button("Horizon").click();
+    wait_until("the horizon's weeks again", || named() == start).await;
+}

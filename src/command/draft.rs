@@ -1,9 +1,9 @@
-//! Moving an allocation by keyboard before the move is applied: what each
-//! key does to the draft. The Capacity view's and the Work view's
+//! Moving an allocation by keyboard or by taps before the move is applied:
+//! what each key, or a tap on a week, does to the draft. The Capacity view's and the Work view's
 //! timelines share it, so the same keys do the same thing on both, and the
 //! draft becomes one `Command` when Enter applies it.
 
-use crate::model::{Allocation, Assignee, HOURS_PER_WEEK_LIMIT};
+use crate::model::{Allocation, Assignee, Week, HOURS_PER_WEEK_LIMIT};
 
 /// A key that changes a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,18 @@ pub fn step(draft: &Allocation, key: DraftKey, rows: &[Assignee]) -> Allocation 
     next
 }
 
+/// `draft` moved to `assignee` from `first_week`, as long as it was: where a
+/// tap or click on a week of a row puts it, on both timelines.
+pub fn moved_to(draft: &Allocation, assignee: Assignee, first_week: Week) -> Allocation {
+    let length = draft.last_week.weeks_since(draft.first_week);
+    Allocation {
+        assignee,
+        first_week,
+        last_week: first_week.plus_weeks(length),
+        ..draft.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +123,27 @@ mod tests {
                 None => draft,
             }
         })
+    }
+
+    #[test]
+    fn a_tapped_week_takes_the_draft_there_as_long_as_it_was() {
+        for (row, tapped, expected) in [
+            (2, "2026-W46", ("2026-W46", "2026-W48")),
+            (5, "2027-W01", ("2027-W01", "2027-W03")),
+            (2, "2026-W50", ("2026-W50", "2026-W52")),
+        ] {
+            let moved = moved_to(&draft(), Assignee::Person(PersonId(row)), week(tapped));
+            assert_eq!(
+                (moved.first_week, moved.last_week),
+                (week(expected.0), week(expected.1)),
+                "{tapped}"
+            );
+            assert_eq!(moved.assignee, Assignee::Person(PersonId(row)));
+            assert_eq!(
+                (moved.id, moved.activity, moved.hours_per_week),
+                (AllocationId(3), ActivityId(7), 8.0)
+            );
+        }
     }
 
     /// Keys pressed, and the first week, last week, hours and person after.

@@ -62,6 +62,17 @@ impl Week {
     pub fn iso_year(self) -> i32 {
         self.0.iso_week().year()
     }
+
+    /// The week a typed or picked text names: a date (`2026-11-25`, what a
+    /// date field gives), whose week is meant, or an ISO week (`2026-W48`).
+    /// `None` for anything else.
+    pub fn of_date_or_week(text: &str) -> Option<Week> {
+        let text = text.trim();
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .map(Week::containing)
+            .or_else(|| text.parse().ok())
+    }
 }
 
 impl fmt::Display for Week {
@@ -104,6 +115,24 @@ mod tests {
         ] {
             assert_eq!(Week::containing(date(day)).to_string(), expected, "{day}");
             assert_eq!(expected.parse::<Week>(), Ok(Week::containing(date(day))));
+        }
+    }
+
+    #[test]
+    fn a_date_or_a_week_names_a_week() {
+        for (text, expected) in [
+            ("2026-11-23", Some("2026-W48")),
+            ("2026-11-25", Some("2026-W48")),
+            (" 2026-11-29 ", Some("2026-W48")),
+            ("2027-01-01", Some("2026-W53")),
+            ("2026-W48", Some("2026-W48")),
+            ("", None),
+            ("2026-13-01", None),
+            ("25/11/2026", None),
+            ("2026-W54", None),
+        ] {
+            let week = Week::of_date_or_week(text).map(|week| week.to_string());
+            assert_eq!(week.as_deref(), expected, "{text:?}");
         }
     }
 

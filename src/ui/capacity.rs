@@ -4,9 +4,10 @@
 //! still to staff beside it, team and firm sums, and the panels of
 //! `capacity_panels` (chart, scenarios, "Can we take it?").
 //!
-//! Every change is a command: a drop applies it at once, the keyboard moves
-//! a draft that Enter applies. Rows are keyed by everything they show, so a
-//! change repaints only the rows it touched.
+//! Every change is a command: a drop applies it at once; arrow keys, or a
+//! tap on a week, move a draft that Enter or the Place button applies.
+//! Rows are keyed by everything they show, so a change repaints only the
+//! rows it touched.
 
 use leptos::prelude::*;
 
@@ -14,8 +15,9 @@ use super::capacity_panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
 use super::forms::contains_ignoring_case;
 use super::markup::{closest, escape_into, key_of, HtmlList};
 use super::state::AppState;
+use super::week_picker::WeekPicker;
 use crate::browser;
-use crate::command::draft::{step as step_draft, DraftKey};
+use crate::command::draft::{moved_to as draft_moved_to, step as step_draft, DraftKey};
 use crate::command::history::Revision;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
@@ -589,6 +591,57 @@ fn column_at(line: &web_sys::Element, client_x: i32, weeks: usize) -> Option<i64
     (0..weeks as i64).contains(&column).then_some(column)
 }
 
+/// Whose a person's or an open role's line is, from its `data-person` or
+/// `data-role`.
+fn line_assignee(line: &web_sys::Element) -> Option<Assignee> {
+    match line.get_attribute("data-person") {
+        Some(id) => id.parse().ok().map(Assignee::Person),
+        None => line
+            .get_attribute("data-role")
+            .and_then(|id| id.parse().ok())
+            .map(Assignee::Role),
+    }
+}
+
+/// Where a draft stands, without the keys: "Tom Becker, 2026-W49 to
+/// 2026-W52, 4 h a week".
+fn draft_place(plan: &Plan, allocation: &Allocation) -> String {
+    let who = match &allocation.assignee {
+        Assignee::Person(person) => plan.person_name(*person),
+        Assignee::Placeholder { role, .. } => format!("unstaffed {role}"),
+        Assignee::Role(role) => format!("open role {}", plan.role_title(*role)),
+    };
+    format!(
+        "{who}, {} to {}, {} a week",
+        allocation.first_week,
+        allocation.last_week,
+        hours(tenths_of(allocation.hours_per_week))
+    )
+}
+
+/// The move in progress above the timeline: what moves where, and buttons
+/// that place or cancel it as Enter and Escape do, for a tap, a click or
+/// the keyboard.
+#[component]
+fn DraftTools(
+    /// "Placing 'Intake form': Marcus Hill, 2026-W48 to 2026-W51, 7 h a week."
+    #[prop(into)]
+    text: Signal<String>,
+    on_place: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="tl-draft" role="group" aria-label="Move in progress">
+            <p class="tl-draft__what">{text}</p>
+            <p class="tl-draft__how">"Tap or click a week of a person to move it there."</p>
+            <div class="tl-draft__actions">
+                <button type="button" class="button button--primary button--small" on:click=move |_| on_place.run(())>"Place"</button>
+                <button type="button" class="button button--small" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
+
 #[component]
 pub fn CapacityView() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -766,16 +819,8 @@ pub fn CapacityView() -> impl IntoView {
         if closest(event.target(), ".tl-name").is_some() {
             return;
         }
-        // A person's line, or an open role's.
-        let assignee = match line.get_attribute("data-person") {
-            Some(id) => id.parse().ok().map(Assignee::Person),
-            None => line
-                .get_attribute("data-role")
-                .and_then(|id| id.parse().ok())
-                .map(Assignee::Role),
-        };
         let (Some(assignee), Some(column)) = (
-            assignee,
+            line_assignee(&line),
             column_at(
                 &line,
                 event.client_x(),
@@ -901,25 +946,46 @@ pub fn CapacityView() -> impl IntoView {
         })
     };
     let describe_draft = move |draft: &Draft| {
-        let allocation = &draft.allocation;
-        let who = match &allocation.assignee {
-            Assignee::Person(person) => state
-                .history
-                .with_untracked(|history| history.plan().person_name(*person)),
-            Assignee::Placeholder { role, .. } => format!("unstaffed {role}"),
-            Assignee::Role(role) => state.history.with_untracked(|history| {
-                format!("open role {}", history.plan().role_title(*role))
-            }),
-        };
-        format!(
-            "{who}, {} to {}, {} a week. Enter applies, Escape cancels.",
-            allocation.first_week,
-            allocation.last_week,
-            hours(tenths_of(allocation.hours_per_week))
-        )
+        let place = state
+            .history
+            .with_untracked(|history| draft_place(history.plan(), &draft.allocation));
+        format!("{place}. Enter applies, Escape cancels.")
     };
     let start_draft = move |next: Draft| {
         state.announce(format!("Moving {}", describe_draft(&next)));
+        draft.set(Some(next));
+        browser::focus_after_render("bar-draft".to_string());
+    };
+    // Enter, the Place button: the draft becomes a command.
+    let apply_draft = move || {
+        let Some(next) = draft.get_untracked() else {
+            return;
+        };
+        if place(next.allocation, next.original) {
+            draft.set(None);
+        }
+    };
+    // Escape, the Cancel button: the plan stays as it is, and focus goes
+    // back to where the move started, its bar or its work in the list.
+    let cancel_draft = move || {
+        let Some(next) = draft.get_untracked() else {
+            return;
+        };
+        draft.set(None);
+        state.announce("Move cancelled".to_string());
+        match next.original {
+            Some(id) => browser::focus_after_render(format!("bar-{id}")),
+            None => browser::focus_after_render(format!("worklist-{}", next.allocation.activity)),
+        }
+    };
+    // A tap or click on a week while a move is in progress: the draft goes
+    // to that line from that week.
+    let move_draft_to = move |assignee: Assignee, week: Week| {
+        let Some(mut next) = draft.get_untracked() else {
+            return;
+        };
+        next.allocation = draft_moved_to(&next.allocation, assignee, week);
+        state.announce(describe_draft(&next));
         draft.set(Some(next));
         browser::focus_after_render("bar-draft".to_string());
     };
@@ -940,19 +1006,11 @@ pub fn CapacityView() -> impl IntoView {
         match key.as_str() {
             "Enter" => {
                 event.prevent_default();
-                let original = next.original;
-                if place(next.allocation, original) {
-                    draft.set(None);
-                }
+                apply_draft();
             }
             "Escape" => {
                 event.prevent_default();
-                let original = next.original;
-                draft.set(None);
-                state.announce("Move cancelled".to_string());
-                if let Some(id) = original {
-                    browser::focus_after_render(format!("bar-{id}"));
-                }
+                cancel_draft();
             }
             _ => {}
         }
@@ -1008,9 +1066,10 @@ pub fn CapacityView() -> impl IntoView {
     });
     on_cleanup(move || stray_keys.remove());
 
-    // Placing an activity from the list by keyboard: a draft on its owner
-    // (or the first person shown) in its first open week.
-    let place_by_keyboard = move |activity: ActivityId| {
+    // Placing an activity from the list (Enter on it, or a tap or click):
+    // a draft on its owner (or the first person shown) in its first open
+    // week.
+    let start_placing = move |activity: ActivityId| {
         let proposed = state.history.with_untracked(|history| {
             let plan = history.plan();
             let rows = visible_rows();
@@ -1044,7 +1103,7 @@ pub fn CapacityView() -> impl IntoView {
                 allocation: proposal.allocation,
             }),
             None => message.set(Some(
-                "Show at least one person (open a team) to place work by keyboard.".to_string(),
+                "Show at least one person (open a team) to place work there.".to_string(),
             )),
         }
     };
@@ -1061,6 +1120,25 @@ pub fn CapacityView() -> impl IntoView {
                 selected.set(Some(id));
                 // Marking the bar draws its line again: focus follows.
                 browser::focus_after_render(format!("bar-{id}"));
+            }
+            return;
+        }
+        // A week of a person or an open role, tapped or clicked while a
+        // move is in progress: the move goes there.
+        if let Some(cell) = closest(event.target(), ".cell[data-col]") {
+            let assignee = cell
+                .closest("[data-person],[data-role]")
+                .ok()
+                .flatten()
+                .as_ref()
+                .and_then(line_assignee);
+            let column: Option<i64> = cell
+                .get_attribute("data-col")
+                .and_then(|column| column.parse().ok());
+            if let (Some(assignee), Some(column)) = (assignee, column) {
+                let week =
+                    computed.with_untracked(|capacity| capacity.first_week.plus_weeks(column));
+                move_draft_to(assignee, week);
             }
             return;
         }
@@ -1126,17 +1204,38 @@ pub fn CapacityView() -> impl IntoView {
         });
     });
 
+    // The move in progress as its toolbar names it; none without one.
+    let draft_text = Memo::new(move |_| {
+        draft.with(|draft| {
+            let draft = draft.as_ref()?;
+            Some(state.history.with(|history| {
+                let plan = history.plan();
+                format!(
+                    "{} '{}': {}.",
+                    if draft.original.is_some() {
+                        "Moving"
+                    } else {
+                        "Placing"
+                    },
+                    plan.activity_title(draft.allocation.activity),
+                    draft_place(plan, &draft.allocation)
+                )
+            }))
+        })
+    });
+    let drafting = Memo::new(move |_| draft_text.with(Option::is_some));
+
     view! {
         <section class="capacity" aria-labelledby="capacity-title">
             <div class="view__heading">
                 <h2 id="capacity-title">"Capacity"</h2>
                 <p class="view__hint">
-                    "Drag work from the list onto a person's week, drag a bar to move it, its right edge to change its length. By keyboard: focus a bar and press Enter, then arrows (Shift+arrows for the end), + and −, Enter to apply."
+                    "Drag work from the list onto a person's week, drag a bar to move it, its right edge to change its length. Without dragging: tap or click work in the list, then a person's week, then Place; tap or click a bar to edit it. By keyboard: focus a bar and press Enter, then arrows (Shift+arrows for the end), + and −, Enter to apply."
                 </p>
             </div>
             <RangeControls range chosen_range include_tentative show_bars chosen_bars/>
             <div class="capacity__layout" on:dragstart=on_dragstart on:dragend=move |_| dragged.set(None)>
-                <WorkList computed only_unstaffed place_by_keyboard/>
+                <WorkList computed only_unstaffed start_placing/>
                 <div class="capacity__main">
                     <p class="tl-inspector" aria-hidden="true">
                         {move || {
@@ -1149,6 +1248,11 @@ pub fn CapacityView() -> impl IntoView {
                     <p class="capacity__message" role="status" hidden=move || message.with(Option::is_none)>
                         {move || message.get().unwrap_or_default()}
                     </p>
+                    {move || drafting.get().then(|| view! {
+                        <DraftTools text=Signal::derive(move || draft_text.get().unwrap_or_default())
+                            on_place=Callback::new(move |()| apply_draft())
+                            on_cancel=Callback::new(move |()| cancel_draft())/>
+                    })}
                     {move || editing.get().then(|| view! { <AllocationEditor current=selected_allocation selected message/> })}
 
                     <p class="capacity__billable" hidden=move || billing.with(Option::is_none)>
@@ -1210,18 +1314,15 @@ fn RangeControls(
             choose(&|range| range.weeks = weeks.clamp(1, MAX_HORIZON_WEEKS));
         }
     };
-    let set_start = move |event: leptos::ev::Event| {
-        if let Ok(week) = event_target_value(&event).parse::<Week>() {
-            choose(&|range| range.start = week);
-        }
-    };
     let shift = move |weeks: i64| choose(&|range| range.start = range.start.plus_weeks(weeks));
     view! {
         <div class="capacity__controls" role="group" aria-label="Weeks shown">
-            <label class="filter">
-                <span class="filter__label">"From week"</span>
-                <input type="week" aria-label="From week" prop:value=move || range.get().start.to_string() on:change=set_start/>
-            </label>
+            <WeekPicker label="From week" value=Signal::derive(move || Some(range.get().start))
+                on_change=Callback::new(move |week: Option<Week>| {
+                    if let Some(week) = week {
+                        choose(&|range| range.start = week);
+                    }
+                })/>
             <label class="filter">
                 <span class="filter__label">"Weeks"</span>
                 <select aria-label="Weeks" prop:value=move || range.get().weeks.to_string() on:change=set_weeks>
@@ -1253,15 +1354,22 @@ fn RangeControls(
 }
 
 /// The work to staff: activities short of hours (or all open ones), to
-/// drag onto the timeline or place by keyboard.
+/// drag onto the timeline, or to place by Enter, a tap or a click.
 #[component]
 fn WorkList(
     computed: Memo<Capacity>,
     only_unstaffed: RwSignal<bool>,
-    place_by_keyboard: impl Fn(ActivityId) + Copy + Send + Sync + 'static,
+    /// Starts placing an activity: a draft on the timeline.
+    start_placing: impl Fn(ActivityId) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let find = RwSignal::new(String::new());
+    let work_of = |target: Option<web_sys::EventTarget>| -> Option<ActivityId> {
+        closest(target, ".work[data-id]")?
+            .get_attribute("data-id")?
+            .parse()
+            .ok()
+    };
     // (markup of the shown items, how many more match)
     let found = Memo::new(move |_| {
         let only = only_unstaffed.get();
@@ -1324,11 +1432,12 @@ fn WorkList(
                             |date| format!("due {}", short_date(date)),
                         );
                         let mut html = format!(
-                            r#"<div role="listitem" class="work{}" draggable="true" tabindex="0" data-drag="activity" data-id="{}" aria-label=""#,
+                            r#"<div role="listitem" class="work{}" id="worklist-{}" draggable="true" tabindex="0" data-drag="activity" data-id="{}" aria-label=""#,
                             if activity.commitment == Commitment::Tentative { " work--tentative" } else { "" },
+                            activity.id,
                             activity.id
                         );
-                        escape_into(&mut html, &format!("{}: {need}, {due}. Drag onto a person's week, or press Enter to place it by keyboard.", activity.title));
+                        escape_into(&mut html, &format!("{}: {need}, {due}. Drag onto a person's week, or press Enter or tap it to place it.", activity.title));
                         html.push_str(r#""><span class="work__title">"#);
                         escape_into(&mut html, &activity.title);
                         html.push_str(r#"</span><span class="work__meta">"#);
@@ -1363,13 +1472,15 @@ fn WorkList(
             </div>
             <div class="worklist__items" role="list" on:keydown=move |event| {
                 if event.key() == "Enter" || event.key() == " " {
-                    let id = closest(event.target(), ".work[data-id]")
-                        .and_then(|item| item.get_attribute("data-id"))
-                        .and_then(|id| id.parse().ok());
-                    if let Some(id) = id {
+                    if let Some(id) = work_of(event.target()) {
                         event.prevent_default();
-                        place_by_keyboard(id);
+                        start_placing(id);
                     }
+                }
+            } on:click=move |event| {
+                // A tap or a click picks the work up as Enter does.
+                if let Some(id) = work_of(event.target()) {
+                    start_placing(id);
                 }
             }>
                 <HtmlList items=Signal::derive(move || found.with(|(shown, _)| shown.clone()))/>
@@ -2165,14 +2276,10 @@ fn AllocationEditor(
                 <input type="number" min="1" max="168" step="0.5" aria-label="Hours a week"
                     prop:value=move || hours.get() on:input=move |event| hours.set(event_target_value(&event))/>
             </label>
-            <label class="filter">
-                <span class="filter__label">"First week"</span>
-                <input type="week" aria-label="First week" prop:value=move || first.get() on:input=move |event| first.set(event_target_value(&event))/>
-            </label>
-            <label class="filter">
-                <span class="filter__label">"Last week"</span>
-                <input type="week" aria-label="Last week" prop:value=move || last.get() on:input=move |event| last.set(event_target_value(&event))/>
-            </label>
+            <WeekPicker label="First week" value=Signal::derive(move || Week::of_date_or_week(&first.get()))
+                on_change=Callback::new(move |week: Option<Week>| first.set(week.map(|week| week.to_string()).unwrap_or_default()))/>
+            <WeekPicker label="Last week" value=Signal::derive(move || Week::of_date_or_week(&last.get()))
+                on_change=Callback::new(move |week: Option<Week>| last.set(week.map(|week| week.to_string()).unwrap_or_default()))/>
             <super::forms::Choice label="Commitment" value=commitment filter=true
                 options=vec![("confirmed".to_string(), "Confirmed".to_string()), ("tentative".to_string(), "Tentative".to_string())]/>
             <super::forms::Choice label="Scenario" value=scenario filter=true options=scenario_options/>

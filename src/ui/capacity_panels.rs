@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::markup::escape_into;
 use super::state::AppState;
+use super::week_picker::WeekPicker;
 use crate::command::Command;
 use crate::engine::capacity::{self, Answer, Capacity, Engagement, Options};
 use crate::engine::money;
@@ -717,10 +718,8 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                     <input type="number" min="0" step="any" aria-label="Bill rate an hour" placeholder="optional"
                         prop:value=move || rate.get() on:input=move |event| rate.set(event_target_value(&event))/>
                 </label>
-                <label class="filter">
-                    <span class="filter__label">"Earliest start"</span>
-                    <input type="week" aria-label="Earliest start" prop:value=move || start.get() on:input=move |event| start.set(event_target_value(&event))/>
-                </label>
+                <WeekPicker label="Earliest start" value=Signal::derive(move || Week::of_date_or_week(&start.get()))
+                    on_change=Callback::new(move |week: Option<Week>| start.set(week.map(|week| week.to_string()).unwrap_or_default()))/>
                 <button type="submit" class="button button--primary">"Check"</button>
             </form>
             {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}

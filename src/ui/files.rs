@@ -99,7 +99,9 @@ pub fn FilesView() -> impl IntoView {
                     let kept = match state.persistent.get() {
                         Some(true) => " This browser keeps the plans stored here until you delete them.",
                         Some(false) => " This browser may clear the plans stored here when space runs low or the site is not visited (Safari: 7 days): export to keep a copy.",
-                        None => "",
+                        // Asked but not answered yet, or a browser that
+                        // cannot say (Safari before 15.2).
+                        None => " This browser has not said that it keeps the plans stored here; Safari clears a site's storage after 7 days without a visit: export to keep a copy.",
                     };
                     format!("{exported}{kept}")
                 }}</p>

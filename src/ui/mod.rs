@@ -23,6 +23,7 @@ mod shell;
 mod skills;
 pub mod state;
 mod week;
+mod week_picker;
 mod work;
 
 use leptos::prelude::*;

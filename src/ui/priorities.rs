@@ -1,6 +1,7 @@
 //! The priority list: what to work on first, computed from impact and
 //! dependencies, with each rank explained. A person can pin an activity to a
-//! place by dragging it, or by keyboard (↑ and ↓ move it one place).
+//! place by dragging it, by keyboard (↑ and ↓ move it one place), or by its
+//! Move up and Move down buttons (the same move, for a tap or a click).
 
 use leptos::prelude::*;
 
@@ -13,6 +14,16 @@ use crate::model::{ActivityId, Plan};
 
 /// How many entries show before "Show all".
 const SHOWN: usize = 10;
+
+/// The place one step up or down from `position` (1-based) among `total`;
+/// none past either end. The ↑ and ↓ keys and the Move buttons both go there.
+fn step_place(position: usize, total: usize, up: bool) -> Option<usize> {
+    match up {
+        true if position > 1 => Some(position - 1),
+        false if position < total => Some(position + 1),
+        _ => None,
+    }
+}
 
 /// Pins `activity` at `position` and keeps focus on it.
 fn pin(state: AppState, activity: ActivityId, position: usize) {
@@ -79,16 +90,30 @@ pub fn PriorityPanel(
         if !on_item {
             return;
         }
-        let total = ranking.with_untracked(|ranking| ranking.entries.len());
-        let target = match event.key().as_str() {
-            "ArrowUp" if position > 1 => position - 1,
-            "ArrowDown" if position < total => position + 1,
+        let up = match event.key().as_str() {
+            "ArrowUp" => true,
+            "ArrowDown" => false,
             _ => return,
+        };
+        let total = ranking.with_untracked(|ranking| ranking.entries.len());
+        let Some(target) = step_place(position, total, up) else {
+            return;
         };
         event.prevent_default();
         pin(state, id, target);
     };
     let on_click = move |event: web_sys::MouseEvent| {
+        // Move up and Move down: what ↑ and ↓ do.
+        if let Some(button) = closest(event.target(), "button[data-move]") {
+            let up = button.get_attribute("data-move").as_deref() == Some("up");
+            let total = ranking.with_untracked(|ranking| ranking.entries.len());
+            if let Some((_, id, position)) = item_of(event.target()) {
+                if let Some(target) = step_place(position, total, up) {
+                    pin(state, id, target);
+                }
+            }
+            return;
+        }
         if closest(event.target(), "button[data-unpin]").is_none() {
             return;
         }
@@ -115,7 +140,7 @@ pub fn PriorityPanel(
         <section class="panel priorities" aria-labelledby="priorities-title">
             <h2 id="priorities-title">"Priorities"</h2>
             <p class="view__hint">
-                "Drag an initiative to pin it to a place, or focus it and press ↑ or ↓. Pinned initiatives keep their place; their computed rank shows beside them."
+                "Drag an initiative to pin it to a place, tap or click its ↑ and ↓ buttons, or focus it and press ↑ or ↓. Pinned initiatives keep their place; their computed rank shows beside them."
             </p>
             <details class="priorities__how">
                 <summary>"How is this ranked?"</summary>
@@ -150,8 +175,9 @@ pub fn PriorityPanel(
 }
 
 /// The first entries of the ranking (all of them with `all`), each a
-/// sortable item: its place, title, why, and for a pinned one its computed
-/// rank and an Unpin button.
+/// sortable item: its place, title, why, for a pinned one its computed
+/// rank and an Unpin button, and its Move up and Move down buttons (off at
+/// the first and the last place).
 fn items_html(plan: &Plan, ranking: &Ranking, all: bool) -> String {
     let total = ranking.entries.len();
     let limit = if all { total } else { SHOWN.min(total) };
@@ -189,7 +215,20 @@ fn items_html(plan: &Plan, ranking: &Ranking, all: bool) -> String {
             attr_into(&mut out, "aria-label", &format!("Unpin {title}"));
             out.push_str(">Unpin</button>");
         }
-        out.push_str("</li>");
+        out.push_str(r#"<span class="priority__moves">"#);
+        for (direction, arrow, possible) in
+            [("up", "↑", position > 1), ("down", "↓", position < total)]
+        {
+            out.push_str(&format!(
+                r#"<button type="button" class="button button--small priority__move" data-move="{direction}"{}"#,
+                if possible { "" } else { " disabled" }
+            ));
+            attr_into(&mut out, "aria-label", &format!("Move {title} {direction}"));
+            out.push('>');
+            out.push_str(arrow);
+            out.push_str("</button>");
+        }
+        out.push_str("</span></li>");
     }
     out
 }

@@ -470,7 +470,9 @@ impl AppState {
             ),
             Some(bytes) => browser::inflate(&bytes)
                 .await
-                .map_err(|reason| format!("the link could not be read: {reason}"))
+                .map_err(|reason| {
+                    format!("the link could not be read: {reason}; ask for the plan file")
+                })
                 .and_then(|text| {
                     persist::decode(&text).map_err(|error| {
                         format!("the link holds no plan this app can open: {error}")
@@ -507,7 +509,10 @@ impl AppState {
         let text = self
             .history
             .with_untracked(|history| persist::encode_compact(history.plan()));
-        let packed = persist::share::to_base64url(&browser::deflate(&text).await?);
+        let packed = browser::deflate(&text).await.map_err(|reason| {
+            format!("No share link: {reason}. Send the plan file instead (Export plan).")
+        })?;
+        let packed = persist::share::to_base64url(&packed);
         let link = format!("{}#/plan?share={packed}", browser::app_url());
         if link.len() > persist::share::SHARE_LINK_LIMIT {
             return Err(format!(

@@ -3,7 +3,8 @@
 //! engagement's kind, status or stage, dates, team, hours a week over the
 //! horizon and budget burnt; deals won, lost or gathered into a scenario.
 //! Opening one (`#/work/act-7`) shows its team on its own timeline, staffed
-//! and moved by drag and drop or by keyboard, and its form.
+//! and moved by drag and drop, by keyboard, or by taps (a person or a bar
+//! picked, a week tapped, Apply), and its form.
 
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ use super::forms::{
 };
 use super::state::{AppState, Route};
 use crate::browser;
-use crate::command::draft::{step as step_draft, DraftKey};
+use crate::command::draft::{moved_to as draft_moved_to, step as step_draft, DraftKey};
 use crate::command::Command;
 use crate::engine::book::{self, asked_of, ClientGroup, Member};
 use crate::engine::capacity::{self, Band, Capacity};
@@ -789,14 +790,11 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
         }
     };
     let describe = move |allocation: &Allocation| {
-        let who = state
+        let place = state
             .history
-            .with_untracked(|history| assignee_name(history.plan(), &allocation.assignee));
+            .with_untracked(|history| draft_place(history.plan(), allocation));
         format!(
-            "{who}, {} to {}, {} h a week. Arrows move it, Shift+arrows change its end, + and − the hours, up and down the person; Enter applies, Escape cancels.",
-            allocation.first_week,
-            allocation.last_week,
-            number_text(allocation.hours_per_week)
+            "{place}. Arrows move it, Shift+arrows change its end, + and − the hours, up and down the person; Enter applies, Escape cancels."
         )
     };
     let start_draft = move |next: Draft| {
@@ -804,37 +802,70 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
         draft.set(Some(next));
         browser::focus_after_render("work-draft".to_string());
     };
-    let on_draft_key = move |event: leptos::ev::KeyboardEvent| {
+    // A key, or a button of the draft's toolbar, changes the draft.
+    let step = move |step_key: DraftKey| {
         let Some(mut next) = draft.get_untracked() else {
             return;
         };
+        next.allocation = step_draft(&next.allocation, step_key, &rows_for_keys());
+        state.announce(describe(&next.allocation));
+        draft.set(Some(next));
+    };
+    // Enter, the Apply button: the draft becomes a command.
+    let apply_draft = move || {
+        let Some(next) = draft.get_untracked() else {
+            return;
+        };
+        if place(next.allocation, next.original) {
+            draft.set(None);
+        }
+    };
+    // Escape, the Cancel button: nothing changes, and focus goes back to
+    // where the draft was picked up, its bar or the person.
+    let cancel_draft = move || {
+        let Some(next) = draft.get_untracked() else {
+            return;
+        };
+        draft.set(None);
+        state.announce("Booking cancelled".to_string());
+        match (next.original, &next.allocation.assignee) {
+            (Some(bar), _) => browser::focus_after_render(format!("work-bar-{bar}")),
+            (None, Assignee::Person(person)) => {
+                browser::focus_after_render(format!("work-person-{person}"))
+            }
+            (None, _) => {}
+        }
+    };
+    // A week tapped or clicked while there is a draft: the draft goes there,
+    // to that row's person (the booking row keeps whoever it is on).
+    let move_draft_to = move |week: Week, row: Option<Assignee>| {
+        let Some(mut next) = draft.get_untracked() else {
+            return;
+        };
+        let assignee = row.unwrap_or_else(|| next.allocation.assignee.clone());
+        next.allocation = draft_moved_to(&next.allocation, assignee, week);
+        state.announce(describe(&next.allocation));
+        draft.set(Some(next));
+        browser::focus_after_render("work-draft".to_string());
+    };
+    let on_draft_key = move |event: leptos::ev::KeyboardEvent| {
+        if draft.with_untracked(Option::is_none) {
+            return;
+        }
         let key = event.key();
         if let Some(step_key) = DraftKey::of(&key, event.shift_key()) {
             event.prevent_default();
-            next.allocation = step_draft(&next.allocation, step_key, &rows_for_keys());
-            state.announce(describe(&next.allocation));
-            draft.set(Some(next));
+            step(step_key);
             return;
         }
         match key.as_str() {
             "Enter" => {
                 event.prevent_default();
-                if place(next.allocation.clone(), next.original) {
-                    draft.set(None);
-                }
+                apply_draft();
             }
             "Escape" => {
                 event.prevent_default();
-                draft.set(None);
-                state.announce("Booking cancelled".to_string());
-                // Back to where it was picked up: its bar, or the person.
-                match (next.original, &next.allocation.assignee) {
-                    (Some(bar), _) => browser::focus_after_render(format!("work-bar-{bar}")),
-                    (None, Assignee::Person(person)) => {
-                        browser::focus_after_render(format!("work-person-{person}"))
-                    }
-                    (None, _) => {}
-                }
+                cancel_draft();
             }
             _ => {}
         }
@@ -852,10 +883,34 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
             .collect_view()
     };
 
+    // The draft as its toolbar names it; none without one.
+    let draft_text = Memo::new(move |_| {
+        draft.with(|draft| {
+            let draft = draft.as_ref()?;
+            Some(state.history.with(|history| {
+                format!(
+                    "{} {}.",
+                    if draft.original.is_some() {
+                        "Moving"
+                    } else {
+                        "Booking"
+                    },
+                    draft_place(history.plan(), &draft.allocation)
+                )
+            }))
+        })
+    });
+
     view! {
         <section class="panel work-timeline" aria-labelledby="team-title">
             <h3 id="team-title" tabindex="-1">"Team"</h3>
-            <p class="view__hint">"Drag a person onto a week to book them (the hours the work still needs, up to their free hours), drag a bar to other weeks or another row, or its end to stretch it. By keyboard: Enter on a person proposes a booking, Enter on a bar picks it up; arrows move it, Shift+arrows change its end, + and − the hours; Enter applies, Escape cancels, Delete removes. The numbers under a bar are that person's load in the week, as on the Capacity view."</p>
+            <p class="view__hint">"Drag a person onto a week to book them (the hours the work still needs, up to their free hours), drag a bar to other weeks or another row, or its end to stretch it. By tap or click: a person proposes a booking, a bar picks it up; tap a week to move it there, then Apply. By keyboard: Enter on a person proposes a booking, Enter on a bar picks it up; arrows move it, Shift+arrows change its end, + and − the hours; Enter applies, Escape cancels, Delete removes. The numbers under a bar are that person's load in the week, as on the Capacity view."</p>
+            {move || drafting.get().then(|| view! {
+                <DraftTools text=Signal::derive(move || draft_text.get().unwrap_or_default())
+                    on_step=Callback::new(step)
+                    on_apply=Callback::new(move |()| apply_draft())
+                    on_cancel=Callback::new(move |()| cancel_draft())/>
+            })}
             <div class="wt" style=move || format!("--weeks: {}", horizon.with(|horizon| horizon.weeks))>
                 <div class="wt-row wt-row--head">
                     <span class="wt-name">"Booked"</span>
@@ -892,10 +947,12 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                             <span class="wt-name">{name.clone()}</span>
                             {horizon.get_untracked().weeks().zip(loads).enumerate().map(|(column, (week, load))| {
                                 let row = row_assignee.clone();
+                                let tapped = row_assignee.clone();
                                 view! {
                                     <span class="wt-cell" data-week=week.to_string() style=format!("grid-column: {}", column + 2)
                                         on:dragover=move |event| { if dragged.get_untracked().is_some() { event.prevent_default(); } }
-                                        on:drop=move |event| { event.prevent_default(); drop_on(week, Some(row.clone())); }>
+                                        on:drop=move |event| { event.prevent_default(); drop_on(week, Some(row.clone())); }
+                                        on:click=move |_| move_draft_to(week, Some(tapped.clone()))>
                                         {load.map(|(percent, over)| view! {
                                             <span class="wt-load" class:wt-load--over=over>{format!("{percent} %")}</span>
                                         })}
@@ -919,6 +976,18 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                                     }
                                 }
                                 on:dragend=move |_| dragged.set(None)
+                                on:click=move |_| {
+                                    // A tap or a click picks the bar up as
+                                    // Enter does (its end too: Shorter and
+                                    // Longer change the end).
+                                    let picked = draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.original == Some(bar)));
+                                    if picked {
+                                        return;
+                                    }
+                                    if let Some(allocation) = find(bar) {
+                                        start_draft(Draft { original: Some(bar), allocation });
+                                    }
+                                }
                                 on:keydown=move |event| {
                                     // Keys typed before focus has moved to
                                     // the draft this bar just started go to
@@ -989,7 +1058,8 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
                     {move || weeks().into_iter().enumerate().map(|(column, week)| view! {
                         <span class="wt-cell wt-cell--book" data-week=week.to_string() style=format!("grid-column: {}", column + 2)
                             on:dragover=move |event| { if dragged.get_untracked().is_some() { event.prevent_default(); } }
-                            on:drop=move |event| { event.prevent_default(); drop_on(week, None); }></span>
+                            on:drop=move |event| { event.prevent_default(); drop_on(week, None); }
+                            on:click=move |_| move_draft_to(week, None)></span>
                     }).collect_view()}
                 </div>
             </div>
@@ -1046,6 +1116,45 @@ fn EngagementTimeline(id: ActivityId, message: RwSignal<Option<String>>) -> impl
             </ul>
         </section>
     }
+}
+
+/// A booking being made or moved, with buttons for a tap, a click or the
+/// keyboard: its end a week shorter or longer (as Shift+arrows do), Apply
+/// (as Enter) and Cancel (as Escape). A tap on a week moves it.
+#[component]
+fn DraftTools(
+    /// "Booking Aisha Khan, 2026-W48 to 2027-W05, 16 h a week."
+    #[prop(into)]
+    text: Signal<String>,
+    on_step: Callback<DraftKey>,
+    on_apply: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="wt-draft" role="group" aria-label="Booking in progress">
+            <p class="wt-draft__what">{text}</p>
+            <p class="wt-draft__how">"Tap or click a week to move it there."</p>
+            <div class="wt-draft__actions">
+                <button type="button" class="button button--small" title="End a week earlier"
+                    on:click=move |_| on_step.run(DraftKey::Shorter)>"Shorter"</button>
+                <button type="button" class="button button--small" title="End a week later"
+                    on:click=move |_| on_step.run(DraftKey::Longer)>"Longer"</button>
+                <button type="button" class="button button--primary button--small" on:click=move |_| on_apply.run(())>"Apply"</button>
+                <button type="button" class="button button--small" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
+
+/// Where a draft stands: "Aisha Khan, 2026-W48 to 2027-W05, 16 h a week".
+fn draft_place(plan: &Plan, allocation: &Allocation) -> String {
+    format!(
+        "{}, {} to {}, {} h a week",
+        assignee_name(plan, &allocation.assignee),
+        allocation.first_week,
+        allocation.last_week,
+        number_text(allocation.hours_per_week)
+    )
 }
 
 /// The grid column a bar starts in (the names are column 1) and how many

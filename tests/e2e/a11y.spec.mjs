@@ -56,6 +56,23 @@ const OPENED = [
     ready: (page) => page.getByRole('button', { name: 'Apply' }),
   },
   {
+    what: 'a move in progress on the Capacity view, with Place and Cancel',
+    go: async (page) => {
+      await page.goto(`./?today=${TODAY}#/capacity`);
+      await page.getByRole('radio', { name: 'All open' }).check();
+      await page.locator('.work[data-id="act-4"]').click();
+    },
+    ready: (page) => page.getByRole('group', { name: 'Move in progress' }),
+  },
+  {
+    what: 'a booking in progress on an engagement page, with its buttons',
+    go: async (page) => {
+      await page.goto(`./?today=${TODAY}#/work/act-8`);
+      await page.locator('.person-chip').first().click();
+    },
+    ready: (page) => page.getByRole('group', { name: 'Booking in progress' }),
+  },
+  {
     what: 'the check-in history',
     go: async (page) => {
       await page.goto(`./?today=${TODAY}#/check-in`);
@@ -235,6 +252,9 @@ for (const colorScheme of ['light', 'dark']) {
       ['work/act-8', '.wt-bar'],
       ['work/act-8', '.person-chip'],
       ['work/act-8', '#work-draft', (page) => page.locator('.person-chip').first().press('Enter')],
+      ['work/act-8', '.wt-draft .button--primary', (page) => page.locator('.person-chip').first().click()],
+      ['capacity', '.tl-draft .button--primary', (page) => page.locator('#bar-alc-2').press('Enter')],
+      ['plan', '.priority__move:not(:disabled)'],
     ]) {
       await page.goto(`./?today=${TODAY}#/${route}`);
       if (prepare) await prepare(page);

@@ -229,7 +229,27 @@ export async function askTakeIt(page, { name, skills, hours, weeks, start, rate 
   await form.getByRole('spinbutton', { name: 'Hours a week' }).fill(String(hours));
   await form.getByRole('spinbutton', { name: 'Weeks' }).fill(String(weeks));
   if (rate !== undefined) await form.getByRole('spinbutton', { name: 'Bill rate an hour' }).fill(String(rate));
-  await form.getByLabel('Earliest start').fill(start);
+  await pickWeek(form, 'Earliest start', start);
   await form.getByRole('button', { name: 'Check' }).click();
   return form;
+}
+
+/** The Monday (`2026-11-23`) of an ISO week (`2026-W48`). */
+export function mondayOf(week) {
+  const [, year, number] = /^(\d{4})-W(\d{2})$/.exec(week);
+  const day = 24 * 60 * 60 * 1000;
+  const january4 = new Date(Date.UTC(Number(year), 0, 4));
+  const week1 = january4.getTime() - ((january4.getUTCDay() + 6) % 7) * day;
+  return new Date(week1 + (Number(number) - 1) * 7 * day).toISOString().slice(0, 10);
+}
+
+/** Picks `week` (`2026-W48`) in the week picker labelled `label`, as a
+ * person does: a day of it in the picker's date field. */
+export async function pickWeek(scope, label, week) {
+  await scope.getByLabel(label, { exact: true }).fill(mondayOf(week));
+}
+
+/** The week a week picker names beside its date field. */
+export function shownWeek(scope, label) {
+  return scope.getByLabel(`${label}: the week`, { exact: true });
 }

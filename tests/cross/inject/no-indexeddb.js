@@ -1,0 +1,2 @@
+// A browser without IndexedDB: localStorage is all there is.
+Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });
