@@ -493,3 +493,152 @@ fn a_revision_is_the_hash_of_the_content_without_the_lineage() {
     let lineage = with_lineage.lineage.clone().expect("set");
     assert_eq!(lineage.with_revision(&revision), lineage);
 }
+
+fn person(plan: &mut Plan, id: u32) -> &mut crate::model::Person {
+    plan.people
+        .iter_mut()
+        .find(|person| person.id == PersonId(id))
+        .expect("the demo has this person")
+}
+
+#[test]
+fn lists_inside_a_thing_merge_item_by_item() {
+    use crate::model::{SkillId, SkillLevel};
+    let base = demo();
+    let mut ours = demo();
+    let mut theirs = demo();
+    // Each adds a different dependency to the pilot; we drop one it had.
+    activity(&mut ours, 6).depends_on = vec![ActivityId(5), ActivityId(2)];
+    activity(&mut theirs, 6).depends_on.push(ActivityId(3));
+    // We change one of Tom's skill levels, they add a skill he did not have.
+    let first_skill = person(&mut ours, 2).skills[0].skill;
+    person(&mut ours, 2).skills[0].level = 2;
+    person(&mut theirs, 2).skills.push(SkillLevel {
+        skill: SkillId(4),
+        level: 2,
+    });
+
+    let comparison = compare(&ours, &theirs, Some(&base)).expect("compares");
+    assert_eq!(comparison.conflicts(), 0, "{:?}", texts(&comparison));
+    assert_eq!(suggested(&comparison), vec![true; comparison.changes.len()]);
+    let merged = comparison.apply(&suggested(&comparison)).expect("merges");
+    let pilot = merged
+        .activities
+        .iter()
+        .find(|a| a.id == ActivityId(6))
+        .expect("pilot");
+    let mut depends_on = pilot.depends_on.clone();
+    depends_on.sort();
+    assert_eq!(depends_on, [ActivityId(2), ActivityId(3), ActivityId(5)]);
+    let tom = merged
+        .people
+        .iter()
+        .find(|p| p.id == PersonId(2))
+        .expect("Tom");
+    assert!(
+        tom.skills.contains(&SkillLevel {
+            skill: first_skill,
+            level: 2
+        }),
+        "{:?}",
+        tom.skills
+    );
+    assert!(
+        tom.skills.contains(&SkillLevel {
+            skill: SkillId(4),
+            level: 2
+        }),
+        "{:?}",
+        tom.skills
+    );
+}
+
+#[test]
+fn the_same_item_changed_both_ways_is_still_a_conflict() {
+    let base = demo();
+    let mut ours = demo();
+    let mut theirs = demo();
+    person(&mut ours, 2).skills[0].level = 2;
+    person(&mut theirs, 2).skills[0].level = 1;
+    let comparison = compare(&ours, &theirs, Some(&base)).expect("compares");
+    assert_eq!(comparison.conflicts(), 1, "{:?}", texts(&comparison));
+    assert_eq!(
+        comparison
+            .apply(&suggested(&comparison))
+            .expect("keeps ours"),
+        ours
+    );
+}
+
+#[test]
+fn merge_list_cases() {
+    use serde_json::json;
+    let list = |value: serde_json::Value| value.as_array().cloned().expect("a list");
+    // (base, ours, theirs, merged or None for a collision)
+    let cases = [
+        (
+            json!([1, 2]),
+            json!([1, 2, 3]),
+            json!([1, 2, 4]),
+            Some(json!([1, 2, 3, 4])),
+        ),
+        (
+            json!([1, 2]),
+            json!([2]),
+            json!([1, 2, 4]),
+            Some(json!([2, 4])),
+        ),
+        (json!([1, 2]), json!([1]), json!([2]), Some(json!([]))),
+        (
+            json!([1]),
+            json!([1, 3]),
+            json!([1, 3]),
+            Some(json!([1, 3])),
+        ),
+        (
+            json!([{"skill": "skl-1", "level": 3}]),
+            json!([{"skill": "skl-1", "level": 4}]),
+            json!([{"skill": "skl-1", "level": 3}, {"skill": "skl-2", "level": 1}]),
+            Some(json!([{"skill": "skl-1", "level": 4}, {"skill": "skl-2", "level": 1}])),
+        ),
+        (
+            json!([{"skill": "skl-1", "level": 3}]),
+            json!([{"skill": "skl-1", "level": 4}]),
+            json!([{"skill": "skl-1", "level": 2}]),
+            None,
+        ),
+        // Added by both under one key, differently.
+        (
+            json!([]),
+            json!([{"name": "AZ-104", "issuer": "MS"}]),
+            json!([{"name": "AZ-104", "issuer": "Microsoft"}]),
+            None,
+        ),
+        // Removed by us, changed by them.
+        (
+            json!([{"text": "a", "done": false}]),
+            json!([]),
+            json!([{"text": "a", "done": true}]),
+            None,
+        ),
+        // Changed by us, removed by them.
+        (
+            json!([{"text": "a", "done": false}]),
+            json!([{"text": "a", "done": true}]),
+            json!([]),
+            None,
+        ),
+    ];
+    for (base, ours, theirs, expected) in cases {
+        let merged = merge_list(
+            &list(base.clone()),
+            &list(ours.clone()),
+            &list(theirs.clone()),
+        );
+        assert_eq!(
+            merged,
+            expected.map(list),
+            "base {base} ours {ours} theirs {theirs}"
+        );
+    }
+}

@@ -12,11 +12,15 @@
 
 pub mod csv;
 pub mod diff;
+pub mod edits;
 pub mod file;
 pub mod ics;
 mod ids;
+pub mod link;
 mod migrate;
 pub(crate) mod read;
+/// The reports and the merge of the command-line tool `opsboard-plan`.
+pub mod report;
 pub mod share;
 pub mod sheets;
 pub mod table;
@@ -112,6 +116,11 @@ struct EnvelopeOut<'a> {
     /// the apps of that time, so it needed no new version).
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<OriginOut<'a>>,
+    /// Who wrote the file, when and what, newest first (at most 20): a plan
+    /// kept in a shared file records each planner's writes. Absent when
+    /// nobody has (and ignored by apps that do not know it).
+    #[serde(skip_serializing_if = "<[edits::Edit]>::is_empty")]
+    edits: &'a [edits::Edit],
     plan: &'a file::Plan,
 }
 
@@ -141,7 +150,15 @@ pub const CLIENT_SAFE_PROFILE: &str = "client-safe";
 
 /// Writes `plan` as a plan file of the current version.
 pub fn encode(plan: &Plan) -> String {
-    let mut text = indent_json(&write(plan));
+    encode_file(plan, &[])
+}
+
+/// Writes `plan` as [`encode`] does, with the file's record of who wrote it
+/// (see [`edits`]).
+pub fn encode_file(plan: &Plan, edits: &[edits::Edit]) -> String {
+    let mut text = indent_json(&with_envelope(plan, edits, |envelope| {
+        serde_json::to_string(envelope).unwrap_or_default()
+    }));
     text.push('\n');
     text
 }
@@ -236,13 +253,18 @@ pub fn indent_json(compact: &str) -> String {
 fn write(plan: &Plan) -> String {
     // Serializing plain structs of strings and numbers cannot fail; an
     // infinite number (which validation forbids) is written as null.
-    with_envelope(plan, |envelope| {
+    with_envelope(plan, &[], |envelope| {
         serde_json::to_string(envelope).unwrap_or_default()
     })
 }
 
-/// Hands `plan` as the file's top-level object to `write`.
-fn with_envelope<T>(plan: &Plan, write: impl FnOnce(&EnvelopeOut) -> T) -> T {
+/// Hands `plan` (and the file's `edits`) as the file's top-level object to
+/// `write`.
+fn with_envelope<T>(
+    plan: &Plan,
+    edits: &[edits::Edit],
+    write: impl FnOnce(&EnvelopeOut) -> T,
+) -> T {
     let file_plan = file::Plan::from_model(plan);
     let envelope = EnvelopeOut {
         format: FORMAT,
@@ -252,6 +274,7 @@ fn with_envelope<T>(plan: &Plan, write: impl FnOnce(&EnvelopeOut) -> T) -> T {
             id: &lineage.origin,
             revisions: &lineage.revisions,
         }),
+        edits,
         plan: &file_plan,
     };
     write(&envelope)
@@ -274,6 +297,12 @@ pub fn revision_of(plan: &Plan) -> String {
 
 /// Reads a plan file of any released version.
 pub fn decode(text: &str) -> Result<Plan, ImportError> {
+    decode_file(text).map(|(plan, _)| plan)
+}
+
+/// Reads a plan file as [`decode`] does, with the file's record of who
+/// wrote it (see [`edits`]).
+pub fn decode_file(text: &str) -> Result<(Plan, Vec<edits::Edit>), ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
@@ -345,6 +374,7 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
         }
     };
     let lineage = read_origin(envelope.get("origin"))?;
+    let edits = edits::read_edits(envelope.get("edits"))?;
     let mut plan = file::read_plan(&plan_value)?;
     plan.client_copy = client_copy;
     plan.lineage = lineage;
@@ -353,7 +383,7 @@ pub fn decode(text: &str) -> Result<Plan, ImportError> {
     if !errors.is_empty() {
         return Err(ImportError::Rules(errors));
     }
-    Ok(plan)
+    Ok((plan, edits))
 }
 
 /// The envelope's `origin`, checked: ids of letters, digits and dashes.

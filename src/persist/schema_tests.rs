@@ -281,10 +281,15 @@ fn the_demo_file_and_a_plan_with_every_field_set_are_valid() {
     assert_eq!(schema_errors(&demo), Vec::<String>::new(), "the demo file");
 
     let plan = plan_with_every_field_set();
-    let text = encode(&plan);
+    let edits = vec![super::edits::Edit::new(
+        "Dana Whitfield",
+        "2026-12-07T14:05:09Z",
+        "Moved 'Intake form' to In progress",
+    )];
+    let text = super::encode_file(&plan, &edits);
     assert_eq!(
-        decode(&text),
-        Ok(plan),
+        super::decode_file(&text),
+        Ok((plan, edits)),
         "the full plan is a plan Opsboard opens"
     );
     let full: Value = serde_json::from_str(&text).expect("encode writes JSON");

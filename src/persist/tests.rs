@@ -47,7 +47,7 @@ fn plan_files_are_indented_as_serde_json_indents_them() {
     };
     let generated = crate::model::generate::generated_plan(size, today);
     for plan in [demo(), generated] {
-        let pretty = with_envelope(&plan, |envelope| {
+        let pretty = with_envelope(&plan, &[], |envelope| {
             serde_json::to_string_pretty(envelope).expect("serializes")
         });
         assert_eq!(encode(&plan), format!("{pretty}\n"));

@@ -5,7 +5,6 @@ mod activities;
 mod board;
 mod cadences;
 mod capacity;
-mod capacity_panels;
 mod checkins;
 mod files;
 mod forms;

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::board::status_slug;
-use super::capacity_panels::chart_markup;
+use super::capacity::panels::chart_markup;
 use super::markup::escape_into;
 use super::plan::progress;
 use super::state::AppState;

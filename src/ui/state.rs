@@ -197,6 +197,25 @@ pub struct PendingMerge {
     theirs: Plan,
 }
 
+impl PendingMerge {
+    /// `comparison` with `theirs` waiting for the person, their suggested
+    /// changes picked.
+    pub fn new(file_name: String, comparison: Comparison, theirs: Plan) -> PendingMerge {
+        let taken = comparison
+            .changes
+            .iter()
+            .map(|change| change.suggested)
+            .collect();
+        PendingMerge {
+            file_name,
+            comparison,
+            taken,
+            error: None,
+            theirs,
+        }
+    }
+}
+
 /// A plan file that could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportFailure {
@@ -303,6 +322,11 @@ pub struct AppState {
     /// meanwhile (made when the write ends, so saves stay in order).
     large_save: StoredValue<Option<Option<storage::Expect>>>,
     next_notice: StoredValue<u32>,
+    /// The labels of the edits, undos and redos since the plan's linked
+    /// file was last written, oldest first (see `ui::file_link`).
+    edit_labels: StoredValue<Vec<String>>,
+    /// How many comparisons were applied: the linked file waits for its own.
+    merges_applied: StoredValue<u32>,
 }
 
 impl AppState {
@@ -367,6 +391,8 @@ impl AppState {
             stamp: StoredValue::new(None),
             large_save: StoredValue::new(None),
             next_notice: StoredValue::new(1),
+            edit_labels: StoredValue::new(Vec::new()),
+            merges_applied: StoredValue::new(0),
         };
         let open_id = state.history.with_untracked(|history| history.plan().id);
         state.stamp.set_value(storage::stamp(open_id));
@@ -571,15 +597,21 @@ impl AppState {
             return Err(message);
         }
         let mut result = Ok(String::new());
+        let mut changed = false;
         // A refused command leaves the history as it was: nothing is told
         // to redraw (a form keeps its message; a large plan is not redrawn).
         self.history.update_untracked(|history| {
+            let before = history.revision();
             result = history
                 .execute(&command, self.today)
                 .map_err(|error| error.to_string());
+            changed = history.revision() != before;
         });
         if result.is_ok() {
             self.history.notify();
+        }
+        if let (true, Ok(summary)) = (changed, &result) {
+            self.note_edit(summary.clone());
         }
         match &result {
             Ok(summary) => self.announce(summary.clone()),
@@ -593,6 +625,7 @@ impl AppState {
         self.history.update(|history| undone = history.undo());
         if let Some(summary) = undone {
             self.announce(format!("Undone: {summary}"));
+            self.note_edit(format!("Undid: {summary}"));
         }
     }
 
@@ -601,11 +634,44 @@ impl AppState {
         self.history.update(|history| redone = history.redo());
         if let Some(summary) = redone {
             self.announce(format!("Redone: {summary}"));
+            self.note_edit(format!("Redid: {summary}"));
         }
     }
 
     pub fn announce(&self, message: String) {
         self.announcement.set(message);
+    }
+
+    /// Remembers what an edit did, for the linked file's record.
+    fn note_edit(&self, label: String) {
+        // Enough for a record's summary, which is cut at 200 characters.
+        const KEPT: usize = 30;
+        self.edit_labels.update_value(|labels| {
+            labels.push(label);
+            if labels.len() > KEPT {
+                labels.drain(..labels.len() - KEPT);
+            }
+        });
+    }
+
+    /// The labels of the edits since they were last taken, oldest first.
+    pub fn take_edit_labels(&self) -> Vec<String> {
+        self.edit_labels
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// Puts labels taken back (a write that failed), before any noted since.
+    pub fn restore_edit_labels(&self, mut labels: Vec<String>) {
+        self.edit_labels.update_value(|newer| {
+            labels.append(newer);
+            *newer = labels;
+        });
+    }
+
+    /// How many comparisons were applied so far.
+    pub fn merges_applied(&self) -> u32 {
+        self.merges_applied.get_value()
     }
 
     /// Switches to `plan` with a fresh undo history.
@@ -617,6 +683,7 @@ impl AppState {
         }
         let name = plan.name.clone();
         self.stamp.set_value(storage::stamp(plan.id));
+        self.edit_labels.set_value(Vec::new());
         self.hidden_scenarios.set(Vec::new());
         self.history.set(History::new(plan));
         self.announce(format!("Opened '{name}'"));
@@ -949,23 +1016,16 @@ impl AppState {
             Ok(comparison) => {
                 self.pending_import.set(None);
                 self.import_failure.set(None);
-                let taken = comparison
-                    .changes
-                    .iter()
-                    .map(|change| change.suggested)
-                    .collect();
                 self.announce(format!(
                     "{} differences from {}",
                     comparison.changes.len(),
                     pending.file_name
                 ));
-                self.merge.set(Some(PendingMerge {
-                    file_name: pending.file_name,
+                self.merge.set(Some(PendingMerge::new(
+                    pending.file_name,
                     comparison,
-                    taken,
-                    error: None,
-                    theirs: pending.plan,
-                }));
+                    pending.plan,
+                )));
             }
             Err(error) => {
                 self.pending_import.set(None);
@@ -998,6 +1058,7 @@ impl AppState {
         match result {
             Ok(summary) => {
                 AppState::keep_received(&pending.theirs);
+                self.merges_applied.update_value(|applied| *applied += 1);
                 self.merge.set(None);
                 self.announce(summary);
             }
@@ -1022,7 +1083,8 @@ impl AppState {
         }
     }
 
-    fn reject_file(&self, file_name: String, error: &ImportError) {
+    /// Shows why a plan file was not opened.
+    pub fn reject_file(&self, file_name: String, error: &ImportError) {
         self.pending_import.set(None);
         self.announce(format!("{file_name} was not opened: {error}"));
         self.import_failure.set(Some(ImportFailure {

@@ -4,9 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::markup::escape_into;
-use super::state::AppState;
-use super::week_picker::WeekPicker;
 use crate::command::Command;
 use crate::engine::capacity::{self, Answer, Capacity, Engagement, Options};
 use crate::engine::money;
@@ -14,6 +11,9 @@ use crate::model::{
     Activity, ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment, Horizon,
     ScenarioId, Scope, SkillRequirement, Week, Weekday, MAX_SKILL_LEVEL,
 };
+use crate::ui::markup::escape_into;
+use crate::ui::state::AppState;
+use crate::ui::week_picker::WeekPicker;
 
 /// The people "Can we take it?" lists.
 const FITS_SHOWN: usize = 8;
