@@ -9,6 +9,7 @@ mod dates;
 pub mod demo;
 pub mod generate;
 mod ids;
+mod index;
 mod week;
 
 pub use cadence::{weekday_name, Cadence, CadenceKind, Frequency, MAX_NTH};
@@ -17,6 +18,7 @@ pub use ids::{
     ActivityId, AllocationId, BadId, CadenceId, CheckInId, MetricId, PersonId, PlanId, RoleId,
     ScenarioId, SkillId,
 };
+pub use index::{index_of, IdIndex};
 pub use week::Week;
 
 pub use chrono::{NaiveDate, Weekday};

@@ -50,9 +50,9 @@
 use super::availability::{day_number, holiday_numbers, Calendar};
 use super::skills::{hours_text, short_skills_of, usable_hours, WORKING_LEVEL};
 use crate::model::{
-    count_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Commitment,
-    Horizon, NaiveDate, Person, PersonId, Plan, RoleId, ScenarioId, SkillId, SkillRequirement,
-    Status, Week, MAX_HORIZON_WEEKS,
+    count_of, index_of, sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee,
+    Commitment, Horizon, IdIndex, NaiveDate, Person, PersonId, Plan, RoleId, ScenarioId, SkillId,
+    SkillRequirement, Status, Week, MAX_HORIZON_WEEKS,
 };
 
 /// Below this share of capacity a week is under-used.
@@ -530,5 +530,4 @@ mod tests;
 
 pub use proposal::{covered_hours, lanes, proposed_allocation, HoursFrom, Proposal};
 pub use take_it::{can_we_take_it, Answer, Engagement, Fit};
-pub(crate) use tally::Positions;
 use tally::{Key, Tally};

@@ -85,8 +85,8 @@ pub(super) struct Tally {
     pub(super) capacity: Capacity,
     /// Every allocation as counted, in id order.
     work: Vec<Work>,
-    activity_at: Positions,
-    person_at: Positions,
+    activity_at: IdIndex,
+    person_at: IdIndex,
     /// By position in the plan's people: their row.
     row_of_person: Vec<usize>,
     /// By position in the plan's open roles: their row, when shown.
@@ -238,8 +238,8 @@ impl Tally {
             // Where each activity and person is, by id (a search of the
             // lists themselves, of large items, misses the cache on every
             // step).
-            activity_at: Positions::of(plan.activities.iter().map(|activity| activity.id.0)),
-            person_at: Positions::of(plan.people.iter().map(|person| person.id.0)),
+            activity_at: IdIndex::of(plan.activities.iter().map(|activity| activity.id.0)),
+            person_at: IdIndex::of(plan.people.iter().map(|person| person.id.0)),
             row_of_person,
             role_rows,
             skill_rows,
@@ -731,53 +731,5 @@ impl ActivityFacts {
                 }
             }
         }
-    }
-}
-
-/// The positions of the items of a list by their id numbers, for many
-/// lookups: a table indexed by id number when the ids are about as many as
-/// the numbers (a plan numbers them from 1), else a sorted table searched
-/// by halves.
-#[derive(Debug)]
-pub(crate) enum Positions {
-    /// `u32::MAX` where no item has that id.
-    Dense(Vec<u32>),
-    Sorted(Vec<(u32, u32)>),
-}
-
-impl Positions {
-    pub(crate) fn of(ids: impl Iterator<Item = u32>) -> Positions {
-        let mut table: Vec<(u32, u32)> = ids.zip(0..).collect();
-        let largest = table.iter().map(|(id, _)| *id).max().unwrap_or(0) as usize;
-        if largest <= 4 * table.len() + 1_024 {
-            let mut dense = vec![u32::MAX; largest + 1];
-            // Of an id listed twice (never in a valid plan), the first.
-            for (id, at) in table.iter().rev() {
-                dense[*id as usize] = *at;
-            }
-            return Positions::Dense(dense);
-        }
-        sort_by_number(&mut table, |(id, _)| u64::from(*id));
-        table.dedup_by_key(|(id, _)| *id);
-        Positions::Sorted(table)
-    }
-
-    pub(crate) fn get(&self, id: u32) -> Option<usize> {
-        let at = match self {
-            Positions::Dense(table) => *table.get(id as usize)?,
-            Positions::Sorted(table) => {
-                let found = table.binary_search_by_key(&id, |(id, _)| *id).ok()?;
-                table[found].1
-            }
-        };
-        (at != u32::MAX).then_some(at as usize)
-    }
-}
-
-/// The position of the item with `id` in a list kept in id order.
-fn index_of<T, Id: Ord + Copy>(items: &[T], id: Id, id_of: impl Fn(&T) -> Id) -> Option<usize> {
-    match items.binary_search_by(|item| id_of(item).cmp(&id)) {
-        Ok(index) => Some(index),
-        Err(_) => items.iter().position(|item| id_of(item) == id),
     }
 }

@@ -34,13 +34,13 @@
 //!   more than the budget. At [`BUDGET_TIGHT_SHARE`] of it or more it is
 //!   tight.
 
-use super::capacity::{self, Capacity, Options, Positions};
+use super::capacity::{self, Capacity, Options};
 use super::skills::usable_hours;
 use chrono::Datelike;
 
 use crate::model::{
     sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment,
-    Horizon, NaiveDate, PersonId, Plan, ScenarioId, Week,
+    Horizon, IdIndex, NaiveDate, PersonId, Plan, ScenarioId, Week,
 };
 
 mod budgets;
@@ -433,7 +433,7 @@ pub fn people_on(plan: &Plan, capacity: &Capacity, options: &Options) -> Vec<Per
     // lists: looking it up in the plan's large items misses the cache at
     // every one of thousands of allocations.
     let billable: Vec<bool> = plan.activities.iter().map(|a| a.billable).collect();
-    let person_at = Positions::of(plan.people.iter().map(|person| person.id.0));
+    let person_at = IdIndex::of(plan.people.iter().map(|person| person.id.0));
     let rates: Vec<Option<f64>> = plan.people.iter().map(|p| p.cost_rate).collect();
     for (allocation, at) in plan.allocations.iter().zip(&positions) {
         let (Some(at), Assignee::Person(id)) = (*at, &allocation.assignee) else {
@@ -468,7 +468,7 @@ pub fn people_on_again(
     if previous.len() != plan.people.len() {
         return people_on(plan, capacity, options);
     }
-    let activity_at = Positions::of(plan.activities.iter().map(|a| a.id.0));
+    let activity_at = IdIndex::of(plan.activities.iter().map(|a| a.id.0));
     // Each changed person's position in the plan, with their figures
     // before any work is counted.
     let mut again: Vec<(usize, PersonMoney)> = changed
@@ -613,10 +613,10 @@ fn person_index(plan: &Plan, id: PersonId) -> Option<usize> {
 
 /// For each allocation, the position of its activity when it counts
 /// (none when it does not, or its activity is unknown). Looked up in a
-/// table by id number (see [`Positions`]): a search over the activities
+/// table by id number (see [`IdIndex`]): a search over the activities
 /// themselves misses the cache at every step on a large plan.
 fn counted_positions(plan: &Plan, counts: &dyn Fn(&Allocation) -> bool) -> Vec<Option<usize>> {
-    let activity_at = Positions::of(plan.activities.iter().map(|a| a.id.0));
+    let activity_at = IdIndex::of(plan.activities.iter().map(|a| a.id.0));
     plan.allocations
         .iter()
         .map(|allocation| {

@@ -64,7 +64,8 @@ use std::fmt::Write as _;
 use crate::engine::availability::{day_number, holiday_numbers, Calendar};
 use crate::engine::validate::dependency_cycles;
 use crate::model::{
-    sort_by_number, Activity, ActivityId, NaiveDate, Person, PersonId, Plan, Status, WEEKDAYS,
+    sort_by_number, Activity, ActivityId, IdIndex, NaiveDate, Person, PersonId, Plan, Status,
+    WEEKDAYS,
 };
 
 mod explain;
@@ -204,12 +205,12 @@ pub struct ScoreParts {
 /// documentation for the formula.
 pub fn rank(plan: &Plan, today: NaiveDate) -> Ranking {
     let activities = &plan.activities;
-    let lookup = ActivityLookup::new(activities);
+    let lookup = IdIndex::of(activities.iter().map(|activity| activity.id.0));
 
     let cycles = dependency_cycles(plan);
     let mut on_loop = vec![false; activities.len()];
     for id in cycles.iter().flatten() {
-        if let Some(index) = lookup.index_of(*id) {
+        if let Some(index) = lookup.get(id.0) {
             on_loop[index] = true;
         }
     }
@@ -470,7 +471,7 @@ fn scores(network: &Network, parts: &[ScoreParts]) -> Vec<f64> {
 /// by plan index, whether each activity is pinned.
 fn apply_pins(
     plan: &Plan,
-    lookup: &ActivityLookup,
+    lookup: &IdIndex,
     network: &Network,
     computed: Vec<usize>,
 ) -> (Vec<usize>, Vec<bool>) {
@@ -480,7 +481,7 @@ fn apply_pins(
         .priority_pins
         .iter()
         .filter_map(|pin| {
-            let index = lookup.index_of(pin.activity)?;
+            let index = lookup.get(pin.activity.0)?;
             (network.slot[index] != usize::MAX).then_some((pin.position, pin.activity, index))
         })
         .collect();

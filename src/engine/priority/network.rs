@@ -3,34 +3,6 @@
 
 use super::*;
 
-/// Finds an activity's index from its id. Plans are kept in id order, but
-/// one being edited may not be, so the lookup keeps its own sorted copy of
-/// the ids (small, so a binary search stays in the cache) and, like
-/// validation, takes the first activity of an id.
-pub(super) struct ActivityLookup {
-    pub(super) by_id: Vec<(ActivityId, usize)>,
-}
-
-impl ActivityLookup {
-    pub(super) fn new(activities: &[Activity]) -> ActivityLookup {
-        let mut by_id: Vec<(ActivityId, usize)> = activities
-            .iter()
-            .enumerate()
-            .map(|(index, activity)| (activity.id, index))
-            .collect();
-        sort_by_number(&mut by_id, |(id, _)| id.0.into());
-        ActivityLookup { by_id }
-    }
-
-    pub(super) fn index_of(&self, id: ActivityId) -> Option<usize> {
-        let first = self.by_id.partition_point(|(known, _)| *known < id);
-        match self.by_id.get(first) {
-            Some((known, index)) if *known == id => Some(*index),
-            _ => None,
-        }
-    }
-}
-
 /// A list of activity indices for every activity, stored back to back in
 /// one vector instead of one vector each.
 pub(super) struct Adjacency {
@@ -91,11 +63,7 @@ pub(super) struct Network {
 }
 
 impl Network {
-    pub(super) fn new(
-        activities: &[Activity],
-        lookup: &ActivityLookup,
-        on_loop: &[bool],
-    ) -> Network {
+    pub(super) fn new(activities: &[Activity], lookup: &IdIndex, on_loop: &[bool]) -> Network {
         let count = activities.len();
         let open: Vec<bool> = activities
             .iter()
@@ -113,7 +81,7 @@ impl Network {
             let first = items.len();
             if open[index] {
                 for id in &activity.depends_on {
-                    match lookup.index_of(*id) {
+                    match lookup.get(id.0) {
                         Some(dependency)
                             if dependency != index
                                 && open[dependency]

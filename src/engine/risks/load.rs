@@ -22,12 +22,12 @@
 
 use super::{Risk, RiskKind, Severity};
 use crate::engine::availability::{day_number, order_key, Calendar};
-use crate::engine::capacity::{Capacity, Cell, Positions};
+use crate::engine::capacity::{Capacity, Cell};
 use crate::engine::skills::{hours_text, usable_hours};
 use crate::engine::week::bookings;
 use crate::model::{
-    count_of, medium_date, sort_by_number, ActivityId, Allocation, Assignee, Commitment, NaiveDate,
-    Person, Plan, Week,
+    count_of, medium_date, sort_by_number, ActivityId, Allocation, Assignee, Commitment, IdIndex,
+    NaiveDate, Person, Plan, Week,
 };
 
 /// Hours below this are nothing (as the Capacity view rounds them).
@@ -83,14 +83,14 @@ pub(super) fn find(plan: &Plan, load: &Capacity, today: NaiveDate, found: &mut V
 
 /// What the rules look up, worked out once.
 struct Lookup {
-    person_at: Positions,
+    person_at: IdIndex,
     /// By position in the plan's people: the allocations counted on them.
     work_of: Vec<Vec<usize>>,
 }
 
 impl Lookup {
     fn new(plan: &Plan, load: &Capacity) -> Lookup {
-        let person_at = Positions::of(plan.people.iter().map(|person| person.id.0));
+        let person_at = IdIndex::of(plan.people.iter().map(|person| person.id.0));
         let mut work_of: Vec<Vec<usize>> = vec![Vec::new(); plan.people.len()];
         for (at, allocation) in plan.allocations.iter().enumerate() {
             if let Assignee::Person(id) = allocation.assignee {
@@ -444,7 +444,7 @@ fn cover_gaps(
     if contracts.is_empty() {
         return;
     }
-    let contract_at = Positions::of(contracts.iter().map(|index| plan.activities[*index].id.0));
+    let contract_at = IdIndex::of(contracts.iter().map(|index| plan.activities[*index].id.0));
     let mut work_of: Vec<Vec<&Allocation>> = vec![Vec::new(); contracts.len()];
     for allocation in &plan.allocations {
         if let Some(at) = contract_at.get(allocation.activity.0) {
