@@ -10,6 +10,9 @@ pub mod engine;
 pub mod model;
 pub mod persist;
 
+#[cfg(test)]
+pub(crate) mod test_support;
+
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

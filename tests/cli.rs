@@ -21,6 +21,9 @@ fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)
 }
 
+/// The demo as the file `DEMO` holds it, not the `demo()` of
+/// `tests/support`: the tool runs on that file, so the edited copies start
+/// from the same plan.
 fn demo() -> Plan {
     let text = fs::read_to_string(data(DEMO)).expect("the demo file exists");
     persist::decode(&text).expect("the demo opens")

@@ -20,21 +20,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, DatePerhapsTime};
-use opsboard::model::demo::demo_plan;
 use opsboard::model::{Activity, ActivityId, PersonId, Plan, PlanId};
 use opsboard::persist::{csv, ics};
 
+mod support;
+use support::{demo, today};
+
 const APP_URL: &str = "https://ops.example.com/board/";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-}
-
-fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
-    plan
-}
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

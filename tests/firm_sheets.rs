@@ -5,7 +5,6 @@
 //! command. The end-to-end tests bring the same files in through the app;
 //! the user's guide shows them as examples.
 
-use chrono::NaiveDate;
 use opsboard::command::apply;
 use opsboard::command::import::{plan_import, ImportPlan, Mapping, RowAction};
 use opsboard::engine::validate;
@@ -14,9 +13,8 @@ use opsboard::persist::table::{
     guess_sheet, match_columns, match_skill_columns, read_table, DateGuess, DateOrder, Sheet,
 };
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
-}
+mod support;
+use support::today;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/e2e/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -16,22 +16,16 @@
 use std::fs;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-use opsboard::model::demo::demo_plan;
-use opsboard::model::{Assignee, Billing, Employment, PersonId, PlanId, Scope};
+use opsboard::model::{Assignee, Billing, Employment, PersonId, Scope};
 use opsboard::persist;
+
+mod support;
+use support::demo;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name)
-}
-
-fn demo() -> opsboard::model::Plan {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-    let mut plan = demo_plan(PlanId(1), today);
-    plan.sort_canonically();
-    plan
 }
 
 /// `text` opened and exported again, compared with the expected file

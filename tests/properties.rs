@@ -61,6 +61,8 @@ use opsboard::persist::sheets::{
 use opsboard::persist::table::{match_columns, read_table, DateOrder, Sheet};
 use opsboard::persist::{self, share};
 
+mod support;
+
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -113,7 +115,7 @@ fn base() -> impl Strategy<Value = Base> {
 }
 
 fn day_near(days: i64) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date") + Duration::days(days)
+    support::today() + Duration::days(days)
 }
 
 fn start_plan(base: &Base) -> (Plan, NaiveDate) {

@@ -95,11 +95,8 @@ pub fn moved_to(draft: &Allocation, assignee: Assignee, first_week: Week) -> All
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActivityId, AllocationId, Commitment, PersonId, Week};
-
-    fn week(text: &str) -> Week {
-        text.parse().expect("week")
-    }
+    use crate::model::{ActivityId, AllocationId, Commitment, PersonId};
+    use crate::test_support::week;
 
     fn draft() -> Allocation {
         Allocation {

@@ -463,5 +463,4 @@ mod people;
 mod work;
 
 #[cfg(test)]
-#[path = "import_tests.rs"]
 mod tests;

@@ -6,22 +6,8 @@
 use chrono::NaiveDate;
 
 use super::super::*;
-use crate::model::demo::demo_plan;
-use crate::model::{CadenceKind, Frequency, PlanId, RaciRole, RoleStatus, SkillRequirement};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-}
-
-fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
-    plan
-}
-
-fn week(text: &str) -> Week {
-    text.parse().expect("test week")
-}
+use crate::model::{CadenceKind, Frequency, RaciRole, RoleStatus, SkillRequirement};
+use crate::test_support::{demo, today, week};
 
 /// Applies `command` to `plan` and compares the summary or the error.
 fn check_on(plan: &Plan, command: Command, expected: Result<&str, &str>) -> Option<Plan> {

@@ -5,11 +5,16 @@ use chrono::NaiveDate;
 use super::*;
 use crate::model::demo::demo_plan;
 use crate::model::{ActivityKind, Commitment, PlanId, Scope, Week};
+use crate::test_support::date;
 
+/// Sunday 2026-11-22, not the shared Monday of `test_support`: the weeks
+/// and summaries these tests expect are those of the demo laid out from it.
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
 }
 
+/// The demo laid out around this file's Sunday [`today`], in canonical
+/// order.
 fn demo() -> Plan {
     let mut plan = demo_plan(PlanId(1), today());
     plan.sort_canonically();
@@ -42,10 +47,6 @@ fn activity(plan: &Plan, id: u32) -> Activity {
     plan.activity(ActivityId(id))
         .cloned()
         .expect("activity in demo")
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
 }
 
 fn new_activity(title: &str) -> Activity {

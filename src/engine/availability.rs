@@ -357,10 +357,7 @@ pub(crate) fn order_key(day: i64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
+    use crate::test_support::date;
 
     #[test]
     fn an_on_call_week_takes_its_own_support_load() {

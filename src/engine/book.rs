@@ -218,11 +218,8 @@ mod tests {
     use super::*;
     use crate::engine::capacity::{self, Options};
     use crate::model::demo::demo_plan;
-    use crate::model::{NaiveDate, PlanId};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-    }
+    use crate::model::PlanId;
+    use crate::test_support::today;
 
     #[test]
     fn the_demo_book_is_grouped_by_client_with_its_hours_and_team() {

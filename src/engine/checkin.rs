@@ -104,18 +104,8 @@ pub fn moved_between(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::demo::demo_plan;
-    use crate::model::{CheckInEntry, CheckInId, PlanId};
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
-
-    fn demo() -> Plan {
-        let mut plan = demo_plan(PlanId(1), date("2026-11-23"));
-        plan.sort_canonically();
-        plan
-    }
+    use crate::model::{CheckInEntry, CheckInId};
+    use crate::test_support::{date, demo};
 
     #[test]
     fn this_weeks_checkin_is_on_the_review_day() {

@@ -313,18 +313,8 @@ pub fn propose_midpoint(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::demo::demo_plan;
-    use crate::model::{Activity, PlanId};
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
-
-    fn demo() -> Plan {
-        let mut plan = demo_plan(PlanId(1), date("2026-11-23"));
-        plan.sort_canonically();
-        plan
-    }
+    use crate::model::Activity;
+    use crate::test_support::{date, demo};
 
     /// Applies `edit` to the demo plan and compares the findings' messages.
     fn check(edit: impl FnOnce(&mut Plan), expected: &[&str]) {

@@ -89,19 +89,13 @@ pub fn work_on_role(plan: &Plan, role: RoleId) -> RoleWork {
 mod tests {
     use super::*;
     use crate::model::demo::demo_plan;
-    use crate::model::{ActivityId, Allocation, AllocationId, Commitment, NaiveDate, PlanId};
-
-    fn week(text: &str) -> Week {
-        let (year, number) = text.split_once("-W").expect("a week like 2026-W50");
-        Week::from_iso(year.parse().expect("year"), number.parse().expect("week"))
-            .expect("a real week")
-    }
+    use crate::model::{ActivityId, Allocation, AllocationId, Commitment, PlanId};
+    use crate::test_support::{today, week};
 
     /// The demo plan with these allocations, and only these, to its open
     /// role `role-1`, as (hours a week, first week, last week).
     fn plan_with(work: &[(f64, &str, &str)]) -> Plan {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
-        let mut plan = demo_plan(PlanId(1), today);
+        let mut plan = demo_plan(PlanId(1), today());
         plan.allocations
             .retain(|allocation| allocation.assignee != Assignee::Role(RoleId(1)));
         for (index, (hours, first, last)) in work.iter().enumerate() {

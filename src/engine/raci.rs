@@ -241,10 +241,7 @@ fn order_key(day: i64) -> u64 {
 mod tests {
     use super::*;
     use crate::model::{Person, PlanId};
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
+    use crate::test_support::date;
 
     /// An open activity owned by `owner`, with `responsible`, from `start`
     /// to `deadline`.

@@ -82,15 +82,8 @@ mod tests {
     use super::*;
     use crate::engine::capacity;
     use crate::model::demo::demo_plan;
-    use crate::model::{AllocationId, NaiveDate, PlanId};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-    }
-
-    fn week(text: &str) -> Week {
-        text.parse().expect("week")
-    }
+    use crate::model::{AllocationId, PlanId};
+    use crate::test_support::{today, week};
 
     #[test]
     fn an_engineer_on_client_work_has_a_week_full_of_it() {

@@ -292,10 +292,7 @@ fn ordinal(nth: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
+    use crate::test_support::date;
 
     fn cadence(frequency: Frequency, weekday: Weekday, nth: Option<u8>) -> Cadence {
         Cadence {

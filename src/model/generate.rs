@@ -772,10 +772,7 @@ fn set_effort_from_bookings(plan: &mut Plan) {
 mod tests {
     use super::*;
     use crate::engine::validate;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-    }
+    use crate::test_support::today;
 
     fn size(
         people: u32,

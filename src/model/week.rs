@@ -100,10 +100,7 @@ impl FromStr for Week {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
+    use crate::test_support::date;
 
     #[test]
     fn weeks_are_written_as_iso_weeks() {

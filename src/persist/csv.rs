@@ -470,16 +470,10 @@ pub fn utilisation_csv(plan: &Plan, today: NaiveDate, include_tentative: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::demo::demo_plan;
     use crate::model::{
         ActivityId, AllocationId, Commitment, Person, PersonId, PlanId, SkillId, SkillRequirement,
     };
-
-    fn demo() -> Plan {
-        let mut plan = demo_plan(PlanId(1), "2026-11-23".parse().expect("date"));
-        plan.sort_canonically();
-        plan
-    }
+    use crate::test_support::{demo, today};
 
     #[test]
     fn the_matrix_is_one_row_a_person() {
@@ -561,9 +555,8 @@ mod tests {
     /// A plan whose every name holds a comma, a double quote and a line
     /// break, in the places the exports write names.
     fn awkward_plan() -> Plan {
-        let today: NaiveDate = "2026-11-23".parse().expect("date");
         let name = |what: &str| format!("{what}, \"quoted\"\nsecond line");
-        let mut plan = Plan::empty(PlanId(7), &name("Plan"), today);
+        let mut plan = Plan::empty(PlanId(7), &name("Plan"), today());
         plan.skills.push(crate::model::Skill {
             id: SkillId(1),
             name: name("Skill"),
@@ -621,7 +614,6 @@ mod tests {
     fn names_with_commas_quotes_and_line_breaks_read_back() {
         let plan = awkward_plan();
         let name = |what: &str| format!("{what}, \"quoted\"\nsecond line");
-        let today: NaiveDate = "2026-11-23".parse().expect("date");
 
         let activities = records(&activities_csv(&plan));
         assert_eq!(activities.len(), 2);
@@ -650,7 +642,7 @@ mod tests {
         assert_eq!(allocations[2][0], format!("Unstaffed: {}", name("Role")));
         assert_eq!(allocations[2][8], "");
 
-        let utilisation = records(&utilisation_csv(&plan, today, true));
+        let utilisation = records(&utilisation_csv(&plan, today(), true));
         assert_eq!(utilisation.len(), 1 + 13);
         assert!(utilisation.iter().all(|row| row.len() == 11));
         assert_eq!(utilisation[1][0], name("Person"));
@@ -659,7 +651,7 @@ mod tests {
             utilisation[1][4..],
             ["40", "0", "0", "7.5", "32.5", "19", "0"]
         );
-        let without_tentative = records(&utilisation_csv(&plan, today, false));
+        let without_tentative = records(&utilisation_csv(&plan, today(), false));
         assert_eq!(
             without_tentative[1][4..],
             ["40", "0", "0", "7.5", "40", "0", "0"]

@@ -269,12 +269,8 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::demo::demo_plan;
     use crate::model::{ActivityId, PlanId};
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("test date")
-    }
+    use crate::test_support::{demo, today};
 
     #[test]
     fn text_is_escaped() {
@@ -327,23 +323,18 @@ mod tests {
 
     #[test]
     fn an_activity_without_dates_has_no_event() {
-        let mut plan = Plan::empty(PlanId(3), "Empty", day("2026-11-23"));
+        let mut plan = Plan::empty(PlanId(3), "Empty", today());
         plan.activities
             .push(Activity::new(ActivityId(1), "No dates"));
-        let text = calendar(&plan, "", day("2026-11-23"));
+        let text = calendar(&plan, "", today());
         assert!(!text.contains("BEGIN:VEVENT"), "{text}");
         assert!(text.contains("X-WR-CALNAME:Empty\r\n"));
     }
 
     #[test]
     fn events_link_to_the_activity_and_name_the_owner() {
-        let mut plan = demo_plan(PlanId(1), day("2026-11-23"));
-        plan.sort_canonically();
-        let text = calendar(
-            &plan,
-            "https://ops.example.com/board/#/old",
-            day("2026-11-23"),
-        );
+        let mut plan = demo();
+        let text = calendar(&plan, "https://ops.example.com/board/#/old", today());
         let unfolded = text.replace("\r\n ", "");
         // The landing zone is internal work: no client line.
         assert!(unfolded.contains(
@@ -376,7 +367,7 @@ mod tests {
         ), "{unfolded}");
 
         plan.activities[0].owner = None;
-        let text = calendar(&plan, "", day("2026-11-23"));
+        let text = calendar(&plan, "", today());
         let unfolded = text.replace("\r\n ", "");
         assert!(
             unfolded.contains("DESCRIPTION:No owner\\nStatus: Done\r\n"),

@@ -288,18 +288,11 @@ pub fn conflict_report(file: &str, merged: &Merged) -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{Duration, NaiveDate};
+    use chrono::Duration;
 
     use super::*;
-    use crate::model::demo::demo_plan;
-    use crate::model::{ActivityId, PersonId, PlanId};
-
-    fn demo() -> Plan {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let mut plan = demo_plan(PlanId(1), today);
-        plan.sort_canonically();
-        plan
-    }
+    use crate::model::{ActivityId, PersonId};
+    use crate::test_support::demo;
 
     fn edited(edit: impl FnOnce(&mut Plan)) -> Plan {
         let mut plan = demo();

@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::Schema;
@@ -21,6 +20,7 @@ use serde_json::{json, Value};
 use super::*;
 use crate::model::demo::demo_plan;
 use crate::model::{self, PlanId};
+use crate::test_support::{date, today};
 
 /// The schema's description, used by the attributes of `EnvelopeOut`.
 pub(super) fn envelope_description() -> String {
@@ -149,15 +149,10 @@ fn schema_errors(file: &Value) -> Vec<String> {
         .collect()
 }
 
-fn date(text: &str) -> NaiveDate {
-    model::parse_iso_date(text).expect("a test date")
-}
-
 /// The demo plan with every optional field set somewhere and every list
 /// holding at least one item, so the schema sees each field with a value.
 fn plan_with_every_field_set() -> model::Plan {
-    let today = date("2026-11-23");
-    let mut plan = demo_plan(PlanId(1), today);
+    let mut plan = demo_plan(PlanId(1), today());
     // Written as the envelope's "profile".
     plan.client_copy = true;
     // Written as the envelope's "origin".

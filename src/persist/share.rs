@@ -230,16 +230,8 @@ pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::engine::validate;
-    use crate::model::demo::demo_plan;
-    use crate::model::{NaiveDate, PlanId};
     use crate::persist::{decode, encode};
-
-    fn demo() -> Plan {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let mut plan = demo_plan(PlanId(1), today);
-        plan.sort_canonically();
-        plan
-    }
+    use crate::test_support::{demo, today};
 
     #[test]
     fn base64url_round_trips_every_length() {
@@ -465,16 +457,23 @@ mod tests {
     #[test]
     fn a_client_copy_never_replaces_a_full_plan() {
         use crate::command::{apply, Command};
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         let full = demo();
         let copy = client_safe(&full, ClientSafe::default());
-        let refused = apply(&full, &Command::ReplacePlan(Box::new(copy.clone())), today)
-            .expect_err("refused");
+        let refused = apply(
+            &full,
+            &Command::ReplacePlan(Box::new(copy.clone())),
+            today(),
+        )
+        .expect_err("refused");
         assert!(refused
             .to_string()
             .starts_with("This file is a client copy"));
         // A client copy may replace another client copy (a client's update).
-        let applied = apply(&copy, &Command::ReplacePlan(Box::new(copy.clone())), today);
+        let applied = apply(
+            &copy,
+            &Command::ReplacePlan(Box::new(copy.clone())),
+            today(),
+        );
         assert!(applied.is_ok());
     }
 

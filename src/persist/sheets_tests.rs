@@ -8,10 +8,7 @@ use crate::command::{apply, Command};
 use crate::model::demo::demo_plan;
 use crate::model::{Holiday, NaiveDate, PersonId, PlanId, Skill, SkillId, SkillLevel};
 use crate::persist::table::{match_columns, read_table, DateOrder, Sheet};
-
-fn today() -> NaiveDate {
-    "2026-11-23".parse().expect("date")
-}
+use crate::test_support::today;
 
 /// The lines of `text`, which every test here writes without line breaks
 /// inside its cells.

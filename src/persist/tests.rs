@@ -6,10 +6,13 @@ use serde_json::{json, Value};
 use super::*;
 use crate::model::demo::demo_plan;
 use crate::model::PlanId;
+use crate::test_support::today;
 
+/// The demo laid out from Sunday 2026-11-22, not the shared Monday of
+/// `test_support`: the dates in the messages these tests expect are its.
 fn demo() -> Plan {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
-    let mut plan = demo_plan(PlanId(1), today);
+    let sunday = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut plan = demo_plan(PlanId(1), sunday);
     plan.sort_canonically();
     plan
 }
@@ -35,7 +38,6 @@ fn check_edited(edit: impl FnOnce(&mut Value), expected: &str) {
 
 #[test]
 fn plan_files_are_indented_as_serde_json_indents_them() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     let size = crate::model::generate::Size {
         people: 40,
         activities: 300,
@@ -45,7 +47,7 @@ fn plan_files_are_indented_as_serde_json_indents_them() {
         allocations: 1_200,
         weeks: 26,
     };
-    let generated = crate::model::generate::generated_plan(size, today);
+    let generated = crate::model::generate::generated_plan(size, today());
     for plan in [demo(), generated] {
         let pretty = with_envelope(&plan, &[], |envelope| {
             serde_json::to_string_pretty(envelope).expect("serializes")

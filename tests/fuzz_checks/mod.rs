@@ -23,7 +23,6 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use arbitrary::Unstructured;
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{json, Value};
@@ -33,11 +32,18 @@ use opsboard::command::{self, Command, History};
 use opsboard::engine::{
     book, capacity, checkin, health, money, priority, raci, risks, skills, validate, week,
 };
-use opsboard::model::demo::demo_plan;
 use opsboard::model::generate::{generated_plan, Size};
 use opsboard::model::{Plan, PlanId};
 use opsboard::persist::table::{self, Column, DateGuess, DateOrder, Sheet, Table};
 use opsboard::persist::{self, csv, ics, share};
+
+// By path, so that the libFuzzer targets, which include this file by path,
+// find it too.
+#[path = "../support/mod.rs"]
+mod support;
+/// The day the checks run on (the end-to-end tests' day), and the demo laid
+/// out around it.
+pub use support::{demo, today};
 
 /// A refusal longer than this is not a message a person reads.
 pub const MESSAGE_CHARS: usize = 2_000;
@@ -72,11 +78,6 @@ pub fn preview(text: &str) -> String {
 
 // ---------------------------------------------------------------------------
 // What must hold for every input.
-
-/// The day the checks run on (the end-to-end tests' day).
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-}
 
 /// A refusal's message: present and short enough to read.
 pub fn readable(target: &str, message: &str) -> Result<(), TestCaseError> {
@@ -228,12 +229,6 @@ pub fn fixture(name: &str) -> String {
         .join("tests/data")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-pub fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
-    plan
 }
 
 /// The real plan files mutations start from: the demo as written today,

@@ -1,4 +1,4 @@
-//! Work sheet tests, on the firm of `import_tests.rs` (its helpers too)
+//! Work sheet tests, on the firm of `tests.rs` (its helpers too)
 //! with a book of work added by [`book_firm`]. Each test checks every row
 //! and the summary, applies the command with the real `command::apply`,
 //! plans the same text again (which changes nothing), and compares the
@@ -8,12 +8,9 @@
 use super::*;
 use crate::model::{
     ActivityKind, Allocation, AllocationId, Assignee, Commitment, Contract, Deal, DealStage,
-    OpenRole, Period, RoleId, RoleStatus, Scenario, ScenarioId, Scope, Status, Week,
+    OpenRole, Period, RoleId, RoleStatus, Scenario, ScenarioId, Scope, Status,
 };
-
-fn week(text: &str) -> Week {
-    text.parse().expect("test week")
-}
+use crate::test_support::week;
 
 /// The firm with Tom working Monday, Wednesday and Friday, Priya Raman
 /// starting on 2027-01-04, Omar Haddad leaving on 2027-01-31, and a book

@@ -17,25 +17,13 @@
 use super::*;
 use crate::engine::money;
 use crate::model::{
-    AllocationId, ChecklistItem, DoneDefinition, Holiday, Leave, PlanId, Scenario, Skill,
-    SkillLevel, SupportPeriod, Weekday,
+    AllocationId, ChecklistItem, DoneDefinition, Holiday, PlanId, Scenario, Skill, SkillLevel,
+    SupportPeriod, Weekday,
 };
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
-}
-
-fn week(text: &str) -> Week {
-    text.parse().expect("test week")
-}
-
-/// Monday 2026-11-23: "today" in most tests.
-fn monday() -> NaiveDate {
-    date("2026-11-23")
-}
+use crate::test_support::{allocation, date, leave, today, week};
 
 fn plan(people: Vec<Person>) -> Plan {
-    let mut plan = Plan::empty(PlanId(1), "Capacity test", monday());
+    let mut plan = Plan::empty(PlanId(1), "Capacity test", today());
     plan.people = people;
     plan
 }
@@ -49,15 +37,6 @@ fn in_team(id: u32, name: &str, team: &str) -> Person {
     Person {
         team: team.to_string(),
         ..person(id, name)
-    }
-}
-
-fn leave(start: &str, end: &str, day_fraction: f64) -> Leave {
-    Leave {
-        start: date(start),
-        end: date(end),
-        day_fraction,
-        note: String::new(),
     }
 }
 
@@ -87,20 +66,6 @@ fn activity(id: u32, effort_hours: f64, deadline: Option<&str>) -> Activity {
         effort_hours,
         deadline: deadline.map(date),
         ..Activity::new(ActivityId(id), &format!("Activity {id}"))
-    }
-}
-
-/// Confirmed work of person `who` on `activity`, `first` to `last`.
-fn work(id: u32, who: u32, activity: u32, hours: f64, first: &str, last: &str) -> Allocation {
-    Allocation {
-        id: AllocationId(id),
-        assignee: Assignee::Person(PersonId(who)),
-        activity: ActivityId(activity),
-        hours_per_week: hours,
-        first_week: week(first),
-        last_week: week(last),
-        commitment: Commitment::Confirmed,
-        scenario: None,
     }
 }
 
@@ -174,7 +139,7 @@ fn check_person_weeks(
 ) {
     let mut plan = plan(vec![person]);
     plan.holidays = holidays.iter().map(|on| holiday(on)).collect();
-    let capacity = compute(&plan, plan.horizon, &options(true), monday());
+    let capacity = compute(&plan, plan.horizon, &options(true), today());
     for (on, hours, support) in expected {
         let found = capacity.cell(PersonId(1), week(on)).expect("week in range");
         assert!(
@@ -720,7 +685,7 @@ fn options_decide_what_shows_and_counts() {
         let allocation = Allocation {
             commitment,
             scenario: scenario.map(ScenarioId),
-            ..work(1, 1, 1, 8.0, "2026-W48", "2026-W48")
+            ..allocation(1, 1, 1, 8.0, "2026-W48", "2026-W48")
         };
         let options = Options {
             include_tentative,
@@ -750,19 +715,19 @@ fn allocations_plan() -> Plan {
         },
     ];
     plan.allocations = vec![
-        work(1, 1, 1, 10.0, "2026-W48", "2026-W49"),
-        tentative(work(2, 1, 1, 8.0, "2026-W49", "2026-W50"), None),
-        tentative(work(3, 1, 1, 6.0, "2026-W49", "2026-W49"), Some(1)),
-        tentative(work(4, 1, 1, 5.0, "2026-W49", "2026-W51"), Some(2)),
+        allocation(1, 1, 1, 10.0, "2026-W48", "2026-W49"),
+        tentative(allocation(2, 1, 1, 8.0, "2026-W49", "2026-W50"), None),
+        tentative(allocation(3, 1, 1, 6.0, "2026-W49", "2026-W49"), Some(1)),
+        tentative(allocation(4, 1, 1, 5.0, "2026-W49", "2026-W51"), Some(2)),
         // Starts before the horizon: only W48 is in it.
-        work(5, 1, 1, 4.0, "2026-W46", "2026-W48"),
+        allocation(5, 1, 1, 4.0, "2026-W46", "2026-W48"),
         // In the week of leave.
-        work(6, 1, 1, 12.0, "2026-W50", "2026-W50"),
+        allocation(6, 1, 1, 12.0, "2026-W50", "2026-W50"),
         // Runs past the end: only 2027-W06 and W07 are in it.
-        work(7, 1, 1, 3.0, "2027-W06", "2027-W10"),
+        allocation(7, 1, 1, 3.0, "2027-W06", "2027-W10"),
         // Wholly after and wholly before the horizon.
-        work(8, 1, 1, 9.0, "2027-W20", "2027-W21"),
-        work(9, 1, 1, 7.0, "2026-W40", "2026-W44"),
+        allocation(8, 1, 1, 9.0, "2027-W20", "2027-W21"),
+        allocation(9, 1, 1, 7.0, "2026-W40", "2026-W44"),
     ];
     plan
 }
@@ -792,7 +757,7 @@ fn allocations_fill_the_weeks_they_span() {
                 include_tentative,
                 hidden_scenarios: hidden.clone(),
             };
-            let capacity = compute(&plan, plan.horizon, &options, monday());
+            let capacity = compute(&plan, plan.horizon, &options, today());
             assert_eq!(capacity.weeks, 13, "{name}");
             let cells = &capacity.rows[0].cells;
             let what = format!("{name}, tentative {include_tentative}");
@@ -823,7 +788,7 @@ fn allocations_fill_the_weeks_they_span() {
 
     // The week of leave: no capacity, 12 h confirmed, and 8 + 5 = 13 h
     // tentative with every scenario shown.
-    let capacity = compute(&plan, plan.horizon, &options(true), monday());
+    let capacity = compute(&plan, plan.horizon, &options(true), today());
     let on_leave = capacity.cell(PersonId(1), week("2026-W50")).expect("W50");
     assert_eq!(on_leave.capacity, 0.0);
     assert_eq!(on_leave.band(false), Band::Over);
@@ -842,7 +807,7 @@ fn allocations_fill_the_weeks_they_span() {
         start: week("2026-W49"),
         weeks: 2,
     };
-    let capacity = compute(&plan, range, &options(true), monday());
+    let capacity = compute(&plan, range, &options(true), today());
     assert_eq!((capacity.first_week, capacity.weeks), (week("2026-W49"), 2));
     assert_eq!(capacity.week(1), week("2026-W50"));
     assert_eq!(capacity.column(week("2026-W50")), Some(1));
@@ -868,8 +833,10 @@ fn work_after_the_range_does_not_panic() {
         start: Some(date("2027-06-07")),
         ..activity(1, 10.0, None)
     }];
-    plan.allocations = vec![placeholder(work(1, 1, 1, 6.0, "2027-W30", "2027-W31"))];
-    let capacity = compute(&plan, plan.horizon, &options(true), monday());
+    plan.allocations = vec![placeholder(allocation(
+        1, 1, 1, 6.0, "2027-W30", "2027-W31",
+    ))];
+    let capacity = compute(&plan, plan.horizon, &options(true), today());
     assert_hours("demand", &capacity.unstaffed_demand, &[0.0; 13]);
     assert_eq!(
         capacity.unstaffed,
@@ -908,12 +875,12 @@ fn teams_group_people_in_name_order() {
         ]);
         plan.activities = vec![activity(1, 0.0, None)];
         plan.allocations = vec![
-            work(1, 5, 1, 10.0, "2026-W49", "2026-W49"),
-            tentative(work(2, 1, 1, 6.0, "2026-W49", "2026-W49"), None),
+            allocation(1, 5, 1, 10.0, "2026-W49", "2026-W49"),
+            tentative(allocation(2, 1, 1, 6.0, "2026-W49", "2026-W49"), None),
         ];
         plan
     };
-    let capacity = compute(&plan, plan.horizon, &options(true), monday());
+    let capacity = compute(&plan, plan.horizon, &options(true), today());
     // "" < "Cloud" < "Ops"; people by id within a team.
     let rows: Vec<(u32, usize)> = capacity
         .rows
@@ -987,15 +954,15 @@ fn unstaffed_plan() -> Plan {
     ];
     plan.allocations = vec![
         // Activity 1: W47 is past, W48 and W49 count: 20 h.
-        work(1, 1, 1, 10.0, "2026-W47", "2026-W49"),
+        allocation(1, 1, 1, 10.0, "2026-W47", "2026-W49"),
         // A role for activity 1, 8 h in W50, W51 (by the deadline) and W52.
-        placeholder(work(2, 1, 1, 8.0, "2026-W50", "2026-W52")),
+        placeholder(allocation(2, 1, 1, 8.0, "2026-W50", "2026-W52")),
         // Activity 4: 5 h x 2 weeks = the 10 h left.
-        work(3, 1, 4, 5.0, "2026-W48", "2026-W49"),
+        allocation(3, 1, 4, 5.0, "2026-W48", "2026-W49"),
         // Activity 7: 10 of 10.4 h; under half an hour is not missing.
-        work(4, 1, 7, 10.0, "2026-W48", "2026-W48"),
+        allocation(4, 1, 7, 10.0, "2026-W48", "2026-W48"),
         // Activity 8: covered only when tentative work counts.
-        tentative(work(5, 1, 8, 10.0, "2026-W48", "2026-W49"), None),
+        tentative(allocation(5, 1, 8, 10.0, "2026-W48", "2026-W49"), None),
     ];
     plan
 }
@@ -1059,7 +1026,7 @@ fn unstaffed_work_is_what_people_do_not_cover_by_the_deadline() {
     ];
     let plan = unstaffed_plan();
     for (name, include_tentative, expected, demand) in cases {
-        let capacity = compute(&plan, plan.horizon, &options(include_tentative), monday());
+        let capacity = compute(&plan, plan.horizon, &options(include_tentative), today());
         assert_eq!(capacity.unstaffed, expected, "{name}");
         assert_hours(name, &capacity.unstaffed_demand, &demand);
     }
@@ -1117,10 +1084,10 @@ fn skill_supply_counts_holders_at_working_level_and_demand_splits_evenly() {
     plan.allocations = vec![
         // 12 h of activity 1 in W49: 6 to skill 1, 6 to skill 2
         // (regression: the repeated skill 1 made it 4 + 4 + 4).
-        work(1, 1, 1, 12.0, "2026-W49", "2026-W49"),
-        placeholder(work(2, 1, 3, 4.0, "2026-W48", "2026-W48")),
+        allocation(1, 1, 1, 12.0, "2026-W49", "2026-W49"),
+        placeholder(allocation(2, 1, 3, 4.0, "2026-W48", "2026-W48")),
     ];
-    let capacity = compute(&plan, plan.horizon, &options(true), monday());
+    let capacity = compute(&plan, plan.horizon, &options(true), today());
     // Supply: skill 1 = Ann 40 + Bob 32 = 72; skill 2 = Cat 24, 16 in W49.
     let supply = |w48: f64, w49: f64, rest: f64| {
         let mut weeks = vec![rest; 13];
@@ -1243,12 +1210,12 @@ fn proposal_plan() -> Plan {
         },
     ];
     plan.allocations = vec![
-        work(1, 1, 9, 10.0, "2026-W49", "2026-W51"),
-        tentative(work(2, 1, 9, 20.0, "2026-W50", "2026-W50"), None),
-        work(3, 2, 9, 40.0, "2026-W49", "2026-W49"),
+        allocation(1, 1, 9, 10.0, "2026-W49", "2026-W51"),
+        tentative(allocation(2, 1, 9, 20.0, "2026-W50", "2026-W50"), None),
+        allocation(3, 2, 9, 40.0, "2026-W49", "2026-W49"),
         // 10 h x W48..W50 = 30 of activity 7's 60.
-        work(4, 3, 7, 10.0, "2026-W48", "2026-W50"),
-        work(5, 3, 10, 8.0, "2026-W48", "2026-W52"),
+        allocation(4, 3, 7, 10.0, "2026-W48", "2026-W50"),
+        allocation(5, 3, 10, 8.0, "2026-W48", "2026-W52"),
     ];
     plan
 }
@@ -1495,7 +1462,7 @@ fn a_drop_proposes_the_hours_the_work_asks_to_its_deadline() {
     let plan = proposal_plan();
     for case in cases {
         let options = options(case.include_tentative);
-        let capacity = compute(&plan, plan.horizon, &options, monday());
+        let capacity = compute(&plan, plan.horizon, &options, today());
         let proposed = proposed_allocation(
             &plan,
             &capacity,
@@ -1525,7 +1492,7 @@ fn a_drop_proposes_the_hours_the_work_asks_to_its_deadline() {
         };
         assert_eq!(proposed, Some(expected), "{}", case.name);
     }
-    let capacity = compute(&plan, plan.horizon, &options(false), monday());
+    let capacity = compute(&plan, plan.horizon, &options(false), today());
     let propose = |activity: u32, person: u32, on: &str| {
         proposed_allocation(
             &plan,
@@ -1546,7 +1513,7 @@ fn a_drop_proposes_the_hours_the_work_asks_to_its_deadline() {
         id: AllocationId(6),
         ..cut.allocation
     });
-    let after = compute(&staffed, staffed.horizon, &options(false), monday());
+    let after = compute(&staffed, staffed.horizon, &options(false), today());
     let missing = after
         .unstaffed
         .iter()
@@ -1594,9 +1561,9 @@ fn engagement_plan() -> Plan {
         .collect();
     plan.activities = vec![activity(1, 0.0, None)];
     plan.allocations = vec![
-        work(1, 1, 1, 30.0, "2026-W48", "2026-W49"),
-        work(2, 1, 1, 8.0, "2027-W02", "2027-W02"),
-        tentative(work(3, 2, 1, 30.0, "2026-W48", "2026-W53"), None),
+        allocation(1, 1, 1, 30.0, "2026-W48", "2026-W49"),
+        allocation(2, 1, 1, 8.0, "2027-W02", "2027-W02"),
+        tentative(allocation(3, 2, 1, 30.0, "2026-W48", "2026-W53"), None),
     ];
     plan
 }
@@ -1636,7 +1603,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
             // over W51..W53: 3 x 112 = 336. Cat and Dan are short; Fay
             // is gone (regression: she was counted short).
             "Monday, tentative left out",
-            monday(),
+            today(),
             false,
             engagement(1, 2, 16.0, 3, "2026-W48"),
             Some("2026-W48"),
@@ -1683,7 +1650,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
             // Ops carries Bob's 30 h a week through W53: 90 in W50..W52 and
             // in W51..W53; in 2027-W01..W03 only Ann's 8 (of 3 x 120 = 360).
             "Monday, tentative counted",
-            monday(),
+            today(),
             true,
             engagement(1, 2, 16.0, 3, "2026-W48"),
             Some("2026-W50"),
@@ -1721,7 +1688,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
             // 120 after: she comes last; Bob and Gus tie at 48 / 120 and
             // go by id.
             "several from the same week, least loaded first",
-            monday(),
+            today(),
             false,
             engagement(1, 2, 16.0, 3, "2027-W01"),
             Some("2027-W01"),
@@ -1757,7 +1724,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
         (
             // Nobody holds skill 2: everyone there (not Fay) is short.
             "nobody has the skill",
-            monday(),
+            today(),
             false,
             engagement(2, 3, 16.0, 3, "2026-W48"),
             None,
@@ -1770,7 +1737,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
             // the horizon's end (2027-W08): 2028-W08, so 2028-W07 is the
             // last week looked at.
             "never free",
-            monday(),
+            today(),
             false,
             engagement(1, 2, 50.0, 1, "2026-W48"),
             None,
@@ -1788,7 +1755,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
         (
             // Only Gus holds skill 1 at 4: Ann, Bob, Cat and Dan are short.
             "one person never free",
-            monday(),
+            today(),
             false,
             engagement(1, 4, 50.0, 2, "2026-W48"),
             None,
@@ -1840,7 +1807,7 @@ fn can_we_take_it_finds_the_earliest_week_without_overload() {
         &alone,
         &engagement(1, 2, 16.0, 3, "2026-W48"),
         &options(false),
-        monday(),
+        today(),
     );
     assert_eq!(
         answer.summary,
@@ -1887,7 +1854,7 @@ fn hiring_plan() -> Plan {
     plan.activities = vec![activity(1, 20.0, Some("2026-12-18"))];
     plan.allocations = vec![Allocation {
         assignee: Assignee::Role(RoleId(1)),
-        ..work(1, 1, 1, 10.0, "2026-W50", "2026-W51")
+        ..allocation(1, 1, 1, 10.0, "2026-W50", "2026-W51")
     }];
     plan
 }
@@ -1898,7 +1865,7 @@ fn an_open_role_adds_capacity_only_while_its_scenario_is_shown() {
     // Shown: from Wednesday 2026-12-02, three days of 8 h in W49 (24 h),
     // then 40 h a week; its 10 h in W50 and W51 are its load and staff
     // act-1, so nothing is unstaffed.
-    let shown = compute(&plan, plan.horizon, &options(false), monday());
+    let shown = compute(&plan, plan.horizon, &options(false), today());
     assert_eq!(shown.roles.len(), 1);
     let role = shown.role_row(RoleId(1)).expect("the role adds capacity");
     assert_eq!(shown.teams[role.team].name, "Cloud");
@@ -1928,7 +1895,7 @@ fn an_open_role_adds_capacity_only_while_its_scenario_is_shown() {
         include_tentative: false,
         hidden_scenarios: vec![ScenarioId(1)],
     };
-    let without = compute(&plan, plan.horizon, &hidden, monday());
+    let without = compute(&plan, plan.horizon, &hidden, today());
     assert!(without.roles.is_empty());
     let team: Vec<f64> = without.teams[0].cells[..4]
         .iter()
@@ -1950,7 +1917,7 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
     let mut plan = hiring_plan();
     // A second activity of 100 h due Friday 2026-12-18 (W51), nobody on it.
     plan.activities.push(activity(2, 100.0, Some("2026-12-18")));
-    let shown = compute(&plan, plan.horizon, &options(false), monday());
+    let shown = compute(&plan, plan.horizon, &options(false), today());
     // Dropped on the hire's W49: 100 h over W49..W51 is 33.3 h a week,
     // capped by their 24 h that week (they start on the Wednesday).
     let on_start = proposed_allocation(
@@ -1992,7 +1959,7 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
     );
     assert_eq!(
         shown.cell_of(
-            &placeholder(work(9, 2, 1, 1.0, "2026-W50", "2026-W50")).assignee,
+            &placeholder(allocation(9, 2, 1, 1.0, "2026-W50", "2026-W50")).assignee,
             week("2026-W50")
         ),
         None
@@ -2007,7 +1974,7 @@ fn work_dropped_on_an_open_role_is_capped_by_its_free_hours() {
         include_tentative: false,
         hidden_scenarios: vec![ScenarioId(1)],
     };
-    let without = compute(&plan, plan.horizon, &hidden, monday());
+    let without = compute(&plan, plan.horizon, &hidden, today());
     let uncapped = proposed_allocation(
         &plan,
         &without,
@@ -2030,12 +1997,12 @@ fn can_we_take_it_names_an_open_role_that_could_take_it_sooner() {
     plan.people[0].skills = vec![skill_level(1, 3)];
     plan.activities.push(activity(2, 60.0, None));
     plan.allocations
-        .push(work(2, 1, 2, 30.0, "2026-W49", "2026-W50"));
+        .push(allocation(2, 1, 2, 30.0, "2026-W49", "2026-W50"));
     let engagement = Engagement {
         needs: vec![needs(1, 3)],
         ..engagement(1, 3, 20.0, 2, "2026-W49")
     };
-    let answer = can_we_take_it(&plan, &engagement, &options(false), monday());
+    let answer = can_we_take_it(&plan, &engagement, &options(false), today());
     // Ann has 10 h free in W49 and W50, 40 h from W51: from W51. The hire
     // has 24 h in W49 and 30 h in W50: from W49, sooner.
     assert_eq!(answer.earliest, Some(week("2026-W51")), "people only");
@@ -2065,7 +2032,7 @@ fn can_we_take_it_names_an_open_role_that_could_take_it_sooner() {
 
     // Nobody there has the skill: only the hire could.
     plan.people[0].skills.clear();
-    let answer = can_we_take_it(&plan, &engagement, &options(false), monday());
+    let answer = can_we_take_it(&plan, &engagement, &options(false), today());
     assert_eq!(answer.earliest, None);
     assert_eq!(answer.short, 1, "people only are counted short");
     assert_eq!(
@@ -2081,7 +2048,7 @@ fn can_we_take_it_names_an_open_role_that_could_take_it_sooner() {
         include_tentative: false,
         hidden_scenarios: vec![ScenarioId(1)],
     };
-    let answer = can_we_take_it(&plan, &engagement, &hidden, monday());
+    let answer = can_we_take_it(&plan, &engagement, &hidden, today());
     assert!(answer.fits.is_empty(), "{:?}", answer.fits);
     assert_eq!(
         answer.summary,
@@ -2099,13 +2066,13 @@ fn a_filled_role_or_one_in_no_scenario() {
         hidden_scenarios: vec![ScenarioId(1)],
     };
     assert_eq!(
-        compute(&plan, plan.horizon, &hidden, monday()).roles.len(),
+        compute(&plan, plan.horizon, &hidden, today()).roles.len(),
         1
     );
     // A role of a team nobody is in yet gets its own team row, with no
     // people.
     plan.roles[0].team = "Security".to_string();
-    let capacity = compute(&plan, plan.horizon, &hidden, monday());
+    let capacity = compute(&plan, plan.horizon, &hidden, today());
     let names: Vec<(&str, usize)> = capacity
         .teams
         .iter()
@@ -2116,7 +2083,7 @@ fn a_filled_role_or_one_in_no_scenario() {
     // Filled: the person who filled it brings the capacity instead.
     plan.roles[0].status = crate::model::RoleStatus::Filled;
     plan.allocations.clear();
-    let capacity = compute(&plan, plan.horizon, &hidden, monday());
+    let capacity = compute(&plan, plan.horizon, &hidden, today());
     assert!(capacity.roles.is_empty());
     assert_eq!(capacity.teams.len(), 1);
 }
@@ -2132,7 +2099,7 @@ fn a_kept_baseline_computes_what_a_fresh_one_does() {
         ("nothing", |_, _, _| {}),
         ("work added", |plan, _, _| {
             plan.allocations
-                .push(work(90, 1, 1, 12.0, "2026-W49", "2026-W52"));
+                .push(allocation(90, 1, 1, 12.0, "2026-W49", "2026-W52"));
         }),
         ("work moved to the role", |plan, _, _| {
             if let Some(last) = plan.allocations.last_mut() {
@@ -2180,8 +2147,8 @@ fn a_kept_baseline_computes_what_a_fresh_one_does() {
     let mut baseline = Baseline::default();
     for (what, edit) in edits {
         edit(&mut plan, &mut range, &mut options);
-        let kept = compute_with(&plan, range, &options, monday(), &mut baseline);
-        let fresh = compute(&plan, range, &options, monday());
+        let kept = compute_with(&plan, range, &options, today(), &mut baseline);
+        let fresh = compute(&plan, range, &options, today());
         assert_eq!(kept, fresh, "after {what}");
     }
 }
@@ -2200,15 +2167,15 @@ fn a_kept_baseline_agrees_on_a_generated_plan() {
             allocations: 400,
             weeks: 26,
         },
-        monday(),
+        today(),
     );
     let options = options(true);
     let mut baseline = Baseline::default();
     for step in 0..6 {
-        let kept = compute_with(&plan, plan.horizon, &options, monday(), &mut baseline);
+        let kept = compute_with(&plan, plan.horizon, &options, today(), &mut baseline);
         assert_eq!(
             kept,
-            compute(&plan, plan.horizon, &options, monday()),
+            compute(&plan, plan.horizon, &options, today()),
             "step {step}"
         );
         let moved = &mut plan.allocations[step * 17];
@@ -2254,9 +2221,9 @@ fn changing_plan() -> Plan {
         },
     ];
     plan.allocations = vec![
-        work(1, 1, 1, 10.0, "2026-W49", "2026-W51"),
-        work(2, 3, 2, 7.3, "2026-W48", "2027-W02"),
-        tentative(work(3, 2, 1, 5.0, "2026-W50", "2026-W52"), Some(1)),
+        allocation(1, 1, 1, 10.0, "2026-W49", "2026-W51"),
+        allocation(2, 3, 2, 7.3, "2026-W48", "2027-W02"),
+        tentative(allocation(3, 2, 1, 5.0, "2026-W50", "2026-W52"), Some(1)),
     ];
     plan
 }
@@ -2308,7 +2275,7 @@ fn a_kept_capacity_counts_a_change_as_a_fresh_one_does() {
             "added in another team",
             |plan| {
                 plan.allocations
-                    .push(work(4, 2, 2, 12.5, "2026-W52", "2027-W03"));
+                    .push(allocation(4, 2, 2, 12.5, "2026-W52", "2027-W03"));
                 vec![4]
             },
             &[2],
@@ -2316,7 +2283,7 @@ fn a_kept_capacity_counts_a_change_as_a_fresh_one_does() {
         (
             "to a placeholder",
             |plan| {
-                *at(plan, 4) = placeholder(work(4, 2, 2, 12.5, "2026-W52", "2027-W03"));
+                *at(plan, 4) = placeholder(allocation(4, 2, 2, 12.5, "2026-W52", "2027-W03"));
                 vec![4]
             },
             &[2],
@@ -2370,7 +2337,7 @@ fn a_kept_capacity_counts_a_change_as_a_fresh_one_does() {
             "removed and added back",
             |plan| {
                 plan.allocations
-                    .push(work(1, 1, 1, 10.0, "2026-W49", "2026-W51"));
+                    .push(allocation(1, 1, 1, 10.0, "2026-W49", "2026-W51"));
                 vec![1]
             },
             &[1],
@@ -2393,16 +2360,16 @@ fn a_kept_capacity_counts_a_change_as_a_fresh_one_does() {
         let mut plan = changing_plan();
         let mut kept = Kept::default();
         let range = plan.horizon;
-        let first = kept.compute(&plan, None, range, &options, monday());
-        assert_eq!(first, compute(&plan, range, &options, monday()));
+        let first = kept.compute(&plan, None, range, &options, today());
+        assert_eq!(first, compute(&plan, range, &options, today()));
         assert_eq!(kept.take_changed_people(), None, "counted from scratch");
         let mut billing = money::people_on(&plan, &first, &options);
         for (what, edit, people) in edits {
             let changed: Vec<AllocationId> =
                 edit(&mut plan).into_iter().map(AllocationId).collect();
             plan.sort_canonically();
-            let counted = kept.compute(&plan, Some(&changed), range, &options, monday());
-            let fresh = compute(&plan, range, &options, monday());
+            let counted = kept.compute(&plan, Some(&changed), range, &options, today());
+            let fresh = compute(&plan, range, &options, today());
             assert_eq!(counted, fresh, "after {what}, {options:?}");
             let changed_people = kept.take_changed_people().expect("counted, not computed");
             let expected: Vec<PersonId> = people.iter().copied().map(PersonId).collect();
@@ -2435,11 +2402,11 @@ fn a_kept_capacity_counts_from_scratch_when_more_changed() {
     let mut kept = Kept::default();
     let range = plan.horizon;
     let options = options(true);
-    kept.compute(&plan, None, range, &options, monday());
+    kept.compute(&plan, None, range, &options, today());
     plan.people[1].weekly_hours = 20.0;
     assert_eq!(
-        kept.compute(&plan, None, range, &options, monday()),
-        compute(&plan, range, &options, monday())
+        kept.compute(&plan, None, range, &options, today()),
+        compute(&plan, range, &options, today())
     );
     assert_eq!(kept.take_changed_people(), None);
     let later = Horizon {
@@ -2448,16 +2415,16 @@ fn a_kept_capacity_counts_from_scratch_when_more_changed() {
     };
     // The caller says no allocation changed; the weeks did.
     assert_eq!(
-        kept.compute(&plan, Some(&[]), later, &options, monday()),
-        compute(&plan, later, &options, monday())
+        kept.compute(&plan, Some(&[]), later, &options, today()),
+        compute(&plan, later, &options, today())
     );
     let hidden = Options {
         include_tentative: true,
         hidden_scenarios: vec![ScenarioId(1)],
     };
     assert_eq!(
-        kept.compute(&plan, Some(&[]), later, &hidden, monday()),
-        compute(&plan, later, &hidden, monday())
+        kept.compute(&plan, Some(&[]), later, &hidden, today()),
+        compute(&plan, later, &hidden, today())
     );
     let next_week = date("2026-11-30");
     assert_eq!(

@@ -43,17 +43,11 @@ use super::*;
 use crate::model::{
     Employment, Holiday, Leave, OpenRole, Person, PlanId, RoleId, Scenario, ScenarioId, Weekday,
 };
+use crate::test_support::{allocation, date, today, week};
 
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
-}
-
-fn week(text: &str) -> Week {
-    text.parse().expect("test week")
-}
-
-/// Wednesday of 2026-W50.
-fn today() -> NaiveDate {
+/// Wednesday 2026-12-09, in 2026-W50: "today" in these tests rather than
+/// the shared Monday, so that W48 and W49 are past weeks in a budget's burn.
+fn today_in_w50() -> NaiveDate {
     date("2026-12-09")
 }
 
@@ -81,19 +75,6 @@ fn activity(id: u32, title: &str, client: &str, billing: Billing) -> Activity {
         billable: !client.is_empty(),
         billing,
         ..Activity::new(ActivityId(id), title)
-    }
-}
-
-fn work(id: u32, who: u32, on: u32, hours: f64, first: &str, last: &str) -> Allocation {
-    Allocation {
-        id: AllocationId(id),
-        assignee: Assignee::Person(PersonId(who)),
-        activity: ActivityId(on),
-        hours_per_week: hours,
-        first_week: week(first),
-        last_week: week(last),
-        commitment: Commitment::Confirmed,
-        scenario: None,
     }
 }
 
@@ -169,15 +150,15 @@ fn firm() -> Plan {
         name: "Northwind tender".to_string(),
     }];
     plan.allocations = vec![
-        work(1, 1, 1, 20.0, "2026-W48", "2026-W49"),
-        work(2, 2, 2, 10.0, "2026-W48", "2026-W51"),
-        work(3, 3, 2, 20.0, "2026-W50", "2026-W50"),
-        work(4, 1, 3, 10.0, "2026-W48", "2026-W51"),
-        work(5, 3, 1, 30.0, "2026-W49", "2026-W51"),
+        allocation(1, 1, 1, 20.0, "2026-W48", "2026-W49"),
+        allocation(2, 2, 2, 10.0, "2026-W48", "2026-W51"),
+        allocation(3, 3, 2, 20.0, "2026-W50", "2026-W50"),
+        allocation(4, 1, 3, 10.0, "2026-W48", "2026-W51"),
+        allocation(5, 3, 1, 30.0, "2026-W49", "2026-W51"),
         Allocation {
             commitment: Commitment::Tentative,
             scenario: Some(ScenarioId(1)),
-            ..work(6, 2, 4, 8.0, "2026-W50", "2026-W51")
+            ..allocation(6, 2, 4, 8.0, "2026-W50", "2026-W51")
         },
     ];
     plan
@@ -208,7 +189,7 @@ type PersonWeeks = (u32, [f64; 4], [f64; 4], [f64; 4]);
 
 #[test]
 fn billable_utilisation_per_person_and_week_against_target() {
-    let money = compute(&firm(), range(), &confirmed_only(), today());
+    let money = compute(&firm(), range(), &confirmed_only(), today_in_w50());
     // (person, capacity, billable and allocated hours per week)
     let cases: [PersonWeeks; 3] = [
         // Ann: 20 h billable on act-1 in W48-W49, 10 h on act-3 throughout.
@@ -280,7 +261,7 @@ fn billable_utilisation_per_person_and_week_against_target() {
 
     // With tentative work, Ben's 8 h on the tender count in W50 and W51:
     // 56 h of 80 h = 70 %, 20 points above.
-    let money = compute(&firm(), range(), &with_tentative(), today());
+    let money = compute(&firm(), range(), &with_tentative(), today_in_w50());
     let ben = money.person(PersonId(2)).expect("Ben");
     assert_eq!(
         ben.headline(),
@@ -291,7 +272,7 @@ fn billable_utilisation_per_person_and_week_against_target() {
         include_tentative: true,
         hidden_scenarios: vec![ScenarioId(1)],
     };
-    let money = compute(&firm(), range(), &hidden, today());
+    let money = compute(&firm(), range(), &hidden, today_in_w50());
     assert_amount(
         money.person(PersonId(2)).expect("Ben").total.billable,
         40.0,
@@ -301,7 +282,7 @@ fn billable_utilisation_per_person_and_week_against_target() {
 
 #[test]
 fn revenue_cost_and_margin_per_activity_client_and_firm() {
-    let money = compute(&firm(), range(), &confirmed_only(), today());
+    let money = compute(&firm(), range(), &confirmed_only(), today_in_w50());
     // act-1, by the hour: Ann 40 h + Cleo 90 h = 130 h × 120 = 15,600;
     // cost 40 × 60 + 90 × 90 = 2,400 + 8,100 = 10,500; margin 5,100
     // (32.7 %).
@@ -385,7 +366,7 @@ fn revenue_cost_and_margin_per_activity_client_and_firm() {
     }
 
     // Tentative work in: the tender's 16 h × 100 = 1,600, at Ben's 50.
-    let money = compute(&firm(), range(), &with_tentative(), today());
+    let money = compute(&firm(), range(), &with_tentative(), today_in_w50());
     check_figures(
         &money.activity(ActivityId(4)).expect("act-4").figures,
         (16.0, 16.0, 1_600.0, 800.0),
@@ -402,20 +383,20 @@ fn a_fixed_fee_follows_the_hours_into_and_out_of_the_range() {
         start: week("2026-W48"),
         weeks: 2,
     };
-    let money = compute(&firm(), first_half, &confirmed_only(), today());
+    let money = compute(&firm(), first_half, &confirmed_only(), today_in_w50());
     let pilot = money.activity(ActivityId(2)).expect("act-2");
     check_figures(&pilot.figures, (20.0, 20.0, 2_000.0, 1_000.0), "act-2");
     // Hours without a cost rate cost nothing and are counted apart.
     let mut plan = firm();
     plan.people[2].cost_rate = None;
-    let money = compute(&plan, range(), &confirmed_only(), today());
+    let money = compute(&plan, range(), &confirmed_only(), today_in_w50());
     assert_amount(money.total.unpriced_hours, 110.0, "Cleo's hours");
     assert_amount(money.total.cost, 16_700.0 - 9_900.0, "without Cleo's cost");
 }
 
 #[test]
 fn budgets_burn_and_say_when_they_run_out() {
-    let burns = budgets(&firm(), &confirmed_only(), today());
+    let burns = budgets(&firm(), &confirmed_only(), today_in_w50());
     let summary: Vec<(u32, f64, f64, f64, Option<Week>, BudgetState)> = burns
         .iter()
         .map(|burn| {
@@ -471,13 +452,13 @@ fn budgets_burn_and_say_when_they_run_out() {
     // passed in W49 (20 + 50 = 70 > 45).
     let mut plan = firm();
     plan.activities[0].budget_hours = Some(45.0);
-    let burns = budgets(&plan, &confirmed_only(), today());
+    let burns = budgets(&plan, &confirmed_only(), today_in_w50());
     assert_eq!(burns[0].runs_out, Some(week("2026-W49")));
     // One long allocation: 10 h a week for 10 weeks against 25 h runs out
     // in its third week.
-    plan.allocations = vec![work(1, 1, 1, 10.0, "2026-W48", "2027-W04")];
+    plan.allocations = vec![allocation(1, 1, 1, 10.0, "2026-W48", "2027-W04")];
     plan.activities[0].budget_hours = Some(25.0);
-    let burns = budgets(&plan, &confirmed_only(), today());
+    let burns = budgets(&plan, &confirmed_only(), today_in_w50());
     assert_eq!(burns[0].runs_out, Some(week("2026-W50")));
     assert_amount(burns[0].allocated, 100.0, "ten weeks");
     // Today is in W50: W48 and W49 are burnt.
@@ -499,9 +480,15 @@ fn what_a_scenario_does_to_revenue_and_margin_with_its_hire() {
         assignee: Assignee::Role(RoleId(1)),
         commitment: Commitment::Tentative,
         scenario: Some(ScenarioId(1)),
-        ..work(7, 1, 4, 10.0, "2026-W51", "2026-W51")
+        ..allocation(7, 1, 4, 10.0, "2026-W51", "2026-W51")
     });
-    let effect = scenario_effect(&plan, ScenarioId(1), range(), &confirmed_only(), today());
+    let effect = scenario_effect(
+        &plan,
+        ScenarioId(1),
+        range(),
+        &confirmed_only(),
+        today_in_w50(),
+    );
     // Without: the confirmed plan, 21,600 and 16,700.
     check_figures(
         &effect.without,
@@ -523,7 +510,13 @@ fn what_a_scenario_does_to_revenue_and_margin_with_its_hire() {
         "+2,600 EUR revenue, +1,250 EUR margin (margin 23 % → 25 %); hiring adds 72 h of capacity costing 3,960 EUR"
     );
     // The same whether or not tentative work is shown.
-    let shown = scenario_effect(&plan, ScenarioId(1), range(), &with_tentative(), today());
+    let shown = scenario_effect(
+        &plan,
+        ScenarioId(1),
+        range(),
+        &with_tentative(),
+        today_in_w50(),
+    );
     assert_eq!(shown, effect);
 }
 
@@ -532,14 +525,14 @@ fn what_a_proposed_allocation_or_engagement_earns() {
     let plan = firm();
     // Ann 10 h a week on act-1 in W50 and W51: 20 h × 120 = 2,400, at 60
     // = 1,200.
-    let proposal = work(0, 1, 1, 10.0, "2026-W50", "2026-W51");
-    let effect = allocation_effect(&plan, &proposal, range(), &confirmed_only(), today());
+    let proposal = allocation(0, 1, 1, 10.0, "2026-W50", "2026-W51");
+    let effect = allocation_effect(&plan, &proposal, range(), &confirmed_only(), today_in_w50());
     assert_amount(effect.revenue_change(), 2_400.0, "revenue");
     assert_amount(effect.margin_change(), 1_200.0, "margin");
     // More hours on the fixed-fee pilot earn nothing more: the fee is
     // spread over more hours. Ann's 10 h in W51 cost 600.
-    let on_pilot = work(0, 1, 2, 10.0, "2026-W51", "2026-W51");
-    let effect = allocation_effect(&plan, &on_pilot, range(), &confirmed_only(), today());
+    let on_pilot = allocation(0, 1, 2, 10.0, "2026-W51", "2026-W51");
+    let effect = allocation_effect(&plan, &on_pilot, range(), &confirmed_only(), today_in_w50());
     assert_amount(effect.revenue_change(), 0.0, "revenue");
     assert_amount(effect.margin_change(), -600.0, "margin");
 
@@ -568,7 +561,7 @@ fn what_a_proposed_allocation_or_engagement_earns() {
         Billing::FixedFee { amount: 2_500.0 },
         range(),
         &confirmed_only(),
-        today(),
+        today_in_w50(),
     );
     assert_eq!(
         effect.summary("EUR"),
@@ -586,7 +579,7 @@ fn what_a_proposed_allocation_or_engagement_earns() {
         Billing::Hourly { rate: 150.0 },
         range(),
         &confirmed_only(),
-        today(),
+        today_in_w50(),
     );
     assert_eq!(effect.with, effect.without);
 }
@@ -625,9 +618,8 @@ fn the_demo_plan_earns_and_warns() {
     // a 72 h budget: 20, 40, 60, 80 h added up, so it runs out in its last
     // week. The AWS cost review (act-11) has 144 h planned for 150 h:
     // tight.
-    let today = date("2026-11-23");
-    let plan = crate::model::demo::demo_plan(PlanId(1), today);
-    let money = compute(&plan, plan.horizon, &confirmed_only(), today);
+    let plan = crate::model::demo::demo_plan(PlanId(1), today());
+    let money = compute(&plan, plan.horizon, &confirmed_only(), today());
     let warnings = budget_warnings(&plan, &money.budgets);
     assert_eq!(
         warnings,
@@ -663,7 +655,7 @@ fn the_demo_plan_earns_and_warns() {
 
 #[test]
 fn people_alone_are_the_people_of_the_whole_computation() {
-    let demo = crate::model::demo::demo_plan(PlanId(1), today());
+    let demo = crate::model::demo::demo_plan(PlanId(1), today_in_w50());
     let generated = crate::model::generate::generated_plan(
         crate::model::generate::Size {
             people: 40,
@@ -674,13 +666,13 @@ fn people_alone_are_the_people_of_the_whole_computation() {
             allocations: 600,
             weeks: 26,
         },
-        today(),
+        today_in_w50(),
     );
     for (name, plan) in [("firm", firm()), ("demo", demo), ("generated", generated)] {
         for options in [confirmed_only(), with_tentative()] {
-            let capacity = capacity::compute(&plan, range(), &options, today());
+            let capacity = capacity::compute(&plan, range(), &options, today_in_w50());
             let people = people_on(&plan, &capacity, &options);
-            let whole = compute_on(&plan, &capacity, &options, today());
+            let whole = compute_on(&plan, &capacity, &options, today_in_w50());
             assert_eq!(people, whole.people, "{name}, {options:?}");
             assert_eq!(firm_total(&people).capacity, whole.capacity, "{name}");
         }

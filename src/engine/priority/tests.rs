@@ -4,14 +4,7 @@
 use super::*;
 use crate::model::demo::demo_plan;
 use crate::model::{Person, PersonId, PlanId, PriorityPin};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-}
-
-fn day(offset: i64) -> NaiveDate {
-    today() + chrono::Duration::days(offset)
-}
+use crate::test_support::{day, today};
 
 /// A plan of activities given as (title, effort hours, impact, titles it
 /// depends on, deadline in days from today), numbered act-1, act-2, ...

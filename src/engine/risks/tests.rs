@@ -1,25 +1,11 @@
 //! Risk rules, each with hand-made dates and the sentences it must say.
 
 use super::*;
-use crate::model::demo::demo_plan;
 use crate::model::{
-    Allocation, AllocationId, Assignee, Certification, CheckIn, CheckInEntry, CheckInId,
-    ChecklistItem, Commitment, Holiday, Leave, Person, PlanId, Skill, SkillId, SkillLevel,
-    SkillRequirement, StatusChange,
+    Allocation, Certification, CheckIn, CheckInEntry, CheckInId, ChecklistItem, Commitment,
+    Holiday, Leave, Person, PlanId, Skill, SkillId, SkillLevel, SkillRequirement, StatusChange,
 };
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
-}
-
-/// Monday 2026-11-23, the day most tests look from.
-fn today() -> NaiveDate {
-    date("2026-11-23")
-}
-
-fn day(offset: i64) -> NaiveDate {
-    today() + chrono::Duration::days(offset)
-}
+use crate::test_support::{allocation, date, day, demo, leave, today};
 
 /// A plan that raises no risk on [`today`]: Tom Becker (Terraform at
 /// level 2, an Azure certificate valid until mid-2027) owns 'Landing
@@ -59,12 +45,6 @@ fn base() -> Plan {
     tenant.deadline = Some(date("2026-12-18"));
     tenant.depends_on = vec![ActivityId(1)];
     plan.activities = vec![landing_zone, tenant];
-    plan
-}
-
-fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
     plan
 }
 
@@ -159,15 +139,6 @@ fn checkin(
             covers_midpoint,
         }],
         decisions: Vec::new(),
-    }
-}
-
-fn leave(start: &str, end: &str, day_fraction: f64) -> Leave {
-    Leave {
-        start: date(start),
-        end: date(end),
-        day_fraction,
-        note: String::new(),
     }
 }
 
@@ -867,20 +838,6 @@ fn engagement(id: u32, title: &str, effort: f64, deadline: &str) -> Activity {
     }
 }
 
-/// `hours` a week of person `who` on `activity`, `first` to `last`.
-fn booked(id: u32, who: u32, activity: u32, hours: f64, first: &str, last: &str) -> Allocation {
-    Allocation {
-        id: AllocationId(id),
-        assignee: Assignee::Person(PersonId(who)),
-        activity: ActivityId(activity),
-        hours_per_week: hours,
-        first_week: first.parse().expect("week"),
-        last_week: last.parse().expect("week"),
-        commitment: Commitment::Confirmed,
-        scenario: None,
-    }
-}
-
 /// The base plan and its public holidays.
 fn with_holidays() -> Plan {
     let mut plan = base();
@@ -908,8 +865,8 @@ fn a_person_booked_over_their_hours_is_overloaded_for_the_run_of_weeks() {
         plan.activities
             .push(engagement(4, "Landing zone work", 44.0, "2026-12-18"));
         plan.allocations = vec![
-            booked(1, 1, 3, 24.0, "2026-W49", "2026-W52"),
-            booked(2, 1, 4, 22.0, "2026-W50", "2026-W51"),
+            allocation(1, 1, 3, 24.0, "2026-W49", "2026-W52"),
+            allocation(2, 1, 4, 22.0, "2026-W50", "2026-W51"),
         ];
     };
     check_plan(
@@ -925,7 +882,7 @@ fn a_person_booked_over_their_hours_is_overloaded_for_the_run_of_weeks() {
         with_holidays(),
         |plan| {
             overbooked(plan);
-            plan.allocations.push(booked(3, 1, 4, 2.0, "2026-W51", "2026-W51"));
+            plan.allocations.push(allocation(3, 1, 4, 2.0, "2026-W51", "2026-W51"));
         },
         today(),
         &["act-3 High Overloaded per-1 | Tom Becker is booked over their hours in 2026-W50 to 2026-W51 (2 weeks), the most in 2026-W51: 48 h against 40 h (120 %, 8 h over): 'AKS platform' 24 h, 'Landing zone work' 24 h. | Move some of 'AKS platform' to someone with free hours in those weeks (Capacity view), or move its weeks."],
@@ -992,10 +949,10 @@ fn tentative_work_counts_in_load_risks_only_when_the_switch_counts_it() {
     deal.commitment = Commitment::Tentative;
     plan.activities.push(deal);
     plan.allocations = vec![
-        booked(1, 1, 3, 24.0, "2026-W49", "2026-W52"),
+        allocation(1, 1, 3, 24.0, "2026-W49", "2026-W52"),
         Allocation {
             commitment: Commitment::Tentative,
-            ..booked(2, 1, 5, 20.0, "2026-W49", "2026-W49")
+            ..allocation(2, 1, 5, 20.0, "2026-W49", "2026-W49")
         },
     ];
     let without: Vec<String> = lines(&plan, today()).into_iter().map(|l| l.0).collect();
@@ -1036,7 +993,7 @@ fn work_booked_while_someone_is_away_all_week_is_flagged() {
         }];
         plan.activities
             .push(engagement(3, "Tenant work", 48.0, "2027-01-01"));
-        plan.allocations = vec![booked(1, 2, 3, 16.0, "2026-W51", "2026-W53")];
+        plan.allocations = vec![allocation(1, 2, 3, 16.0, "2026-W51", "2026-W53")];
     };
     check_plan(
         with_holidays(),
@@ -1091,7 +1048,7 @@ fn a_contract_loses_its_cover_when_its_person_leaves_or_is_away() {
             }),
             ..Activity::new(ActivityId(3), "Managed Microsoft 365")
         });
-        plan.allocations = vec![booked(1, 3, 3, 16.0, "2026-W48", "2026-W50")];
+        plan.allocations = vec![allocation(1, 3, 3, 16.0, "2026-W48", "2026-W50")];
     };
     check_plan(
         with_holidays(),
@@ -1105,8 +1062,8 @@ fn a_contract_loses_its_cover_when_its_person_leaves_or_is_away() {
         with_holidays(),
         |plan| {
             contract(plan);
-            plan.allocations.push(booked(2, 2, 3, 8.0, "2026-W51", "2027-W07"));
-            plan.allocations.push(booked(3, 1, 3, 8.0, "2026-W51", "2027-W07"));
+            plan.allocations.push(allocation(2, 2, 3, 8.0, "2026-W51", "2027-W07"));
+            plan.allocations.push(allocation(3, 1, 3, 8.0, "2026-W51", "2027-W07"));
             plan.people[1].leave = vec![Leave {
                 note: "Conference".to_string(),
                 ..leave("2027-01-11", "2027-01-15", 1.0)
@@ -1155,7 +1112,7 @@ fn work_its_people_do_not_cover_before_its_deadline_is_understaffed() {
         plan.activities[0].effort_hours = 100.0;
         plan.activities[0].deadline = Some(date("2026-12-18"));
         plan.activities[1].depends_on.clear();
-        plan.allocations = vec![booked(1, 1, 1, 10.0, "2026-W48", "2026-W51")];
+        plan.allocations = vec![allocation(1, 1, 1, 10.0, "2026-W48", "2026-W51")];
     };
     check(
         short,

@@ -2,33 +2,8 @@
 //! engagements on the demo and on small hand-made plans.
 
 use super::*;
-use crate::model::demo::demo_plan;
-use crate::model::{
-    Allocation, AllocationId, Certification, Commitment, Holiday, Leave, PlanId, Skill, SkillLevel,
-    Weekday,
-};
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
-}
-
-/// Monday 2026-11-23, the day most tests look from.
-fn today() -> NaiveDate {
-    date("2026-11-23")
-}
-
-fn week(text: &str) -> Week {
-    text.parse().expect("test week")
-}
-
-fn leave(start: &str, end: &str, day_fraction: f64) -> Leave {
-    Leave {
-        start: date(start),
-        end: date(end),
-        day_fraction,
-        note: String::new(),
-    }
-}
+use crate::model::{Certification, Holiday, Leave, PlanId, Skill, SkillLevel, Weekday};
+use crate::test_support::{allocation, date, demo, leave, today, week};
 
 fn levels(pairs: &[(u32, u8)]) -> Vec<SkillLevel> {
     pairs
@@ -58,19 +33,6 @@ fn certification(name: &str, expires: &str) -> Certification {
     }
 }
 
-fn allocation(id: u32, person: u32, activity: u32, hours: f64, weeks: (&str, &str)) -> Allocation {
-    Allocation {
-        id: AllocationId(id),
-        assignee: Assignee::Person(PersonId(person)),
-        activity: ActivityId(activity),
-        hours_per_week: hours,
-        first_week: week(weeks.0),
-        last_week: week(weeks.1),
-        commitment: Commitment::Confirmed,
-        scenario: None,
-    }
-}
-
 /// An empty plan from the week of [`today`] (13 weeks, to Sunday
 /// 2027-02-21) with a catalogue of Azure (1), Microsoft Intune (2) and
 /// Terraform (3).
@@ -93,12 +55,6 @@ fn person(id: u32, name: &str, skills: &[(u32, u8)]) -> Person {
         skills: levels(skills),
         ..Person::new(PersonId(id), name)
     }
-}
-
-fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
-    plan
 }
 
 // Availability.
@@ -533,9 +489,9 @@ fn matching_plan() -> Plan {
     same_client.client = " contoso".to_string();
     plan.activities = vec![tenant, rollout, unrelated, same_client];
     plan.allocations = vec![
-        allocation(1, 1, 3, 20.0, ("2026-W48", "2026-W50")),
-        allocation(2, 7, 1, 40.0, ("2026-W48", "2026-W49")),
-        allocation(3, 8, 4, 1.0, ("2026-W52", "2026-W52")),
+        allocation(1, 1, 3, 20.0, "2026-W48", "2026-W50"),
+        allocation(2, 7, 1, 40.0, "2026-W48", "2026-W49"),
+        allocation(3, 8, 4, 1.0, "2026-W52", "2026-W52"),
     ];
     plan
 }
@@ -766,9 +722,9 @@ fn an_engagement_starts_in_the_first_run_of_free_weeks() {
         },
     ];
     plan.allocations = vec![
-        allocation(1, 1, 1, 30.0, ("2026-W48", "2026-W49")),
-        allocation(2, 2, 1, 25.0, ("2026-W48", "2026-W48")),
-        allocation(3, 5, 1, 40.0, ("2026-W48", "2028-W30")),
+        allocation(1, 1, 1, 30.0, "2026-W48", "2026-W49"),
+        allocation(2, 2, 1, 25.0, "2026-W48", "2026-W48"),
+        allocation(3, 5, 1, 40.0, "2026-W48", "2028-W30"),
     ];
     check_engagement(
         &plan,
@@ -857,7 +813,7 @@ fn odd_plans_do_not_panic() {
     odd.allocations[0].hours_per_week = f64::INFINITY;
     odd.allocations[1].hours_per_week = f64::NAN;
     odd.allocations
-        .push(allocation(9, 404, 1, 5.0, ("2026-W48", "2026-W30")));
+        .push(allocation(9, 404, 1, 5.0, "2026-W48", "2026-W30"));
     odd.holidays = vec![Holiday {
         date: NaiveDate::MAX,
         name: String::new(),

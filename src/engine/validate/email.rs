@@ -112,16 +112,11 @@ impl Checker {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::super::errors;
     use super::*;
     use crate::command::{apply, Command, CommandError};
     use crate::model::{PersonId, PlanId};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
-    }
+    use crate::test_support::today;
 
     /// A plan of people "Person 1", "Person 2", … with `emails`.
     fn people_with(emails: &[&str]) -> Plan {

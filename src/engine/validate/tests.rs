@@ -7,30 +7,12 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::command::{apply, Command};
-use crate::model::demo::demo_plan;
 use crate::model::generate::{generated_plan, Size};
 use crate::model::{
-    Certification, ChecklistItem, Decision, Holiday, Leave, PlanId, PriorityPin, Scenario, Skill,
+    Certification, ChecklistItem, Decision, Holiday, Leave, PriorityPin, Scenario, Skill,
     SkillLevel, SkillRequirement, Status, StatusChange, SuccessMetric, SupportPeriod,
 };
-
-fn today() -> NaiveDate {
-    date("2026-11-23")
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
-}
-
-fn week(text: &str) -> Week {
-    text.parse().expect("test week")
-}
-
-fn demo() -> Plan {
-    let mut plan = demo_plan(PlanId(1), today());
-    plan.sort_canonically();
-    plan
-}
+use crate::test_support::{date, demo, today, week};
 
 /// The errors of `plan` as "path: message", whose message contains `about`.
 fn errors_about(plan: &Plan, about: &str) -> Vec<String> {

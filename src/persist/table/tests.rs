@@ -1,7 +1,9 @@
 use super::*;
 use columns::known_names;
 
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+/// A date built from its parts, not read from text as `test_support::date`
+/// does: these tests check the reading of dates from text.
+fn date_from_parts(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("a real date")
 }
 
@@ -588,8 +590,8 @@ fn dates_are_read_in_the_order_given() {
         );
     };
     for order in [Iso, DayMonthYear, MonthDayYear] {
-        check("2026-12-07", order, Ok(date(2026, 12, 7)));
-        check(" 2026/1/5 ", order, Ok(date(2026, 1, 5)));
+        check("2026-12-07", order, Ok(date_from_parts(2026, 12, 7)));
+        check(" 2026/1/5 ", order, Ok(date_from_parts(2026, 1, 5)));
         check(
             "2026-02-30",
             order,
@@ -597,12 +599,16 @@ fn dates_are_read_in_the_order_given() {
         );
         check("", order, Err("no date is given"));
     }
-    check("7/12/2026", DayMonthYear, Ok(date(2026, 12, 7)));
-    check("07.12.2026", DayMonthYear, Ok(date(2026, 12, 7)));
-    check("7-12-2026", DayMonthYear, Ok(date(2026, 12, 7)));
-    check("7/12/2026", MonthDayYear, Ok(date(2026, 7, 12)));
-    check("12.31.2026", MonthDayYear, Ok(date(2026, 12, 31)));
-    check("29/2/2028", DayMonthYear, Ok(date(2028, 2, 29)));
+    check("7/12/2026", DayMonthYear, Ok(date_from_parts(2026, 12, 7)));
+    check("07.12.2026", DayMonthYear, Ok(date_from_parts(2026, 12, 7)));
+    check("7-12-2026", DayMonthYear, Ok(date_from_parts(2026, 12, 7)));
+    check("7/12/2026", MonthDayYear, Ok(date_from_parts(2026, 7, 12)));
+    check(
+        "12.31.2026",
+        MonthDayYear,
+        Ok(date_from_parts(2026, 12, 31)),
+    );
+    check("29/2/2028", DayMonthYear, Ok(date_from_parts(2028, 2, 29)));
     check(
         "31/02/2026",
         DayMonthYear,
@@ -801,13 +807,16 @@ fn certifications_are_read_from_one_cell() {
     check(
         "AZ-104 (2027-03-31); CKA",
         DateOrder::Iso,
-        Ok(&[("AZ-104", Some(date(2027, 3, 31))), ("CKA", None)]),
+        Ok(&[
+            ("AZ-104", Some(date_from_parts(2027, 3, 31))),
+            ("CKA", None),
+        ]),
     );
     check(
         "AZ-104 (31/3/2027) | CCNA (Routing)",
         DateOrder::DayMonthYear,
         Ok(&[
-            ("AZ-104", Some(date(2027, 3, 31))),
+            ("AZ-104", Some(date_from_parts(2027, 3, 31))),
             ("CCNA (Routing)", None),
         ]),
     );

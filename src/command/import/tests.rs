@@ -12,14 +12,7 @@ use crate::command::{apply, CommandError};
 use crate::engine::validate;
 use crate::model::{Activity, ActivityId, PlanId, Weekday};
 use crate::persist::table::{match_columns, read_table};
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test date")
-}
-
-fn today() -> NaiveDate {
-    date("2026-11-23")
-}
+use crate::test_support::{date, today};
 
 fn firm() -> Plan {
     let mut plan = Plan::empty(PlanId(1), "Small firm", today());
@@ -551,7 +544,7 @@ fn an_import_never_makes_a_command_the_plan_refuses() {
 // ---------------------------------------------------------------------------
 // Work: its own file, with the firm and the helpers above.
 
-#[path = "import/work_tests.rs"]
+#[path = "work_tests.rs"]
 mod work_sheet;
 
 /// A skills matrix, one column per skill: columns named after a skill of
