@@ -815,7 +815,7 @@ async fn long_lists_show_a_page_and_the_rest_on_request() {
 
 /// `1234` as "1,234".
 fn group(count: usize) -> String {
-    opsboard::engine::money::count_figure(count)
+    opsboard::model::count_figure(count)
 }
 
 #[wasm_bindgen_test]

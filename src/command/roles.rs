@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{check_allocation, CommandError};
-use crate::engine::money::{amount_text, percent_text};
 use crate::engine::skills::hours_text;
+use crate::model::{amount_text, percent_text};
 use crate::model::{
     count_of, Assignee, Billing, Cadence, CadenceId, Employment, OpenRole, PersonId, Plan,
     RaciRole, RoleId, RoleStatus, SkillRequirement,

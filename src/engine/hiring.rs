@@ -2,7 +2,7 @@
 //! open role, so a planner sees which hires the plan leans on before they
 //! are made.
 
-use super::money::hours_figure;
+use crate::model::hours_figure;
 use crate::model::{count_of, sort_by_number, Assignee, Plan, RoleId, Week};
 
 /// The work allocated to one open role (allocations with

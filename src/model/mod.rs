@@ -17,6 +17,7 @@ mod booking;
 mod checkin;
 mod people;
 mod roles;
+mod text;
 
 pub use cadence::{weekday_name, Cadence, CadenceKind, Frequency, MAX_NTH};
 pub use dates::{long_date, medium_date, parse_iso_date, short_date};
@@ -32,6 +33,10 @@ pub use booking::*;
 pub use checkin::*;
 pub use people::*;
 pub use roles::*;
+pub use text::{
+    amount_text, count_figure, count_of, hours_figure, join_and, level_name, number_text,
+    percent_text, signed_amount_text,
+};
 
 pub use chrono::{NaiveDate, Weekday};
 
@@ -418,11 +423,6 @@ pub fn sort_by_number<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
             .into_iter()
             .filter_map(|(_, position)| slots[position].take()),
     );
-}
-
-/// "1 activity", "3 activities".
-pub fn count_of(number: usize, one: &str, many: &str) -> String {
-    format!("{number} {}", if number == 1 { one } else { many })
 }
 
 /// Short labels for weekdays, Monday first.

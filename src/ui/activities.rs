@@ -15,8 +15,8 @@ use crate::engine::health::{propose_midpoint, MULTI_WEEK_DAYS};
 use crate::engine::priority::Ranking;
 use crate::engine::{risks, skills};
 use crate::model::{
-    sort_by_number, Activity, ActivityId, ActivityKind, ChecklistItem, Commitment, DoneDefinition,
-    PersonId, SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
+    level_name, sort_by_number, Activity, ActivityId, ActivityKind, ChecklistItem, Commitment,
+    DoneDefinition, PersonId, SkillId, SkillRequirement, Status, MAX_SKILL_LEVEL,
 };
 
 /// Which activity the form edits.
@@ -844,16 +844,5 @@ pub fn ActivityForm(
                 </div>
             </form>
         </section>
-    }
-}
-
-/// The name of a skill level.
-pub fn level_name(level: u8) -> &'static str {
-    match level {
-        0 => "none",
-        1 => "learning",
-        2 => "working",
-        3 => "strong",
-        _ => "expert",
     }
 }

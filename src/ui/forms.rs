@@ -136,14 +136,7 @@ pub fn date_text(date: Option<NaiveDate>) -> String {
     date.map(|date| date.to_string()).unwrap_or_default()
 }
 
-/// A number without a needless ".0".
-pub fn number_text(number: f64) -> String {
-    if number.fract() == 0.0 && number.abs() < 1e15 {
-        format!("{}", number as i64)
-    } else {
-        format!("{number}")
-    }
-}
+pub use crate::model::number_text;
 
 /// The different texts among `values`, empty ones left out, in order: the
 /// choices of a filter (teams, skill categories, clients).

@@ -13,7 +13,6 @@
 
 use leptos::prelude::*;
 
-use super::activities::level_name;
 use super::forms::{number_text, parse_date, parse_number};
 use super::markup::{
     apply_patches, attr_into, choice_into, closest, escape_into, field_into, options_into,
@@ -23,6 +22,7 @@ use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::hiring::work_on_role;
+use crate::model::level_name;
 use crate::model::{
     medium_date, OpenRole, Plan, RoleId, RoleStatus, ScenarioId, SkillId, SkillLevel,
     MAX_SKILL_LEVEL,

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use super::markup::escape_into;
 use super::state::AppState;
 use crate::command::Command;
-use crate::engine::money::{self, amount_text, hours_figure, percent_text, Figures, Money};
+use crate::engine::money::{self, Figures, Money};
+use crate::model::{amount_text, hours_figure, number_text, percent_text};
 use crate::model::{Activity, Billing, Plan};
 
 #[component]
@@ -341,14 +342,6 @@ fn ActivityRow(activity: Activity, figures: Figures, currency: String) -> impl I
             </td>
             {figure_cells(&figures, &currency)}
         </tr>
-    }
-}
-
-fn number_text(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
     }
 }
 

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::activities::level_name;
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field};
 use super::markup::{attr_into, closest, escape_into};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
 use crate::engine::skills;
+use crate::model::level_name;
 use crate::model::{
     count_of, medium_date, weekday_label, Assignee, Certification, Holiday, Leave, Person,
     PersonId, Plan, SkillId, SkillLevel, SupportPeriod, MAX_SKILL_LEVEL, WEEKDAYS,

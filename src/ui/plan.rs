@@ -96,7 +96,7 @@ fn goal_html(plan: &crate::model::Plan) -> String {
         |budget| {
             format!(
                 "budget {}",
-                crate::engine::money::amount_text(budget, &resources.currency)
+                crate::model::amount_text(budget, &resources.currency)
             )
         },
     );
@@ -256,7 +256,7 @@ fn health_html(plan: &crate::model::Plan) -> String {
                     &mut out,
                     &format!(
                         "and {} more like these",
-                        crate::engine::money::count_figure(mine.len() - FINDINGS_SHOWN)
+                        crate::model::count_figure(mine.len() - FINDINGS_SHOWN)
                     ),
                 );
                 out.push_str("</li>");

@@ -110,7 +110,7 @@ fn matrix_html(plan: &Plan) -> String {
                 &mut out,
                 &format!(
                     "and {} more like these",
-                    crate::engine::money::count_figure(findings.len() - FINDINGS_SHOWN)
+                    crate::model::count_figure(findings.len() - FINDINGS_SHOWN)
                 ),
             );
             out.push_str("</li>");

@@ -44,7 +44,7 @@ fn left_out(out: &mut String, total: usize, shown: usize, line: &str) {
         out.push_str(r#"<p class="report__more">"#);
         let line = line
             .replace("{shown}", &shown.to_string())
-            .replace("{total}", &crate::engine::money::count_figure(total));
+            .replace("{total}", &crate::model::count_figure(total));
         text(out, &line);
         out.push_str("</p>");
     }
@@ -205,7 +205,7 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
         .collect();
     out.push_str(&format!(
         r#"<section class="report__section" aria-labelledby="report-risks"><h3 id="report-risks">Risks ({})</h3>"#,
-        crate::engine::money::count_figure(shown.len())
+        crate::model::count_figure(shown.len())
     ));
     if shown.is_empty() {
         out.push_str("<p>No risks found.</p>");

@@ -11,12 +11,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::activities::level_name;
 use super::forms::distinct_texts;
 use super::markup::{attr_into, escape_into};
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::skills;
+use crate::model::level_name;
 use crate::model::{PersonId, Skill, SkillId, MAX_SKILL_LEVEL};
 
 /// People at this level or above hold a skill.

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use super::markup::{attr_into, escape_into};
 use super::state::{work_hash, AppState, PlanFocus, Route};
 use crate::engine::capacity::{Band, Capacity};
-use crate::engine::money::count_figure;
 use crate::engine::risks::{Risk, RiskKind, Severity};
 use crate::engine::week::person_week;
 use crate::engine::{checkin, priority};
+use crate::model::count_figure;
 use crate::model::{medium_date, ActivityId, NaiveDate, PersonId, Plan, Status, Week};
 
 /// How many of each owner's initiatives show.

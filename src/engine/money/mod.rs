@@ -39,20 +39,19 @@ use super::skills::usable_hours;
 use chrono::Datelike;
 
 use crate::model::{
-    sort_by_number, Activity, ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment,
-    Horizon, IdIndex, NaiveDate, PersonId, Plan, ScenarioId, Week,
+    amount_text, hours_figure, percent_text, signed_amount_text, sort_by_number, Activity,
+    ActivityId, Allocation, AllocationId, Assignee, Billing, Commitment, Horizon, IdIndex,
+    NaiveDate, PersonId, Plan, ScenarioId, Week,
 };
 
 mod budgets;
 mod effects;
 #[cfg(test)]
 mod tests;
-mod text;
 
 use budgets::budgets_of;
 pub use budgets::{budget_warnings, budgets};
 pub use effects::{allocation_effect, engagement_effect, scenario_effect, Effect};
-pub use text::{amount_text, count_figure, hours_figure, percent_text, signed_amount_text};
 
 /// At this share of its budget or more, an activity's budget is tight.
 pub const BUDGET_TIGHT_SHARE: f64 = 0.9;

@@ -930,15 +930,10 @@ fn status_phrase(status: Status) -> &'static str {
 
 /// "2 (working)"; levels above the scale are shown as the bare number.
 fn level_text(level: u8) -> String {
-    let name = match level {
-        0 => "none",
-        1 => "learning",
-        2 => "working",
-        3 => "strong",
-        4 => "expert",
-        _ => return level.to_string(),
-    };
-    format!("{level} ({name})")
+    if level > crate::model::MAX_SKILL_LEVEL {
+        return level.to_string();
+    }
+    format!("{level} ({})", crate::model::level_name(level))
 }
 
 /// "1 day", "12 days".

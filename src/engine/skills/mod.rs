@@ -38,8 +38,8 @@
 
 use super::availability::{date_of, day_number, holiday_numbers, weekday_index, Calendar};
 use crate::model::{
-    sort_by_number, Activity, ActivityId, Assignee, NaiveDate, Person, PersonId, Plan, SkillId,
-    SkillLevel, SkillRequirement, Status, Week,
+    join_and, sort_by_number, Activity, ActivityId, Assignee, NaiveDate, Person, PersonId, Plan,
+    SkillId, SkillLevel, SkillRequirement, Status, Week,
 };
 
 /// The level from which a person is counted as holding a skill.
@@ -363,15 +363,6 @@ fn skill_name(plan: &Plan, skill: SkillId) -> String {
         .map_or_else(|| skill.to_string(), |found| found.name.clone())
 }
 
-/// "A", "A and B", "A, B and C".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => only.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// Hours rounded to whole hours, thousands grouped as on the Money view:
 /// "62", "1,288". What is not a number reads 0.
 pub(crate) fn hours_text(hours: f64) -> String {
@@ -380,7 +371,7 @@ pub(crate) fn hours_text(hours: f64) -> String {
     } else {
         0.0
     };
-    let grouped = super::money::hours_figure(whole.abs());
+    let grouped = crate::model::hours_figure(whole.abs());
     if whole < 0.0 {
         format!("-{grouped}")
     } else {

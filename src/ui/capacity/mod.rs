@@ -39,7 +39,8 @@ use crate::command::draft::{moved_to as draft_moved_to, step as step_draft, Draf
 use crate::command::history::Revision;
 use crate::command::Command;
 use crate::engine::capacity::{self, lanes, Band, Capacity, Cell, Options};
-use crate::engine::money::{self, billable_headline, percent_text, PersonMoney, PersonWeek};
+use crate::engine::money::{self, billable_headline, PersonMoney, PersonWeek};
+use crate::model::percent_text;
 use crate::model::{
     short_date, sort_by_number, ActivityId, Allocation, AllocationId, Assignee, Commitment,
     Horizon, PersonId, Plan, RoleId, Week, MAX_HORIZON_WEEKS,

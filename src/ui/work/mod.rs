@@ -19,9 +19,10 @@ use crate::command::draft::{moved_to as draft_moved_to, step as step_draft, Draf
 use crate::command::Command;
 use crate::engine::book::{self, asked_of, ClientGroup, Member};
 use crate::engine::capacity::{self, Band, Capacity};
-use crate::engine::money::{self, amount_text, Burn};
+use crate::engine::money::{self, Burn};
 use crate::engine::risks;
 use crate::engine::skills::hours_text;
+use crate::model::amount_text;
 use crate::model::{
     medium_date, Activity, ActivityId, ActivityKind, Allocation, AllocationId, Assignee, Billing,
     Commitment, Contract, Deal, DealStage, Period, PersonId, Plan, Scope, Status, Week,
