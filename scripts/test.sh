@@ -19,7 +19,7 @@ export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # Just above the gzipped wasm as built (`make size` prints it), to catch
 # growth by accident.
-BUNDLE_BUDGET_KB=${BUNDLE_BUDGET_KB:-800}
+BUNDLE_BUDGET_KB=${BUNDLE_BUDGET_KB:-820}
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 WASM_TARGET=wasm32-unknown-unknown
 TOTAL_STEPS=9

@@ -44,7 +44,9 @@ fn describe(error: &JsValue) -> String {
     match (name, message) {
         (_, Some(message)) if !message.is_empty() => message,
         (Some(name), _) => name,
-        _ => error.as_string().unwrap_or_else(|| "unknown error".to_string()),
+        _ => error
+            .as_string()
+            .unwrap_or_else(|| "unknown error".to_string()),
     }
 }
 
@@ -57,7 +59,7 @@ fn error_name(error: &JsValue) -> String {
 /// Whether this browser can link a plan to a file (Chrome and Edge can;
 /// Firefox and Safari cannot).
 pub fn supported() -> bool {
-    let window: JsValue = js_sys::global();
+    let window: JsValue = js_sys::global().into();
     ["showOpenFilePicker", "showSaveFilePicker"]
         .iter()
         .all(|name| get(&window, name).is_some_and(|value| value.is_function()))
@@ -84,7 +86,7 @@ fn picker_options(suggested_name: Option<&str>) -> Object {
 
 /// What a picker gave: a file, or nothing when the person closed it.
 async fn pick(method: &str, options: Object) -> Result<Option<FileHandle>, String> {
-    match call(&js_sys::global(), method, &[options.into()]).await {
+    match call(&js_sys::global().into(), method, &[options.into()]).await {
         // The open picker gives a list, the save picker one file.
         Ok(picked) if Array::is_array(&picked) => {
             let first = Array::from(&picked).get(0);
@@ -232,6 +234,14 @@ pub struct Link {
     pub base: String,
 }
 
+/// What to do with a plan's link.
+#[derive(Debug)]
+pub enum Stored<'a> {
+    Load,
+    Keep(&'a Link),
+    Forget,
+}
+
 thread_local! {
     static LINKS: RefCell<Option<web_sys::IdbDatabase>> = const { RefCell::new(None) };
 }
@@ -242,88 +252,80 @@ async fn finished(request: &web_sys::IdbRequest) -> Result<JsValue, String> {
         request.set_onsuccess(Some(&resolve));
         request.set_onerror(Some(&reject));
     });
-    JsFuture::from(settled).await.map_err(|error| describe(&error))?;
+    JsFuture::from(settled)
+        .await
+        .map_err(|error| describe(&error))?;
     request.result().map_err(|error| describe(&error))
 }
 
-async fn links_database() -> Result<web_sys::IdbDatabase, String> {
-    if let Some(database) = LINKS.with(|slot| slot.borrow().clone()) {
-        return Ok(database);
-    }
-    let factory = web_sys::window()
-        .ok_or("no window")?
-        .indexed_db()
-        .map_err(|error| describe(&error))?
-        .ok_or("the browser offers no IndexedDB")?;
-    let request = factory
-        .open_with_u32(LINKS_DATABASE, 1)
-        .map_err(|error| describe(&error))?;
-    let upgrade = Closure::once_into_js({
-        let request = request.clone();
-        move || {
-            if let Ok(database) = request.result() {
-                let database: web_sys::IdbDatabase = database.unchecked_into();
-                if !database.object_store_names().contains(LINKS_STORE) {
-                    let _ = database.create_object_store(LINKS_STORE);
+/// Loads, keeps or forgets the link of plan `plan` (its id); a load gives
+/// the link if there is one. The handle is kept by structured clone.
+pub async fn links(plan: &str, what: Stored<'_>) -> Result<Option<Link>, String> {
+    let database = match LINKS.with(|slot| slot.borrow().clone()) {
+        Some(database) => database,
+        None => {
+            let request = web_sys::window()
+                .ok_or("no window")?
+                .indexed_db()
+                .map_err(|error| describe(&error))?
+                .ok_or("the browser offers no IndexedDB")?
+                .open_with_u32(LINKS_DATABASE, 1)
+                .map_err(|error| describe(&error))?;
+            let upgrade = Closure::once_into_js({
+                let request = request.clone();
+                move || {
+                    if let Ok(database) = request.result() {
+                        let database: web_sys::IdbDatabase = database.unchecked_into();
+                        let _ = database.create_object_store(LINKS_STORE);
+                    }
                 }
-            }
+            });
+            request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+            let database: web_sys::IdbDatabase = finished(&request).await?.unchecked_into();
+            LINKS.with(|slot| *slot.borrow_mut() = Some(database.clone()));
+            database
         }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let database: web_sys::IdbDatabase = finished(&request).await?.unchecked_into();
-    LINKS.with(|slot| *slot.borrow_mut() = Some(database.clone()));
-    Ok(database)
-}
-
-async fn links_store(
-    mode: web_sys::IdbTransactionMode,
-) -> Result<web_sys::IdbObjectStore, String> {
-    links_database()
-        .await?
+    };
+    let mode = match what {
+        Stored::Load => web_sys::IdbTransactionMode::Readonly,
+        _ => web_sys::IdbTransactionMode::Readwrite,
+    };
+    let key = JsValue::from_str(plan);
+    let store = database
         .transaction_with_str_and_mode(LINKS_STORE, mode)
         .and_then(|transaction| transaction.object_store(LINKS_STORE))
-        .map_err(|error| describe(&error))
-}
-
-/// The file plan `plan` (its id) is linked to, if any.
-pub async fn load_link(plan: &str) -> Option<Link> {
-    let store = links_store(web_sys::IdbTransactionMode::Readonly)
-        .await
-        .ok()?;
-    let record = finished(&store.get(&JsValue::from_str(plan)).ok()?)
-        .await
-        .ok()?;
-    Some(Link {
-        handle: FileHandle(get(&record, "handle")?),
-        base: get(&record, "base")?.as_string()?,
-    })
-}
-
-/// Remembers plan `plan`'s file (the handle is kept by structured clone).
-pub async fn keep_link(plan: &str, link: &Link) -> Result<(), String> {
-    let record = Object::new();
-    let _ = Reflect::set(&record, &"handle".into(), &link.handle.0);
-    let _ = Reflect::set(&record, &"base".into(), &JsValue::from_str(&link.base));
-    let store = links_store(web_sys::IdbTransactionMode::Readwrite).await?;
-    let request = store
-        .put_with_key(&record, &JsValue::from_str(plan))
         .map_err(|error| describe(&error))?;
-    finished(&request).await.map(|_| ())
-}
-
-/// Forgets plan `plan`'s file.
-pub async fn forget_link(plan: &str) {
-    if let Ok(store) = links_store(web_sys::IdbTransactionMode::Readwrite).await {
-        if let Ok(request) = store.delete(&JsValue::from_str(plan)) {
-            let _ = finished(&request).await;
+    let request = match what {
+        Stored::Load => store.get(&key),
+        Stored::Keep(link) => {
+            let record = Object::new();
+            let _ = Reflect::set(&record, &"handle".into(), &link.handle.0);
+            let _ = Reflect::set(&record, &"base".into(), &JsValue::from_str(&link.base));
+            store.put_with_key(&record, &key)
         }
+        Stored::Forget => store.delete(&key),
     }
+    .map_err(|error| describe(&error))?;
+    let record = finished(&request).await?;
+    Ok(get(&record, "handle").and_then(|handle| {
+        Some(Link {
+            handle: FileHandle(handle),
+            base: get(&record, "base")?.as_string()?,
+        })
+    }))
 }
 
 // ---------------------------------------------------------------------------
 // The clock: the file's record says when each write happened.
 
-fn moment(year: u32, month0: u32, day: u32, hours: u32, minutes: u32, seconds: u32) -> NaiveDateTime {
+fn moment(
+    year: u32,
+    month0: u32,
+    day: u32,
+    hours: u32,
+    minutes: u32,
+    seconds: u32,
+) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(year as i32, month0 + 1, day)
         .and_then(|date| date.and_hms_opt(hours, minutes, seconds))
         .unwrap_or_default()

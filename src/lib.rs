@@ -2,8 +2,9 @@
 //! running entirely in the browser.
 //!
 //! The crate is a pure core (`model`, `engine`, `command`, `persist`) that
-//! builds and tests natively, and a thin browser shell (`storage`, `browser`, `ui`) that
-//! exists only in the wasm32 build. See ARCHITECTURE.md.
+//! builds and tests natively, and a thin browser shell (`storage`, `browser`,
+//! `file_access`, `ui`) that exists only in the wasm32 build. See
+//! ARCHITECTURE.md.
 
 pub mod command;
 pub mod engine;
@@ -15,6 +16,8 @@ pub(crate) mod test_support;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod file_access;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{read, ImportError};
+use crate::model::sort_by_number;
 
 /// One write of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,10 +78,19 @@ pub fn merged(ours: &[Edit], theirs: &[Edit]) -> Vec<Edit> {
             all.push(edit.clone());
         }
     }
-    // `at` is UTC to the second in one format: its text sorts as its time.
-    all.sort_by(|a, b| b.at.cmp(&a.at));
+    // Newest first; the app's one sort, so the bundle carries no other.
+    sort_by_number(&mut all, |edit| u64::MAX - time_key(&edit.at));
     all.truncate(MAX_EDITS);
     all
+}
+
+/// `2026-12-07T14:05:09Z` as the number 20261207140509, which orders as
+/// the time does (an unreadable text reads 0, the oldest).
+fn time_key(at: &str) -> u64 {
+    at.bytes()
+        .filter(u8::is_ascii_digit)
+        .take(14)
+        .fold(0, |key, digit| key * 10 + u64::from(digit - b'0'))
 }
 
 /// The entries in `theirs` that `ours` does not have, newest first: who

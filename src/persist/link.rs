@@ -99,41 +99,68 @@ pub fn what_changed(labels: &[String]) -> String {
 /// result differs from the file).
 pub const NO_LABEL: &str = "Merged changes into the file";
 
-/// The changes a notice names before "and N more".
-const NAMED_CHANGES: usize = 2;
+/// The things a notice names before "and N more".
+const NAMED_THINGS: usize = 2;
+
+/// The things `changes` change, each once, in order, with the first change
+/// of each: a Board move changes an activity's status and its status
+/// history, one change to the person who made it.
+pub fn things_changed(changes: &[Change]) -> Vec<&Change> {
+    let mut things: Vec<&Change> = Vec::new();
+    for change in changes {
+        if !things
+            .iter()
+            .any(|thing| thing.kind == change.kind && thing.key == change.key)
+        {
+            things.push(change);
+        }
+    }
+    things
+}
 
 /// The notice after their changes were merged: "2 changes by Dana merged
 /// from team.opsboard.json: Activity “Patch servers” status: Not started →
-/// Done; …". `names` as `edits::names` gives them, empty when the file does
-/// not say who.
+/// Done; …", counting the things changed. `names` as `edits::names` gives
+/// them, empty when the file does not say who.
 pub fn merge_notice(file_name: &str, names: &str, changes: &[Change]) -> String {
-    let mut text = count_of(changes.len(), "change", "changes");
+    let things = things_changed(changes);
+    let mut text = count_of(things.len(), "change", "changes");
     if !names.is_empty() {
         text.push_str(&format!(" by {names}"));
     }
     text.push_str(&format!(" merged from {file_name}: "));
-    let named: Vec<String> = changes
+    let named: Vec<String> = things
         .iter()
-        .take(NAMED_CHANGES)
+        .take(NAMED_THINGS)
         .map(|change| format!("{} {}", change.label, change.text))
         .collect();
     text.push_str(&named.join("; "));
-    if changes.len() > NAMED_CHANGES {
-        text.push_str(&format!("; and {} more", changes.len() - NAMED_CHANGES));
+    if things.len() > NAMED_THINGS {
+        text.push_str(&format!("; and {} more", things.len() - NAMED_THINGS));
     }
     text
 }
 
 /// A moment as the file's record writes it: `2026-12-07T14:05:09Z`.
 pub fn utc_stamp(utc: NaiveDateTime) -> String {
-    utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    // By hand: chrono's formatter would add its whole machinery to the app.
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        utc.year(),
+        utc.month(),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    )
 }
 
 /// A moment in local time, short: "14:05" today, "7 Dec 14:05" earlier
 /// this year, "7 Dec 2025 14:05" before.
 pub fn when_label(local: NaiveDateTime, today: NaiveDate) -> String {
-    use chrono::Datelike;
-    let time = local.format("%H:%M");
+    use chrono::{Datelike, Timelike};
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
     let date = local.date();
     if date == today {
         time.to_string()
@@ -404,6 +431,33 @@ mod tests {
                 changes[0].label, changes[0].text
             )
         );
+    }
+
+    #[test]
+    fn two_fields_of_one_thing_are_one_change() {
+        let (_, _, reconciled) = reconcile_edits(
+            |_| {},
+            |plan| {
+                let activity = plan
+                    .activities
+                    .iter_mut()
+                    .find(|activity| activity.id == ActivityId(5))
+                    .expect("in the demo");
+                activity.status = Status::Done;
+                activity.title = "Security sign-off".to_string();
+            },
+        );
+        let Reconciled::Merged { changes, .. } = reconciled else {
+            panic!("merges: {reconciled:?}");
+        };
+        assert_eq!(changes.len(), 2);
+        assert_eq!(things_changed(&changes).len(), 1);
+        let text = merge_notice("team.opsboard.json", "Sam", &changes);
+        assert!(
+            text.starts_with("1 change by Sam merged from team.opsboard.json: Activity"),
+            "{text}"
+        );
+        assert!(!text.contains("; "), "one thing, named once: {text}");
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn FilesView() -> impl IntoView {
                 }}</p>
                 <ImportFailurePanel/>
             </section>
+            <super::file_link::LinkPanel/>
             <Exports/>
             <section class="panel" aria-labelledby="stored-title">
                 <h2 id="stored-title">"Plans in this browser"</h2>

@@ -6,6 +6,7 @@ mod board;
 mod cadences;
 mod capacity;
 mod checkins;
+mod file_link;
 mod files;
 mod forms;
 mod hiring;
@@ -69,6 +70,9 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let sheets = sheet_import::SheetImport::new();
     provide_context(sheets);
+    let file_link = file_link::FileLink::new();
+    provide_context(file_link);
+    file_link.start(state);
 
     let read_route = move || {
         let hash = window().location().hash().unwrap_or_default();
@@ -108,6 +112,8 @@ pub fn App() -> impl IntoView {
             pending_save.set_value(None);
             state.save();
         }));
+        // The linked file follows too (it writes a moment later still).
+        file_link.observe(state);
     });
     // Another tab saved: bring this one up to date (or let the next save
     // here ask what to keep), and follow its list of plans.
@@ -121,17 +127,27 @@ pub fn App() -> impl IntoView {
         }
     });
     // Closing the page while a plan is still being written to IndexedDB
-    // (asynchronous, unlike localStorage) could lose that change: the
-    // browser asks first.
+    // (asynchronous, unlike localStorage) or to its linked file could lose
+    // that change: the browser asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
         save_now();
-        if state.saving_large() {
+        let unwritten = file_link.page_event(state);
+        if state.saving_large() || unwritten.is_some() {
             event.prevent_default();
-            event.set_return_value("Your last change is still being saved.");
+            event.set_return_value(&match unwritten {
+                Some(file_name) => format!("Your last change is not written to {file_name} yet."),
+                None => "Your last change is still being saved.".to_string(),
+            });
         }
     });
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
-    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+        save_now();
+        file_link.page_event(state);
+    });
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        save_now();
+        file_link.page_event(state);
+    });
 
     let _ = window_event_listener(leptos::ev::keydown, move |event| {
         handle_shortcut(state, &event);
@@ -166,6 +182,7 @@ pub fn App() -> impl IntoView {
         <shell::Header/>
         <shell::BoardBanner/>
         <shell::Notices/>
+        <file_link::LinkBanner/>
         <main id="main" class="view" tabindex="-1">
             {move || match state.route.get() {
                 Route::Plan => view! { <plan::PlanView/> }.into_any(),

@@ -131,6 +131,7 @@ pub fn Header() -> impl IntoView {
                     <option value="new">"+ New empty plan"</option>
                     <option value="demo">"↺ Reset demo (opens a fresh copy)"</option>
                 </select>
+                <super::file_link::LinkStatus/>
             </div>
             <div class="app-header__actions">
                 <label class="app-header__toggle" title="Whether tentative work (pipeline deals and unconfirmed bookings) counts in every load, utilisation, risk and money figure">

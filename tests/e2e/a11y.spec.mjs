@@ -135,6 +135,22 @@ const OPENED = [
     },
     ready: (page) => page.getByTestId('sheet-summary'),
   },
+  {
+    what: 'the Files view with the plan linked to a file and its recent changes',
+    go: async (page) => {
+      await page.goto('about:blank');
+      await page.goto(`./?today=${TODAY}#/files`);
+      // The native picker cannot be driven: a file of the origin's private
+      // file system stands in for the one picked.
+      await page.evaluate(() => {
+        window.showSaveFilePicker = async () =>
+          (await navigator.storage.getDirectory()).getFileHandle('a11y.opsboard.json', { create: true });
+      });
+      await page.getByLabel("Your name, shown to others in the file's recent changes").fill('Dana');
+      await page.getByRole('button', { name: 'Save to file…' }).click();
+    },
+    ready: (page) => page.getByRole('button', { name: 'Unlink' }),
+  },
 ];
 
 for (const colorScheme of ['light', 'dark']) {
