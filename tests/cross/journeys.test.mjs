@@ -14,6 +14,8 @@ import { after, before, describe, it } from 'node:test';
 import { DEMO_NAME, Key, ROOT, Tab, engines, startDriver, startServer } from './harness.mjs';
 
 const FAILURES = join(ROOT, 'target/cross');
+/** The longest a journey may go without finishing (they take 1-5 s). */
+const JOURNEY_MS = Number(process.env.CROSS_JOURNEY_MS ?? 90_000);
 const DEMO_FILE = `${DEMO_NAME}.opsboard.json`;
 const CARD = '#card-act-5';
 const column = (status) => `.board__column[data-status="${status}"]`;
@@ -83,21 +85,48 @@ for (const engine of engines()) {
     });
     after(() => driver?.stop());
 
-    /** A test in a fresh browser; a failure leaves a screenshot in target/cross/. */
+    /** One run of a journey in a fresh browser; a failure leaves a screenshot in target/cross/. */
+    const runOnce = async (name, body) => {
+      const session = await driver.session();
+      const tab = new Tab(session, server.base, engine);
+      try {
+        await body(tab);
+        assert.deepEqual(await tab.errors(), [], 'the page logged errors');
+      } catch (error) {
+        mkdirSync(FAILURES, { recursive: true });
+        const file = join(FAILURES, `${engine}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+        writeFileSync(file, await tab.screenshot().catch(() => Buffer.alloc(0)));
+        throw error;
+      } finally {
+        await session.quit();
+      }
+    };
+
+    /**
+     * A journey. A browser can die under the suite, and its WebDriver then
+     * waits for it forever (seen once: WebKit's MiniBrowser gone in the
+     * middle of a journey): a journey with no answer within JOURNEY_MS gets
+     * a fresh driver and one more try. A failed check is not tried again.
+     */
     const journey = (name, body) =>
       it(name, async () => {
-        const session = await driver.session();
-        const tab = new Tab(session, server.base, engine);
-        try {
-          await body(tab);
-          assert.deepEqual(await tab.errors(), [], 'the page logged errors');
-        } catch (error) {
-          mkdirSync(FAILURES, { recursive: true });
-          const file = join(FAILURES, `${engine}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
-          writeFileSync(file, await tab.screenshot().catch(() => Buffer.alloc(0)));
-          throw error;
-        } finally {
-          await session.quit();
+        for (let attempt = 1; ; attempt += 1) {
+          const run = runOnce(name, body);
+          // Once given up on, its late failure is nobody's business.
+          run.catch(() => {});
+          let timer;
+          const hung = new Promise((_, fail) => {
+            timer = setTimeout(() => fail(Object.assign(new Error(`${engine}: no answer within ${JOURNEY_MS / 1000} s`), { hung: true })), JOURNEY_MS);
+          });
+          try {
+            return await Promise.race([run, hung]);
+          } catch (error) {
+            if (!error.hung || attempt > 1) throw error;
+            driver.stop();
+            driver = await startDriver(engine);
+          } finally {
+            clearTimeout(timer);
+          }
         }
       });
 
