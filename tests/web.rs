@@ -862,3 +862,50 @@ async fn the_week_picker_stands_for_the_week_of_the_day_picked_and_steps_by_week
     app.button("Horizon").click();
     wait_until("the horizon's weeks again", || named() == start).await;
 }
+
+/// A notice is cleared by its cause, not its text: a save that worked
+/// takes away the save failures and the other tab's conflict, and leaves
+/// the rest; the same message twice shows once.
+#[wasm_bindgen_test]
+fn notices_are_cleared_by_their_cause() {
+    use leptos::prelude::{GetUntracked, Owner};
+    use opsboard::storage::Problem;
+    use opsboard::ui::state::{Cause, NoticeAction, NoticeKind, Notices};
+
+    let owner = Owner::new();
+    owner.set();
+    let notices = Notices::default();
+    notices.report(&Problem::Full);
+    notices.report(&Problem::Full);
+    notices.report(&Problem::ChangedElsewhere {
+        name: "Plan".to_string(),
+    });
+    notices.report(&Problem::Unavailable("blocked".to_string()));
+    notices.notify(Cause::ExportReminder, "Export it".to_string());
+    let causes = || {
+        notices
+            .list
+            .get_untracked()
+            .iter()
+            .map(|notice| notice.cause)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        causes(),
+        [
+            Cause::StorageFull,
+            Cause::ChangedElsewhere,
+            Cause::StorageUnavailable,
+            Cause::ExportReminder
+        ]
+    );
+    let shown = notices.list.get_untracked();
+    assert_eq!(shown[0].kind(), NoticeKind::Error);
+    assert_eq!(shown[1].action(), Some(NoticeAction::ResolveConflict));
+    assert_eq!(shown[2].kind(), NoticeKind::Warning);
+
+    notices.clear(Cause::answered_by_save);
+    assert_eq!(causes(), [Cause::StorageUnavailable, Cause::ExportReminder]);
+    notices.clear(|cause| cause == Cause::ExportReminder);
+    assert_eq!(causes(), [Cause::StorageUnavailable]);
+}

@@ -135,7 +135,7 @@ pub fn ActivitiesTable(
     };
     // The risks by the work they are about, so a row finds its own by
     // halves instead of reading them all.
-    let found = state.risks;
+    let found = state.figures.risks;
     let risk_index = Memo::new(move |_| found.with(|found| risks::by_work(found)));
     let shown = RwSignal::new(ROWS_SHOWN);
     let all_rows = move || {
@@ -150,7 +150,7 @@ pub fn ActivitiesTable(
         sort_by_number(&mut positions, |(id, _)| u64::from(*id));
         risk_index.with(|index| {
             found.with(|found| {
-                state.history.with(|history| {
+                state.edits.history.with(|history| {
                     let plan = history.plan();
                     plan.initiatives()
                         .map(|activity| RowData {
@@ -203,7 +203,7 @@ pub fn ActivitiesTable(
         (markup, rows.len())
     });
     let filter_options = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             let mut owners: Vec<(String, String)> = vec![
                 (String::new(), "All owners".to_string()),
@@ -261,7 +261,7 @@ pub fn ActivitiesTable(
             .get_attribute("data-delete")
             .and_then(|id| id.parse::<ActivityId>().ok())
         {
-            let _ = state.execute(Command::DeleteActivity(id));
+            let _ = state.edits.execute(Command::DeleteActivity(id));
         }
     };
     view! {
@@ -313,7 +313,7 @@ pub fn ActivitiesTable(
             </table>
             {move || {
                 let (none_shown, matching) = table.with(|(markup, matching)| (markup.is_empty(), *matching));
-                let total = state.history.with(|history| history.plan().initiatives().count());
+                let total = state.edits.history.with(|history| history.plan().initiatives().count());
                 let limit = shown.get();
                 match (none_shown, total) {
                     (_, 0) => Some(view! { <p class="empty">"No initiatives yet. A good plan has 3 to 8: add the first one."</p> }.into_any()),
@@ -414,6 +414,7 @@ pub fn ActivityForm(
     let state = expect_context::<AppState>();
     let today = state.today;
     let original: Activity = state
+        .edits
         .history
         .with_untracked(|history| match which {
             Editing::Existing(id) => history.plan().activity(id).cloned(),
@@ -472,7 +473,7 @@ pub fn ActivityForm(
     let error = RwSignal::new(None::<String>);
 
     let people_options = {
-        state.history.with_untracked(|history| {
+        state.edits.history.with_untracked(|history| {
             std::iter::once((String::new(), "No owner".to_string()))
                 .chain(history.plan().people.iter().map(|person| {
                     (
@@ -512,7 +513,7 @@ pub fn ActivityForm(
             .collect::<Vec<_>>()
     };
     let other_activities = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .plan()
                 .activities
@@ -523,7 +524,7 @@ pub fn ActivityForm(
         })
     };
     let skill_names = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .plan()
                 .skills
@@ -542,6 +543,7 @@ pub fn ActivityForm(
         let first = parse_date("Start", &start.get()).ok().flatten()?;
         let last = parse_date("Deadline", &deadline.get()).ok().flatten()?;
         let review = state
+            .edits
             .history
             .with_untracked(|history| history.plan().review_weekday);
         (last >= first).then(|| propose_midpoint(first, last, review))
@@ -563,7 +565,7 @@ pub fn ActivityForm(
         let Editing::Existing(id) = which else {
             return Vec::new();
         };
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             skills::candidates(plan, id, today)
                 .into_iter()
@@ -678,7 +680,7 @@ pub fn ActivityForm(
                 Editing::New => Command::AddActivity(activity),
                 Editing::Existing(_) => Command::UpdateActivity(activity),
             };
-            state.execute(command)
+            state.edits.execute(command)
         });
         match result {
             Ok(_) => {
@@ -726,7 +728,7 @@ pub fn ActivityForm(
                                             <span class="priority__why">{why}</span>
                                             <button type="button" class="button button--small" aria-label=format!("Assign {name}")
                                                 on:click=move |_| {
-                                                    if state.execute(Command::SetOwner { activity: id, owner: Some(person) }).is_ok() {
+                                                    if state.edits.execute(Command::SetOwner { activity: id, owner: Some(person) }).is_ok() {
                                                         owner.set(person.to_string());
                                                         suggesting.set(false);
                                                     }
@@ -834,7 +836,7 @@ pub fn ActivityForm(
                             <button type="button" class="button button--quiet"
                                 title="Client work, contracts and internal work belong to the firm's book of work, not to the ops plan"
                                 on:click=move |_| {
-                                    if state.execute(Command::SetScope { activity: id, scope: crate::model::Scope::Book }).is_ok() {
+                                    if state.edits.execute(Command::SetScope { activity: id, scope: crate::model::Scope::Book }).is_ok() {
                                         browser::navigate(&format!("#/work/{id}"));
                                     }
                                 }>"Move to the book of work"</button>

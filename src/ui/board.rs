@@ -36,6 +36,7 @@ fn neighbour(status: Status, step: isize) -> Option<Status> {
 /// Moves a card and keeps keyboard focus on it in its new column.
 fn move_card(state: AppState, activity: ActivityId, status: Status) {
     if state
+        .edits
         .execute(Command::SetStatus { activity, status })
         .is_ok()
     {
@@ -146,7 +147,7 @@ pub fn Board() -> impl IntoView {
     // is kept here.
     let dragged = RwSignal::new(None::<ActivityId>);
     let over = RwSignal::new(None::<Status>);
-    let found = state.risks;
+    let found = state.figures.risks;
 
     view! {
         <section class="board" aria-labelledby="board-title">
@@ -160,8 +161,8 @@ pub fn Board() -> impl IntoView {
                 {Status::ALL
                     .into_iter()
                     .map(|status| {
-                        let column = move || found.with(|found| state.history.with(|history| cards(history.plan(), status, found)));
-                        let count = move || state.history.with(|history| {
+                        let column = move || found.with(|found| state.edits.history.with(|history| cards(history.plan(), status, found)));
+                        let count = move || state.edits.history.with(|history| {
                             history.plan().initiatives().filter(|activity| activity.status == status).count()
                         });
                         view! {

@@ -157,16 +157,23 @@ fn table_shape(plan: &Plan) -> (Vec<(CadenceId, CadenceKind, bool)>, Vec<String>
 pub fn CadencesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.today;
-    let shape = Memo::new(move |_| state.history.with(|history| table_shape(history.plan())));
+    let shape = Memo::new(move |_| {
+        state
+            .edits
+            .history
+            .with(|history| table_shape(history.plan()))
+    });
     let panel = move || {
         // Reading (not only tracking) the memo keeps it computed and current.
         shape.with(|_| ());
         state
+            .edits
             .history
             .with_untracked(|history| panel_markup(history.plan(), today))
     };
     Effect::new(move |_| {
         state
+            .edits
             .history
             .with(|history| apply_patches(patches(history.plan(), today)))
     });
@@ -188,6 +195,7 @@ pub fn CadencesPanel() -> impl IntoView {
             return;
         };
         let Some(mut cadence) = state
+            .edits
             .history
             .with_untracked(|history| history.plan().cadence(id).cloned())
         else {
@@ -196,6 +204,7 @@ pub fn CadencesPanel() -> impl IntoView {
         set_field(&mut cadence, field, &event_target_value(&event));
         show_error(
             state
+                .edits
                 .execute(Command::UpdateCadence(cadence))
                 .err()
                 .unwrap_or_default(),
@@ -217,7 +226,7 @@ pub fn CadencesPanel() -> impl IntoView {
                 else {
                     return;
                 };
-                let result = state.execute(Command::RemoveCadence(id));
+                let result = state.edits.execute(Command::RemoveCadence(id));
                 if result.is_ok() {
                     browser::focus_after_render("cadences-title".to_string());
                 }
@@ -232,6 +241,7 @@ pub fn CadencesPanel() -> impl IntoView {
                     return;
                 };
                 let weekday = state
+                    .edits
                     .history
                     .with_untracked(|history| history.plan().review_weekday);
                 // Monthly and quarterly meetings start on the first weekday
@@ -244,8 +254,8 @@ pub fn CadencesPanel() -> impl IntoView {
                 if kind == CadenceKind::Custom {
                     cadence.title = "New meeting".to_string();
                 }
-                let result = state.execute(Command::AddCadence(cadence));
-                let added = state.history.with_untracked(|history| {
+                let result = state.edits.execute(Command::AddCadence(cadence));
+                let added = state.edits.history.with_untracked(|history| {
                     history
                         .plan()
                         .cadences

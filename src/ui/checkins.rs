@@ -55,11 +55,11 @@ pub fn CheckInView() -> impl IntoView {
 fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.today;
-    let (date, answers, people, known_risks) = state.history.with_untracked(|history| {
+    let (date, answers, people, known_risks) = state.edits.history.with_untracked(|history| {
         let plan = history.plan();
         let date = checkin::checkin_date(plan, today);
         let since = checkin::previous_checkin(plan, date.max(today)).map(|previous| previous.date);
-        let first: Vec<_> = state.ranking.with_untracked(|ranking| {
+        let first: Vec<_> = state.figures.ranking.with_untracked(|ranking| {
             ranking
                 .entries
                 .iter()
@@ -98,7 +98,7 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
             .collect();
         // The risks of the initiatives asked about, not all the plan's.
         let asked: Vec<_> = answers.iter().map(|(answer, ..)| answer.activity).collect();
-        let found: Vec<_> = state.risks.with_untracked(|found| {
+        let found: Vec<_> = state.figures.risks.with_untracked(|found| {
             found
                 .iter()
                 .filter(|risk| risk.activity.is_some_and(|id| asked.contains(&id)))
@@ -155,7 +155,7 @@ fn CheckInForm(round: RwSignal<u32>) -> impl IntoView {
             entries,
             decisions: taken,
         };
-        match state.execute(Command::AddCheckIn(checkin)) {
+        match state.edits.execute(Command::AddCheckIn(checkin)) {
             Ok(_) => {
                 error.set(None);
                 round.update(|round| *round += 1);
@@ -254,6 +254,7 @@ fn CheckInHistory() -> impl IntoView {
     let markup = move || {
         let (opened, from, to) = (open.get(), compare_from.get(), compare_to.get());
         state
+            .edits
             .history
             .with(|history| history_html(history.plan(), opened, &from, &to))
     };
@@ -270,7 +271,7 @@ fn CheckInHistory() -> impl IntoView {
         match attribute("data-index").parse::<usize>() {
             Ok(index) => {
                 let on = (attribute("data-decided") != "true").then_some(state.today);
-                let _ = state.execute(Command::DecideDecision {
+                let _ = state.edits.execute(Command::DecideDecision {
                     checkin: id,
                     index,
                     on,

@@ -15,7 +15,7 @@ use crate::storage;
 pub fn receive(state: AppState, file: web_sys::File) {
     let file_name = file.name();
     if file.size() > crate::persist::MAX_FILE_BYTES as f64 {
-        state.import_failure.set(Some(ImportFailure {
+        state.exchange.import_failure.set(Some(ImportFailure {
             file_name,
             message: crate::persist::ImportError::TooLarge(file.size() as usize).to_string(),
             path: None,
@@ -24,8 +24,8 @@ pub fn receive(state: AppState, file: web_sys::File) {
     }
     spawn_local(async move {
         match browser::read_text(file).await {
-            Ok(text) => state.receive_file(file_name, &text),
-            Err(reason) => state.import_failure.set(Some(ImportFailure {
+            Ok(text) => state.exchange.receive_file(file_name, &text),
+            Err(reason) => state.exchange.import_failure.set(Some(ImportFailure {
                 file_name,
                 message: reason,
                 path: None,
@@ -43,7 +43,7 @@ pub fn FilesView() -> impl IntoView {
             receive(state, file);
         }
     };
-    let current_id = move || state.history.with(|history| history.plan().id);
+    let current_id = move || state.edits.history.with(|history| history.plan().id);
     // One handler for the stored plans' Open and Delete buttons.
     let on_stored = move |event: web_sys::MouseEvent| {
         let Some(button) = super::markup::closest(event.target(), "button[data-plan]") else {
@@ -57,8 +57,8 @@ pub fn FilesView() -> impl IntoView {
         };
         if button.has_attribute("data-delete") {
             match storage::delete(id) {
-                Ok(plans) => state.plans.set(plans),
-                Err(problem) => state.report(&problem),
+                Ok(plans) => state.saving.plans.set(plans),
+                Err(problem) => state.notices.report(&problem),
             }
         } else {
             state.open_stored(id);
@@ -74,7 +74,7 @@ pub fn FilesView() -> impl IntoView {
                     ") holds the whole plan. Send it to a client, keep it in a repository, or host it beside the app."
                 </p>
                 <div class="files__actions">
-                    <button class="button button--primary" on:click=move |_| state.export()>"Export plan"</button>
+                    <button class="button button--primary" on:click=move |_| state.exchange.export()>"Export plan"</button>
                     <label class="button file-picker">
                         "Import plan"
                         <input type="file" class="visually-hidden" accept=".json,application/json"
@@ -84,7 +84,7 @@ pub fn FilesView() -> impl IntoView {
                 <p class="view__hint">"You can also drop a plan file anywhere on the page; compare it with this plan to take its changes one by one."</p>
                 <p class="files__safety" data-testid="export-status">{move || {
                     let id = current_id();
-                    let exported = state.plans.with(|plans| {
+                    let exported = state.saving.plans.with(|plans| {
                         plans.iter().find(|entry| entry.id == id).and_then(|entry| entry.exported)
                     });
                     let exported = match exported {
@@ -96,7 +96,7 @@ pub fn FilesView() -> impl IntoView {
                         ),
                         None => "Not exported from this browser yet.".to_string(),
                     };
-                    let kept = match state.persistent.get() {
+                    let kept = match state.saving.persistent.get() {
                         Some(true) => " This browser keeps the plans stored here until you delete them.",
                         Some(false) => " This browser may clear the plans stored here when space runs low or the site is not visited (Safari: 7 days): export to keep a copy.",
                         // Asked but not answered yet, or a browser that
@@ -111,12 +111,12 @@ pub fn FilesView() -> impl IntoView {
             <Exports/>
             <section class="panel" aria-labelledby="stored-title">
                 <h2 id="stored-title">"Plans in this browser"</h2>
-                {move || (!state.storage_available.get()).then(|| view! {
+                {move || (!state.saving.storage_available.get()).then(|| view! {
                     <p class="flag">"Browser storage is unavailable: nothing is kept after this tab closes."</p>
                 })}
                 <ul class="stored" on:click=on_stored inner_html=move || {
                     let open = current_id();
-                    state.plans.with(|plans| stored_html(plans, open))
+                    state.saving.plans.with(|plans| stored_html(plans, open))
                 }></ul>
             </section>
             {move || backups.with(|b| !b.is_empty()).then(|| view! {
@@ -191,14 +191,14 @@ fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> Stri
 fn ImportFailurePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.import_failure.get().map(|failure| {
+        state.exchange.import_failure.get().map(|failure| {
             view! {
                 <div class="import-error" role="alert" data-testid="import-error">
                     <h3>{format!("\"{}\" was not opened", failure.file_name)}</h3>
                     {failure.path.map(|path| view! { <p>"Field: " <code>{path}</code></p> })}
                     <pre class="import-error__message">{failure.message}</pre>
                     <p>"Your current plan was not changed."</p>
-                    <button class="button button--small" on:click=move |_| state.import_failure.set(None)>"Dismiss"</button>
+                    <button class="button button--small" on:click=move |_| state.exchange.import_failure.set(None)>"Dismiss"</button>
                 </div>
             }
         })
@@ -215,6 +215,7 @@ pub fn ImportDialog() -> impl IntoView {
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |was_open: Option<bool>| {
         let client_copy = state
+            .exchange
             .pending_import
             .with(|pending| pending.as_ref().map(|p| p.plan.client_copy));
         match client_copy {
@@ -240,14 +241,14 @@ pub fn ImportDialog() -> impl IntoView {
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "Escape" {
             event.prevent_default();
-            state.pending_import.set(None);
+            state.exchange.pending_import.set(None);
         }
     };
     view! {
-        {move || state.pending_import.get().map(|pending| {
+        {move || state.exchange.pending_import.get().map(|pending| {
             // A client copy never replaces a full plan (the core refuses it too).
             let can_replace = !pending.plan.client_copy
-                || state.history.with_untracked(|history| history.plan().client_copy);
+                || state.edits.history.with_untracked(|history| history.plan().client_copy);
             let initiatives = pending.plan.initiatives().count();
             let summary = format!(
                 "\"{}\" holds the plan \"{}\": {}, {} of the book of work, {}.",
@@ -271,17 +272,17 @@ pub fn ImportDialog() -> impl IntoView {
                         })}
                         <div class="form__actions">
                             {can_replace.then(|| view! {
-                                <button id="import-replace" class="button button--primary" on:click=move |_| state.import_replace()>
+                                <button id="import-replace" class="button button--primary" on:click=move |_| state.exchange.import_replace()>
                                     "Replace the current plan"
                                 </button>
                             })}
                             <button id="import-new" class="button" on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
-                            {(!state.read_only()).then(|| view! {
-                                <button id="import-compare" class="button" on:click=move |_| state.compare_pending()>
+                            {(!state.board.read_only()).then(|| view! {
+                                <button id="import-compare" class="button" on:click=move |_| state.exchange.compare_pending()>
                                     "Compare and merge…"
                                 </button>
                             })}
-                            <button class="button button--quiet" on:click=move |_| state.pending_import.set(None)>"Cancel"</button>
+                            <button class="button button--quiet" on:click=move |_| state.exchange.pending_import.set(None)>"Cancel"</button>
                         </div>
                         <p class="view__hint">"Replacing can be undone with Undo. Compare lists every change the file would make, to take or leave one by one."</p>
                     </div>
@@ -290,7 +291,7 @@ pub fn ImportDialog() -> impl IntoView {
         })}
         {move || {
             // A failure from a file dropped outside the Files view shows here too.
-            let on_files = state.route.get() == super::Route::Files;
+            let on_files = state.routing.route.get() == super::Route::Files;
             (!on_files).then(|| view! { <div class="floating-error"><ImportFailurePanel/></div> })
         }}
     }
@@ -320,7 +321,7 @@ fn Exports() -> impl IntoView {
     let for_client = RwSignal::new(String::new());
     let link = RwSignal::new(None::<String>);
     let clients = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             std::iter::once((String::new(), "The whole plan".to_string()))
                 .chain(
                     history
@@ -334,9 +335,9 @@ fn Exports() -> impl IntoView {
     };
     let export = move |kind: Export| {
         if kind == Export::Calendar {
-            state.ensure_origin();
+            state.exchange.ensure_origin();
         }
-        let (name, mime, text) = state.history.with_untracked(|history| {
+        let (name, mime, text) = state.edits.history.with_untracked(|history| {
             let plan = history.plan();
             let base = plan.name.trim().to_string();
             match kind {
@@ -386,7 +387,7 @@ fn Exports() -> impl IntoView {
         });
         let (name, text) = if kind == Export::ClientCopy {
             let client = for_client.get_untracked();
-            let (name, text) = state.export_text(|plan| {
+            let (name, text) = state.exchange.export_text(|plan| {
                 let options = crate::persist::share::ClientSafe {
                     names_as_roles: names_as_roles.get_untracked(),
                 };
@@ -407,7 +408,7 @@ fn Exports() -> impl IntoView {
         match crate::browser::download(&name, mime, &text) {
             Ok(()) => {
                 error.set(None);
-                state.announce(format!("Exported {name}"));
+                state.edits.announce(format!("Exported {name}"));
             }
             Err(reason) => error.set(Some(format!("The export failed: {reason}"))),
         }
@@ -454,7 +455,7 @@ fn Exports() -> impl IntoView {
                             Ok(made) => {
                                 link.set(Some(made));
                                 error.set(None);
-                                state.announce("The share link is ready".to_string());
+                                state.edits.announce("The share link is ready".to_string());
                             }
                             Err(reason) => {
                                 link.set(None);
@@ -475,7 +476,7 @@ fn Exports() -> impl IntoView {
                         }/>
                 </label>
             })}
-            {move || state.history.with(|history| history.plan().client_copy).then(|| view! {
+            {move || state.edits.history.with(|history| history.plan().client_copy).then(|| view! {
                 <p class="view__hint">"The open plan is a client copy: its exports stay client copies."</p>
             })}
             {move || error.get().map(|text| view! { <p class="form__error" role="alert">{text}</p> })}

@@ -194,17 +194,24 @@ pub fn HiringPanel() -> impl IntoView {
     let adding = RwSignal::new(false);
     let pending = RwSignal::new(None::<Pending>);
     let new_skills = RwSignal::new(Vec::<SkillLevel>::new());
-    let shape = Memo::new(move |_| state.history.with(|history| Shape::of(history.plan())));
+    let shape = Memo::new(move |_| {
+        state
+            .edits
+            .history
+            .with(|history| Shape::of(history.plan()))
+    });
     let cards = move || {
         // Reading (not only tracking) the memo keeps it computed and current.
         shape.with(|_| ());
         state
+            .edits
             .history
             .with_untracked(|history| cards_markup(history.plan()))
     };
     let form = move || {
         adding.get().then(|| {
             state
+                .edits
                 .history
                 .with_untracked(|history| form_markup(history.plan(), state.today))
         })
@@ -212,6 +219,7 @@ pub fn HiringPanel() -> impl IntoView {
     let dialog = move || {
         pending.get().map(|which| {
             state
+                .edits
                 .history
                 .with_untracked(|history| dialog_markup(history.plan(), which))
         })
@@ -219,6 +227,7 @@ pub fn HiringPanel() -> impl IntoView {
     // Every edit and undo: the cards' fields and texts as the plan has them.
     Effect::new(move |_| {
         state
+            .edits
             .history
             .with(|history| apply_patches(patches(history.plan())))
     });
@@ -244,7 +253,7 @@ pub fn HiringPanel() -> impl IntoView {
             }),
             Err(_) => {
                 let mut markup = String::new();
-                state.history.with_untracked(|history| {
+                state.edits.history.with_untracked(|history| {
                     skills_markup(&mut markup, NEW_ROLE, &skills, history.plan())
                 });
                 new_skills.set(skills);
@@ -278,7 +287,7 @@ pub fn HiringPanel() -> impl IntoView {
             .unwrap_or_default();
         let id = key.parse::<RoleId>().ok();
         let held = || match id {
-            Some(id) => state.history.with_untracked(|history| {
+            Some(id) => state.edits.history.with_untracked(|history| {
                 history
                     .plan()
                     .role(id)
@@ -350,7 +359,7 @@ pub fn HiringPanel() -> impl IntoView {
             }
             (Ok(_), _) => {
                 adding.set(false);
-                let added = state.history.with_untracked(|history| {
+                let added = state.edits.history.with_untracked(|history| {
                     history.plan().roles.iter().map(|role| role.id).max()
                 });
                 if let Some(added) = added {
@@ -379,12 +388,13 @@ pub fn HiringPanel() -> impl IntoView {
 /// refusal is shown on its card.
 fn update(state: AppState, id: RoleId, change: impl FnOnce(&mut OpenRole) -> Result<(), String>) {
     let Some(mut role) = state
+        .edits
         .history
         .with_untracked(|history| history.plan().role(id).cloned())
     else {
         return;
     };
-    let result = change(&mut role).and_then(|()| state.execute(Command::UpdateRole(role)));
+    let result = change(&mut role).and_then(|()| state.edits.execute(Command::UpdateRole(role)));
     apply_patches(vec![(
         format!("{id}-error"),
         Patch::Text(result.err().unwrap_or_default()),
@@ -402,20 +412,20 @@ fn add_role(state: AppState, skills: Vec<SkillLevel>) -> Result<String, String> 
             &value_of(&format!("{NEW_ROLE}-f{index}")),
         )?;
     }
-    state.execute(Command::AddRole(role))
+    state.edits.execute(Command::AddRole(role))
 }
 
 /// Fills or removes the role of the open dialog.
 fn confirm(state: AppState, which: Pending) -> Result<String, String> {
     match which {
-        Pending::Remove(id) => state.execute(Command::RemoveRole(id)),
+        Pending::Remove(id) => state.edits.execute(Command::RemoveRole(id)),
         Pending::Fill(id) => {
             let name = value_of("fill-role-name").trim().to_string();
             if name.is_empty() {
                 return Err("Name of the hire: enter who was hired".to_string());
             }
             let start_date = parse_date("First working day", &value_of("fill-role-start"))?;
-            state.execute(Command::FillRole {
+            state.edits.execute(Command::FillRole {
                 role: id,
                 name,
                 start_date,

@@ -15,7 +15,7 @@ const SHOWN: usize = 400;
 pub fn MergeDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Picking changes updates `merge`; the dialog is built once per comparison.
-    let open = Memo::new(move |_| state.merge.with(Option::is_some));
+    let open = Memo::new(move |_| state.exchange.merge.with(Option::is_some));
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
         if is_open {
@@ -27,7 +27,7 @@ pub fn MergeDialog() -> impl IntoView {
         is_open
     });
     let set_all = move |value: bool| {
-        state.merge.update(|merge| {
+        state.exchange.merge.update(|merge| {
             if let Some(merge) = merge {
                 merge.taken.iter_mut().for_each(|taken| *taken = value);
                 merge.error = None;
@@ -35,15 +35,15 @@ pub fn MergeDialog() -> impl IntoView {
         })
     };
     let cancel = move || {
-        state.merge.set(None);
-        state.announce("Nothing was changed".to_string());
+        state.exchange.merge.set(None);
+        state.edits.announce("Nothing was changed".to_string());
     };
     view! {
         {move || {
             if !open.get() {
                 return None;
             }
-            let (file_name, lead, total) = state.merge.with_untracked(|merge| {
+            let (file_name, lead, total) = state.exchange.merge.with_untracked(|merge| {
                 merge.as_ref().map(|merge| {
                     (merge.file_name.clone(), lead(merge), merge.comparison.changes.len())
                 })
@@ -59,7 +59,7 @@ pub fn MergeDialog() -> impl IntoView {
                                 <button class="button button--small" on:click=move |_| set_all(true)>"Take all"</button>
                                 <button class="button button--small" on:click=move |_| set_all(false)>"Take none"</button>
                                 <span class="merge__count" aria-live="polite">{move || {
-                                    let taken = state.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
+                                    let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
                                     format!("{taken} of {total} picked")
                                 }}</span>
                             </div>
@@ -67,7 +67,7 @@ pub fn MergeDialog() -> impl IntoView {
                         <div class="merge__list">
                             <ChangeList/>
                         </div>
-                        {move || state.merge.with(|merge| merge.as_ref().and_then(|m| m.error.clone())).map(|error| view! {
+                        {move || state.exchange.merge.with(|merge| merge.as_ref().and_then(|m| m.error.clone())).map(|error| view! {
                             <div class="import-error" role="alert">
                                 <h3>"These changes cannot be taken on their own"</h3>
                                 <pre class="import-error__message">{error}</pre>
@@ -76,10 +76,10 @@ pub fn MergeDialog() -> impl IntoView {
                         })}
                         <div class="form__actions">
                             <button id="merge-apply" class="button button--primary"
-                                prop:disabled=move || state.merge.with(|merge| merge.as_ref().is_none_or(|m| !m.taken.contains(&true)))
-                                on:click=move |_| state.apply_merge()>
+                                prop:disabled=move || state.exchange.merge.with(|merge| merge.as_ref().is_none_or(|m| !m.taken.contains(&true)))
+                                on:click=move |_| state.exchange.apply_merge()>
                                 {move || {
-                                    let taken = state.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
+                                    let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
                                     if taken == 1 { "Take 1 change".to_string() } else { format!("Take {taken} changes") }
                                 }}
                             </button>
@@ -124,7 +124,7 @@ fn lead(merge: &PendingMerge) -> String {
 fn ChangeList() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The list itself is built once; only the checkboxes follow `taken`.
-    let changes: Vec<(usize, Change)> = state.merge.with_untracked(|merge| {
+    let changes: Vec<(usize, Change)> = state.exchange.merge.with_untracked(|merge| {
         merge
             .as_ref()
             .map(|merge| {
@@ -140,6 +140,7 @@ fn ChangeList() -> impl IntoView {
             .unwrap_or_default()
     });
     let total = state
+        .exchange
         .merge
         .with_untracked(|merge| merge.as_ref().map_or(0, |m| m.comparison.changes.len()));
     let mut groups: Vec<(Kind, Vec<(usize, Change)>)> = Vec::new();
@@ -180,10 +181,10 @@ fn ChangeRow(index: usize, change: Change) -> impl IntoView {
     view! {
         <li class=class>
             <input type="checkbox" id=id.clone()
-                prop:checked=move || state.merge.with(|merge| merge.as_ref().and_then(|m| m.taken.get(index).copied()).unwrap_or(false))
+                prop:checked=move || state.exchange.merge.with(|merge| merge.as_ref().and_then(|m| m.taken.get(index).copied()).unwrap_or(false))
                 on:change=move |event| {
                     let checked = event_target_checked(&event);
-                    state.merge.update(|merge| {
+                    state.exchange.merge.update(|merge| {
                         if let Some(taken) = merge.as_mut().and_then(|m| m.taken.get_mut(index)) {
                             *taken = checked;
                         }

@@ -54,20 +54,12 @@ pub fn mount() {
     });
 }
 
-/// Sets `signal` to `value` unless it holds that already (a set notifies
-/// whatever reads it, even with the same value).
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|old| *old != value) {
-        signal.set(value);
-    }
-}
-
 /// The whole app: header, notices, the routed view and the global handlers
 /// (keyboard shortcuts, autosave, files dropped anywhere).
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::start();
-    provide_context(state);
+    state.provide();
     let sheets = sheet_import::SheetImport::new();
     provide_context(sheets);
     let file_link = file_link::FileLink::new();
@@ -78,16 +70,12 @@ pub fn App() -> impl IntoView {
         let hash = window().location().hash().unwrap_or_default();
         // A share link pasted into this tab: open the plan it holds.
         if let Some(payload) = browser::share_payload() {
-            let showing = state.board.with_untracked(|board| board.is_some());
+            let showing = state.board.current.with_untracked(|board| board.is_some());
             if !showing {
                 state.open_shared(payload);
             }
         }
-        // Set only what changed: a hash event for the view already shown
-        // (a test or an extension setting the same hash) draws nothing anew.
-        set_if_changed(state.route, Route::from_hash(&hash));
-        set_if_changed(state.plan_focus, state::PlanFocus::from_hash(&hash));
-        set_if_changed(state.work_focus, state::work_focus(&hash));
+        state.routing.follow(&hash);
     };
     read_route();
     let _ = window_event_listener(leptos::ev::hashchange, move |_| read_route());
@@ -100,17 +88,17 @@ pub fn App() -> impl IntoView {
         if let Some(handle) = pending_save.get_value() {
             browser::cancel(handle);
             pending_save.set_value(None);
-            state.save();
+            state.saving.save();
         }
     };
     Effect::new(move |_| {
-        state.history.track();
+        state.edits.history.track();
         if let Some(handle) = pending_save.get_value() {
             browser::cancel(handle);
         }
         pending_save.set_value(browser::after(SAVE_DELAY_MS, move || {
             pending_save.set_value(None);
-            state.save();
+            state.saving.save();
         }));
         // The linked file follows too (it writes a moment later still).
         file_link.observe(state);
@@ -119,11 +107,16 @@ pub fn App() -> impl IntoView {
     // here ask what to keep), and follow its list of plans.
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         let Some(key) = event.key() else { return };
-        let open = state.history.with_untracked(|history| history.plan().id);
+        let open = state
+            .edits
+            .history
+            .with_untracked(|history| history.plan().id);
         if crate::storage::is_stamp_of(&key, open) {
-            state.changed_in_other_tab(pending_save.get_value().is_some());
+            state
+                .saving
+                .changed_in_other_tab(pending_save.get_value().is_some());
         } else if crate::storage::is_index(&key) {
-            state.refresh_plan_list();
+            state.saving.refresh_plan_list();
         }
     });
     // Closing the page while a plan is still being written to IndexedDB
@@ -132,7 +125,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
         save_now();
         let unwritten = file_link.page_event(state);
-        if state.saving_large() || unwritten.is_some() {
+        if state.saving.saving_large() || unwritten.is_some() {
             event.prevent_default();
             event.set_return_value(&match unwritten {
                 Some(file_name) => format!("Your last change is not written to {file_name} yet."),
@@ -184,7 +177,7 @@ pub fn App() -> impl IntoView {
         <shell::Notices/>
         <file_link::LinkBanner/>
         <main id="main" class="view" tabindex="-1">
-            {move || match state.route.get() {
+            {move || match state.routing.route.get() {
                 Route::Plan => view! { <plan::PlanView/> }.into_any(),
                 Route::Week => view! { <week::WeekView/> }.into_any(),
                 Route::Work => view! { <work::WorkView/> }.into_any(),
@@ -202,7 +195,7 @@ pub fn App() -> impl IntoView {
         <merge::MergeDialog/>
         <sheet_import::SheetImportDialog/>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            {move || state.announcement.get()}
+            {move || state.edits.announcement.get()}
         </div>
     }
 }
@@ -232,11 +225,11 @@ fn handle_shortcut(state: AppState, event: &web_sys::KeyboardEvent) {
     match (event.key().as_str(), event.shift_key()) {
         ("z", false) => {
             event.prevent_default();
-            state.undo();
+            state.edits.undo();
         }
         ("Z" | "z", true) | ("y", false) => {
             event.prevent_default();
-            state.redo();
+            state.edits.redo();
         }
         _ => {}
     }

@@ -20,9 +20,10 @@ pub fn MoneyView() -> impl IntoView {
     // Counted on the app's load (the capacity every view reads), with the
     // same options: the header's tentative switch and hidden scenarios.
     let money = Memo::new(move |_| {
-        let options = state.options.get();
-        state.load.with(|load| {
+        let options = state.figures.options.get();
+        state.figures.load.with(|load| {
             state
+                .edits
                 .history
                 .with(|history| money::compute_on(history.plan(), load, &options, state.today))
         })
@@ -34,11 +35,13 @@ pub fn MoneyView() -> impl IntoView {
     // change for the rows and the count below them.
     let found = Memo::new(move |_| {
         state
+            .edits
             .history
             .with(|history| matching(history.plan(), &find.get()))
     });
     let currency = Memo::new(move |_| {
         state
+            .edits
             .history
             .with(|history| history.plan().resources.currency.trim().to_string())
     });
@@ -63,7 +66,7 @@ pub fn MoneyView() -> impl IntoView {
                     percent_text(share)
                 ));
             }
-            text.push_str(if state.options.with(|options| options.include_tentative) {
+            text.push_str(if state.figures.options.with(|options| options.include_tentative) {
                 ". Confirmed and tentative work."
             } else {
                 ". Confirmed work only."
@@ -116,7 +119,7 @@ pub fn MoneyView() -> impl IntoView {
                         <FigureHeads/>
                     </tr></thead>
                     <tbody>
-                        {move || state.history.with(|history| {
+                        {move || state.edits.history.with(|history| {
                             let plan = history.plan();
                             let limit = limit.get();
                             found.with(|found| found.iter().take(limit).filter_map(|at| plan.activities.get(*at)).map(|activity| {
@@ -128,7 +131,7 @@ pub fn MoneyView() -> impl IntoView {
                 </table>
                 {move || {
                     let found = found.with(Vec::len);
-                    let all = state.history.with(|history| history.plan().activities.len());
+                    let all = state.edits.history.with(|history| history.plan().activities.len());
                     let shown = found.min(limit.get());
                     let of = if found == all {
                         format!("{all} pieces of work")
@@ -159,7 +162,7 @@ pub fn MoneyView() -> impl IntoView {
                         <th scope="col" class="num">"Billable %"</th>
                         <th scope="col" class="num">"Target"</th>
                     </tr></thead>
-                    <tbody inner_html=move || state.history.with(|history| money.with(|money| people_rows(history.plan(), money)))></tbody>
+                    <tbody inner_html=move || state.edits.history.with(|history| money.with(|money| people_rows(history.plan(), money)))></tbody>
                 </table>
             </section>
         </div>
@@ -237,7 +240,7 @@ fn people_rows(plan: &Plan, money: &Money) -> String {
 fn Warnings(money: Memo<Money>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let markup = move || {
-        let warnings = state.history.with(|history| {
+        let warnings = state.edits.history.with(|history| {
             money.with(|money| money::budget_warnings(history.plan(), &money.budgets))
         });
         let mut out = String::new();
@@ -298,7 +301,7 @@ fn ActivityRow(activity: Activity, figures: Figures, currency: String) -> impl I
                 }
                 _ => Billing::NotBilled,
             };
-            state.execute(Command::SetBilling {
+            state.edits.execute(Command::SetBilling {
                 activity: id,
                 billable: kind != "none",
                 billing,

@@ -29,7 +29,7 @@ pub fn PeopleView() -> impl IntoView {
     let editing = RwSignal::new(None::<Editing>);
     let removing = RwSignal::new(None::<PersonId>);
     let rows = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             plan.people
                 .iter()
@@ -242,7 +242,7 @@ fn row_html(out: &mut String, row: &RowData) {
 #[component]
 fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (name, owned, allocated, others) = state.history.with_untracked(|history| {
+    let (name, owned, allocated, others) = state.edits.history.with_untracked(|history| {
         let plan = history.plan();
         (
             plan.person_name(id),
@@ -275,7 +275,7 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
     let error = RwSignal::new(None::<String>);
     let confirm = move |_| {
         let reassign_to = heir.get_untracked().parse::<PersonId>().ok();
-        match state.execute(Command::RemovePerson {
+        match state.edits.execute(Command::RemovePerson {
             person: id,
             reassign_to,
         }) {
@@ -318,6 +318,7 @@ fn RemovePerson(id: PersonId, removing: RwSignal<Option<PersonId>>) -> impl Into
 fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let original: Person = state
+        .edits
         .history
         .with_untracked(|history| match which {
             Editing::Existing(id) => history.plan().person(id).cloned(),
@@ -394,7 +395,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
             })
             .collect::<Vec<_>>(),
     );
-    let catalogue: Vec<(String, String)> = state.history.with_untracked(|history| {
+    let catalogue: Vec<(String, String)> = state.edits.history.with_untracked(|history| {
         history
             .plan()
             .skills
@@ -498,7 +499,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let result = build().and_then(|person| {
-            state.execute(match which {
+            state.edits.execute(match which {
                 Editing::New => Command::AddPerson(person),
                 Editing::Existing(_) => Command::UpdatePerson(person),
             })
@@ -621,7 +622,7 @@ fn PersonForm(which: Editing, editing: RwSignal<Option<Editing>>) -> impl IntoVi
                         }}
                     </ul>
                     <button type="button" class="button button--small" on:click=move |_| {
-                        let first = state.history.with_untracked(|history| history.plan().skills.first().map(|skill| skill.id.to_string()));
+                        let first = state.edits.history.with_untracked(|history| history.plan().skills.first().map(|skill| skill.id.to_string()));
                         if let Some(first) = first {
                             skills.update(|rows| rows.push([RwSignal::new(first), RwSignal::new("2".to_string())]));
                         }
@@ -664,10 +665,11 @@ fn Holidays() -> impl IntoView {
     let date = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let set = move |holidays: Vec<Holiday>| match state.execute(Command::SetHolidays(holidays)) {
-        Ok(_) => error.set(None),
-        Err(message) => error.set(Some(message)),
-    };
+    let set =
+        move |holidays: Vec<Holiday>| match state.edits.execute(Command::SetHolidays(holidays)) {
+            Ok(_) => error.set(None),
+            Err(message) => error.set(Some(message)),
+        };
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Ok(Some(day)) = parse_date("Holiday", &date.get_untracked()) else {
@@ -675,6 +677,7 @@ fn Holidays() -> impl IntoView {
             return;
         };
         let mut holidays = state
+            .edits
             .history
             .with_untracked(|history| history.plan().holidays.clone());
         holidays.push(Holiday {
@@ -690,14 +693,14 @@ fn Holidays() -> impl IntoView {
             <h2 id="holidays-title">"Public holidays"</h2>
             <p class="view__hint">"Nobody works on a public holiday; leave and holidays reduce availability."</p>
             <ul class="stored">
-                {move || state.history.with(|history| {
+                {move || state.edits.history.with(|history| {
                     history.plan().holidays.iter().enumerate().map(|(index, holiday)| {
                         let label = format!("{} · {}", medium_date(holiday.date), holiday.name);
                         view! {
                             <li class="stored__plan">
                                 <span class="stored__name">{label.clone()}</span>
                                 <button class="button button--small" aria-label=format!("Remove {label}") on:click=move |_| {
-                                    let mut holidays = state.history.with_untracked(|history| history.plan().holidays.clone());
+                                    let mut holidays = state.edits.history.with_untracked(|history| history.plan().holidays.clone());
                                     if index < holidays.len() {
                                         holidays.remove(index);
                                     }

@@ -20,10 +20,10 @@ use crate::model::{
 #[component]
 pub fn PlanView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ranking = state.ranking;
+    let ranking = state.figures.ranking;
     view! {
         <div class="plan">
-            {move || match state.plan_focus.get() {
+            {move || match state.routing.plan_focus.get() {
                 PlanFocus::Overview => None,
                 PlanFocus::Goal => Some(view! { <GoalForm/> }.into_any()),
                 PlanFocus::NewMetric => Some(view! { <MetricForm which=None/> }.into_any()),
@@ -55,7 +55,12 @@ pub fn PlanView() -> impl IntoView {
 #[component]
 fn GoalPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let markup = move || state.history.with(|history| goal_html(history.plan()));
+    let markup = move || {
+        state
+            .edits
+            .history
+            .with(|history| goal_html(history.plan()))
+    };
     view! { <section class="panel goal" aria-labelledby="goal-title" inner_html=markup></section> }
 }
 
@@ -198,7 +203,12 @@ fn metric_html(out: &mut String, metric: &SuccessMetric) {
 #[component]
 fn HealthPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let markup = move || state.history.with(|history| health_html(history.plan()));
+    let markup = move || {
+        state
+            .edits
+            .history
+            .with(|history| health_html(history.plan()))
+    };
     view! {
         <section class="panel health" aria-labelledby="health-title">
             <h2 id="health-title">"Plan health"</h2>
@@ -287,6 +297,7 @@ fn fix_link(fix: Fix) -> String {
 fn GoalForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let plan = state
+        .edits
         .history
         .with_untracked(|history| history.plan().clone());
     let goal = plan.goal.clone();
@@ -388,7 +399,7 @@ fn GoalForm() -> impl IntoView {
     };
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        match build().and_then(|command| state.execute(command)) {
+        match build().and_then(|command| state.edits.execute(command)) {
             Ok(_) => browser::navigate(&PlanFocus::Overview.hash()),
             Err(message) => error.set(Some(message)),
         }
@@ -441,7 +452,7 @@ fn MetricForm(which: Option<MetricId>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let original = which
         .and_then(|id| {
-            state.history.with_untracked(|history| {
+            state.edits.history.with_untracked(|history| {
                 history
                     .plan()
                     .metrics
@@ -496,7 +507,7 @@ fn MetricForm(which: Option<MetricId>) -> impl IntoView {
             })
         })();
         let result = metric.and_then(|metric| {
-            state.execute(match which {
+            state.edits.execute(match which {
                 None => Command::AddMetric(metric),
                 Some(_) => Command::UpdateMetric(metric),
             })
@@ -507,7 +518,7 @@ fn MetricForm(which: Option<MetricId>) -> impl IntoView {
         }
     };
     let remove = move |_| {
-        if state.execute(Command::RemoveMetric(id)).is_ok() {
+        if state.edits.execute(Command::RemoveMetric(id)).is_ok() {
             browser::navigate(&PlanFocus::Overview.hash());
         }
     };

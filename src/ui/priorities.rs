@@ -31,7 +31,7 @@ fn pin(state: AppState, activity: ActivityId, position: usize) {
         activity,
         position: Some(position.max(1) as u32),
     };
-    if state.execute(command).is_ok() {
+    if state.edits.execute(command).is_ok() {
         browser::focus_after_render(format!("priority-{activity}"));
     }
 }
@@ -122,7 +122,7 @@ pub fn PriorityPanel(
                 activity: id,
                 position: None,
             };
-            if state.execute(command).is_ok() {
+            if state.edits.execute(command).is_ok() {
                 browser::focus_after_render(format!("priority-{id}"));
             }
         }
@@ -131,6 +131,7 @@ pub fn PriorityPanel(
         let all = show_all.get();
         ranking.with(|ranking| {
             state
+                .edits
                 .history
                 .with(|history| items_html(history.plan(), ranking, all))
         })

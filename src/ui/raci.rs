@@ -68,19 +68,24 @@ pub fn RaciPanel() -> impl IntoView {
             return;
         };
         let role = role_of(&attribute("data-next"));
-        match state.execute(Command::SetRaci {
+        match state.edits.execute(Command::SetRaci {
             activity,
             person,
             role,
         }) {
             Ok(summary) => {
-                state.announce(summary);
+                state.edits.announce(summary);
                 crate::browser::focus_after_render(cell_id(activity, person));
             }
-            Err(message) => state.announce(message),
+            Err(message) => state.edits.announce(message),
         }
     };
-    let markup = move || state.history.with(|history| matrix_html(history.plan()));
+    let markup = move || {
+        state
+            .edits
+            .history
+            .with(|history| matrix_html(history.plan()))
+    };
     view! {
         <section class="panel raci" aria-labelledby="raci-title">
             <h2 id="raci-title">"Who does what (RACI)"</h2>

@@ -436,7 +436,7 @@ pub fn ReportView() -> impl IntoView {
     let client = RwSignal::new(String::new());
     let names_as_roles = RwSignal::new(false);
     let clients = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             std::iter::once((String::new(), "The ops plan".to_string()))
                 .chain(
                     history
@@ -453,7 +453,7 @@ pub fn ReportView() -> impl IntoView {
         let options = ClientSafe {
             names_as_roles: names_as_roles.get(),
         };
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             if client.is_empty() {
                 report_html(plan, today)

@@ -169,7 +169,7 @@ fn Dialog() -> impl IntoView {
         };
         let header = header();
         let mut columns = match_columns(sheet, &header);
-        state.history.with_untracked(|history| {
+        state.edits.history.with_untracked(|history| {
             let skills: Vec<&str> = history
                 .plan()
                 .skills
@@ -211,6 +211,7 @@ fn Dialog() -> impl IntoView {
             };
             Some(
                 state
+                    .edits
                     .history
                     .with(|history| plan_import(history.plan(), table, &mapping, &source)),
             )
@@ -237,7 +238,7 @@ fn Dialog() -> impl IntoView {
         }) else {
             return;
         };
-        match state.execute(command) {
+        match state.edits.execute(command) {
             Ok(_) => {
                 error.set(None);
                 import.load(String::new(), String::new());
@@ -631,7 +632,7 @@ fn Done(summary: String) -> impl IntoView {
         <div class="files__actions">
             <button id="sheet-import-next" class="button button--primary" on:click=move |_| import.start(None)>"Import another sheet"</button>
             <button class="button" on:click=move |_| {
-                state.undo();
+                state.edits.undo();
                 import.close();
             }>"Undo this import"</button>
             <button class="button button--quiet" on:click=move |_| import.close()>"Close"</button>

@@ -11,10 +11,15 @@ use crate::model::PlanId;
 #[component]
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let plan_name = move || state.history.with(|history| history.plan().name.clone());
-    let current_id = move || state.history.with(|history| history.plan().id);
+    let plan_name = move || {
+        state
+            .edits
+            .history
+            .with(|history| history.plan().name.clone())
+    };
+    let current_id = move || state.edits.history.with(|history| history.plan().id);
     let undo_label = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .undo_label()
                 .map_or("Nothing to undo".to_string(), |label| {
@@ -23,7 +28,7 @@ pub fn Header() -> impl IntoView {
         })
     };
     let redo_label = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .redo_label()
                 .map_or("Nothing to redo".to_string(), |label| {
@@ -45,8 +50,9 @@ pub fn Header() -> impl IntoView {
     // The switcher lists the stored plans and the open one (which may not be
     // stored yet when storage is unavailable).
     let options = move || {
-        let mut entries = state.plans.get();
+        let mut entries = state.saving.plans.get();
         let (id, name) = state
+            .edits
             .history
             .with(|history| (history.plan().id, history.plan().name.clone()));
         match entries.iter_mut().find(|entry| entry.id == id) {
@@ -77,7 +83,7 @@ pub fn Header() -> impl IntoView {
             stop_renaming();
             return;
         }
-        match state.execute(Command::RenamePlan(name)) {
+        match state.edits.execute(Command::RenamePlan(name)) {
             Ok(_) => stop_renaming(),
             Err(reason) => rename_error.set(Some(format!("Not renamed: {reason}"))),
         }
@@ -135,21 +141,21 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="app-header__actions">
                 <label class="app-header__toggle" title="Whether tentative work (pipeline deals and unconfirmed bookings) counts in every load, utilisation, risk and money figure">
-                    <input type="checkbox" prop:checked=move || state.include_tentative.get()
-                        on:change=move |event| state.include_tentative.set(event_target_checked(&event))/>
+                    <input type="checkbox" prop:checked=move || state.figures.include_tentative.get()
+                        on:change=move |event| state.figures.include_tentative.set(event_target_checked(&event))/>
                     " Include tentative work"
                 </label>
-                <button class="button button--quiet" on:click=move |_| state.undo()
-                    disabled=move || state.history.with(|history| history.undo_label().is_none())
+                <button class="button button--quiet" on:click=move |_| state.edits.undo()
+                    disabled=move || state.edits.history.with(|history| history.undo_label().is_none())
                     title=undo_label aria-label=undo_label>
                     "↶ Undo"
                 </button>
-                <button class="button button--quiet" on:click=move |_| state.redo()
-                    disabled=move || state.history.with(|history| history.redo_label().is_none())
+                <button class="button button--quiet" on:click=move |_| state.edits.redo()
+                    disabled=move || state.edits.history.with(|history| history.redo_label().is_none())
                     title=redo_label aria-label=redo_label>
                     "↷ Redo"
                 </button>
-                <button class="button" on:click=move |_| state.export()>"Export plan"</button>
+                <button class="button" on:click=move |_| state.exchange.export()>"Export plan"</button>
             </div>
             <Nav/>
         </header>
@@ -169,8 +175,8 @@ fn Nav() -> impl IntoView {
                         <a
                             href=route.hash()
                             class="app-nav__link"
-                            class:app-nav__link--current=move || state.route.get() == route
-                            aria-current=move || (state.route.get() == route).then_some("page")
+                            class:app-nav__link--current=move || state.routing.route.get() == route
+                            aria-current=move || (state.routing.route.get() == route).then_some("page")
                         >
                             {route.label()}
                         </a>
@@ -187,28 +193,28 @@ pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="notices" aria-label="Notices">
-            {move || state.notices.get().into_iter().map(|notice| view! {
+            {move || state.notices.list.get().into_iter().map(|notice| view! {
                 <div
                     class="notice"
-                    class:notice--error=notice.kind == NoticeKind::Error
-                    role=if notice.kind == NoticeKind::Error { "alert" } else { "status" }
+                    class:notice--error=notice.kind() == NoticeKind::Error
+                    role=if notice.kind() == NoticeKind::Error { "alert" } else { "status" }
                 >
                     <p class="notice__message">{notice.message.clone()}</p>
-                    {match notice.action {
+                    {match notice.action() {
                         Some(NoticeAction::ExportNow) => view! {
-                            <button class="button" on:click=move |_| state.export()>"Export plan now"</button>
+                            <button class="button" on:click=move |_| state.exchange.export()>"Export plan now"</button>
                         }.into_any(),
                         Some(NoticeAction::OpenFiles) => view! {
                             <a class="button" href=Route::Files.hash()>"Open Files"</a>
                         }.into_any(),
                         Some(NoticeAction::ResolveConflict) => view! {
-                            <button class="button" on:click=move |_| state.load_other_version()>"Load the other version"</button>
-                            <button class="button" on:click=move |_| state.keep_this_version()>"Keep this version"</button>
+                            <button class="button" on:click=move |_| state.saving.load_other_version()>"Load the other version"</button>
+                            <button class="button" on:click=move |_| state.saving.keep_this_version()>"Keep this version"</button>
                         }.into_any(),
                         None => ().into_any(),
                     }}
                     <button class="button button--quiet" aria-label="Dismiss this notice"
-                        on:click=move |_| state.dismiss(notice.id)>"✕"</button>
+                        on:click=move |_| state.notices.dismiss(notice.id)>"✕"</button>
                 </div>
             }).collect_view()}
         </section>
@@ -221,7 +227,7 @@ pub fn Notices() -> impl IntoView {
 pub fn BoardBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.board.get().map(|board| match board.status {
+        state.board.current.get().map(|board| match board.status {
             BoardStatus::Loading => view! {
                 <div class="board-banner" role="status">
                     <p><strong>"Team board"</strong> " · loading " <code>{board.source}</code> "…"</p>

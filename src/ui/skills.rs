@@ -219,7 +219,7 @@ pub fn SkillsView() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let set_level = move |person: PersonId, skill: SkillId, level: u8| {
-        let _ = state.execute(Command::SetSkillLevel {
+        let _ = state.edits.execute(Command::SetSkillLevel {
             person,
             skill,
             level,
@@ -252,7 +252,7 @@ pub fn SkillsView() -> impl IntoView {
         let Some((_, _, _, person, skill)) = cell_of(event.target()) else {
             return;
         };
-        let level = state.history.with_untracked(|history| {
+        let level = state.edits.history.with_untracked(|history| {
             history
                 .plan()
                 .person(person)
@@ -269,7 +269,7 @@ pub fn SkillsView() -> impl IntoView {
             name: new_name.get_untracked().trim().to_string(),
             category: new_category.get_untracked().trim().to_string(),
         };
-        match state.execute(Command::AddSkill(skill)) {
+        match state.edits.execute(Command::AddSkill(skill)) {
             Ok(_) => {
                 new_name.set(String::new());
                 error.set(None);
@@ -283,7 +283,7 @@ pub fn SkillsView() -> impl IntoView {
     let shown = RwSignal::new(ROWS_SHOWN);
     let people_count = Memo::new(move |_| {
         let team = team.get();
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .plan()
                 .people
@@ -293,7 +293,7 @@ pub fn SkillsView() -> impl IntoView {
         })
     });
     let rows = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             let (team, category) = (team.get(), category.get());
             let skills: Vec<&Skill> = plan
@@ -325,7 +325,7 @@ pub fn SkillsView() -> impl IntoView {
     // most, so the table's head stays as it is and its foot is drawn again
     // only when a total changes.
     let choices = Memo::new(move |_| {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             (
                 distinct_texts(plan.people.iter().map(|p| p.team.as_str())),
@@ -335,7 +335,7 @@ pub fn SkillsView() -> impl IntoView {
     });
     let shown_skills = Memo::new(move |_| {
         let category = category.get();
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .plan()
                 .skills
@@ -348,7 +348,7 @@ pub fn SkillsView() -> impl IntoView {
     let holders = Memo::new(move |_| {
         let team = team.get();
         shown_skills.with(|shown| {
-            state.history.with(|history| {
+            state.edits.history.with(|history| {
                 let people: Vec<_> = history
                     .plan()
                     .people
@@ -464,7 +464,7 @@ pub fn SkillsView() -> impl IntoView {
             <div class="plan__top">
                 <section class="panel" aria-labelledby="coverage-title">
                     <h2 id="coverage-title">"Coverage"</h2>
-                    {move || state.history.with(|history| {
+                    {move || state.edits.history.with(|history| {
                         let findings = skills::coverage(history.plan(), today);
                         if findings.is_empty() {
                             return view! { <p class="empty">"Every skill is held by two people or more, and nothing the work needs is missing."</p> }.into_any();
@@ -481,7 +481,7 @@ pub fn SkillsView() -> impl IntoView {
                 <section class="panel" aria-labelledby="supply-title">
                     <h2 id="supply-title">"Supply and demand"</h2>
                     <p class="view__hint">"Hours the open work needs of each skill, against the hours left in the horizon of the people who hold it at working level."</p>
-                    {move || state.history.with(|history| {
+                    {move || state.edits.history.with(|history| {
                         let plan = history.plan();
                         let balances = skills::supply_and_demand(plan, today);
                         view! {
@@ -522,7 +522,7 @@ fn Engagement() -> impl IntoView {
     let weeks = RwSignal::new("6".to_string());
     let earliest = RwSignal::new(today.to_string());
     let answer = RwSignal::new(None::<Result<Vec<(String, String)>, String>>);
-    let catalogue: Vec<(String, String)> = state.history.with_untracked(|history| {
+    let catalogue: Vec<(String, String)> = state.edits.history.with_untracked(|history| {
         history
             .plan()
             .skills
@@ -567,7 +567,7 @@ fn Engagement() -> impl IntoView {
                     })
                 })
                 .collect();
-            Ok(state.history.with_untracked(|history| {
+            Ok(state.edits.history.with_untracked(|history| {
                 let plan = history.plan();
                 skills::engagement_candidates(
                     plan,
@@ -648,7 +648,7 @@ fn SpreadsheetActions() -> impl IntoView {
     let sheets = expect_context::<super::sheet_import::SheetImport>();
     let problem = RwSignal::new(None::<String>);
     let export = move |_| {
-        let (name, text) = state.history.with_untracked(|history| {
+        let (name, text) = state.edits.history.with_untracked(|history| {
             let plan = history.plan();
             (
                 format!("{} skills.csv", plan.name.trim()),
@@ -678,7 +678,12 @@ fn Catalogue() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The rows follow the catalogue, not every edit of the plan (a level
     // set in the matrix drew all of them again, and lost what was typed).
-    let catalogue = Memo::new(move |_| state.history.with(|history| history.plan().skills.clone()));
+    let catalogue = Memo::new(move |_| {
+        state
+            .edits
+            .history
+            .with(|history| history.plan().skills.clone())
+    });
     view! {
         <details class="panel catalogue">
             <summary><h2 class="catalogue__title">"Skill catalogue"</h2></summary>
@@ -698,13 +703,13 @@ fn Catalogue() -> impl IntoView {
                                 <button type="button" class="button button--small" aria-label=format!("Save {label}")
                                     on:click=move |_| {
                                         let skill = Skill { id, name: name.get_untracked().trim().to_string(), category: category.get_untracked().trim().to_string() };
-                                        match state.execute(Command::UpdateSkill(skill)) {
+                                        match state.edits.execute(Command::UpdateSkill(skill)) {
                                             Ok(_) => error.set(None),
                                             Err(message) => error.set(Some(message)),
                                         }
                                     }>"Save"</button>
                                 <button type="button" class="button button--small button--danger" aria-label=format!("Remove {label}")
-                                    on:click=move |_| { let _ = state.execute(Command::RemoveSkill(id)); }>"Remove"</button>
+                                    on:click=move |_| { let _ = state.edits.execute(Command::RemoveSkill(id)); }>"Remove"</button>
                             </li>
                         }
                     }).collect_view()

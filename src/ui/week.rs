@@ -36,7 +36,7 @@ pub fn WeekView() -> impl IntoView {
                     <span class="filter__label">"Show"</span>
                     {move || {
                         let current = person.get_untracked();
-                        let options = state.history.with(|history| {
+                        let options = state.edits.history.with(|history| {
                             history.plan().people.iter().map(|p| (p.id.to_string(), p.name.clone())).collect::<Vec<_>>()
                         });
                         view! {
@@ -53,10 +53,10 @@ pub fn WeekView() -> impl IntoView {
             </div>
             <div inner_html=move || {
                 let only = person.get().parse::<PersonId>().ok();
-                state.load.with(|load| {
-                    state.risks.with(|found| {
-                        state.history.with(|history| {
-                            state.ranking.with(|ranking| {
+                state.figures.load.with(|load| {
+                    state.figures.risks.with(|found| {
+                        state.edits.history.with(|history| {
+                            state.figures.ranking.with(|ranking| {
                                 week_html(history.plan(), load, found, ranking, today, only)
                             })
                         })
@@ -392,13 +392,14 @@ pub fn RisksPanel(#[prop(into)] only: Signal<Option<PersonId>>) -> impl IntoView
     let count = Memo::new(move |_| {
         let only = only.get();
         state
+            .figures
             .risks
             .with(|found| found.iter().filter(|risk| about(risk, only)).count())
     });
     let list = move || {
         let (only, limit) = (only.get(), limit());
-        state.risks.with(|found| {
-            state.history.with(|history| {
+        state.figures.risks.with(|found| {
+            state.edits.history.with(|history| {
                 let mine: Vec<&Risk> = found.iter().filter(|risk| about(risk, only)).collect();
                 let mut out = String::new();
                 risks_html(&mut out, history.plan(), &mine, limit);

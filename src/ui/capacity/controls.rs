@@ -122,7 +122,7 @@ pub(super) fn WorkList(
         let wanted = find.get();
         let wanted = wanted.trim();
         computed.with(|capacity| {
-            state.history.with(|history| {
+            state.edits.history.with(|history| {
                 let plan = history.plan();
                 // The unstaffed entries by activity id, for binary search.
                 let mut short_of: Vec<(u32, usize)> = capacity

@@ -19,7 +19,7 @@ pub(super) fn AllocationEditor(
     let heading = move || {
         current.with(|allocation| {
             let allocation = allocation.as_ref()?;
-            state.history.with(|history| {
+            state.edits.history.with(|history| {
                 let plan = history.plan();
                 Some((
                     plan.activity_title(allocation.activity),
@@ -42,6 +42,7 @@ pub(super) fn AllocationEditor(
                     ..
                 },
             ) => state
+                .edits
                 .history
                 .with(|history| Some(assignee_name(history.plan(), &allocation.assignee))),
             _ => None,
@@ -51,7 +52,7 @@ pub(super) fn AllocationEditor(
         use std::hash::{Hash, Hasher};
         let mut hasher = std::hash::DefaultHasher::new();
         placeholder().hash(&mut hasher);
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             for person in &plan.people {
                 (person.id.0, &person.name).hash(&mut hasher);
@@ -67,7 +68,7 @@ pub(super) fn AllocationEditor(
         // it would never learn what it depends on.
         let _ = roster.get();
         let placeholder = untrack(placeholder);
-        state.history.with_untracked(|history| {
+        state.edits.history.with_untracked(|history| {
             let plan = history.plan();
             let mut holders: Vec<(String, String)> = placeholder
                 .map(|name| (String::new(), name))
@@ -88,7 +89,7 @@ pub(super) fn AllocationEditor(
         })
     });
     let scenario_options = Memo::new(move |_| {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let mut options = vec![(String::new(), "(no scenario)".to_string())];
             options.extend(
                 history
@@ -176,7 +177,7 @@ pub(super) fn AllocationEditor(
             };
             Ok::<(), String>(())
         })();
-        let result = read.and_then(|()| state.execute(Command::UpdateAllocation(next)));
+        let result = read.and_then(|()| state.edits.execute(Command::UpdateAllocation(next)));
         match result {
             Ok(summary) => {
                 error.set(None);
@@ -189,7 +190,7 @@ pub(super) fn AllocationEditor(
         let Some(id) = selected.get_untracked() else {
             return;
         };
-        match state.execute(Command::RemoveAllocation(id)) {
+        match state.edits.execute(Command::RemoveAllocation(id)) {
             Ok(summary) => {
                 message.set(Some(summary));
                 selected.set(None);

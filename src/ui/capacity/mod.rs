@@ -172,17 +172,18 @@ pub fn CapacityView() -> impl IntoView {
     let range = Memo::new(move |_| {
         chosen_range
             .get()
-            .unwrap_or_else(|| state.history.with(|history| history.plan().horizon))
+            .unwrap_or_else(|| state.edits.history.with(|history| history.plan().horizon))
     });
     // One switch for every view: tentative work counts here as it does in
     // the risks and the week.
-    let include_tentative = state.include_tentative;
-    let hidden = state.hidden_scenarios;
+    let include_tentative = state.figures.include_tentative;
+    let hidden = state.figures.hidden_scenarios;
     let collapsed = RwSignal::new(Vec::<String>::new());
     let chosen_bars = RwSignal::new(None::<bool>);
     let show_bars = Memo::new(move |_| {
         chosen_bars.get().unwrap_or_else(|| {
             state
+                .edits
                 .history
                 .with(|history| history.plan().people.len() <= BARS_SHOWN_UP_TO)
         })
@@ -196,7 +197,7 @@ pub fn CapacityView() -> impl IntoView {
     // or the one a drop made).
     let selected = RwSignal::new(None::<AllocationId>);
 
-    let options = state.options;
+    let options = state.figures.options;
     // The capacity and the billable shares are "changed" whenever they are
     // worked out again, without comparing them with the last ones: all
     // that reads them reads the plan too, so a comparison would only cost
@@ -209,7 +210,7 @@ pub fn CapacityView() -> impl IntoView {
         move |_| {
             let options = options.get();
             let range = clamp_range(range.get());
-            state.history.with(|history| {
+            state.edits.history.with(|history| {
                 let plan = history.plan();
                 kept.try_update_value(|(seen, kept)| {
                     let changed = seen.and_then(|seen| history.changes_since(seen));
@@ -236,7 +237,7 @@ pub fn CapacityView() -> impl IntoView {
                 let changed = kept
                     .try_update_value(|(_, kept)| kept.take_changed_people())
                     .flatten();
-                state.history.with(|history| {
+                state.edits.history.with(|history| {
                     let plan = history.plan();
                     let options = options.get();
                     money::tracks_billable(plan).then(|| {
@@ -260,7 +261,7 @@ pub fn CapacityView() -> impl IntoView {
             draft.with(|draft| {
                 billing.with(|billing| {
                     computed.with(|capacity| {
-                        state.history.with(|history| {
+                        state.edits.history.with(|history| {
                             std::sync::Arc::new(lines(
                                 history.plan(),
                                 capacity,
@@ -278,7 +279,7 @@ pub fn CapacityView() -> impl IntoView {
 
     // Applies a change to an allocation, keeping focus on its bar.
     let place = move |allocation: Allocation, original: Option<AllocationId>| {
-        let next_id = state.history.with_untracked(|history| {
+        let next_id = state.edits.history.with_untracked(|history| {
             AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
         });
         let id = original.unwrap_or(next_id);
@@ -286,7 +287,7 @@ pub fn CapacityView() -> impl IntoView {
             Some(_) => Command::UpdateAllocation(allocation),
             None => Command::AddAllocation(allocation),
         };
-        match state.execute(command) {
+        match state.edits.execute(command) {
             Ok(summary) => {
                 message.set(Some(summary));
                 selected.set(Some(id));
@@ -301,6 +302,7 @@ pub fn CapacityView() -> impl IntoView {
     };
     let find = move |id: AllocationId| {
         state
+            .edits
             .history
             .with_untracked(|history| history.plan().allocation(id).cloned())
     };
@@ -310,6 +312,7 @@ pub fn CapacityView() -> impl IntoView {
     let selected_allocation = Memo::new(move |_| {
         let id = selected.get()?;
         state
+            .edits
             .history
             .with(|history| history.plan().allocation(id).cloned())
     });
@@ -350,7 +353,7 @@ pub fn CapacityView() -> impl IntoView {
         let week = first_week.plus_weeks(column);
         match what {
             Dragged::Activity(activity) => {
-                let proposed = state.history.with_untracked(|history| {
+                let proposed = state.edits.history.with_untracked(|history| {
                     computed.with_untracked(|capacity| {
                         capacity::proposed_allocation(
                             history.plan(),
@@ -365,7 +368,7 @@ pub fn CapacityView() -> impl IntoView {
                 match proposed {
                     Some(proposal) => {
                         let note = state
-                            .history
+                            .edits.history
                             .with_untracked(|history| proposal.note(history.plan()));
                         if place(proposal.allocation, None) && !note.is_empty() {
                             message.update(|text| {
@@ -464,12 +467,15 @@ pub fn CapacityView() -> impl IntoView {
     };
     let describe_draft = move |draft: &Draft| {
         let place = state
+            .edits
             .history
             .with_untracked(|history| draft_place(history.plan(), &draft.allocation));
         format!("{place}. Enter applies, Escape cancels.")
     };
     let start_draft = move |next: Draft| {
-        state.announce(format!("Moving {}", describe_draft(&next)));
+        state
+            .edits
+            .announce(format!("Moving {}", describe_draft(&next)));
         draft.set(Some(next));
         browser::focus_after_render("bar-draft".to_string());
     };
@@ -489,7 +495,7 @@ pub fn CapacityView() -> impl IntoView {
             return;
         };
         draft.set(None);
-        state.announce("Move cancelled".to_string());
+        state.edits.announce("Move cancelled".to_string());
         match next.original {
             Some(id) => browser::focus_after_render(format!("bar-{id}")),
             None => browser::focus_after_render(format!("worklist-{}", next.allocation.activity)),
@@ -502,7 +508,7 @@ pub fn CapacityView() -> impl IntoView {
             return;
         };
         next.allocation = draft_moved_to(&next.allocation, assignee, week);
-        state.announce(describe_draft(&next));
+        state.edits.announce(describe_draft(&next));
         draft.set(Some(next));
         browser::focus_after_render("bar-draft".to_string());
     };
@@ -515,7 +521,7 @@ pub fn CapacityView() -> impl IntoView {
         if let Some(step_key) = DraftKey::of(&key, event.shift_key()) {
             event.prevent_default();
             next.allocation = step_draft(&next.allocation, step_key, &visible_rows());
-            state.announce(describe_draft(&next));
+            state.edits.announce(describe_draft(&next));
             draft.set(Some(next));
             browser::focus_after_render("bar-draft".to_string());
             return;
@@ -563,7 +569,7 @@ pub fn CapacityView() -> impl IntoView {
                     bar.get_attribute("data-id").and_then(|id| id.parse().ok());
                 if let Some(id) = id {
                     event.prevent_default();
-                    if let Ok(summary) = state.execute(Command::RemoveAllocation(id)) {
+                    if let Ok(summary) = state.edits.execute(Command::RemoveAllocation(id)) {
                         message.set(Some(summary));
                         focus_timeline();
                     }
@@ -587,7 +593,7 @@ pub fn CapacityView() -> impl IntoView {
     // a draft on its owner (or the first person shown) in its first open
     // week.
     let start_placing = move |activity: ActivityId| {
-        let proposed = state.history.with_untracked(|history| {
+        let proposed = state.edits.history.with_untracked(|history| {
             let plan = history.plan();
             let rows = visible_rows();
             let found = plan.activity(activity)?;
@@ -707,7 +713,7 @@ pub fn CapacityView() -> impl IntoView {
     let settled = RwSignal::new(0u32);
     let generation = StoredValue::new(0u32);
     Effect::new(move |first: Option<()>| {
-        state.history.track();
+        state.edits.history.track();
         computed.with(|_| ());
         if first.is_none() {
             return;
@@ -725,7 +731,7 @@ pub fn CapacityView() -> impl IntoView {
     let draft_text = Memo::new(move |_| {
         draft.with(|draft| {
             let draft = draft.as_ref()?;
-            Some(state.history.with(|history| {
+            Some(state.edits.history.with(|history| {
                 let plan = history.plan();
                 format!(
                     "{} '{}': {}.",

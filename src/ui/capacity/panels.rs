@@ -249,7 +249,7 @@ pub fn Scenarios(
     // Memos: what reads them is drawn again when they change, not after
     // every drop.
     let bills = Memo::new(move |_| {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             !plan.scenarios.is_empty() && money::has_money(plan)
         })
@@ -258,12 +258,14 @@ pub fn Scenarios(
     let money_shown = Memo::new(move |_| {
         money_chosen.get().unwrap_or_else(|| {
             state
+                .edits
                 .history
                 .with(|history| history.plan().allocations.len() <= MONEY_EFFECT_AT_ONCE_UP_TO)
         })
     });
     let no_scenarios = Memo::new(move |_| {
         state
+            .edits
             .history
             .with(|history| history.plan().scenarios.is_empty())
     });
@@ -278,7 +280,7 @@ pub fn Scenarios(
             start: capacity.first_week,
             weeks: capacity.weeks as u32,
         });
-        state.history.with_untracked(|history| {
+        state.edits.history.with_untracked(|history| {
             let plan = history.plan();
             plan.scenarios
                 .iter()
@@ -292,7 +294,7 @@ pub fn Scenarios(
     let rows = move || {
         settled.track();
         computed.with_untracked(|capacity| {
-            state.history.with_untracked(|history| {
+            state.edits.history.with_untracked(|history| {
                 let plan = history.plan();
                 plan.scenarios
                     .iter()
@@ -343,7 +345,7 @@ pub fn Scenarios(
     };
     let error = RwSignal::new(None::<String>);
     let run = move |command: Command| {
-        error.set(state.execute(command).err());
+        error.set(state.edits.execute(command).err());
     };
     view! {
         <section class="panel" aria-labelledby="scenarios-title">
@@ -473,7 +475,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
         match engagement {
             Ok((engagement, billing)) => {
                 let options = options.get_untracked();
-                let (found, effects) = state.history.with_untracked(|history| {
+                let (found, effects) = state.edits.history.with_untracked(|history| {
                     let plan = history.plan();
                     let found = capacity::can_we_take_it(plan, &engagement, &options, today);
                     // What each fit shown would earn over the plan's weeks.
@@ -498,7 +500,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                         .collect();
                     (found, effects)
                 });
-                state.announce(found.summary.clone());
+                state.edits.announce(found.summary.clone());
                 error.set(None);
                 answer.set(Some((engagement, billing, found, effects)));
             }
@@ -545,7 +547,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
             commitment: Commitment::Tentative,
             scenario: None,
         };
-        match state.execute(Command::AddScenario {
+        match state.edits.execute(Command::AddScenario {
             name: title,
             activity: Some(activity),
             allocations: vec![allocation],
@@ -562,7 +564,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
     // a memo, so the skill selects are drawn again when the catalogue
     // changes, not on every drop.
     let catalogue = Memo::new(move |_| {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             history
                 .plan()
                 .skills
@@ -616,7 +618,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
     let results = move || {
         answer.get().map(|(engagement, _, found, effects)| {
             let priced = effects.iter().any(Option::is_some);
-            let rows = state.history.with_untracked(|history| {
+            let rows = state.edits.history.with_untracked(|history| {
                 let plan = history.plan();
                 found
                     .fits
@@ -711,7 +713,7 @@ pub fn TakeIt(options: Memo<Options>) -> impl IntoView {
                     <input type="number" min="1" max="52" aria-label="Weeks" prop:value=move || weeks.get() on:input=move |event| weeks.set(event_target_value(&event))/>
                 </label>
                 <label class="filter">
-                    <span class="filter__label">{move || state.history.with(|history| {
+                    <span class="filter__label">{move || state.edits.history.with(|history| {
                         let currency = history.plan().resources.currency.trim().to_string();
                         if currency.is_empty() { "Bill rate an hour".to_string() } else { format!("Bill rate an hour ({currency})") }
                     })}</span>
@@ -740,13 +742,14 @@ pub fn SkillWeeks(
     let state = expect_context::<AppState>();
     // Open at first on a plan small enough to lay out at no cost.
     let open = state
+        .edits
         .history
         .with_untracked(|history| history.plan().people.len() <= 40);
     let shown = RwSignal::new(open);
     let table = move || {
         settled.track();
         computed.with_untracked(|capacity| {
-            state.history.with_untracked(|history| {
+            state.edits.history.with_untracked(|history| {
                 let plan = history.plan();
                 let mut html = String::from(
                     r#"<table class="table skillweeks"><thead><tr><th scope="col">Skill</th>"#,

@@ -271,7 +271,7 @@ impl FileLink {
                 inner.next_check = now + CHECK_EVERY_MS;
             }
             let dialog_closed = inner.awaiting.is_some()
-                && state.merge.try_with_untracked(Option::is_none) == Some(true);
+                && state.exchange.merge.try_with_untracked(Option::is_none) == Some(true);
             (check || write, dialog_closed)
         }) else {
             return;
@@ -303,7 +303,7 @@ impl FileLink {
             })
             .unwrap_or(false);
         linked
-            && !state.read_only()
+            && !state.board.read_only()
             && self.with_inner(|inner| inner.awaiting.is_none()) == Some(true)
     }
 
@@ -388,7 +388,7 @@ impl FileLink {
             return;
         }
         self.clear();
-        if where_now(state).is_none() || state.read_only() {
+        if where_now(state).is_none() || state.board.read_only() {
             return;
         }
         let Ok(Some(found)) = file_access::links(&id.to_string(), Stored::Load).await else {
@@ -498,7 +498,7 @@ impl FileLink {
         let Some(Some(awaiting)) = self.with_inner(|inner| inner.awaiting.take()) else {
             return;
         };
-        if state.merges_applied() > awaiting.applied_before {
+        if state.edits.merges_applied() > awaiting.applied_before {
             self.accept(awaiting.base, &awaiting.edits);
             self.status(LinkState::Pending);
             self.spawn(state, Action::Sync);
@@ -513,6 +513,7 @@ impl FileLink {
 /// (`None` once the app is unmounted: a task may end after that.)
 fn where_now(state: AppState) -> Option<(PlanId, Revision)> {
     state
+        .edits
         .history
         .try_with_untracked(|history| (history.plan().id, history.revision()))
 }
@@ -520,6 +521,7 @@ fn where_now(state: AppState) -> Option<(PlanId, Revision)> {
 /// The open plan.
 fn plan_now(state: AppState) -> Option<Plan> {
     state
+        .edits
         .history
         .try_with_untracked(|history| history.plan().clone())
 }

@@ -39,7 +39,7 @@ impl FileLink {
         let text = match handle.read().await {
             Ok(text) => text,
             Err(message) => {
-                return state.import_failure.set(Some(ImportFailure {
+                return state.exchange.import_failure.set(Some(ImportFailure {
                     file_name,
                     message,
                     path: None,
@@ -47,10 +47,10 @@ impl FileLink {
             }
         };
         match persist::decode_file(&text) {
-            Err(error) => state.reject_file(file_name, &error),
+            Err(error) => state.exchange.reject_file(file_name, &error),
             Ok((mut plan, file_edits)) => {
-                plan.id = state.fresh_plan_id();
-                state.import_failure.set(None);
+                plan.id = state.saving.fresh_plan_id();
+                state.exchange.import_failure.set(None);
                 let name = plan.name.clone();
                 self.link(
                     plan.id,
@@ -68,7 +68,7 @@ impl FileLink {
                     inner.seen = opened;
                     inner.own_revision = opened.map(|(_, revision)| revision);
                 });
-                state.announce(format!(
+                state.edits.announce(format!(
                     "Opened '{name}' from {file_name}: changes are written to it"
                 ));
             }
@@ -103,7 +103,7 @@ impl FileLink {
                 .show(|shown| shown.problem = Some(format!("The plan was not saved: {reason}")));
         }
         let file_name = handle.name();
-        state.take_edit_labels();
+        state.edits.take_edit_labels();
         self.link(
             plan.id,
             handle,
@@ -116,7 +116,9 @@ impl FileLink {
         self.spawn_remember();
         // A change made while the picker was open is written next.
         self.spawn(state, Action::Sync);
-        state.announce(format!("Saved to {file_name}: changes are written to it"));
+        state
+            .edits
+            .announce(format!("Saved to {file_name}: changes are written to it"));
     }
 
     /// Forgets the open plan's file; the plan stays in this browser.
@@ -126,7 +128,7 @@ impl FileLink {
         };
         self.clear();
         self.spawn(state, Action::Forget(linked.plan));
-        state.announce(format!(
+        state.edits.announce(format!(
             "Unlinked {}: the plan stays in this browser",
             linked.file_name
         ));

@@ -58,14 +58,14 @@ impl FileLink {
             Ok(Reconciled::NothingNew) => {}
             Ok(Reconciled::Merged { plan, changes }) => {
                 // The merge is not an edit of ours to record in the file.
-                let labels = state.take_edit_labels();
-                let result = state.execute(Command::Merge {
+                let labels = state.edits.take_edit_labels();
+                let result = state.edits.execute(Command::Merge {
                     plan,
                     changes: link::things_changed(&changes).len(),
                     source: linked.file_name.clone(),
                 });
-                state.take_edit_labels();
-                state.restore_edit_labels(labels);
+                state.edits.take_edit_labels();
+                state.edits.restore_edit_labels(labels);
                 if let Err(reason) = result {
                     self.fail(format!(
                         "The changes in {} could not be merged: {reason}",
@@ -76,18 +76,21 @@ impl FileLink {
                 let revision = where_now(state).map(|(_, revision)| revision);
                 self.with_inner(|inner| inner.own_revision = revision);
                 let notice = link::merge_notice(&linked.file_name, &names, &changes);
-                state.announce(notice.clone());
+                state.edits.announce(notice.clone());
                 self.show(|shown| shown.merged = Some(notice));
             }
             Ok(Reconciled::Ask(comparison)) => {
                 self.status(LinkState::Unresolved);
-                let busy = state.merge.with_untracked(Option::is_some)
-                    || state.pending_import.with_untracked(Option::is_some);
+                let busy = state.exchange.merge.with_untracked(Option::is_some)
+                    || state
+                        .exchange
+                        .pending_import
+                        .with_untracked(Option::is_some);
                 if busy {
                     // Another comparison is open: this one waits for Review.
                     return false;
                 }
-                let applied_before = state.merges_applied();
+                let applied_before = state.edits.merges_applied();
                 self.with_inner(|inner| {
                     inner.awaiting = Some(Awaiting {
                         base: Base {
@@ -98,7 +101,7 @@ impl FileLink {
                         applied_before,
                     })
                 });
-                state.merge.set(Some(PendingMerge::new(
+                state.exchange.merge.set(Some(PendingMerge::new(
                     linked.file_name.clone(),
                     *comparison,
                     theirs,
@@ -108,7 +111,7 @@ impl FileLink {
                 } else {
                     &names
                 };
-                state.announce(format!(
+                state.edits.announce(format!(
                     "{} has changes by {who} to what you changed too: pick what to keep. Nothing is written to it until then.",
                     linked.file_name
                 ));
@@ -145,14 +148,14 @@ impl FileLink {
                 .is_some_and(|written| link::same_content(&ours, written))
         });
         if in_step_now == Some(true) {
-            state.take_edit_labels();
+            state.edits.take_edit_labels();
             self.show(|shown| {
                 shown.problem = None;
                 shown.status = in_step(&shown.edits);
             });
             return;
         }
-        let labels = state.take_edit_labels();
+        let labels = state.edits.take_edit_labels();
         let edit = Edit::new(
             &self.signature(),
             &link::utc_stamp(file_access::now_utc()),
@@ -163,7 +166,7 @@ impl FileLink {
         };
         let text = persist::encode_file(&ours, &written_edits);
         if let Err(reason) = handle.write(&text).await {
-            state.restore_edit_labels(labels);
+            state.edits.restore_edit_labels(labels);
             return self.fail(reason);
         }
         if !self.still(state, linked) {

@@ -115,7 +115,7 @@ pub fn LinkPanel() -> impl IntoView {
         .into_any();
     }
     let linked = move || {
-        let read_only = state.board.with(Option::is_some);
+        let read_only = state.board.current.with(Option::is_some);
         link.shown.with(|shown| {
             let mut buttons = Vec::new();
             let about = shown.linked.as_ref().map(|linked| {

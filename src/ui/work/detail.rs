@@ -9,21 +9,26 @@ pub(super) fn EngagementDetail(id: ActivityId) -> impl IntoView {
     let today = state.today;
     let activity = Memo::new(move |_| {
         state
+            .edits
             .history
             .with(|history| history.plan().activity(id).cloned())
     });
     let editing = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let run = move |command: Command| match state.execute(command) {
+    let run = move |command: Command| match state.edits.execute(command) {
         Ok(summary) => message.set(Some(summary)),
         Err(reason) => message.set(Some(format!("Not changed: {reason}"))),
     };
     let ask = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             let ask = asked_of(plan, id)?;
-            let answer =
-                capacity::can_we_take_it(plan, &ask.engagement, &state.options.get(), today);
+            let answer = capacity::can_we_take_it(
+                plan,
+                &ask.engagement,
+                &state.figures.options.get(),
+                today,
+            );
             Some((ask, answer))
         })
     };
@@ -38,7 +43,7 @@ pub(super) fn EngagementDetail(id: ActivityId) -> impl IntoView {
         } else {
             work.client.clone()
         };
-        let lead = state.history.with_untracked(|history| {
+        let lead = state.edits.history.with_untracked(|history| {
             work.owner
                 .map(|owner| history.plan().person_name(owner))
                 .unwrap_or_else(|| "no lead".to_string())
@@ -46,13 +51,13 @@ pub(super) fn EngagementDetail(id: ActivityId) -> impl IntoView {
         let billing = match work.billing {
             Billing::NotBilled if work.billable => "billable, no price set".to_string(),
             Billing::NotBilled => "not billed".to_string(),
-            Billing::Hourly { rate } => state.history.with_untracked(|history| {
+            Billing::Hourly { rate } => state.edits.history.with_untracked(|history| {
                 format!(
                     "{} an hour",
                     amount_text(rate, &history.plan().resources.currency)
                 )
             }),
-            Billing::FixedFee { amount } => state.history.with_untracked(|history| {
+            Billing::FixedFee { amount } => state.edits.history.with_untracked(|history| {
                 format!(
                     "fixed fee {}",
                     amount_text(amount, &history.plan().resources.currency)
@@ -87,7 +92,7 @@ pub(super) fn EngagementDetail(id: ActivityId) -> impl IntoView {
                 </div>
                 <p class="book__message" role="status">{move || message.get()}</p>
                 {move || {
-                    let mine: Vec<(String, String, bool)> = state.risks.with(|found| {
+                    let mine: Vec<(String, String, bool)> = state.figures.risks.with(|found| {
                         risks::risks_of(found, id)
                             .map(|risk| (risk.kind.label().to_string(), risk.evidence.clone(), risk.severity == risks::Severity::High))
                             .collect()
@@ -116,7 +121,7 @@ pub(super) fn EngagementDetail(id: ActivityId) -> impl IntoView {
                         <p>{answer.summary.clone()}</p>
                         <ul class="week__list">
                             {answer.fits.iter().take(6).map(|fit| {
-                                let who = state.history.with_untracked(|history| match &fit.assignee {
+                                let who = state.edits.history.with_untracked(|history| match &fit.assignee {
                                     Assignee::Person(person) => history.plan().person_name(*person),
                                     Assignee::Role(role) => format!("open role {}", history.plan().role_title(*role)),
                                     Assignee::Placeholder { role, .. } => role.clone(),

@@ -9,6 +9,7 @@ pub(super) fn EngagementForm(which: Option<ActivityId>, on_done: Callback<()>) -
     let state = expect_context::<AppState>();
     let today = state.today;
     let original: Activity = state
+        .edits
         .history
         .with_untracked(|history| which.and_then(|id| history.plan().activity(id).cloned()))
         .unwrap_or_else(|| Activity {
@@ -69,7 +70,7 @@ pub(super) fn EngagementForm(which: Option<ActivityId>, on_done: Callback<()>) -
     let description = RwSignal::new(original.description.clone());
     let error = RwSignal::new(None::<String>);
     let people = move || {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             std::iter::once((String::new(), "No lead".to_string()))
                 .chain(
                     history
@@ -177,7 +178,7 @@ pub(super) fn EngagementForm(which: Option<ActivityId>, on_done: Callback<()>) -
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let result = build().and_then(|activity| {
-            state.execute(if is_new {
+            state.edits.execute(if is_new {
                 Command::AddActivity(activity)
             } else {
                 Command::UpdateActivity(activity)

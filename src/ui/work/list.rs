@@ -20,8 +20,8 @@ pub(super) fn WorkList() -> impl IntoView {
     let groups = Memo::new(move |_| {
         let wanted = find.get().trim().to_string();
         let keep = Filter::of(&filter.get());
-        state.load.with(|load| {
-            state.history.with(|history| {
+        state.figures.load.with(|load| {
+            state.edits.history.with(|history| {
                 book::book_of_work(history.plan(), load, |activity| {
                     keep.keeps(activity)
                         && (wanted.is_empty()
@@ -31,18 +31,18 @@ pub(super) fn WorkList() -> impl IntoView {
             })
         })
     });
-    let risk_index = Memo::new(move |_| state.risks.with(|found| risks::by_work(found)));
+    let risk_index = Memo::new(move |_| state.figures.risks.with(|found| risks::by_work(found)));
     // Budgets burnt, from the money of the horizon.
     let burns = Memo::new(move |_| {
-        state.load.with(|load| {
-            state.history.with(|history| {
+        state.figures.load.with(|load| {
+            state.edits.history.with(|history| {
                 money::compute_on(history.plan(), load, &load.options, today).budgets
             })
         })
     });
     let summary = move || {
-        state.load.with(|load| {
-            state.history.with(|history| {
+        state.figures.load.with(|load| {
+            state.edits.history.with(|history| {
                 let plan = history.plan();
                 let book: Vec<&Activity> = plan
                     .activities
@@ -78,7 +78,10 @@ pub(super) fn WorkList() -> impl IntoView {
         } else {
             name
         };
-        match state.execute(Command::ScenarioFromDeals { name, deals }) {
+        match state
+            .edits
+            .execute(Command::ScenarioFromDeals { name, deals })
+        {
             Ok(summary) => {
                 chosen.set(Vec::new());
                 scenario_name.set(String::new());
@@ -132,7 +135,7 @@ pub(super) fn WorkList() -> impl IntoView {
                 // Drawn again on every edit of the plan, not only when the
                 // groups' hours or teams change: a deal won keeps its hours
                 // but not its tag, stage or buttons.
-                state.history.track();
+                state.edits.history.track();
                 let limit = shown.get();
                 let total: usize = groups.with(|groups| groups.iter().map(|group| group.engagements.len()).sum());
                 let mut left = limit;
@@ -183,6 +186,7 @@ pub(super) fn client_group(
         group.client.clone()
     };
     let now = state
+        .figures
         .load
         .with_untracked(|load| load.column(this_week))
         .and_then(|column| group.hours.get(column).copied())
@@ -195,7 +199,7 @@ pub(super) fn client_group(
         .take(take)
         .map(|engagement| {
             let id = engagement.activity;
-            let (activity, team) = state.history.with_untracked(|history| {
+            let (activity, team) = state.edits.history.with_untracked(|history| {
                 let plan = history.plan();
                 (
                     plan.activity(id).cloned(),
@@ -210,18 +214,18 @@ pub(super) fn client_group(
                     .map(burn_text)
             });
             let spark = state
-                .load
+                .figures.load
                 .with_untracked(|load| sparkline(&engagement.hours, load, this_week));
-            let badge = state.risks.with_untracked(|found| {
+            let badge = state.figures.risks.with_untracked(|found| {
                 risk_index.with_untracked(|index| risk_label_indexed(found, index, id))
             });
             let deal = activity.deal.is_some();
             let title = activity.title.clone();
-            let won = move |_| match state.execute(Command::WinDeal(id)) {
+            let won = move |_| match state.edits.execute(Command::WinDeal(id)) {
                 Ok(summary) => message.set(Some(summary)),
                 Err(reason) => message.set(Some(format!("Not changed: {reason}"))),
             };
-            let lost = move |_| match state.execute(Command::LoseDeal(id)) {
+            let lost = move |_| match state.edits.execute(Command::LoseDeal(id)) {
                 Ok(summary) => message.set(Some(summary)),
                 Err(reason) => message.set(Some(format!("Not changed: {reason}"))),
             };

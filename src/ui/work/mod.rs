@@ -51,8 +51,9 @@ pub fn WorkView() -> impl IntoView {
     // not draw the page again (which would drop its message, its keyboard
     // draft and the focus).
     let focus = Memo::new(move |_| {
-        state.work_focus.get().filter(|id| {
+        state.routing.work_focus.get().filter(|id| {
             state
+                .edits
                 .history
                 .with(|history| history.plan().activity(*id).is_some())
         })

@@ -34,10 +34,10 @@ pub(super) fn EngagementTimeline(
     let dragged = RwSignal::new(None::<Dragged>);
     let draft = RwSignal::new(None::<Draft>);
     let drafting = Memo::new(move |_| draft.with(Option::is_some));
-    let horizon = Memo::new(move |_| state.history.with(|history| history.plan().horizon));
+    let horizon = Memo::new(move |_| state.edits.history.with(|history| history.plan().horizon));
     let weeks = move || horizon.with(|horizon| horizon.weeks().collect::<Vec<Week>>());
     let bookings = Memo::new(move |_| {
-        state.history.with(|history| {
+        state.edits.history.with(|history| {
             let plan = history.plan();
             let mut mine: Vec<Allocation> = plan
                 .allocations
@@ -52,8 +52,8 @@ pub(super) fn EngagementTimeline(
     // The people to offer: those with the skills the work needs first,
     // then by hours free in its first week here.
     let offered = Memo::new(move |_| {
-        state.load.with(|load| {
-            state.history.with(|history| {
+        state.figures.load.with(|load| {
+            state.edits.history.with(|history| {
                 let plan = history.plan();
                 let Some(work) = plan.activity(id) else {
                     return Vec::new();
@@ -105,7 +105,7 @@ pub(super) fn EngagementTimeline(
     // Applies a booking, keeping focus on its bar (as the Capacity view
     // does).
     let place = move |allocation: Allocation, original: Option<AllocationId>| -> bool {
-        let next_id = state.history.with_untracked(|history| {
+        let next_id = state.edits.history.with_untracked(|history| {
             AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
         });
         let bar = original.unwrap_or(next_id);
@@ -113,7 +113,7 @@ pub(super) fn EngagementTimeline(
             Some(_) => Command::UpdateAllocation(allocation),
             None => Command::AddAllocation(allocation),
         };
-        match state.execute(command) {
+        match state.edits.execute(command) {
             Ok(summary) => {
                 message.set(Some(summary));
                 browser::focus_after_render(format!("work-bar-{bar}"));
@@ -128,8 +128,8 @@ pub(super) fn EngagementTimeline(
     // A booking of `person` on this work from `week`, as a drop on the
     // Capacity view proposes it.
     let propose = move |person: PersonId, week: Week| {
-        state.load.with_untracked(|load| {
-            state.history.with_untracked(|history| {
+        state.figures.load.with_untracked(|load| {
+            state.edits.history.with_untracked(|history| {
                 capacity::proposed_allocation(
                     history.plan(),
                     load,
@@ -159,6 +159,7 @@ pub(super) fn EngagementTimeline(
     };
     let find = move |allocation: AllocationId| {
         state
+            .edits
             .history
             .with_untracked(|history| history.plan().allocation(allocation).cloned())
     };
@@ -192,6 +193,7 @@ pub(super) fn EngagementTimeline(
     };
     let describe = move |allocation: &Allocation| {
         let place = state
+            .edits
             .history
             .with_untracked(|history| draft_place(history.plan(), allocation));
         format!(
@@ -199,7 +201,9 @@ pub(super) fn EngagementTimeline(
         )
     };
     let start_draft = move |next: Draft| {
-        state.announce(format!("Booking {}", describe(&next.allocation)));
+        state
+            .edits
+            .announce(format!("Booking {}", describe(&next.allocation)));
         draft.set(Some(next));
         browser::focus_after_render("work-draft".to_string());
     };
@@ -209,7 +213,7 @@ pub(super) fn EngagementTimeline(
             return;
         };
         next.allocation = step_draft(&next.allocation, step_key, &rows_for_keys());
-        state.announce(describe(&next.allocation));
+        state.edits.announce(describe(&next.allocation));
         draft.set(Some(next));
     };
     // Enter, the Apply button: the draft becomes a command.
@@ -228,7 +232,7 @@ pub(super) fn EngagementTimeline(
             return;
         };
         draft.set(None);
-        state.announce("Booking cancelled".to_string());
+        state.edits.announce("Booking cancelled".to_string());
         match (next.original, &next.allocation.assignee) {
             (Some(bar), _) => browser::focus_after_render(format!("work-bar-{bar}")),
             (None, Assignee::Person(person)) => {
@@ -245,7 +249,7 @@ pub(super) fn EngagementTimeline(
         };
         let assignee = row.unwrap_or_else(|| next.allocation.assignee.clone());
         next.allocation = draft_moved_to(&next.allocation, assignee, week);
-        state.announce(describe(&next.allocation));
+        state.edits.announce(describe(&next.allocation));
         draft.set(Some(next));
         browser::focus_after_render("work-draft".to_string());
     };
@@ -288,7 +292,7 @@ pub(super) fn EngagementTimeline(
     let draft_text = Memo::new(move |_| {
         draft.with(|draft| {
             let draft = draft.as_ref()?;
-            Some(state.history.with(|history| {
+            Some(state.edits.history.with(|history| {
                 format!(
                     "{} {}.",
                     if draft.original.is_some() {
@@ -321,8 +325,8 @@ pub(super) fn EngagementTimeline(
                     let bar = allocation.id;
                     let assignee = allocation.assignee.clone();
                     let row_assignee = assignee.clone();
-                    let (name, label, loads) = state.load.with(|load| {
-                        state.history.with(|history| {
+                    let (name, label, loads) = state.figures.load.with(|load| {
+                        state.edits.history.with(|history| {
                             let plan = history.plan();
                             let name = assignee_name(plan, &assignee);
                             let label = format!(
@@ -366,7 +370,7 @@ pub(super) fn EngagementTimeline(
                                 aria-label=label.clone() title=label
                                 style=format!("grid-column: {first} / span {span}")
                                 on:dragstart=move |event| {
-                                    let grab = state.history.with_untracked(|history| {
+                                    let grab = state.edits.history.with_untracked(|history| {
                                         history.plan().allocation(bar).map_or(0, |allocation| {
                                             grab_week(&event, allocation)
                                         })
@@ -406,7 +410,7 @@ pub(super) fn EngagementTimeline(
                                         }
                                         "Delete" => {
                                             event.prevent_default();
-                                            if let Ok(summary) = state.execute(Command::RemoveAllocation(bar)) {
+                                            if let Ok(summary) = state.edits.execute(Command::RemoveAllocation(bar)) {
                                                 message.set(Some(summary));
                                                 // Its bar is gone: focus the team's heading.
                                                 browser::focus_after_render("team-title".to_string());
@@ -434,7 +438,7 @@ pub(super) fn EngagementTimeline(
                 {move || drafting.get().then(|| {
                     let label = move || draft.with(|draft| draft.as_ref().map(|draft| describe(&draft.allocation)).unwrap_or_default());
                     let name = move || draft.with(|draft| draft.as_ref().map(|draft| {
-                        state.history.with_untracked(|history| assignee_name(history.plan(), &draft.allocation.assignee))
+                        state.edits.history.with_untracked(|history| assignee_name(history.plan(), &draft.allocation.assignee))
                     }).unwrap_or_default());
                     let style = move || draft.with(|draft| draft.as_ref().map(|draft| {
                         let (first, span) = bar_columns(&draft.allocation, horizon.get_untracked());
