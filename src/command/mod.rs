@@ -5,11 +5,18 @@
 //! error a planner can read, and [`History`] keeps the plans before and after
 //! so undo and redo work for every edit.
 
+mod activities;
+mod allocations;
 mod book;
+mod checkins;
 pub mod draft;
 pub mod history;
 pub mod import;
+mod people;
+mod plan_edits;
 mod roles;
+mod scenarios;
+mod skills;
 
 pub use history::History;
 
@@ -17,11 +24,10 @@ use chrono::NaiveDate;
 
 use crate::engine::validate;
 use crate::model::{
-    count_of, medium_date, sort_by_number, Activity, ActivityId, Allocation, AllocationId,
-    Assignee, Billing, Cadence, CadenceId, CheckIn, CheckInId, Commitment, Employment, Holiday,
-    Horizon, MetricId, OpenRole, Person, PersonId, Plan, PriorityPin, RaciRole, Resources,
-    RiskSettings, RoleId, RoleStatus, Scenario, ScenarioId, Scope, Skill, SkillId, SkillLevel,
-    Status, StatusChange, StrategicGoal, SuccessMetric, Week, Weekday,
+    Activity, ActivityId, Allocation, AllocationId, Billing, Cadence, CadenceId, CheckIn,
+    CheckInId, Employment, Holiday, Horizon, MetricId, OpenRole, Person, PersonId, Plan, RaciRole,
+    Resources, RiskSettings, RoleId, ScenarioId, Scope, Skill, SkillId, Status, StrategicGoal,
+    SuccessMetric, Weekday,
 };
 
 /// One edit to a plan.
@@ -309,424 +315,64 @@ pub(crate) fn allocations_touched(plan: &Plan, command: &Command) -> Option<Vec<
     }
 }
 
+/// Makes the edit `command` asks for on `plan` and says what it did; each
+/// edit is in the file of what it edits.
 fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, CommandError> {
     match command {
-        Command::RenamePlan(name) => {
-            plan.name = name.trim().to_string();
-            Ok(format!("Renamed the plan to '{}'", plan.name))
-        }
-        Command::SetGoal(goal) => {
-            plan.goal = goal.clone();
-            Ok("Changed the strategic goal".to_string())
-        }
-        Command::SetHorizon(horizon) => {
-            plan.horizon = *horizon;
-            Ok(format!(
-                "Set the horizon to {} weeks from {}",
-                horizon.weeks, horizon.start
-            ))
-        }
-        Command::SetReviewWeekday(day) => {
-            plan.review_weekday = *day;
-            Ok(format!("Moved the weekly review to {day}"))
-        }
-        Command::SetHolidays(holidays) => {
-            plan.holidays = holidays.clone();
-            Ok(format!(
-                "Set {}",
-                count_of(holidays.len(), "public holiday", "public holidays")
-            ))
-        }
-        Command::SetRiskSettings(settings) => {
-            plan.settings = *settings;
-            Ok("Changed the risk thresholds".to_string())
-        }
-        Command::SetResources(resources) => {
-            plan.resources = resources.clone();
-            Ok("Changed the resources".to_string())
-        }
-        Command::AddMetric(metric) => {
-            let mut metric = metric.clone();
-            metric.id = MetricId::next_after(plan.metrics.iter().map(|m| &m.id));
-            let summary = format!("Added the metric '{}'", metric.name);
-            plan.metrics.push(metric);
-            Ok(summary)
-        }
-        Command::UpdateMetric(updated) => {
-            let current = plan
-                .metrics
-                .iter_mut()
-                .find(|metric| metric.id == updated.id)
-                .ok_or(CommandError::NoSuchMetric(updated.id))?;
-            *current = updated.clone();
-            Ok(format!("Changed the metric '{}'", updated.name))
-        }
-        Command::RemoveMetric(id) => {
-            let position = plan
-                .metrics
-                .iter()
-                .position(|metric| metric.id == *id)
-                .ok_or(CommandError::NoSuchMetric(*id))?;
-            let removed = plan.metrics.remove(position);
-            Ok(format!("Removed the metric '{}'", removed.name))
-        }
-        Command::AddActivity(activity) => {
-            let mut activity = activity.clone();
-            activity.id = ActivityId::next_after(plan.activities.iter().map(|a| &a.id));
-            activity.status_history = vec![StatusChange {
-                date: today,
-                status: activity.status,
-            }];
-            let summary = format!("Added '{}'", activity.title);
-            plan.activities.push(activity);
-            Ok(summary)
-        }
-        Command::UpdateActivity(updated) => {
-            let current = activity_mut(plan, updated.id)?;
-            let mut updated = updated.clone();
-            updated.status_history = current.status_history.clone();
-            if updated.status != current.status {
-                updated.status_history.push(StatusChange {
-                    date: today,
-                    status: updated.status,
-                });
-            }
-            let summary = format!("Changed '{}'", updated.title);
-            *current = updated;
-            Ok(summary)
-        }
-        Command::DeleteActivity(id) => {
-            let title = activity_mut(plan, *id)?.title.clone();
-            plan.activities.retain(|activity| activity.id != *id);
-            for activity in &mut plan.activities {
-                activity.depends_on.retain(|dependency| dependency != id);
-            }
-            plan.priority_pins.retain(|pin| pin.activity != *id);
-            plan.allocations
-                .retain(|allocation| allocation.activity != *id);
-            for checkin in &mut plan.checkins {
-                checkin.entries.retain(|entry| entry.activity != *id);
-            }
-            Ok(format!("Deleted '{title}'"))
-        }
-        Command::SetOwner { activity, owner } => {
-            let name = owner.map(|owner| plan.person_name(owner));
-            let activity = activity_mut(plan, *activity)?;
-            activity.owner = *owner;
-            Ok(match name {
-                Some(name) => format!("Gave '{}' to {name}", activity.title),
-                None => format!("Left '{}' without an owner", activity.title),
-            })
-        }
+        Command::RenamePlan(name) => plan_edits::rename_plan(plan, name),
+        Command::SetGoal(goal) => plan_edits::set_goal(plan, goal),
+        Command::SetHorizon(horizon) => plan_edits::set_horizon(plan, *horizon),
+        Command::SetReviewWeekday(day) => plan_edits::set_review_weekday(plan, *day),
+        Command::SetHolidays(holidays) => plan_edits::set_holidays(plan, holidays),
+        Command::SetRiskSettings(settings) => plan_edits::set_risk_settings(plan, *settings),
+        Command::SetResources(resources) => plan_edits::set_resources(plan, resources),
+        Command::AddMetric(metric) => plan_edits::add_metric(plan, metric),
+        Command::UpdateMetric(updated) => plan_edits::update_metric(plan, updated),
+        Command::RemoveMetric(id) => plan_edits::remove_metric(plan, *id),
+        Command::AddActivity(activity) => activities::add_activity(plan, activity, today),
+        Command::UpdateActivity(updated) => activities::update_activity(plan, updated, today),
+        Command::DeleteActivity(id) => activities::delete_activity(plan, *id),
+        Command::SetOwner { activity, owner } => activities::set_owner(plan, *activity, *owner),
         Command::SetSkillLevel {
             person,
             skill,
             level,
-        } => {
-            let skill_name = plan
-                .skill(*skill)
-                .map(|skill| skill.name.clone())
-                .ok_or(CommandError::NoSuchSkill(*skill))?;
-            let person = plan
-                .people
-                .iter_mut()
-                .find(|candidate| candidate.id == *person)
-                .ok_or(CommandError::NoSuchPerson(*person))?;
-            person.skills.retain(|held| held.skill != *skill);
-            if *level > 0 {
-                person.skills.push(SkillLevel {
-                    skill: *skill,
-                    level: *level,
-                });
-            }
-            Ok(format!(
-                "{} is now at level {level} in {skill_name}",
-                person.name
-            ))
-        }
-        Command::AddSkill(skill) => {
-            let mut skill = skill.clone();
-            skill.id = SkillId::next_after(plan.skills.iter().map(|s| &s.id));
-            let summary = format!("Added the skill '{}'", skill.name);
-            plan.skills.push(skill);
-            Ok(summary)
-        }
-        Command::UpdateSkill(updated) => {
-            let skill = plan
-                .skills
-                .iter_mut()
-                .find(|skill| skill.id == updated.id)
-                .ok_or(CommandError::NoSuchSkill(updated.id))?;
-            *skill = updated.clone();
-            Ok(format!("Changed the skill '{}'", updated.name))
-        }
-        Command::RemoveSkill(id) => {
-            let name = plan
-                .skill(*id)
-                .map(|skill| skill.name.clone())
-                .ok_or(CommandError::NoSuchSkill(*id))?;
-            plan.skills.retain(|skill| skill.id != *id);
-            for person in &mut plan.people {
-                person.skills.retain(|held| held.skill != *id);
-            }
-            for activity in &mut plan.activities {
-                activity.required_skills.retain(|need| need.skill != *id);
-            }
-            for allocation in &mut plan.allocations {
-                if let Assignee::Placeholder { skills, .. } = &mut allocation.assignee {
-                    skills.retain(|need| need.skill != *id);
-                }
-            }
-            for role in &mut plan.roles {
-                role.skills.retain(|held| held.skill != *id);
-            }
-            Ok(format!("Removed the skill '{name}'"))
-        }
+        } => skills::set_skill_level(plan, *person, *skill, *level),
+        Command::AddSkill(skill) => skills::add_skill(plan, skill),
+        Command::UpdateSkill(updated) => skills::update_skill(plan, updated),
+        Command::RemoveSkill(id) => skills::remove_skill(plan, *id),
         Command::SetStatus { activity, status } => {
-            let activity = activity_mut(plan, *activity)?;
-            if activity.status == *status {
-                return Ok(format!(
-                    "'{}' is already {}",
-                    activity.title,
-                    status.label()
-                ));
-            }
-            activity.status = *status;
-            activity.status_history.push(StatusChange {
-                date: today,
-                status: *status,
-            });
-            Ok(format!("Moved '{}' to {}", activity.title, status.label()))
+            activities::set_status(plan, *activity, *status, today)
         }
-        Command::AddPerson(person) => {
-            let mut person = person.clone();
-            person.id = PersonId::next_after(plan.people.iter().map(|p| &p.id));
-            let summary = format!("Added {}", person.name);
-            plan.people.push(person);
-            Ok(summary)
-        }
-        Command::UpdatePerson(updated) => {
-            let current = plan
-                .people
-                .iter_mut()
-                .find(|person| person.id == updated.id)
-                .ok_or(CommandError::NoSuchPerson(updated.id))?;
-            *current = updated.clone();
-            Ok(format!("Changed {}", updated.name))
-        }
+        Command::AddPerson(person) => people::add_person(plan, person),
+        Command::UpdatePerson(updated) => people::update_person(plan, updated),
         Command::RemovePerson {
             person,
             reassign_to,
-        } => remove_person(plan, *person, *reassign_to),
-        Command::AddAllocation(allocation) => {
-            let mut allocation = allocation.clone();
-            allocation.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
-            check_allocation(plan, &allocation, None)?;
-            let summary = format!("Allocated {}", describe_allocation(plan, &allocation));
-            plan.allocations.push(allocation);
-            Ok(summary)
-        }
-        Command::UpdateAllocation(updated) => {
-            let index = plan
-                .allocations
-                .iter()
-                .position(|allocation| allocation.id == updated.id)
-                .ok_or(CommandError::NoSuchAllocation(updated.id))?;
-            check_allocation(plan, updated, Some(&plan.allocations[index]))?;
-            let before = &plan.allocations[index];
-            let verb = if matches!(before.assignee, Assignee::Placeholder { .. })
-                && matches!(updated.assignee, Assignee::Person(_))
-            {
-                "Staffed"
-            } else if before.assignee != updated.assignee || before.first_week != updated.first_week
-            {
-                "Moved"
-            } else if before.last_week != updated.last_week {
-                "Resized"
-            } else {
-                "Changed"
-            };
-            let summary = format!("{verb} {}", describe_allocation(plan, updated));
-            plan.allocations[index] = updated.clone();
-            Ok(summary)
-        }
-        Command::RemoveAllocation(id) => {
-            let index = plan
-                .allocations
-                .iter()
-                .position(|allocation| allocation.id == *id)
-                .ok_or(CommandError::NoSuchAllocation(*id))?;
-            let removed = plan.allocations.remove(index);
-            Ok(format!("Removed {}", describe_allocation(plan, &removed)))
-        }
+        } => people::remove_person(plan, *person, *reassign_to),
+        Command::AddAllocation(allocation) => allocations::add_allocation(plan, allocation),
+        Command::UpdateAllocation(updated) => allocations::update_allocation(plan, updated),
+        Command::RemoveAllocation(id) => allocations::remove_allocation(plan, *id),
         Command::AddScenario {
             name,
             activity,
             allocations,
-        } => {
-            let scenario = ScenarioId::next_after(plan.scenarios.iter().map(|s| &s.id));
-            plan.scenarios.push(Scenario {
-                id: scenario,
-                name: name.trim().to_string(),
-            });
-            let for_activity = match activity {
-                Some(activity) => {
-                    let mut activity = activity.clone();
-                    activity.id = ActivityId::next_after(plan.activities.iter().map(|a| &a.id));
-                    activity.commitment = Commitment::Tentative;
-                    activity.status_history = vec![StatusChange {
-                        date: today,
-                        status: activity.status,
-                    }];
-                    let id = activity.id;
-                    plan.activities.push(activity);
-                    Some(id)
-                }
-                None => None,
-            };
-            for allocation in allocations {
-                let mut allocation = allocation.clone();
-                allocation.id = AllocationId::next_after(plan.allocations.iter().map(|a| &a.id));
-                allocation.activity = for_activity.unwrap_or(allocation.activity);
-                allocation.commitment = Commitment::Tentative;
-                allocation.scenario = Some(scenario);
-                check_allocation(plan, &allocation, None)?;
-                plan.allocations.push(allocation);
-            }
-            Ok(format!(
-                "Added the scenario '{}' with {}",
-                name.trim(),
-                count_of(
-                    allocations.len(),
-                    "tentative allocation",
-                    "tentative allocations"
-                )
-            ))
-        }
+        } => scenarios::add_scenario(plan, name, activity.as_ref(), allocations, today),
         Command::RenameScenario { scenario, name } => {
-            let found = scenario_mut(plan, *scenario)?;
-            found.name = name.trim().to_string();
-            Ok(format!("Renamed the scenario to '{}'", found.name))
+            scenarios::rename_scenario(plan, *scenario, name)
         }
-        Command::RemoveScenario(id) => {
-            let name = scenario_mut(plan, *id)?.name.clone();
-            plan.scenarios.retain(|scenario| scenario.id != *id);
-            let before = plan.allocations.len();
-            plan.allocations
-                .retain(|allocation| allocation.scenario != Some(*id));
-            let mut summary = format!(
-                "Removed the scenario '{name}' and its {}",
-                count_of(before - plan.allocations.len(), "allocation", "allocations")
-            );
-            // Its hires go too; work given to them stays, as placeholders.
-            let hires: Vec<RoleId> = plan
-                .roles
-                .iter()
-                .filter(|role| role.scenario == Some(*id))
-                .map(|role| role.id)
-                .collect();
-            for role in &hires {
-                roles::remove_role(plan, *role)?;
-            }
-            if !hires.is_empty() {
-                summary.push_str(&format!(
-                    " and {}",
-                    count_of(hires.len(), "open role", "open roles")
-                ));
-            }
-            Ok(summary)
-        }
-        Command::ConfirmScenario(id) => {
-            let name = scenario_mut(plan, *id)?.name.clone();
-            plan.scenarios.retain(|scenario| scenario.id != *id);
-            let mut activities: Vec<ActivityId> = Vec::new();
-            for allocation in &mut plan.allocations {
-                if allocation.scenario == Some(*id) {
-                    allocation.scenario = None;
-                    allocation.commitment = Commitment::Confirmed;
-                    activities.push(allocation.activity);
-                }
-            }
-            for activity in &mut plan.activities {
-                if activities.contains(&activity.id) {
-                    activity.commitment = Commitment::Confirmed;
-                }
-            }
-            // A deal with work in the scenario is won, with all its work.
-            let deals: Vec<ActivityId> = plan
-                .activities
-                .iter()
-                .filter(|activity| activity.deal.is_some() && activities.contains(&activity.id))
-                .map(|activity| activity.id)
-                .collect();
-            for deal in deals {
-                book::confirm(plan, deal, today);
-            }
-            // Its hires are now part of the plan.
-            for role in &mut plan.roles {
-                if role.scenario == Some(*id) {
-                    role.scenario = None;
-                }
-            }
-            Ok(format!("Confirmed '{name}': its work is now in the plan"))
-        }
+        Command::RemoveScenario(id) => scenarios::remove_scenario(plan, *id),
+        Command::ConfirmScenario(id) => scenarios::confirm_scenario(plan, *id, today),
         Command::WinDeal(id) => book::win_deal(plan, *id, today),
         Command::LoseDeal(id) => book::lose_deal(plan, *id),
         Command::ScenarioFromDeals { name, deals } => book::scenario_from_deals(plan, name, deals),
         Command::SetScope { activity, scope } => book::set_scope(plan, *activity, *scope),
         Command::PinPriority { activity, position } => {
-            let title = activity_mut(plan, *activity)?.title.clone();
-            plan.priority_pins.retain(|pin| pin.activity != *activity);
-            match position {
-                None => Ok(format!("Unpinned '{title}'")),
-                Some(position) => {
-                    let position = (*position).max(1);
-                    // Make room: pins from this position down shift by one
-                    // while they would collide.
-                    let mut pins = plan.priority_pins.clone();
-                    sort_by_number(&mut pins, |pin| pin.position.into());
-                    let mut next = position;
-                    for pin in &mut pins {
-                        if pin.position == next {
-                            pin.position += 1;
-                            next += 1;
-                        }
-                    }
-                    pins.push(PriorityPin {
-                        activity: *activity,
-                        position,
-                    });
-                    plan.priority_pins = pins;
-                    Ok(format!("Pinned '{title}' at position {position}"))
-                }
-            }
+            activities::pin_priority(plan, *activity, *position)
         }
-        Command::AddCheckIn(checkin) => {
-            let mut checkin = checkin.clone();
-            checkin.id = CheckInId::next_after(plan.checkins.iter().map(|c| &c.id));
-            let summary = format!(
-                "Saved the check-in of {} ({})",
-                checkin.date,
-                count_of(checkin.entries.len(), "initiative", "initiatives")
-            );
-            plan.checkins.push(checkin);
-            Ok(summary)
-        }
+        Command::AddCheckIn(checkin) => checkins::add_checkin(plan, checkin),
         Command::DecideDecision { checkin, index, on } => {
-            let checkin = plan
-                .checkins
-                .iter_mut()
-                .find(|candidate| candidate.id == *checkin)
-                .ok_or(CommandError::NoSuchCheckIn(*checkin))?;
-            let decision = checkin
-                .decisions
-                .get_mut(*index)
-                .ok_or(CommandError::NoSuchDecision)?;
-            decision.decided_on = *on;
-            Ok(match on {
-                Some(date) => format!("Decided on {date}: {}", decision.text),
-                None => format!("Reopened: {}", decision.text),
-            })
+            checkins::decide_decision(plan, *checkin, *index, *on)
         }
         Command::SetPersonRates {
             person,
@@ -762,218 +408,13 @@ fn edit(plan: &mut Plan, command: &Command, today: NaiveDate) -> Result<String, 
             }
             Ok(summary.clone())
         }
-        Command::ReplacePlan(replacement) => {
-            if replacement.client_copy && !plan.client_copy {
-                return Err(CommandError::ClientCopyOverFullPlan);
-            }
-            let id = plan.id;
-            *plan = (**replacement).clone();
-            plan.id = id;
-            Ok(format!("Replaced the plan with '{}'", plan.name))
-        }
+        Command::ReplacePlan(replacement) => plan_edits::replace_plan(plan, replacement),
         Command::Merge {
             plan: merged,
             changes,
             source,
-        } => {
-            if merged.client_copy && !plan.client_copy {
-                return Err(CommandError::ClientCopyOverFullPlan);
-            }
-            let id = plan.id;
-            *plan = (**merged).clone();
-            plan.id = id;
-            let plural = if *changes == 1 { "" } else { "s" };
-            Ok(format!("Took {changes} change{plural} from '{source}'"))
-        }
+        } => plan_edits::merge(plan, merged, *changes, source),
     }
-}
-
-fn scenario_mut(plan: &mut Plan, id: ScenarioId) -> Result<&mut Scenario, CommandError> {
-    plan.scenarios
-        .iter_mut()
-        .find(|scenario| scenario.id == id)
-        .ok_or(CommandError::NoSuchScenario(id))
-}
-
-/// The rules an allocation being placed must keep, beyond the plan's own:
-/// inside the horizon, and while its person works here. Work already under
-/// way when the horizon moved on may keep its first week (`before` is the
-/// allocation as it was), so it can still be shortened, staffed or changed.
-fn check_allocation(
-    plan: &Plan,
-    allocation: &Allocation,
-    before: Option<&Allocation>,
-) -> Result<(), CommandError> {
-    let refuse = |field: &str, message: String| {
-        Err(CommandError::Invalid(validate::Finding {
-            severity: validate::Severity::Error,
-            path: format!("allocations[{}].{field}", allocation.id),
-            message,
-        }))
-    };
-    let horizon = plan.horizon;
-    let kept_start = before.is_some_and(|before| {
-        before.first_week == allocation.first_week && allocation.first_week < horizon.start
-    });
-    let first_ok = horizon.contains(allocation.first_week) || kept_start;
-    if !first_ok || !horizon.contains(allocation.last_week) {
-        return refuse(
-            "first_week",
-            format!(
-                "the allocation must lie inside the horizon, {} to {}",
-                horizon.start,
-                horizon.end().plus_weeks(-1)
-            ),
-        );
-    }
-    if let Assignee::Role(id) = allocation.assignee {
-        let role = plan.role(id).ok_or(CommandError::NoSuchRole(id))?;
-        if role.status == RoleStatus::Filled {
-            return refuse(
-                "open_role",
-                format!(
-                    "the role '{}' is filled: allocate the person who filled it",
-                    role.title
-                ),
-            );
-        }
-        if allocation.first_week < Week::containing(role.start_date) && !kept_start {
-            return refuse(
-                "first_week",
-                format!(
-                    "the {} only starts on {}",
-                    role.title,
-                    medium_date(role.start_date)
-                ),
-            );
-        }
-    }
-    if let Assignee::Person(id) = allocation.assignee {
-        let person = plan.person(id).ok_or(CommandError::NoSuchPerson(id))?;
-        if let Some(start) = person.start_date {
-            if allocation.first_week < Week::containing(start) {
-                return refuse(
-                    "first_week",
-                    format!("{} only starts on {}", person.name, medium_date(start)),
-                );
-            }
-        }
-        if let Some(end) = person.end_date {
-            if allocation.last_week > Week::containing(end) {
-                return refuse(
-                    "last_week",
-                    format!("{} leaves on {}", person.name, medium_date(end)),
-                );
-            }
-        }
-    }
-    Ok(())
-}
-
-/// "Ben Ortiz on 'Landing zone', 16 h a week, 2026-W49 to 2026-W52
-/// (tentative)", for summaries and screen readers.
-fn describe_allocation(plan: &Plan, allocation: &Allocation) -> String {
-    let who = match &allocation.assignee {
-        Assignee::Person(person) => plan.person_name(*person),
-        Assignee::Placeholder { role, .. } => format!("an unstaffed {role}"),
-        Assignee::Role(role) => format!("the open role {}", plan.role_title(*role)),
-    };
-    let weeks = if allocation.first_week == allocation.last_week {
-        format!("in {}", allocation.first_week)
-    } else {
-        format!("{} to {}", allocation.first_week, allocation.last_week)
-    };
-    let tentative = match allocation.commitment {
-        Commitment::Tentative => " (tentative)",
-        Commitment::Confirmed => "",
-    };
-    format!(
-        "{who} on '{}', {} h a week, {weeks}{tentative}",
-        plan.activity_title(allocation.activity),
-        allocation.hours_per_week
-    )
-}
-
-fn activity_mut(plan: &mut Plan, id: ActivityId) -> Result<&mut Activity, CommandError> {
-    plan.activities
-        .iter_mut()
-        .find(|activity| activity.id == id)
-        .ok_or(CommandError::NoSuchActivity(id))
-}
-
-fn remove_person(
-    plan: &mut Plan,
-    id: PersonId,
-    reassign_to: Option<PersonId>,
-) -> Result<String, CommandError> {
-    let removed = plan
-        .person(id)
-        .cloned()
-        .ok_or(CommandError::NoSuchPerson(id))?;
-    if reassign_to == Some(id) {
-        return Err(CommandError::ReassignToSelf { name: removed.name });
-    }
-    let heir = match reassign_to {
-        Some(heir) => Some(
-            plan.person(heir)
-                .cloned()
-                .ok_or(CommandError::NoSuchPerson(heir))?,
-        ),
-        None => None,
-    };
-    let mut owned = 0;
-    for activity in &mut plan.activities {
-        if activity.owner == Some(id) {
-            activity.owner = reassign_to;
-            owned += 1;
-        }
-    }
-    let mut allocated = 0;
-    for allocation in &mut plan.allocations {
-        if allocation.assignee == Assignee::Person(id) {
-            allocation.assignee = match reassign_to {
-                Some(heir) => Assignee::Person(heir),
-                None => Assignee::Placeholder {
-                    role: if removed.role.trim().is_empty() {
-                        format!("Replacement for {}", removed.name)
-                    } else {
-                        removed.role.clone()
-                    },
-                    skills: Vec::new(),
-                },
-            };
-            allocated += 1;
-        }
-    }
-    for checkin in &mut plan.checkins {
-        for decision in &mut checkin.decisions {
-            if decision.owner == Some(id) {
-                decision.owner = reassign_to;
-            }
-        }
-    }
-    roles::forget_person(plan, id, reassign_to);
-    plan.people.retain(|person| person.id != id);
-    let mut summary = format!("Removed {}", removed.name);
-    if owned + allocated > 0 {
-        let activities = count_of(owned, "piece of work", "pieces of work");
-        let allocations = count_of(allocated, "allocation", "allocations");
-        match heir {
-            Some(heir) => summary.push_str(&format!(
-                "; {} took over {activities} and {allocations}",
-                heir.name
-            )),
-            None => summary.push_str(&format!(
-                " and left {activities} unowned and {allocations} open as {}",
-                if allocated == 1 {
-                    "a placeholder"
-                } else {
-                    "placeholders"
-                }
-            )),
-        }
-    }
-    Ok(summary)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::{check_allocation, CommandError};
+use super::allocations::check_allocation;
+use super::CommandError;
 use crate::engine::skills::hours_text;
 use crate::model::{amount_text, percent_text};
 use crate::model::{

@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 
 use super::super::*;
-use crate::model::{CadenceKind, Frequency, RaciRole, RoleStatus, SkillRequirement};
+use crate::model::{
+    Assignee, CadenceKind, Commitment, Frequency, RaciRole, RoleStatus, SkillRequirement,
+};
 use crate::test_support::{demo, today, week};
 
 /// Applies `command` to `plan` and compares the summary or the error.

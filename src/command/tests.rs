@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::model::demo::demo_plan;
-use crate::model::{ActivityKind, Commitment, PlanId, Scope, Week};
+use crate::model::{ActivityKind, Assignee, Commitment, PlanId, Scope, StatusChange, Week};
 use crate::test_support::date;
 
 /// Sunday 2026-11-22, not the shared Monday of `test_support`: the weeks

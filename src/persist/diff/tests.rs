@@ -1,5 +1,9 @@
+//! Comparisons and merges of two plans, two-way and three-way, and the
+//! plans they make.
+
 use chrono::{Duration, NaiveDate};
 
+use super::merge::merge_list;
 use super::*;
 use crate::command::history::History;
 use crate::model::demo::demo_plan;
