@@ -1,9 +1,107 @@
 //! Moving an allocation by keyboard or by taps before the move is applied:
-//! what each key, or a tap on a week, does to the draft. The Capacity view's and the Work view's
-//! timelines share it, so the same keys do the same thing on both, and the
-//! draft becomes one `Command` when Enter applies it.
+//! what each key, or a tap on a week, does to the draft, and how each
+//! timeline words it. The Capacity view's and the Work view's timelines
+//! share it, so the same keys do the same thing on both, and the draft
+//! becomes one `Command` when Enter applies it.
 
-use crate::model::{Allocation, Assignee, Week, HOURS_PER_WEEK_LIMIT};
+use crate::model::{
+    number_text, Allocation, AllocationId, Assignee, Plan, Week, HOURS_PER_WEEK_LIMIT,
+};
+
+/// A booking picked up or proposed, shown in place until it is applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The allocation being changed; none for a new one.
+    pub original: Option<AllocationId>,
+    pub allocation: Allocation,
+}
+
+/// The two timelines that draft, each in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timeline {
+    /// The Capacity view: people and open roles by week. It names roles in
+    /// a sentence ("open role Cloud Engineer") and hours to a tenth.
+    Capacity,
+    /// A piece of work's team: it names whoever a booking is on as its
+    /// rows do ("Open role Cloud Engineer") and hours as typed.
+    Team,
+}
+
+impl Timeline {
+    /// The name of whoever a draft is on.
+    pub fn assignee_name(self, plan: &Plan, assignee: &Assignee) -> String {
+        match (self, assignee) {
+            (_, Assignee::Person(person)) => plan.person_name(*person),
+            (Timeline::Capacity, Assignee::Placeholder { role, .. }) => format!("unstaffed {role}"),
+            (Timeline::Capacity, Assignee::Role(role)) => {
+                format!("open role {}", plan.role_title(*role))
+            }
+            (Timeline::Team, Assignee::Placeholder { role, .. }) => format!("{role} (to staff)"),
+            (Timeline::Team, Assignee::Role(role)) => {
+                format!("Open role {}", plan.role_title(*role))
+            }
+        }
+    }
+
+    /// Where a draft stands, without the keys: "Aisha Khan, 2026-W48 to
+    /// 2027-W05, 16 h a week".
+    pub fn place(self, plan: &Plan, allocation: &Allocation) -> String {
+        let hours = match self {
+            Timeline::Capacity => (allocation.hours_per_week.max(0.0) * 10.0).round() / 10.0,
+            Timeline::Team => allocation.hours_per_week,
+        };
+        format!(
+            "{}, {} to {}, {} h a week",
+            self.assignee_name(plan, &allocation.assignee),
+            allocation.first_week,
+            allocation.last_week,
+            number_text(hours)
+        )
+    }
+
+    /// What a screen reader hears as a draft moves: where it stands and
+    /// the keys.
+    pub fn described(self, plan: &Plan, allocation: &Allocation) -> String {
+        let keys = match self {
+            Timeline::Capacity => "Enter applies, Escape cancels.",
+            Timeline::Team => "Arrows move it, Shift+arrows change its end, + and − the hours, up and down the person; Enter applies, Escape cancels.",
+        };
+        format!("{}. {keys}", self.place(plan, allocation))
+    }
+
+    /// What a screen reader hears when a draft starts.
+    pub fn started(self, plan: &Plan, allocation: &Allocation) -> String {
+        let verb = match self {
+            Timeline::Capacity => "Moving",
+            Timeline::Team => "Booking",
+        };
+        format!("{verb} {}", self.described(plan, allocation))
+    }
+
+    /// What a screen reader hears when a draft is cancelled.
+    pub fn cancelled(self) -> &'static str {
+        match self {
+            Timeline::Capacity => "Move cancelled",
+            Timeline::Team => "Booking cancelled",
+        }
+    }
+
+    /// The draft as its toolbar names it: "Placing 'Intake form': Marcus
+    /// Hill, 2026-W48 to 2026-W51, 7 h a week." on the Capacity view,
+    /// "Booking Aisha Khan, 2026-W48 to 2027-W05, 16 h a week." on a team.
+    pub fn heading(self, plan: &Plan, draft: &Draft) -> String {
+        let moving = draft.original.is_some();
+        let place = self.place(plan, &draft.allocation);
+        match self {
+            Timeline::Capacity => format!(
+                "{} '{}': {place}.",
+                if moving { "Moving" } else { "Placing" },
+                plan.activity_title(draft.allocation.activity),
+            ),
+            Timeline::Team => format!("{} {place}.", if moving { "Moving" } else { "Booking" }),
+        }
+    }
+}
 
 /// A key that changes a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +193,8 @@ pub fn moved_to(draft: &Allocation, assignee: Assignee, first_week: Week) -> All
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActivityId, AllocationId, Commitment, PersonId};
-    use crate::test_support::week;
+    use crate::model::{ActivityId, Commitment, PersonId, RoleId};
+    use crate::test_support::{demo, week};
 
     fn draft() -> Allocation {
         Allocation {
@@ -229,5 +327,97 @@ mod tests {
             step(&staffing, DraftKey::NextRow, &rows).assignee,
             Assignee::Person(PersonId(2))
         );
+    }
+
+    /// Checks the words of a draft of 7.25 h a week (a new one, or one
+    /// picked up) on each timeline.
+    fn check(timeline: Timeline, assignee: Assignee, original: bool, expected: [&str; 3]) {
+        let plan = demo();
+        let allocation = Allocation {
+            assignee,
+            activity: ActivityId(1),
+            hours_per_week: 7.25,
+            ..draft()
+        };
+        let drafted = Draft {
+            original: original.then_some(AllocationId(3)),
+            allocation: allocation.clone(),
+        };
+        assert_eq!(
+            [
+                timeline.heading(&plan, &drafted),
+                timeline.started(&plan, &allocation),
+                timeline.cancelled().to_string(),
+            ],
+            expected.map(str::to_string),
+            "{timeline:?}"
+        );
+    }
+
+    #[test]
+    fn each_timeline_words_its_drafts_its_own_way() {
+        let aisha = || Assignee::Person(PersonId(5));
+        let placeholder = || Assignee::Placeholder {
+            role: "Engineer".to_string(),
+            skills: Vec::new(),
+        };
+        check(
+            Timeline::Capacity,
+            aisha(),
+            false,
+            [
+                "Placing 'Map the current onboarding process': Aisha Khan, 2026-W50 to 2026-W52, 7.3 h a week.",
+                "Moving Aisha Khan, 2026-W50 to 2026-W52, 7.3 h a week. Enter applies, Escape cancels.",
+                "Move cancelled",
+            ],
+        );
+        check(
+            Timeline::Capacity,
+            Assignee::Role(RoleId(1)),
+            true,
+            [
+                "Moving 'Map the current onboarding process': open role Cloud Engineer, 2026-W50 to 2026-W52, 7.3 h a week.",
+                "Moving open role Cloud Engineer, 2026-W50 to 2026-W52, 7.3 h a week. Enter applies, Escape cancels.",
+                "Move cancelled",
+            ],
+        );
+        check(
+            Timeline::Capacity,
+            placeholder(),
+            true,
+            [
+                "Moving 'Map the current onboarding process': unstaffed Engineer, 2026-W50 to 2026-W52, 7.3 h a week.",
+                "Moving unstaffed Engineer, 2026-W50 to 2026-W52, 7.3 h a week. Enter applies, Escape cancels.",
+                "Move cancelled",
+            ],
+        );
+        let keys = "Arrows move it, Shift+arrows change its end, + and − the hours, up and down the person; Enter applies, Escape cancels.";
+        for (assignee, original, heading, started) in [
+            (
+                aisha(),
+                false,
+                "Booking Aisha Khan, 2026-W50 to 2026-W52, 7.25 h a week.",
+                "Booking Aisha Khan, 2026-W50 to 2026-W52, 7.25 h a week.",
+            ),
+            (
+                Assignee::Role(RoleId(1)),
+                true,
+                "Moving Open role Cloud Engineer, 2026-W50 to 2026-W52, 7.25 h a week.",
+                "Booking Open role Cloud Engineer, 2026-W50 to 2026-W52, 7.25 h a week.",
+            ),
+            (
+                placeholder(),
+                true,
+                "Moving Engineer (to staff), 2026-W50 to 2026-W52, 7.25 h a week.",
+                "Booking Engineer (to staff), 2026-W50 to 2026-W52, 7.25 h a week.",
+            ),
+        ] {
+            check(
+                Timeline::Team,
+                assignee,
+                original,
+                [heading, &format!("{started} {keys}"), "Booking cancelled"],
+            );
+        }
     }
 }

@@ -6,6 +6,7 @@ mod board;
 mod cadences;
 mod capacity;
 mod checkins;
+mod draft;
 mod file_link;
 mod files;
 mod forms;

@@ -1,46 +1,7 @@
-//! The controls around the timeline: the weeks shown, the work to staff,
-//! the legend and the toolbar of a move in progress.
+//! The controls around the timeline: the weeks shown, the work to staff
+//! and the legend.
 
 use super::*;
-
-/// Where a draft stands, without the keys: "Tom Becker, 2026-W49 to
-/// 2026-W52, 4 h a week".
-pub(super) fn draft_place(plan: &Plan, allocation: &Allocation) -> String {
-    let who = match &allocation.assignee {
-        Assignee::Person(person) => plan.person_name(*person),
-        Assignee::Placeholder { role, .. } => format!("unstaffed {role}"),
-        Assignee::Role(role) => format!("open role {}", plan.role_title(*role)),
-    };
-    format!(
-        "{who}, {} to {}, {} a week",
-        allocation.first_week,
-        allocation.last_week,
-        hours(tenths_of(allocation.hours_per_week))
-    )
-}
-
-/// The move in progress above the timeline: what moves where, and buttons
-/// that place or cancel it as Enter and Escape do, for a tap, a click or
-/// the keyboard.
-#[component]
-pub(super) fn DraftTools(
-    /// "Placing 'Intake form': Marcus Hill, 2026-W48 to 2026-W51, 7 h a week."
-    #[prop(into)]
-    text: Signal<String>,
-    on_place: Callback<()>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <div class="tl-draft" role="group" aria-label="Move in progress">
-            <p class="tl-draft__what">{text}</p>
-            <p class="tl-draft__how">"Tap or click a week of a person to move it there."</p>
-            <div class="tl-draft__actions">
-                <button type="button" class="button button--primary button--small" on:click=move |_| on_place.run(())>"Place"</button>
-                <button type="button" class="button button--small" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-            </div>
-        </div>
-    }
-}
 
 #[component]
 pub(super) fn RangeControls(

@@ -9,13 +9,14 @@
 use leptos::prelude::*;
 
 use super::board::{risk_badge, risk_label_indexed};
+use super::draft::{DraftController, DraftSetup, DraftTools};
 use super::forms::{
     contains_ignoring_case, date_text, number_text, parse_date, parse_number, Choice, Field,
     TextArea,
 };
 use super::state::{AppState, Route};
 use crate::browser;
-use crate::command::draft::{moved_to as draft_moved_to, step as step_draft, DraftKey};
+use crate::command::draft::{Draft, Timeline};
 use crate::command::Command;
 use crate::engine::book::{self, asked_of, ClientGroup, Member};
 use crate::engine::capacity::{self, Band, Capacity};

@@ -14,13 +14,6 @@ pub(super) enum Dragged {
     End(AllocationId),
 }
 
-/// A booking being made or moved by keyboard until Enter applies it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Draft {
-    original: Option<AllocationId>,
-    allocation: Allocation,
-}
-
 /// An engagement's team on its own timeline: a row per booking, with each
 /// person's load in the week under it; people to drag in beside it.
 #[component]
@@ -33,7 +26,6 @@ pub(super) fn EngagementTimeline(
     let this_week = Week::containing(today);
     let dragged = RwSignal::new(None::<Dragged>);
     let draft = RwSignal::new(None::<Draft>);
-    let drafting = Memo::new(move |_| draft.with(Option::is_some));
     let horizon = Memo::new(move |_| state.edits.history.with(|history| history.plan().horizon));
     let weeks = move || horizon.with(|horizon| horizon.weeks().collect::<Vec<Week>>());
     let bookings = Memo::new(move |_| {
@@ -191,89 +183,33 @@ pub(super) fn EngagementTimeline(
             }
         }
     };
+    // The keyboard and tap twin of every drag: a booking proposed or
+    // picked up, moved by keys or taps, applied as a drop would be.
+    let draft = DraftController::new(
+        draft,
+        state.edits,
+        DraftSetup {
+            timeline: Timeline::Team,
+            bar_id: "work-draft",
+            rows: Callback::new(move |()| rows_for_keys()),
+            place: Callback::new(move |next: Draft| place(next.allocation, next.original)),
+            // Focus goes back to where the draft was picked up, its bar or
+            // the person.
+            return_focus: Callback::new(move |next: Draft| {
+                match (next.original, &next.allocation.assignee) {
+                    (Some(bar), _) => Some(format!("work-bar-{bar}")),
+                    (None, Assignee::Person(person)) => Some(format!("work-person-{person}")),
+                    (None, _) => None,
+                }
+            }),
+        },
+    );
+    let drafting = Memo::new(move |_| draft.with(|draft| draft.is_some()));
     let describe = move |allocation: &Allocation| {
-        let place = state
-            .edits
-            .history
-            .with_untracked(|history| draft_place(history.plan(), allocation));
-        format!(
-            "{place}. Arrows move it, Shift+arrows change its end, + and − the hours, up and down the person; Enter applies, Escape cancels."
-        )
-    };
-    let start_draft = move |next: Draft| {
         state
             .edits
-            .announce(format!("Booking {}", describe(&next.allocation)));
-        draft.set(Some(next));
-        browser::focus_after_render("work-draft".to_string());
-    };
-    // A key, or a button of the draft's toolbar, changes the draft.
-    let step = move |step_key: DraftKey| {
-        let Some(mut next) = draft.get_untracked() else {
-            return;
-        };
-        next.allocation = step_draft(&next.allocation, step_key, &rows_for_keys());
-        state.edits.announce(describe(&next.allocation));
-        draft.set(Some(next));
-    };
-    // Enter, the Apply button: the draft becomes a command.
-    let apply_draft = move || {
-        let Some(next) = draft.get_untracked() else {
-            return;
-        };
-        if place(next.allocation, next.original) {
-            draft.set(None);
-        }
-    };
-    // Escape, the Cancel button: nothing changes, and focus goes back to
-    // where the draft was picked up, its bar or the person.
-    let cancel_draft = move || {
-        let Some(next) = draft.get_untracked() else {
-            return;
-        };
-        draft.set(None);
-        state.edits.announce("Booking cancelled".to_string());
-        match (next.original, &next.allocation.assignee) {
-            (Some(bar), _) => browser::focus_after_render(format!("work-bar-{bar}")),
-            (None, Assignee::Person(person)) => {
-                browser::focus_after_render(format!("work-person-{person}"))
-            }
-            (None, _) => {}
-        }
-    };
-    // A week tapped or clicked while there is a draft: the draft goes there,
-    // to that row's person (the booking row keeps whoever it is on).
-    let move_draft_to = move |week: Week, row: Option<Assignee>| {
-        let Some(mut next) = draft.get_untracked() else {
-            return;
-        };
-        let assignee = row.unwrap_or_else(|| next.allocation.assignee.clone());
-        next.allocation = draft_moved_to(&next.allocation, assignee, week);
-        state.edits.announce(describe(&next.allocation));
-        draft.set(Some(next));
-        browser::focus_after_render("work-draft".to_string());
-    };
-    let on_draft_key = move |event: leptos::ev::KeyboardEvent| {
-        if draft.with_untracked(Option::is_none) {
-            return;
-        }
-        let key = event.key();
-        if let Some(step_key) = DraftKey::of(&key, event.shift_key()) {
-            event.prevent_default();
-            step(step_key);
-            return;
-        }
-        match key.as_str() {
-            "Enter" => {
-                event.prevent_default();
-                apply_draft();
-            }
-            "Escape" => {
-                event.prevent_default();
-                cancel_draft();
-            }
-            _ => {}
-        }
+            .history
+            .with_untracked(|history| Timeline::Team.described(history.plan(), allocation))
     };
     let week_head = move || {
         weeks()
@@ -288,34 +224,12 @@ pub(super) fn EngagementTimeline(
             .collect_view()
     };
 
-    // The draft as its toolbar names it; none without one.
-    let draft_text = Memo::new(move |_| {
-        draft.with(|draft| {
-            let draft = draft.as_ref()?;
-            Some(state.edits.history.with(|history| {
-                format!(
-                    "{} {}.",
-                    if draft.original.is_some() {
-                        "Moving"
-                    } else {
-                        "Booking"
-                    },
-                    draft_place(history.plan(), &draft.allocation)
-                )
-            }))
-        })
-    });
-
     view! {
         <section class="panel work-timeline" aria-labelledby="team-title">
             <h3 id="team-title" tabindex="-1">"Team"</h3>
             <p class="view__hint">"Drag a person onto a week to book them (the hours the work still needs, up to their free hours), drag a bar to other weeks or another row, or its end to stretch it. By tap or click: a person proposes a booking, a bar picks it up; tap a week to move it there, then Apply. By keyboard: Enter on a person proposes a booking, Enter on a bar picks it up; arrows move it, Shift+arrows change its end, + and − the hours; Enter applies, Escape cancels, Delete removes. The numbers under a bar are that person's load in the week, as on the Capacity view."</p>
-            {move || drafting.get().then(|| view! {
-                <DraftTools text=Signal::derive(move || draft_text.get().unwrap_or_default())
-                    on_step=Callback::new(step)
-                    on_apply=Callback::new(move |()| apply_draft())
-                    on_cancel=Callback::new(move |()| cancel_draft())/>
-            })}
+            <DraftTools draft prefix="wt" label="Booking in progress"
+                how="Tap or click a week to move it there." apply="Apply" ends=true/>
             <div class="wt" style=move || format!("--weeks: {}", horizon.with(|horizon| horizon.weeks))>
                 <div class="wt-row wt-row--head">
                     <span class="wt-name">"Booked"</span>
@@ -357,7 +271,7 @@ pub(super) fn EngagementTimeline(
                                     <span class="wt-cell" data-week=week.to_string() style=format!("grid-column: {}", column + 2)
                                         on:dragover=move |event| { if dragged.get_untracked().is_some() { event.prevent_default(); } }
                                         on:drop=move |event| { event.prevent_default(); drop_on(week, Some(row.clone())); }
-                                        on:click=move |_| move_draft_to(week, Some(tapped.clone()))>
+                                        on:click=move |_| draft.move_to(Some(tapped.clone()), week)>
                                         {load.map(|(percent, over)| view! {
                                             <span class="wt-load" class:wt-load--over=over>{format!("{percent} %")}</span>
                                         })}
@@ -385,27 +299,27 @@ pub(super) fn EngagementTimeline(
                                     // A tap or a click picks the bar up as
                                     // Enter does (its end too: Shorter and
                                     // Longer change the end).
-                                    let picked = draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.original == Some(bar)));
+                                    let picked = draft.with_untracked(|draft| draft.is_some_and(|draft| draft.original == Some(bar)));
                                     if picked {
                                         return;
                                     }
                                     if let Some(allocation) = find(bar) {
-                                        start_draft(Draft { original: Some(bar), allocation });
+                                        draft.start(Draft { original: Some(bar), allocation });
                                     }
                                 }
                                 on:keydown=move |event| {
                                     // Keys typed before focus has moved to
                                     // the draft this bar just started go to
                                     // the draft, so none is lost.
-                                    if draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.original == Some(bar))) {
-                                        on_draft_key(event);
+                                    if draft.with_untracked(|draft| draft.is_some_and(|draft| draft.original == Some(bar))) {
+                                        draft.on_key(&event);
                                         return;
                                     }
                                     match event.key().as_str() {
                                         "Enter" | " " => {
                                             if let Some(allocation) = find(bar) {
                                                 event.prevent_default();
-                                                start_draft(Draft { original: Some(bar), allocation });
+                                                draft.start(Draft { original: Some(bar), allocation });
                                             }
                                         }
                                         "Delete" => {
@@ -436,15 +350,15 @@ pub(super) fn EngagementTimeline(
                 // follows it, so the focused bar stays the same element as
                 // the keys change it.
                 {move || drafting.get().then(|| {
-                    let label = move || draft.with(|draft| draft.as_ref().map(|draft| describe(&draft.allocation)).unwrap_or_default());
-                    let name = move || draft.with(|draft| draft.as_ref().map(|draft| {
+                    let label = move || draft.with(|draft| draft.map(|draft| describe(&draft.allocation)).unwrap_or_default());
+                    let name = move || draft.with(|draft| draft.map(|draft| {
                         state.edits.history.with_untracked(|history| assignee_name(history.plan(), &draft.allocation.assignee))
                     }).unwrap_or_default());
-                    let style = move || draft.with(|draft| draft.as_ref().map(|draft| {
+                    let style = move || draft.with(|draft| draft.map(|draft| {
                         let (first, span) = bar_columns(&draft.allocation, horizon.get_untracked());
                         format!("grid-column: {first} / span {span}")
                     }).unwrap_or_default());
-                    let hours = move || draft.with(|draft| draft.as_ref().map(|draft| {
+                    let hours = move || draft.with(|draft| draft.map(|draft| {
                         format!("{} h", number_text(draft.allocation.hours_per_week))
                     }).unwrap_or_default());
                     view! {
@@ -452,7 +366,7 @@ pub(super) fn EngagementTimeline(
                             <span class="wt-name">{name}</span>
                             <span id="work-draft" class="wt-bar wt-bar--draft" tabindex="0" role="button"
                                 aria-label=label title=label style=style
-                                on:keydown=on_draft_key>
+                                on:keydown=move |event| draft.on_key(&event)>
                                 <span class="wt-bar__text">{hours}</span>
                             </span>
                         </div>
@@ -464,7 +378,7 @@ pub(super) fn EngagementTimeline(
                         <span class="wt-cell wt-cell--book" data-week=week.to_string() style=format!("grid-column: {}", column + 2)
                             on:dragover=move |event| { if dragged.get_untracked().is_some() { event.prevent_default(); } }
                             on:drop=move |event| { event.prevent_default(); drop_on(week, None); }
-                            on:click=move |_| move_draft_to(week, None)></span>
+                            on:click=move |_| draft.move_to(None, week)></span>
                     }).collect_view()}
                 </div>
             </div>
@@ -497,11 +411,11 @@ pub(super) fn EngagementTimeline(
                                 on:keydown=move |event| {
                                     // As on a bar: keys typed before focus
                                     // reaches the proposed booking go to it.
-                                    let proposed = draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| {
+                                    let proposed = draft.with_untracked(|draft| draft.is_some_and(|draft| {
                                         draft.original.is_none() && draft.allocation.assignee == Assignee::Person(person)
                                     }));
                                     if proposed {
-                                        on_draft_key(event);
+                                        draft.on_key(&event);
                                     }
                                 }
                                 on:click=move |_| {
@@ -509,7 +423,7 @@ pub(super) fn EngagementTimeline(
                                         if !note.is_empty() {
                                             message.set(Some(note));
                                         }
-                                        start_draft(Draft { original: None, allocation });
+                                        draft.start(Draft { original: None, allocation });
                                     }
                                 }>
                                 <span class="person-chip__name">{name.clone()}</span>
@@ -521,45 +435,6 @@ pub(super) fn EngagementTimeline(
             </ul>
         </section>
     }
-}
-
-/// A booking being made or moved, with buttons for a tap, a click or the
-/// keyboard: its end a week shorter or longer (as Shift+arrows do), Apply
-/// (as Enter) and Cancel (as Escape). A tap on a week moves it.
-#[component]
-pub(super) fn DraftTools(
-    /// "Booking Aisha Khan, 2026-W48 to 2027-W05, 16 h a week."
-    #[prop(into)]
-    text: Signal<String>,
-    on_step: Callback<DraftKey>,
-    on_apply: Callback<()>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <div class="wt-draft" role="group" aria-label="Booking in progress">
-            <p class="wt-draft__what">{text}</p>
-            <p class="wt-draft__how">"Tap or click a week to move it there."</p>
-            <div class="wt-draft__actions">
-                <button type="button" class="button button--small" title="End a week earlier"
-                    on:click=move |_| on_step.run(DraftKey::Shorter)>"Shorter"</button>
-                <button type="button" class="button button--small" title="End a week later"
-                    on:click=move |_| on_step.run(DraftKey::Longer)>"Longer"</button>
-                <button type="button" class="button button--primary button--small" on:click=move |_| on_apply.run(())>"Apply"</button>
-                <button type="button" class="button button--small" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-            </div>
-        </div>
-    }
-}
-
-/// Where a draft stands: "Aisha Khan, 2026-W48 to 2027-W05, 16 h a week".
-pub(super) fn draft_place(plan: &Plan, allocation: &Allocation) -> String {
-    format!(
-        "{}, {} to {}, {} h a week",
-        assignee_name(plan, &allocation.assignee),
-        allocation.first_week,
-        allocation.last_week,
-        number_text(allocation.hours_per_week)
-    )
 }
 
 /// The grid column a bar starts in (the names are column 1) and how many
@@ -577,13 +452,9 @@ pub(super) fn bar_columns(allocation: &Allocation, horizon: crate::model::Horizo
     (first + 2, last - first + 1)
 }
 
-/// The name of whoever a booking is on.
+/// The name of whoever a booking is on, as its row shows it.
 pub(super) fn assignee_name(plan: &Plan, assignee: &Assignee) -> String {
-    match assignee {
-        Assignee::Person(person) => plan.person_name(*person),
-        Assignee::Role(role) => format!("Open role {}", plan.role_title(*role)),
-        Assignee::Placeholder { role, .. } => format!("{role} (to staff)"),
-    }
+    Timeline::Team.assignee_name(plan, assignee)
 }
 
 /// The week of a bar under the pointer when it was grabbed, counted from
