@@ -909,3 +909,163 @@ fn notices_are_cleared_by_their_cause() {
     notices.clear(|cause| cause == Cause::ExportReminder);
     assert_eq!(causes(), [Cause::StorageUnavailable]);
 }
+
+/// Every action a control written as markup carries comes back the same
+/// from its `data-action` text, and nothing else reads as an action.
+#[wasm_bindgen_test]
+fn every_markup_action_round_trips_through_its_attribute() {
+    use opsboard::model::{AllocationId, CheckInId, PersonId, PlanId, RaciRole, RoleId, SkillId};
+    use opsboard::ui::markup::Action;
+
+    // One number a variant: a new variant fails to compile here until it
+    // is added to the list below.
+    fn variant(action: &Action) -> usize {
+        match action {
+            Action::ToggleTeam(_) => 0,
+            Action::SelectBar(_) => 1,
+            Action::PlaceWork(_) => 2,
+            Action::EditPerson(_) => 3,
+            Action::RemovePerson(_) => 4,
+            Action::SkillLevel { .. } => 5,
+            Action::DeleteActivity(_) => 6,
+            Action::PinPriority { .. } => 7,
+            Action::UnpinPriority(_) => 8,
+            Action::SetRaci { .. } => 9,
+            Action::ToggleCheckIn(_) => 10,
+            Action::SetDecided { .. } => 11,
+            Action::CompareFrom => 12,
+            Action::CompareTo => 13,
+            Action::AddRole => 14,
+            Action::CancelRole => 15,
+            Action::CloseRoleDialog => 16,
+            Action::FillRole(_) => 17,
+            Action::RemoveRole(_) => 18,
+            Action::EditRoleField { .. } => 19,
+            Action::AddRoleSkill(_) => 20,
+            Action::RemoveRoleSkill(..) => 21,
+            Action::OpenStoredPlan(_) => 22,
+            Action::DeleteStoredPlan(_) => 23,
+        }
+    }
+    const VARIANTS: usize = 24;
+
+    let activity = ActivityId(7);
+    let person = PersonId(12);
+    let actions = [
+        Action::ToggleTeam("Ops: Berlin & <Co>".to_string()),
+        Action::ToggleTeam(String::new()),
+        Action::SelectBar(AllocationId(45)),
+        Action::PlaceWork(activity),
+        Action::EditPerson(person),
+        Action::RemovePerson(person),
+        Action::SkillLevel {
+            person,
+            skill: SkillId(3),
+        },
+        Action::DeleteActivity(activity),
+        Action::PinPriority {
+            activity,
+            position: 2,
+        },
+        Action::UnpinPriority(activity),
+        Action::SetRaci {
+            activity,
+            person,
+            role: None,
+        },
+        Action::SetRaci {
+            activity,
+            person,
+            role: Some(RaciRole::Responsible),
+        },
+        Action::SetRaci {
+            activity,
+            person,
+            role: Some(RaciRole::Consulted),
+        },
+        Action::SetRaci {
+            activity,
+            person,
+            role: Some(RaciRole::Informed),
+        },
+        Action::ToggleCheckIn(CheckInId(4)),
+        Action::SetDecided {
+            checkin: CheckInId(4),
+            index: 1,
+            decided: true,
+        },
+        Action::SetDecided {
+            checkin: CheckInId(4),
+            index: 0,
+            decided: false,
+        },
+        Action::CompareFrom,
+        Action::CompareTo,
+        Action::AddRole,
+        Action::CancelRole,
+        Action::CloseRoleDialog,
+        Action::FillRole(RoleId(2)),
+        Action::RemoveRole(RoleId(2)),
+        Action::EditRoleField {
+            role: RoleId(2),
+            field: 5,
+        },
+        Action::AddRoleSkill(Some(RoleId(2))),
+        Action::AddRoleSkill(None),
+        Action::RemoveRoleSkill(Some(RoleId(2)), SkillId(9)),
+        Action::RemoveRoleSkill(None, SkillId(9)),
+        Action::OpenStoredPlan(PlanId(3)),
+        Action::DeleteStoredPlan(PlanId(3)),
+    ];
+    let mut seen = [false; VARIANTS];
+    for action in &actions {
+        seen[variant(action)] = true;
+        let text = action.encode();
+        assert_eq!(Action::decode(&text).as_ref(), Some(action), "{text}");
+    }
+    assert!(
+        seen.iter().all(|seen| *seen),
+        "a variant is missing: {seen:?}"
+    );
+    for text in [
+        "",
+        "bar",
+        "bar:",
+        "bar:act-1",
+        "pin:act-1",
+        "raci:act-1:per-2:x",
+        "fill:rol-1:2",
+        "nothing",
+    ] {
+        assert_eq!(Action::decode(text), None, "{text}");
+    }
+
+    // Read from a click in a list, by the nearest element with an action.
+    let list = document().create_element("div").unwrap();
+    list.set_inner_html(&format!(
+        r#"<button data-action="{}"><span id="inside">Edit</span></button>"#,
+        Action::EditPerson(person).encode()
+    ));
+    document().body().unwrap().append_child(&list).unwrap();
+    let inside = document().get_element_by_id("inside").unwrap();
+    let found = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let closure = {
+        let found = found.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |event: web_sys::Event| {
+                *found.borrow_mut() = Action::from_event(&event);
+            },
+        )
+    };
+    list.add_event_listener_with_callback("click", closure.as_ref().unchecked_ref())
+        .unwrap();
+    inside
+        .dispatch_event(&{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            web_sys::Event::new_with_event_init_dict("click", &init).unwrap()
+        })
+        .unwrap();
+    list.remove();
+    assert_eq!(*found.borrow(), Some(Action::EditPerson(person)));
+}

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::forms::{parse_date, TextArea};
-use super::markup::{closest, escape_into, options_into};
+use super::markup::{closest, escape_into, options_into, Action, Html};
 use super::state::AppState;
 use super::week::risk_badges;
 use crate::browser;
@@ -261,35 +261,36 @@ fn CheckInHistory() -> impl IntoView {
     // One handler each for the whole list: the list is markup, drawn again
     // as the plan changes, and the control used gets its focus back.
     let on_click = move |event: web_sys::MouseEvent| {
-        let Some(button) = closest(event.target(), "button[data-checkin]") else {
+        let Some(button) = closest(event.target(), "button[data-action]") else {
             return;
         };
-        let attribute = |name: &str| button.get_attribute(name).unwrap_or_default();
-        let Ok(id) = attribute("data-checkin").parse::<CheckInId>() else {
-            return;
-        };
-        match attribute("data-index").parse::<usize>() {
-            Ok(index) => {
-                let on = (attribute("data-decided") != "true").then_some(state.today);
-                let _ = state.edits.execute(Command::DecideDecision {
-                    checkin: id,
-                    index,
-                    on,
-                });
+        match Action::of_element(&button) {
+            Some(Action::SetDecided {
+                checkin,
+                index,
+                decided,
+            }) => {
+                let on = decided.then_some(state.today);
+                let _ = state
+                    .edits
+                    .execute(Command::DecideDecision { checkin, index, on });
             }
-            Err(_) => open.update(|open| *open = (*open != Some(id)).then_some(id)),
+            Some(Action::ToggleCheckIn(id)) => {
+                open.update(|open| *open = (*open != Some(id)).then_some(id));
+            }
+            _ => return,
         }
         browser::focus_after_render(button.id());
     };
     let on_change = move |event: web_sys::Event| {
         use wasm_bindgen::JsCast;
-        let Some(select) = closest(event.target(), "select") else {
+        let Some(select) = closest(event.target(), "select[data-action]") else {
             return;
         };
         let value = select.unchecked_ref::<web_sys::HtmlSelectElement>().value();
-        match select.id().as_str() {
-            "compare-from" => compare_from.set(value),
-            "compare-to" => compare_to.set(value),
+        match Action::of_element(&select) {
+            Some(Action::CompareFrom) => compare_from.set(value),
+            Some(Action::CompareTo) => compare_to.set(value),
             _ => return,
         }
         browser::focus_after_render(select.id());
@@ -314,10 +315,18 @@ fn history_html(plan: &Plan, opened: Option<CheckInId>, from: &str, to: &str) ->
     for checkin in &checkins {
         let id = checkin.id;
         let is_open = opened == Some(id);
-        out.push_str(&format!(
-            r#"<li class="history__item"><button type="button" class="button button--small" id="checkin-{id}" data-checkin="{id}" aria-expanded="{is_open}">{}</button><strong>"#,
-            if is_open { "Close" } else { "Open" }
-        ));
+        Html::on(&mut out)
+            .open("li")
+            .class("history__item")
+            .open("button")
+            .attr("type", "button")
+            .class("button button--small")
+            .attr("id", &format!("checkin-{id}"))
+            .action(&Action::ToggleCheckIn(id))
+            .attr("aria-expanded", if is_open { "true" } else { "false" })
+            .text(if is_open { "Close" } else { "Open" })
+            .close("button")
+            .open("strong");
         escape_into(&mut out, &medium_date(checkin.date));
         out.push_str("</strong>");
         let summary = if checkin.summary.is_empty() {
@@ -348,10 +357,21 @@ fn history_html(plan: &Plan, opened: Option<CheckInId>, from: &str, to: &str) ->
             format!("{} ({})", medium_date(c.date), c.id),
         )
     }));
-    for (key, label, current) in [("from", "From", from), ("to", "To", to)] {
-        out.push_str(&format!(
-            r#"<label class="filter"><span class="filter__label">{label}</span><select id="compare-{key}" aria-label="Compare {key}">"#
-        ));
+    for (key, label, current, action) in [
+        ("from", "From", from, Action::CompareFrom),
+        ("to", "To", to, Action::CompareTo),
+    ] {
+        Html::on(&mut out)
+            .open("label")
+            .class("filter")
+            .open("span")
+            .class("filter__label")
+            .text(label)
+            .close("span")
+            .open("select")
+            .attr("id", &format!("compare-{key}"))
+            .attr("aria-label", &format!("Compare {key}"))
+            .action(&action);
         options_into(&mut out, &options, current);
         out.push_str("</select></label>");
     }
@@ -421,12 +441,20 @@ fn checkin_detail_html(out: &mut String, plan: &Plan, checkin: &CheckIn) {
             out.push_str("<li>");
             escape_into(out, &format!("{} · {owner} · {when}", decision.text));
             let decided = decision.decided_on.is_some();
-            out.push_str(&format!(
-                r#" <button type="button" class="button button--small" id="decision-{}-{index}" data-checkin="{}" data-index="{index}" data-decided="{decided}">{}</button></li>"#,
-                checkin.id,
-                checkin.id,
-                if decided { "Reopen" } else { "Mark decided" }
-            ));
+            Html::on(out)
+                .raw(" ")
+                .open("button")
+                .attr("type", "button")
+                .class("button button--small")
+                .attr("id", &format!("decision-{}-{index}", checkin.id))
+                .action(&Action::SetDecided {
+                    checkin: checkin.id,
+                    index,
+                    decided: !decided,
+                })
+                .text(if decided { "Reopen" } else { "Mark decided" })
+                .close("button")
+                .close("li");
         }
         out.push_str("</ul>");
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::markup::Action;
 use super::state::{AppState, ImportFailure};
 use crate::browser;
 use crate::model::count_of;
@@ -45,24 +46,13 @@ pub fn FilesView() -> impl IntoView {
     };
     let current_id = move || state.edits.history.with(|history| history.plan().id);
     // One handler for the stored plans' Open and Delete buttons.
-    let on_stored = move |event: web_sys::MouseEvent| {
-        let Some(button) = super::markup::closest(event.target(), "button[data-plan]") else {
-            return;
-        };
-        let Some(id) = button
-            .get_attribute("data-plan")
-            .and_then(|id| id.parse::<crate::model::PlanId>().ok())
-        else {
-            return;
-        };
-        if button.has_attribute("data-delete") {
-            match storage::delete(id) {
-                Ok(plans) => state.saving.plans.set(plans),
-                Err(problem) => state.notices.report(&problem),
-            }
-        } else {
-            state.open_stored(id);
-        }
+    let on_stored = move |event: web_sys::MouseEvent| match Action::from_event(&event) {
+        Some(Action::DeleteStoredPlan(id)) => match storage::delete(id) {
+            Ok(plans) => state.saving.plans.set(plans),
+            Err(problem) => state.notices.report(&problem),
+        },
+        Some(Action::OpenStoredPlan(id)) => state.open_stored(id),
+        _ => {}
     };
 
     view! {
@@ -152,7 +142,7 @@ pub fn FilesView() -> impl IntoView {
 /// The plans stored in this browser, each with Open and Delete (both off
 /// for the open one), as markup.
 fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> String {
-    use super::markup::{attr_into, escape_into};
+    use super::markup::{escape_into, Html};
     let mut out = String::new();
     for entry in plans {
         let id = entry.id;
@@ -168,20 +158,27 @@ fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> Stri
                 r#"<span class="tag" title="Too large for localStorage: kept in the browser's IndexedDB">in IndexedDB</span>"#,
             );
         }
-        let disabled = if is_open { " disabled" } else { "" };
-        out.push_str(&format!(
-            r#"<button type="button" class="button button--small" data-plan="{id}"{disabled}"#
-        ));
-        attr_into(&mut out, "aria-label", &format!("Open {}", entry.name));
-        out.push_str(&format!(
-            r#">Open</button><button type="button" class="button button--small button--danger" data-plan="{id}" data-delete{disabled}"#
-        ));
-        attr_into(
-            &mut out,
-            "aria-label",
-            &format!("Delete {} from this browser", entry.name),
-        );
-        out.push_str(">Delete</button></li>");
+        Html::on(&mut out)
+            .open("button")
+            .attr("type", "button")
+            .class("button button--small")
+            .action(&Action::OpenStoredPlan(id))
+            .flag("disabled", is_open)
+            .attr("aria-label", &format!("Open {}", entry.name))
+            .text("Open")
+            .close("button")
+            .open("button")
+            .attr("type", "button")
+            .class("button button--small button--danger")
+            .action(&Action::DeleteStoredPlan(id))
+            .flag("disabled", is_open)
+            .attr(
+                "aria-label",
+                &format!("Delete {} from this browser", entry.name),
+            )
+            .text("Delete")
+            .close("button")
+            .close("li");
     }
     out
 }

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use super::forms::{number_text, parse_date, parse_number};
 use super::markup::{
     apply_patches, attr_into, choice_into, closest, escape_into, field_into, options_into,
-    value_of, Patch,
+    value_of, Action, Html, Patch,
 };
 use super::state::AppState;
 use crate::browser;
@@ -41,6 +41,11 @@ const COUNTED: &str = "Counted in the plan";
 
 /// The key of the new role's form, where a card has its role's id.
 const NEW_ROLE: &str = "new-role";
+
+/// The key of a role's card, or of the new role's form.
+fn role_key(role: Option<RoleId>) -> String {
+    role.map_or_else(|| NEW_ROLE.to_string(), |id| id.to_string())
+}
 
 /// The panel's heading and what open roles do.
 const HEAD: &str = "<div class=\"panel__heading\"><h2 id=\"hiring-title\" tabindex=\"-1\">Hiring plan</h2>\
@@ -266,27 +271,19 @@ pub fn HiringPanel() -> impl IntoView {
         browser::focus_after_render(format!("{key}-new-skill"));
     };
     let on_change = move |event: leptos::ev::Event| {
-        let field = closest(event.target(), "[data-field]")
-            .and_then(|control| control.get_attribute("data-field"))
-            .and_then(|index| index.parse::<usize>().ok())
-            .and_then(|index| FIELDS.get(index));
-        let id = closest(event.target(), "[data-role]")
-            .and_then(|card| card.get_attribute("data-role"))
-            .and_then(|key| key.parse::<RoleId>().ok());
-        if let (Some((field, _)), Some(id)) = (field, id) {
-            let text = event_target_value(&event);
-            update(state, id, |role| set_field(role, *field, &text));
+        if let Some(Action::EditRoleField { role, field }) = Action::from_event(&event) {
+            if let Some((field, _)) = FIELDS.get(field) {
+                let text = event_target_value(&event);
+                update(state, role, |role| set_field(role, *field, &text));
+            }
         }
     };
     let on_click = move |event: leptos::ev::MouseEvent| {
-        let Some(button) = closest(event.target(), "[data-action]") else {
+        let Some(action) = Action::from_event(&event) else {
             return;
         };
-        let key = closest(event.target(), "[data-role]")
-            .and_then(|card| card.get_attribute("data-role"))
-            .unwrap_or_default();
-        let id = key.parse::<RoleId>().ok();
-        let held = || match id {
+        // The skills a role holds, or the new role's form.
+        let held = |role: Option<RoleId>| match role {
             Some(id) => state.edits.history.with_untracked(|history| {
                 history
                     .plan()
@@ -296,33 +293,29 @@ pub fn HiringPanel() -> impl IntoView {
             }),
             None => new_skills.get_untracked(),
         };
-        match (button.get_attribute("data-action").as_deref(), id) {
-            (Some("add-role"), _) => {
+        match action {
+            Action::AddRole => {
                 new_skills.set(Vec::new());
                 adding.set(true);
                 browser::focus_after_render("new-role-f0".to_string());
             }
-            (Some("cancel-role"), _) => adding.set(false),
-            (Some("close-dialog"), _) => dismiss(),
-            (Some("fill"), Some(id)) => {
+            Action::CancelRole => adding.set(false),
+            Action::CloseRoleDialog => dismiss(),
+            Action::FillRole(id) => {
                 pending.set(Some(Pending::Fill(id)));
                 browser::focus_after_render("fill-role-name".to_string());
             }
-            (Some("remove"), Some(id)) => {
+            Action::RemoveRole(id) => {
                 pending.set(Some(Pending::Remove(id)));
                 browser::focus_after_render("role-dialog-title".to_string());
             }
-            (Some("remove-skill"), _) => {
-                if let Some(skill) = button
-                    .get_attribute("data-skill")
-                    .and_then(|skill| skill.parse::<SkillId>().ok())
-                {
-                    let mut skills = held();
-                    skills.retain(|held| held.skill != skill);
-                    set_skills(&key, skills);
-                }
+            Action::RemoveRoleSkill(role, skill) => {
+                let mut skills = held(role);
+                skills.retain(|held| held.skill != skill);
+                set_skills(&role_key(role), skills);
             }
-            (Some("add-skill"), _) => {
+            Action::AddRoleSkill(role) => {
+                let key = role_key(role);
                 let Ok(skill) = value_of(&format!("{key}-new-skill")).parse::<SkillId>() else {
                     browser::focus_after_render(format!("{key}-new-skill"));
                     return;
@@ -330,7 +323,7 @@ pub fn HiringPanel() -> impl IntoView {
                 let level = value_of(&format!("{key}-new-level"))
                     .parse::<u8>()
                     .unwrap_or(2);
-                let mut skills = held();
+                let mut skills = held(role);
                 skills.retain(|held| held.skill != skill);
                 skills.push(SkillLevel { skill, level });
                 set_skills(&key, skills);
@@ -501,13 +494,13 @@ const CARD_HEAD: &str = "<li class=\"role\" data-role=\"@\"><div class=\"role__h
 /// After the title: the word that joins a field's label to it, and the
 /// actions (an open role's, then a filled one's).
 const CARD_ACTIONS: &str = "</h3><span id=\"@-of\" hidden>of</span><div class=\"role__actions\">\
-<button type=\"button\" class=\"button button--small\" id=\"@-fill\" data-action=\"fill\" aria-labelledby=\"@-fill @\" \
+<button type=\"button\" class=\"button button--small\" id=\"@-fill\" data-action=\"fill:@\" aria-labelledby=\"@-fill @\" \
 title=\"Record the hire: they join the plan's people and take over the role's work\">Fill role…</button>\
-<button type=\"button\" class=\"button button--small button--danger\" id=\"@-remove\" data-action=\"remove\" \
+<button type=\"button\" class=\"button button--small button--danger\" id=\"@-remove\" data-action=\"remove-role:@\" \
 aria-labelledby=\"@-remove @\" title=\"Take the role off the hiring plan; work allocated to it stays as placeholders\">\
 Remove</button></div></div><p class=\"role__summary\" id=\"@-summary\">";
 const FILLED_ACTIONS: &str = "</h3><div class=\"role__actions\">\
-<button type=\"button\" class=\"button button--small button--danger\" id=\"@-remove\" data-action=\"remove\" \
+<button type=\"button\" class=\"button button--small button--danger\" id=\"@-remove\" data-action=\"remove-role:@\" \
 aria-labelledby=\"@-remove @\" title=\"Take the filled role off the hiring plan; the person who filled it stays\">\
 Remove</button></div></div><p class=\"role__filled\">";
 
@@ -536,7 +529,12 @@ fn cards_markup(plan: &Plan) -> String {
             let id = format!("{key}-f{index}");
             out.push_str(&format!("<div class=\"inplace\"><span class=\"inplace__label\" id=\"{id}-label\">{label}</span>"));
             let named = format!(
-                " id=\"{id}\" data-field=\"{index}\" aria-labelledby=\"{id}-label {key}-of {key}\""
+                " id=\"{id}\" data-action=\"{}\" aria-labelledby=\"{id}-label {key}-of {key}\"",
+                Action::EditRoleField {
+                    role: role.id,
+                    field: index
+                }
+                .encode()
             );
             let value = field_text(role, *field);
             match input_kind(*field) {
@@ -579,7 +577,7 @@ const SKILLS_LEVEL: &str =
     "</select><span id=\"@-level-words\" hidden>Skill level to add to</span>\
 <select id=\"@-new-level\" aria-labelledby=\"@-level-words @\">";
 const SKILLS_END: &str = "</select><span id=\"@-to-words\" hidden>the skill to</span>\
-<button type=\"button\" class=\"button button--small\" id=\"@-add\" data-action=\"add-skill\" \
+<button type=\"button\" class=\"button button--small\" id=\"@-add\" data-action=\"add-skill:@\" \
 aria-labelledby=\"@-add @-to-words @\">Add</button></span></div>";
 
 /// A role's skills as chips with a remove button each, and a skill from
@@ -598,12 +596,21 @@ fn skills_markup(out: &mut String, key: &str, held: &[SkillLevel], plan: &Plan) 
             Some(found) => escape_into(out, &found.name),
             None => out.push_str(&skill.to_string()),
         }
-        out.push_str(&format!(
-            "</span> · {} {}<button type=\"button\" class=\"chip__remove\" data-action=\"remove-skill\" data-skill=\"{skill}\" \
-             aria-labelledby=\"{key}-remove-words {key}-{skill} {key}-from {key}\" title=\"Remove this skill\">×</button></li>",
-            one.level,
-            level_name(one.level)
-        ));
+        Html::on(out)
+            .close("span")
+            .text(&format!(" · {} {}", one.level, level_name(one.level)))
+            .open("button")
+            .attr("type", "button")
+            .class("chip__remove")
+            .action(&Action::RemoveRoleSkill(key.parse().ok(), skill))
+            .attr(
+                "aria-labelledby",
+                &format!("{key}-remove-words {key}-{skill} {key}-from {key}"),
+            )
+            .attr("title", "Remove this skill")
+            .text("×")
+            .close("button")
+            .close("li");
     }
     out.push_str(&SKILLS_ADD.replace('@', key));
     for skill in plan

@@ -11,7 +11,7 @@ mod file_link;
 mod files;
 mod forms;
 mod hiring;
-mod markup;
+pub mod markup;
 mod merge;
 mod money;
 mod people;

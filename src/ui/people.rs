@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::forms::{date_text, number_text, parse_date, parse_number, Choice, Field};
-use super::markup::{attr_into, closest, escape_into};
+use super::markup::{attr_into, escape_into, Action, Html};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
@@ -44,22 +44,13 @@ pub fn PeopleView() -> impl IntoView {
     });
     // One handler for the rows' Edit and Remove buttons (the rows are
     // markup, drawn again on a change).
-    let on_click = move |event: web_sys::MouseEvent| {
-        let Some(button) = closest(event.target(), "button[data-person]") else {
-            return;
-        };
-        let Some(id) = button
-            .get_attribute("data-person")
-            .and_then(|id| id.parse::<PersonId>().ok())
-        else {
-            return;
-        };
-        if button.has_attribute("data-remove") {
+    let on_click = move |event: web_sys::MouseEvent| match Action::from_event(&event) {
+        Some(Action::RemovePerson(id)) => {
             removing.set(Some(id));
             browser::focus_after_render("remove-person-title".to_string());
-        } else {
-            open_form.run(Editing::Existing(id));
         }
+        Some(Action::EditPerson(id)) => open_form.run(Editing::Existing(id)),
+        _ => {}
     };
     view! {
         <div class="people">
@@ -227,15 +218,24 @@ fn row_html(out: &mut String, row: &RowData) {
         attr_into(out, "title", text);
         out.push_str("></span>");
     }
-    out.push_str(&format!(
-        r#"</span></td><td class="table__actions"><button type="button" class="button button--small" data-person="{id}""#
-    ));
-    attr_into(out, "aria-label", &format!("Edit {}", row.name));
-    out.push_str(&format!(
-        r#">Edit</button><button type="button" class="button button--small button--danger" id="remove-{id}" data-person="{id}" data-remove"#
-    ));
-    attr_into(out, "aria-label", &format!("Remove {}", row.name));
-    out.push_str(">Remove</button></td></tr>");
+    out.push_str(r#"</span></td><td class="table__actions">"#);
+    Html::on(out)
+        .open("button")
+        .attr("type", "button")
+        .class("button button--small")
+        .action(&Action::EditPerson(id))
+        .attr("aria-label", &format!("Edit {}", row.name))
+        .text("Edit")
+        .close("button")
+        .open("button")
+        .attr("type", "button")
+        .class("button button--small button--danger")
+        .attr("id", &format!("remove-{id}"))
+        .action(&Action::RemovePerson(id))
+        .attr("aria-label", &format!("Remove {}", row.name))
+        .text("Remove")
+        .close("button")
+        .raw("</td></tr>");
 }
 
 /// Asks where a person's work goes before removing them.

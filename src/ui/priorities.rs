@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::markup::{attr_into, closest, escape_into};
+use super::markup::{attr_into, closest, escape_into, Action, Html};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
@@ -103,28 +103,19 @@ pub fn PriorityPanel(
         pin(state, id, target);
     };
     let on_click = move |event: web_sys::MouseEvent| {
-        // Move up and Move down: what ↑ and ↓ do.
-        if let Some(button) = closest(event.target(), "button[data-move]") {
-            let up = button.get_attribute("data-move").as_deref() == Some("up");
-            let total = ranking.with_untracked(|ranking| ranking.entries.len());
-            if let Some((_, id, position)) = item_of(event.target()) {
-                if let Some(target) = step_place(position, total, up) {
-                    pin(state, id, target);
+        match Action::from_event(&event) {
+            // Move up and Move down: what ↑ and ↓ do.
+            Some(Action::PinPriority { activity, position }) => pin(state, activity, position),
+            Some(Action::UnpinPriority(activity)) => {
+                let command = Command::PinPriority {
+                    activity,
+                    position: None,
+                };
+                if state.edits.execute(command).is_ok() {
+                    browser::focus_after_render(format!("priority-{activity}"));
                 }
             }
-            return;
-        }
-        if closest(event.target(), "button[data-unpin]").is_none() {
-            return;
-        }
-        if let Some((_, id, _)) = item_of(event.target()) {
-            let command = Command::PinPriority {
-                activity: id,
-                position: None,
-            };
-            if state.edits.execute(command).is_ok() {
-                browser::focus_after_render(format!("priority-{id}"));
-            }
+            _ => {}
         }
     };
     let items = move || {
@@ -208,28 +199,41 @@ fn items_html(plan: &Plan, ranking: &Ranking, all: bool) -> String {
         out.push_str(r#"</span><span class="priority__why">"#);
         escape_into(&mut out, &entry.explanation);
         out.push_str("</span></span>");
+        let mut html = Html::on(&mut out);
         if entry.pinned {
-            out.push_str(&format!(
-                r#"<span class="tag tag--pinned">pinned · computed #{}</span><button type="button" class="button button--small" data-unpin="{id}""#,
-                entry.computed_rank
-            ));
-            attr_into(&mut out, "aria-label", &format!("Unpin {title}"));
-            out.push_str(">Unpin</button>");
+            html.open("span")
+                .class("tag tag--pinned")
+                .text(&format!("pinned · computed #{}", entry.computed_rank))
+                .close("span")
+                .open("button")
+                .attr("type", "button")
+                .class("button button--small")
+                .action(&Action::UnpinPriority(id))
+                .attr("aria-label", &format!("Unpin {title}"))
+                .text("Unpin")
+                .close("button");
         }
-        out.push_str(r#"<span class="priority__moves">"#);
-        for (direction, arrow, possible) in
-            [("up", "↑", position > 1), ("down", "↓", position < total)]
-        {
-            out.push_str(&format!(
-                r#"<button type="button" class="button button--small priority__move" data-move="{direction}"{}"#,
-                if possible { "" } else { " disabled" }
-            ));
-            attr_into(&mut out, "aria-label", &format!("Move {title} {direction}"));
-            out.push('>');
-            out.push_str(arrow);
-            out.push_str("</button>");
+        html.open("span").class("priority__moves");
+        for (direction, arrow, target) in [
+            ("up", "↑", step_place(position, total, true)),
+            ("down", "↓", step_place(position, total, false)),
+        ] {
+            html.open("button")
+                .attr("type", "button")
+                .class("button button--small priority__move");
+            // At the first and the last place one button is off.
+            match target {
+                Some(target) => html.action(&Action::PinPriority {
+                    activity: id,
+                    position: target,
+                }),
+                None => html.flag("disabled", true),
+            };
+            html.attr("aria-label", &format!("Move {title} {direction}"))
+                .text(arrow)
+                .close("button");
         }
-        out.push_str("</span></li>");
+        html.close("span").close("li");
     }
     out
 }

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::markup::{attr_into, closest, escape_into};
+use super::markup::{escape_into, Action, Html};
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::raci;
@@ -32,42 +32,20 @@ fn next(role: Option<RaciRole>) -> Option<RaciRole> {
     }
 }
 
-/// The role a cell's button gives as its `data-next` code, and back.
-fn code(role: Option<RaciRole>) -> &'static str {
-    match role {
-        None => "",
-        Some(RaciRole::Responsible) => "r",
-        Some(RaciRole::Consulted) => "c",
-        Some(RaciRole::Informed) => "i",
-    }
-}
-
-fn role_of(code: &str) -> Option<RaciRole> {
-    match code {
-        "r" => Some(RaciRole::Responsible),
-        "c" => Some(RaciRole::Consulted),
-        "i" => Some(RaciRole::Informed),
-        _ => None,
-    }
-}
-
 #[component]
 pub fn RaciPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     // One handler for every cell: the matrix is markup, drawn again after
     // each change, and the focus goes back to the same cell.
     let on_click = move |event: web_sys::MouseEvent| {
-        let Some(button) = closest(event.target(), "button[data-activity]") else {
+        let Some(Action::SetRaci {
+            activity,
+            person,
+            role,
+        }) = Action::from_event(&event)
+        else {
             return;
         };
-        let attribute = |name: &str| button.get_attribute(name).unwrap_or_default();
-        let (Ok(activity), Ok(person)) = (
-            attribute("data-activity").parse::<ActivityId>(),
-            attribute("data-person").parse::<PersonId>(),
-        ) else {
-            return;
-        };
-        let role = role_of(&attribute("data-next"));
         match state.edits.execute(Command::SetRaci {
             activity,
             person,
@@ -151,18 +129,25 @@ fn matrix_html(plan: &Plan) -> String {
             } else {
                 format!("{name} on {title}: {letters} ({})", cell.words())
             };
-            out.push_str(&format!(
-                r#"<td><button type="button" class="raci__cell{}" id="{}" data-activity="{}" data-person="{}" data-next="{}""#,
-                if cell.accountable { " raci__cell--a" } else { "" },
-                cell_id(activity.id, person.id),
-                activity.id,
-                person.id,
-                code(next(cell.role)),
-            ));
-            attr_into(&mut out, "aria-label", &label);
-            out.push('>');
-            escape_into(&mut out, &letters);
-            out.push_str("</button></td>");
+            Html::on(&mut out)
+                .open("td")
+                .open("button")
+                .attr("type", "button")
+                .class(if cell.accountable {
+                    "raci__cell raci__cell--a"
+                } else {
+                    "raci__cell"
+                })
+                .attr("id", &cell_id(activity.id, person.id))
+                .action(&Action::SetRaci {
+                    activity: activity.id,
+                    person: person.id,
+                    role: next(cell.role),
+                })
+                .attr("aria-label", &label)
+                .text(&letters)
+                .close("button")
+                .close("td");
         }
         out.push_str("</tr>");
     }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::forms::distinct_texts;
-use super::markup::{attr_into, escape_into};
+use super::markup::{escape_into, Action, Html};
 use super::state::AppState;
 use crate::command::Command;
 use crate::engine::skills;
@@ -87,19 +87,21 @@ fn rows_html(rows: &[RowData]) -> String {
             } else {
                 "-1"
             };
-            out.push_str(&format!(
-                "<td id=\"cell-{person}-{skill}\" class=\"matrix__cell matrix__cell--{level}\" tabindex=\"{stop}\" role=\"gridcell\""
-            ));
-            attr_into(
-                &mut out,
-                "aria-label",
-                &cell_label(&row.name, skill_name, *level),
-            );
-            out.push_str(&format!(
-                " data-row=\"{}\" data-column=\"{column}\" data-person=\"{person}\" data-skill=\"{skill}\">{}</td>",
-                row.row,
-                level_text(*level)
-            ));
+            Html::on(&mut out)
+                .open("td")
+                .attr("id", &format!("cell-{person}-{skill}"))
+                .class(&format!("matrix__cell matrix__cell--{level}"))
+                .attr("tabindex", stop)
+                .attr("role", "gridcell")
+                .attr("aria-label", &cell_label(&row.name, skill_name, *level))
+                .attr("data-row", &row.row.to_string())
+                .attr("data-column", &column.to_string())
+                .action(&Action::SkillLevel {
+                    person,
+                    skill: *skill,
+                })
+                .text(&level_text(*level))
+                .close("td");
         }
         out.push_str(&format!(
             "<td class=\"matrix__total\" id=\"held-{person}\">{}</td></tr>",
@@ -178,12 +180,13 @@ fn cell_of(
     let element = target?
         .dyn_into::<web_sys::Element>()
         .ok()?
-        .closest("td[data-skill]")
+        .closest("td[data-action]")
         .ok()??;
     let row = element.get_attribute("data-row")?.parse().ok()?;
     let column = element.get_attribute("data-column")?.parse().ok()?;
-    let person = element.get_attribute("data-person")?.parse().ok()?;
-    let skill = element.get_attribute("data-skill")?.parse().ok()?;
+    let Action::SkillLevel { person, skill } = Action::of_element(&element)? else {
+        return None;
+    };
     Some((element.dyn_into().ok()?, row, column, person, skill))
 }
 

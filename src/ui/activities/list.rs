@@ -231,13 +231,7 @@ pub fn ActivitiesTable(
         }
     };
     let on_delete = move |event: web_sys::MouseEvent| {
-        let Some(button) = closest(event.target(), "button[data-delete]") else {
-            return;
-        };
-        if let Some(id) = button
-            .get_attribute("data-delete")
-            .and_then(|id| id.parse::<ActivityId>().ok())
-        {
+        if let Some(Action::DeleteActivity(id)) = Action::from_event(&event) {
             let _ = state.edits.execute(Command::DeleteActivity(id));
         }
     };
@@ -347,11 +341,16 @@ fn row_html(out: &mut String, row: &RowData) {
         PlanFocus::Activity(id).hash()
     ));
     attr_into(out, "aria-label", &format!("Edit {}", row.title));
-    out.push_str(&format!(
-        r#">Edit</a><button type="button" class="button button--small button--danger" data-delete="{id}""#
-    ));
-    attr_into(out, "aria-label", &format!("Delete {}", row.title));
-    out.push_str(">Delete</button></td></tr>");
+    Html::on(out)
+        .raw(">Edit</a>")
+        .open("button")
+        .attr("type", "button")
+        .class("button button--small button--danger")
+        .action(&Action::DeleteActivity(id))
+        .attr("aria-label", &format!("Delete {}", row.title))
+        .text("Delete")
+        .close("button")
+        .raw("</td></tr>");
 }
 
 /// The CSS modifier of a status.

@@ -8,7 +8,7 @@ use super::board::{risk_badge_html, risk_label_indexed};
 use super::forms::{
     date_text, distinct_texts, number_text, parse_date, parse_number, Choice, Field, TextArea,
 };
-use super::markup::{attr_into, closest, escape_into};
+use super::markup::{attr_into, escape_into, Action, Html};
 use super::state::{AppState, PlanFocus};
 use crate::browser;
 use crate::command::Command;

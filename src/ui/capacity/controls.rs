@@ -71,11 +71,9 @@ pub(super) fn WorkList(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let find = RwSignal::new(String::new());
-    let work_of = |target: Option<web_sys::EventTarget>| -> Option<ActivityId> {
-        closest(target, ".work[data-id]")?
-            .get_attribute("data-id")?
-            .parse()
-            .ok()
+    let work_of = |event: &web_sys::Event| match Action::from_event(event) {
+        Some(Action::PlaceWork(id)) => Some(id),
+        _ => None,
     };
     // (markup of the shown items, how many more match)
     let found = Memo::new(move |_| {
@@ -139,10 +137,11 @@ pub(super) fn WorkList(
                             |date| format!("due {}", short_date(date)),
                         );
                         let mut html = format!(
-                            r#"<div role="listitem" class="work{}" id="worklist-{}" draggable="true" tabindex="0" data-drag="activity" data-id="{}" aria-label=""#,
+                            r#"<div role="listitem" class="work{}" id="worklist-{}" draggable="true" tabindex="0" data-drag="activity" data-id="{}" data-action="{}" aria-label=""#,
                             if activity.commitment == Commitment::Tentative { " work--tentative" } else { "" },
                             activity.id,
-                            activity.id
+                            activity.id,
+                            Action::PlaceWork(activity.id).encode()
                         );
                         escape_into(&mut html, &format!("{}: {need}, {due}. Drag onto a person's week, or press Enter or tap it to place it.", activity.title));
                         html.push_str(r#""><span class="work__title">"#);
@@ -179,14 +178,14 @@ pub(super) fn WorkList(
             </div>
             <div class="worklist__items" role="list" on:keydown=move |event| {
                 if event.key() == "Enter" || event.key() == " " {
-                    if let Some(id) = work_of(event.target()) {
+                    if let Some(id) = work_of(&event) {
                         event.prevent_default();
                         start_placing(id);
                     }
                 }
             } on:click=move |event| {
                 // A tap or a click picks the work up as Enter does.
-                if let Some(id) = work_of(event.target()) {
+                if let Some(id) = work_of(&event) {
                     start_placing(id);
                 }
             }>

@@ -19,8 +19,8 @@ pub(super) fn line_html(line: &Line) -> String {
             tentative,
         } => {
             let shown = team_name(name);
-            out.push_str(r#"<div class="tl-line tl-line--team" role="row"><div class="tl-name" role="rowheader"><button type="button" class="tl-team" data-team=""#);
-            escape_into(&mut out, name);
+            out.push_str(r#"<div class="tl-line tl-line--team" role="row"><div class="tl-name" role="rowheader"><button type="button" class="tl-team" data-action=""#);
+            escape_into(&mut out, &Action::ToggleTeam(name.to_string()).encode());
             out.push_str(&format!(r#"" aria-expanded="{}" aria-label=""#, !collapsed));
             escape_into(
                 &mut out,
@@ -515,7 +515,7 @@ pub(super) fn sum_cells_html(out: &mut String, name: &str, cells: &[[u32; 4]], t
 pub(super) fn bar_html(out: &mut String, bar: &BarData) {
     let movable = !bar.draft;
     out.push_str(&format!(
-        r#"<div class="bar{}{}{}{}{}{}" id="{}" style="grid-column:{} / span {};grid-row:{}" role="button" tabindex="0" draggable="{movable}" data-bar=""{} data-id="{}" data-span="{}" data-cut="{}" aria-roledescription="allocation bar" aria-label=""#,
+        r#"<div class="bar{}{}{}{}{}{}" id="{}" style="grid-column:{} / span {};grid-row:{}" role="button" tabindex="0" draggable="{movable}" data-bar=""{} data-action="bar:{}" data-id="{}" data-span="{}" data-cut="{}" aria-roledescription="allocation bar" aria-label=""#,
         if bar.tentative { " bar--tentative" } else { "" },
         if bar.placeholder { " bar--role" } else { "" },
         if bar.draft { " bar--draft" } else { "" },
@@ -527,6 +527,7 @@ pub(super) fn bar_html(out: &mut String, bar: &BarData) {
         bar.span,
         bar.row,
         if movable { r#" data-drag="bar""# } else { "" },
+        bar.allocation,
         bar.allocation,
         bar.span,
         bar.hidden,

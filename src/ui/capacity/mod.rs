@@ -36,7 +36,7 @@ pub(super) use panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
 
 use super::draft::{DraftController, DraftSetup, DraftTools};
 use super::forms::contains_ignoring_case;
-use super::markup::{closest, escape_into, key_of, HtmlList};
+use super::markup::{closest, escape_into, key_of, Action, HtmlList};
 use super::state::AppState;
 use super::week_picker::WeekPicker;
 use crate::browser;
@@ -150,45 +150,42 @@ impl Grid {
     }
 
     fn on_click(&self, event: leptos::ev::MouseEvent) {
-        if let Some(bar) = closest(event.target(), "[data-bar][data-id]") {
-            let id: Option<AllocationId> =
-                bar.get_attribute("data-id").and_then(|id| id.parse().ok());
-            if let Some(id) = id {
+        match Action::from_event(&event) {
+            Some(Action::SelectBar(id)) => {
                 self.selected.set(Some(id));
                 // Marking the bar draws its line again: focus follows.
                 browser::focus_after_render(format!("bar-{id}"));
             }
-            return;
-        }
-        // A week of a person or an open role, tapped or clicked while a
-        // move is in progress: the move goes there.
-        if let Some(cell) = closest(event.target(), ".cell[data-col]") {
-            let assignee = cell
-                .closest("[data-person],[data-role]")
-                .ok()
-                .flatten()
-                .as_ref()
-                .and_then(line_assignee);
-            let column: Option<i64> = cell
-                .get_attribute("data-col")
-                .and_then(|column| column.parse().ok());
-            if let (Some(assignee), Some(column)) = (assignee, column) {
-                let week = self
-                    .computed
-                    .with_untracked(|capacity| capacity.first_week.plus_weeks(column));
-                self.draft.move_to(Some(assignee), week);
-            }
-            return;
-        }
-        if let Some(button) = closest(event.target(), "[data-team]") {
-            let team = button.get_attribute("data-team").unwrap_or_default();
-            self.collapsed.update(|collapsed| {
+            Some(Action::ToggleTeam(team)) => self.collapsed.update(|collapsed| {
                 if let Some(at) = collapsed.iter().position(|name| *name == team) {
                     collapsed.remove(at);
                 } else {
                     collapsed.push(team);
                 }
-            });
+            }),
+            // A week of a person or an open role, tapped or clicked while a
+            // move is in progress: the move goes there. A week is a place,
+            // not an action: its line and column say which.
+            _ => {
+                let Some(cell) = closest(event.target(), ".cell[data-col]") else {
+                    return;
+                };
+                let assignee = cell
+                    .closest("[data-person],[data-role]")
+                    .ok()
+                    .flatten()
+                    .as_ref()
+                    .and_then(line_assignee);
+                let column: Option<i64> = cell
+                    .get_attribute("data-col")
+                    .and_then(|column| column.parse().ok());
+                if let (Some(assignee), Some(column)) = (assignee, column) {
+                    let week = self
+                        .computed
+                        .with_untracked(|capacity| capacity.first_week.plus_weeks(column));
+                    self.draft.move_to(Some(assignee), week);
+                }
+            }
         }
     }
 }

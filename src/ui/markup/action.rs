@@ -1,0 +1,230 @@
+//! What a control in markup does when it is used: one [`Action`] a control,
+//! written to its `data-action` attribute by [`Action::encode`] (through
+//! `Html::action`) and read back in one place, [`Action::from_event`], so a
+//! view's delegated handler matches on a typed value and never reads ids
+//! out of attributes itself.
+//!
+//! An action is the words `kind:argument:argument`, the arguments being ids
+//! as the plan writes them (`act-7`) or small numbers; a text argument (a
+//! team's name) comes last and may hold anything. Attributes that say where
+//! something is rather than what to do stay as they are: a row's id
+//! (`tr[data-person]`, `li[data-activity]`), a grid position (`data-col`,
+//! `data-row`, `data-column`), and what a drag carries (`data-drag`,
+//! `data-id`, `data-span`, `data-cut`, a priority's `data-position`).
+
+use crate::model::{
+    ActivityId, AllocationId, CheckInId, PersonId, PlanId, RaciRole, RoleId, SkillId,
+};
+
+/// Everything a control written as markup can ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Opens or closes a team on the capacity timeline.
+    ToggleTeam(String),
+    /// Selects a booking's bar on the capacity timeline.
+    SelectBar(AllocationId),
+    /// Starts placing a piece of work from the work list on the timeline.
+    PlaceWork(ActivityId),
+    /// Opens a person's form.
+    EditPerson(PersonId),
+    /// Asks to remove a person.
+    RemovePerson(PersonId),
+    /// A cell of the skills matrix: a click steps the level up, a digit
+    /// sets it.
+    SkillLevel { person: PersonId, skill: SkillId },
+    /// Deletes an initiative.
+    DeleteActivity(ActivityId),
+    /// Pins an initiative at a place of the priority list (1-based).
+    PinPriority {
+        activity: ActivityId,
+        position: usize,
+    },
+    /// Lets the ranking place an initiative again.
+    UnpinPriority(ActivityId),
+    /// Gives a person a role on an initiative (none takes it away).
+    SetRaci {
+        activity: ActivityId,
+        person: PersonId,
+        role: Option<RaciRole>,
+    },
+    /// Opens or closes a check-in of the history.
+    ToggleCheckIn(CheckInId),
+    /// Marks a check-in's decision decided, or open again.
+    SetDecided {
+        checkin: CheckInId,
+        index: usize,
+        decided: bool,
+    },
+    /// The earlier check-in of a comparison was picked.
+    CompareFrom,
+    /// The later check-in of a comparison was picked.
+    CompareTo,
+    /// Opens the form of a new open role.
+    AddRole,
+    /// Closes the form of a new open role.
+    CancelRole,
+    /// Closes the open role's dialog.
+    CloseRoleDialog,
+    /// Asks who fills an open role.
+    FillRole(RoleId),
+    /// Asks to remove an open role.
+    RemoveRole(RoleId),
+    /// A field of an open role's card changed (its index in the card).
+    EditRoleField { role: RoleId, field: usize },
+    /// Adds the skill picked to an open role (none: the new role's form).
+    AddRoleSkill(Option<RoleId>),
+    /// Takes a skill off an open role (none: the new role's form).
+    RemoveRoleSkill(Option<RoleId>, SkillId),
+    /// Opens a plan stored in this browser.
+    OpenStoredPlan(PlanId),
+    /// Deletes a plan stored in this browser.
+    DeleteStoredPlan(PlanId),
+}
+
+/// How an open role is written in an action: its id, or `new-role` for the
+/// form of a new one (the key the hiring plan gives that form).
+fn role_key(role: Option<RoleId>) -> String {
+    role.map_or_else(|| "new-role".to_string(), |role| role.to_string())
+}
+
+fn role_of_key(key: &str) -> Option<Option<RoleId>> {
+    match key {
+        "new-role" => Some(None),
+        key => key.parse().ok().map(Some),
+    }
+}
+
+fn raci_code(role: Option<RaciRole>) -> &'static str {
+    match role {
+        None => "none",
+        Some(RaciRole::Responsible) => "r",
+        Some(RaciRole::Consulted) => "c",
+        Some(RaciRole::Informed) => "i",
+    }
+}
+
+fn raci_of_code(code: &str) -> Option<Option<RaciRole>> {
+    match code {
+        "none" => Some(None),
+        "r" => Some(Some(RaciRole::Responsible)),
+        "c" => Some(Some(RaciRole::Consulted)),
+        "i" => Some(Some(RaciRole::Informed)),
+        _ => None,
+    }
+}
+
+impl Action {
+    /// The action as the text of a `data-action` attribute.
+    pub fn encode(&self) -> String {
+        match self {
+            Action::ToggleTeam(team) => format!("team:{team}"),
+            Action::SelectBar(id) => format!("bar:{id}"),
+            Action::PlaceWork(id) => format!("place:{id}"),
+            Action::EditPerson(id) => format!("edit-person:{id}"),
+            Action::RemovePerson(id) => format!("remove-person:{id}"),
+            Action::SkillLevel { person, skill } => format!("skill-level:{person}:{skill}"),
+            Action::DeleteActivity(id) => format!("delete-activity:{id}"),
+            Action::PinPriority { activity, position } => format!("pin:{activity}:{position}"),
+            Action::UnpinPriority(id) => format!("unpin:{id}"),
+            Action::SetRaci {
+                activity,
+                person,
+                role,
+            } => format!("raci:{activity}:{person}:{}", raci_code(*role)),
+            Action::ToggleCheckIn(id) => format!("checkin:{id}"),
+            Action::SetDecided {
+                checkin,
+                index,
+                decided,
+            } => format!(
+                "{}:{checkin}:{index}",
+                if *decided { "decide" } else { "reopen" }
+            ),
+            Action::CompareFrom => "compare-from".to_string(),
+            Action::CompareTo => "compare-to".to_string(),
+            Action::AddRole => "add-role".to_string(),
+            Action::CancelRole => "cancel-role".to_string(),
+            Action::CloseRoleDialog => "close-dialog".to_string(),
+            Action::FillRole(id) => format!("fill:{id}"),
+            Action::RemoveRole(id) => format!("remove-role:{id}"),
+            Action::EditRoleField { role, field } => format!("role-field:{role}:{field}"),
+            Action::AddRoleSkill(role) => format!("add-skill:{}", role_key(*role)),
+            Action::RemoveRoleSkill(role, skill) => {
+                format!("remove-skill:{}:{skill}", role_key(*role))
+            }
+            Action::OpenStoredPlan(id) => format!("open-plan:{id}"),
+            Action::DeleteStoredPlan(id) => format!("delete-plan:{id}"),
+        }
+    }
+
+    /// The action a `data-action` attribute names; none for anything else.
+    pub fn decode(text: &str) -> Option<Action> {
+        let (kind, rest) = text.split_once(':').unwrap_or((text, ""));
+        // The team's name is the whole rest: it may hold a ':'.
+        if kind == "team" {
+            return Some(Action::ToggleTeam(rest.to_string()));
+        }
+        let arguments: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split(':').collect()
+        };
+        let action = match (kind, arguments.as_slice()) {
+            ("bar", [id]) => Action::SelectBar(id.parse().ok()?),
+            ("place", [id]) => Action::PlaceWork(id.parse().ok()?),
+            ("edit-person", [id]) => Action::EditPerson(id.parse().ok()?),
+            ("remove-person", [id]) => Action::RemovePerson(id.parse().ok()?),
+            ("skill-level", [person, skill]) => Action::SkillLevel {
+                person: person.parse().ok()?,
+                skill: skill.parse().ok()?,
+            },
+            ("delete-activity", [id]) => Action::DeleteActivity(id.parse().ok()?),
+            ("pin", [activity, position]) => Action::PinPriority {
+                activity: activity.parse().ok()?,
+                position: position.parse().ok()?,
+            },
+            ("unpin", [id]) => Action::UnpinPriority(id.parse().ok()?),
+            ("raci", [activity, person, role]) => Action::SetRaci {
+                activity: activity.parse().ok()?,
+                person: person.parse().ok()?,
+                role: raci_of_code(role)?,
+            },
+            ("checkin", [id]) => Action::ToggleCheckIn(id.parse().ok()?),
+            ("decide" | "reopen", [checkin, index]) => Action::SetDecided {
+                checkin: checkin.parse().ok()?,
+                index: index.parse().ok()?,
+                decided: kind == "decide",
+            },
+            ("compare-from", []) => Action::CompareFrom,
+            ("compare-to", []) => Action::CompareTo,
+            ("add-role", []) => Action::AddRole,
+            ("cancel-role", []) => Action::CancelRole,
+            ("close-dialog", []) => Action::CloseRoleDialog,
+            ("fill", [id]) => Action::FillRole(id.parse().ok()?),
+            ("remove-role", [id]) => Action::RemoveRole(id.parse().ok()?),
+            ("role-field", [role, field]) => Action::EditRoleField {
+                role: role.parse().ok()?,
+                field: field.parse().ok()?,
+            },
+            ("add-skill", [role]) => Action::AddRoleSkill(role_of_key(role)?),
+            ("remove-skill", [role, skill]) => {
+                Action::RemoveRoleSkill(role_of_key(role)?, skill.parse().ok()?)
+            }
+            ("open-plan", [id]) => Action::OpenStoredPlan(id.parse().ok()?),
+            ("delete-plan", [id]) => Action::DeleteStoredPlan(id.parse().ok()?),
+            _ => return None,
+        };
+        Some(action)
+    }
+
+    /// The action of the element an event happened on, or of its nearest
+    /// ancestor that has one: how one handler serves a whole list.
+    pub fn from_event(event: &web_sys::Event) -> Option<Action> {
+        Action::of_element(&super::closest(event.target(), "[data-action]")?)
+    }
+
+    /// The action an element carries in its `data-action`.
+    pub fn of_element(element: &web_sys::Element) -> Option<Action> {
+        Action::decode(&element.get_attribute("data-action")?)
+    }
+}
