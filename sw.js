@@ -1,7 +1,9 @@
 // Opsboard's service worker: after the first visit the app works with no
 // network. The app's files are kept in one cache:
-// - on install, index.html and every file it names (trunk gives them
-//   content-hashed names, so a cached file never goes stale);
+// - on install, index.html, every file it names and every file those
+//   scripts load: the main module and the parts of the app loaded on demand
+//   (each has a content-hashed name or sits in a folder named by the build's
+//   content, so a cached file never goes stale);
 // - the page itself (navigations) and plan files (*.json, a team board's
 //   ?plan=) are fetched from the network first and kept, so a new release
 //   or a new version of a hosted plan is seen at once when online, and the
@@ -15,9 +17,34 @@ function assetsOf(html) {
   return [...html.matchAll(/(?:href|src)="(\.\/[^"?#]+)"/g)].map((match) => new URL(match[1], self.registration.scope).href);
 }
 
+// The files a script of the app loads, relative to it: the modules it
+// imports and the wasm it fetches (`new URL("./part.wasm", import.meta.url)`),
+// so the parts of the app loaded on demand are kept with the rest.
+function loadsOf(script, url) {
+  return [...script.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bnew URL\(\s*)["'](\.\/[^"'?#\s]+\.(?:js|wasm))["']/g)].map((match) => new URL(match[1], url).href);
+}
+
+// Every file of a release: index.html's, and what its scripts load, and
+// theirs in turn.
+async function releaseFiles(html) {
+  const wanted = new Set(assetsOf(html));
+  const scripts = [...wanted].filter((url) => url.endsWith('.js'));
+  while (scripts.length > 0) {
+    const url = scripts.pop();
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    for (const file of loadsOf(await response.text(), url)) {
+      if (wanted.has(file)) continue;
+      wanted.add(file);
+      if (file.endsWith('.js')) scripts.push(file);
+    }
+  }
+  return wanted;
+}
+
 async function keepRelease(html) {
   const cache = await caches.open(CACHE);
-  const wanted = new Set([self.registration.scope, new URL('index.html', self.registration.scope).href, ...assetsOf(html)]);
+  const wanted = new Set([self.registration.scope, new URL('index.html', self.registration.scope).href, ...(await releaseFiles(html))]);
   await Promise.all([...wanted].filter((url) => url !== self.registration.scope).map(async (url) => {
     if (!(await cache.match(url))) await cache.add(url);
   }));

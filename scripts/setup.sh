@@ -5,6 +5,7 @@
 # takes a few seconds.
 #
 #   scripts/setup.sh build   rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli,
+#                            wasm-split-cli,
 #                            npm packages (binaryen's wasm-opt, Playwright)
 #   scripts/setup.sh test    all of `build`, plus Debian chromium + chromium-driver,
 #                            python3 (serves dist/ for Playwright), rustfmt and clippy,
@@ -14,7 +15,7 @@
 # This script changes nothing in your shell. Callers must put these first on
 # PATH (the Makefile and scripts/test.sh do):
 #   <repo>/node_modules/.bin   wasm-opt 132 (Debian's binaryen 108 breaks release builds), playwright
-#   ${CARGO_HOME:-~/.cargo}/bin   trunk, wasm-bindgen, wasm-bindgen-test-runner
+#   ${CARGO_HOME:-~/.cargo}/bin   trunk, wasm-bindgen, wasm-bindgen-test-runner, wasm-split-cli
 #
 # A fresh install of trunk takes 10-15 minutes on 2 cores; everything else is
 # a minute or two.
@@ -22,6 +23,9 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14   # trunk 0.22 needs a newer rustc than ours
 GECKODRIVER_VERSION=0.37.1
+# Splits the release wasm into parts loaded on demand (scripts/build-wasm.sh);
+# its format must match the wasm_split_helpers that Leptos builds into the app.
+WASM_SPLIT_VERSION=0.2.4
 WASM_OPT_VERSION=version_132
 NODE_MIN_MAJOR=20
 WASM_TARGET=wasm32-unknown-unknown
@@ -117,6 +121,14 @@ else
   echo "installing wasm-bindgen-cli $wb_version (found: ${wb_found:-none})"
   # Not --locked: its lock file pins a yanked dependency.
   "$CARGO" install wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+# wasm-split-cli has no --version: cargo's list of installed packages says.
+if "$CARGO" install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  echo "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+  echo "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute or two)"
+  "$CARGO" install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 command -v node >/dev/null 2>&1 || die "node not found (need node >= $NODE_MIN_MAJOR and npm)"

@@ -14,6 +14,7 @@ mod hiring;
 pub mod markup;
 mod merge;
 mod money;
+mod parts;
 mod people;
 mod plan;
 mod priorities;
@@ -181,15 +182,15 @@ pub fn App() -> impl IntoView {
             {move || match state.routing.route.get() {
                 Route::Plan => view! { <plan::PlanView/> }.into_any(),
                 Route::Week => view! { <week::WeekView/> }.into_any(),
-                Route::Work => view! { <work::WorkView/> }.into_any(),
+                Route::Work => parts::on_demand(parts::work_view::load).into_any(),
                 Route::Board => view! { <board::Board/> }.into_any(),
-                Route::People => view! { <people::PeopleView/> }.into_any(),
-                Route::Files => view! { <files::FilesView/> }.into_any(),
-                Route::Skills => view! { <skills::SkillsView/> }.into_any(),
+                Route::People => parts::on_demand(parts::people_view::load).into_any(),
+                Route::Files => parts::on_demand(parts::files_view::load).into_any(),
+                Route::Skills => parts::on_demand(parts::skills_view::load).into_any(),
                 Route::Capacity => view! { <capacity::CapacityView/> }.into_any(),
-                Route::CheckIn => view! { <checkins::CheckInView/> }.into_any(),
-                Route::Money => view! { <money::MoneyView/> }.into_any(),
-                Route::Report => view! { <report::ReportView/> }.into_any(),
+                Route::CheckIn => parts::on_demand(parts::check_in_view::load).into_any(),
+                Route::Money => parts::on_demand(parts::money_view::load).into_any(),
+                Route::Report => parts::on_demand(parts::report_view::load).into_any(),
             }}
         </main>
         <files::ImportDialog/>

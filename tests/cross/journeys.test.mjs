@@ -360,6 +360,26 @@ for (const engine of engines()) {
       await tab.until('the moved card after the reload', () => cardIn(tab, 'in-progress'));
     });
 
+    journey('parts load on demand: the first views fetch none, each part arrives when opened', async (tab) => {
+      const parts = () => tab.js('return performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => /\\/app\\/[^/]+\\/split_[^/]*\\.wasm$/.test(name)).map((name) => name.split("/").pop().replace(/\\.wasm$/, ""))');
+      const show = async (route, heading) => {
+        await tab.js('location.hash = arguments[0]', `#/${route}`);
+        await tab.until(`the heading "${heading}"`, () =>
+          tab.js('return [...document.querySelectorAll("#main :is(h1, h2, h3)")].some((h) => h.textContent.trim().startsWith(arguments[0]))', heading));
+      };
+      await tab.open('plan');
+      for (const [route, heading] of VIEWS.filter(([route]) => ['week', 'board', 'capacity'].includes(route))) {
+        await show(route, heading);
+      }
+      assert.deepEqual(await parts(), []);
+      const expected = [];
+      for (const [route, heading] of VIEWS.filter(([route]) => !['plan', 'week', 'board', 'capacity'].includes(route))) {
+        await show(route, heading);
+        expected.push(`split_${route.replace('-', '_')}_view`);
+        assert.deepEqual(await parts(), expected);
+      }
+    });
+
     journey('Tab reaches every view\'s controls, each with a visible focus ring', async (tab) => {
       const problems = [];
       for (const [route, heading] of VIEWS) {

@@ -26,6 +26,11 @@ test('after the first visit the app opens offline, with the plan kept in the bro
   // Another route of the app, still offline.
   await page.goto(appUrl('capacity'));
   await expect(page.getByRole('grid', { name: 'Capacity by person and week' })).toBeVisible();
+  // The parts loaded on demand were kept too, though never opened online.
+  for (const [view, heading] of [['money', '#money-title'], ['report', '#report-title'], ['people', '#people-title']]) {
+    await page.goto(appUrl(view));
+    await expect(page.locator(heading)).toBeVisible();
+  }
   await context.setOffline(false);
   expectNoErrors(errors);
 });

@@ -1,0 +1,78 @@
+// Parts loaded on demand (src/ui/parts.rs, scripts/build-wasm.sh): the first
+// views download none of them; a part's code arrives when it is first
+// opened, with "Loading…" meanwhile; a part that cannot arrive says so and
+// can be tried again.
+import { test, expect } from '@playwright/test';
+import { VIEWS, collectErrors, expectNoErrors, goTo, nav, openApp } from './helpers.mjs';
+
+// Views in the first download, and views that are parts of their own.
+const FIRST = ['Plan', 'This week', 'Board', 'Capacity'];
+const PARTS = ['Work', 'People', 'Skills', 'Check-in', 'Money', 'Report', 'Files'];
+
+function partsFetched(requests) {
+  return requests.filter((url) => /\/app\/[^/]+\/(?:split_|chunk_)[^/]*\.wasm$/.test(url));
+}
+
+test('the first views fetch no part; each part is fetched when first opened, and once', async ({ page }) => {
+  const errors = collectErrors(page);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await openApp(page, 'plan');
+  for (const label of FIRST) {
+    await goTo(page, label);
+  }
+  expect(partsFetched(requests)).toEqual([]);
+
+  for (const label of PARTS) {
+    const before = partsFetched(requests).length;
+    await goTo(page, label);
+    const heading = VIEWS.find((view) => view.label === label).heading;
+    await expect(page.getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
+    const own = partsFetched(requests).slice(before).filter((url) => url.includes('/split_'));
+    expect(own.length, `${label} fetched its own part`).toBe(1);
+  }
+  // Opened again, nothing more is fetched.
+  const fetched = partsFetched(requests).length;
+  for (const label of PARTS) {
+    await goTo(page, label);
+  }
+  expect(partsFetched(requests).length).toBe(fetched);
+  expectNoErrors(errors);
+});
+
+test('a part whose code cannot arrive says so, and Try again loads it', async ({ page }) => {
+  await openApp(page, 'plan');
+  await page.route(/\/app\/[^/]+\/split_money_view[^/]*\.wasm$/, (route) => route.abort());
+  const money = nav(page).getByRole('link', { name: 'Money', exact: true });
+  await money.click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This part of Opsboard could not be loaded' });
+  await expect(alert).toBeVisible();
+  // The rest of the app goes on working.
+  await goTo(page, 'Board');
+  await money.click();
+  await expect(alert).toBeVisible();
+
+  await page.unroute(/\/app\/[^/]+\/split_money_view[^/]*\.wasm$/);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Money', exact: true })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
+test('a part shows "Loading…" until its code has arrived', async ({ page }) => {
+  await openApp(page, 'plan');
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/app\/[^/]+\/split_report_view[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.evaluate(() => {
+    location.hash = '#/report';
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  release();
+  await expect(page.locator('#report-title')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
+});
