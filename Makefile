@@ -3,7 +3,7 @@
 #                on http://127.0.0.1:8080/
 #   make test    install what is missing (incl. Chromium), then run every check
 #                (scripts/test.sh); CI runs this through .ci/run
-# Also: make bench | bench-browser | bench-capacity | bench-views | bench-matrix | size |
+# Also: make bench | bench-browser | bench-capacity | bench-views | bench-matrix | bench-load | size |
 #       screenshots | cross | cross-screenshots | docs-images | fuzz | libfuzzer |
 #       libfuzzer-merge | clean
 #
@@ -19,7 +19,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 SCREENSHOT_DIR := target/screenshots
 
-.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views size xlsx-size screenshots cross cross-screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
+.PHONY: serve test bench bench-browser bench-capacity bench-matrix bench-views bench-load size xlsx-size screenshots cross cross-screenshots docs-images fuzz libfuzzer libfuzzer-merge clean setup setup-test
 
 setup:
 	scripts/setup.sh build
@@ -80,6 +80,13 @@ PLAN ?= large
 bench-views:
 	cargo run --release --example large_plan -- $(PLAN) > target/$(PLAN).opsboard.json
 	scripts/with-dist.sh node scripts/bench-views.mjs target/$(PLAN).opsboard.json
+
+# The first visit on a throttled network ("Fast 3G", cache disabled) in
+# headless Chromium: bytes and time to an interactive Plan view, Capacity
+# view and team board (needs dist/: `make size`). BEFORE=dir loads another
+# release build by turns with dist/, to compare the two.
+bench-load:
+	node scripts/bench-load.mjs $(BEFORE) dist
 
 # What an .xlsx reader (calamine) would add to the wasm, gzipped.
 xlsx-size:

@@ -2,11 +2,11 @@
 // <script> of the built index.html into its Content-Security-Policy, in place
 // of the 'inline-script-hashes' placeholder in index.html.
 //
-// Why: trunk writes the loader of the wasm app as an inline module script
-// naming the content-hashed files (`import init from './opsboard-<hash>.js'`),
-// so the script, and its hash, change with every build that changes the code.
-// A static site cannot send a per-request nonce, and 'unsafe-inline' would let
-// injected markup run script; a hash allows exactly the loader trunk wrote.
+// Why: the app starts from a file of its own (scripts/build-wasm.sh), so the
+// release page has no inline script and the placeholder becomes nothing. An
+// inline script added to index.html is allowed by its hash only: a static
+// site cannot send a per-request nonce, and 'unsafe-inline' would let
+// injected markup run script.
 //
 // `trunk serve` also injects a live-reload script that it rewrites per request
 // (the server's address), so no build-time hash can match it: in that build

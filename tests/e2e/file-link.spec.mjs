@@ -27,13 +27,27 @@ test.beforeEach(async ({ context }) => {
   }, FILE);
 });
 
-/** The file's text as it is on disk, read from the page. */
+/**
+ * The file's text as it is on disk, read from the page. A read that meets
+ * the app's write replacing the file (`NotFoundError` from the snapshot
+ * taken just before) is read again.
+ */
 async function fileText(page) {
-  return page.evaluate(async (name) => {
-    const directory = await navigator.storage.getDirectory();
-    const file = await (await directory.getFileHandle(name, { create: true })).getFile();
-    return file.text();
-  }, FILE);
+  for (let attempt = 1; ; attempt += 1) {
+    const read = await page.evaluate(async (name) => {
+      try {
+        const directory = await navigator.storage.getDirectory();
+        const file = await (await directory.getFileHandle(name, { create: true })).getFile();
+        return { text: await file.text() };
+      } catch (error) {
+        if (error.name !== 'NotFoundError') throw error;
+        return null;
+      }
+    }, FILE);
+    if (read) return read.text;
+    if (attempt === 5) throw new Error(`${FILE} was being replaced on each of 5 reads`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /** The file's plan; `null` while it is empty. */
