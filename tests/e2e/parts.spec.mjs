@@ -13,6 +13,15 @@ function partsFetched(requests) {
   return requests.filter((url) => /\/app\/[^/]+\/(?:split_|chunk_)[^/]*\.wasm$/.test(url));
 }
 
+test('the page is whole: one document, the main module preloaded, no build markers left', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  expect(html.match(/<\/html>/g)).toHaveLength(1);
+  expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  expect(html).toMatch(/<link rel="modulepreload" href="\.\/app\/[0-9a-f]{16}\/opsboard\.js">/);
+  expect(html).toMatch(/<link rel="preload" href="\.\/app\/[0-9a-f]{16}\/opsboard_bg\.wasm" as="fetch"/);
+  expect(html).not.toContain('data-trunk');
+});
+
 test('the first views fetch no part; each part is fetched when first opened, and once', async ({ page }) => {
   const errors = collectErrors(page);
   const requests = [];
