@@ -12,7 +12,7 @@
 //! `data-row`, `data-column`), and what a drag carries (`data-drag`,
 //! `data-id`, `data-span`, `data-cut`, a priority's `data-position`).
 
-use crate::model::{ActivityId, AllocationId, CheckInId, PersonId, PlanId, RaciRole, SkillId};
+use crate::model::{ActivityId, AllocationId, PersonId, RaciRole, SkillId};
 
 /// Everything a control written as markup can ask for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,22 +45,6 @@ pub enum Action {
         person: PersonId,
         role: Option<RaciRole>,
     },
-    /// Opens or closes a check-in of the history.
-    ToggleCheckIn(CheckInId),
-    /// Marks a check-in's decision decided, or open again.
-    SetDecided {
-        checkin: CheckInId,
-        index: usize,
-        decided: bool,
-    },
-    /// The earlier check-in of a comparison was picked.
-    CompareFrom,
-    /// The later check-in of a comparison was picked.
-    CompareTo,
-    /// Opens a plan stored in this browser.
-    OpenStoredPlan(PlanId),
-    /// Deletes a plan stored in this browser.
-    DeleteStoredPlan(PlanId),
 }
 
 fn raci_code(role: Option<RaciRole>) -> &'static str {
@@ -100,19 +84,6 @@ impl Action {
                 person,
                 role,
             } => format!("raci:{activity}:{person}:{}", raci_code(*role)),
-            Action::ToggleCheckIn(id) => format!("checkin:{id}"),
-            Action::SetDecided {
-                checkin,
-                index,
-                decided,
-            } => format!(
-                "{}:{checkin}:{index}",
-                if *decided { "decide" } else { "reopen" }
-            ),
-            Action::CompareFrom => "compare-from".to_string(),
-            Action::CompareTo => "compare-to".to_string(),
-            Action::OpenStoredPlan(id) => format!("open-plan:{id}"),
-            Action::DeleteStoredPlan(id) => format!("delete-plan:{id}"),
         }
     }
 
@@ -148,16 +119,6 @@ impl Action {
                 person: person.parse().ok()?,
                 role: raci_of_code(role)?,
             },
-            ("checkin", [id]) => Action::ToggleCheckIn(id.parse().ok()?),
-            ("decide" | "reopen", [checkin, index]) => Action::SetDecided {
-                checkin: checkin.parse().ok()?,
-                index: index.parse().ok()?,
-                decided: kind == "decide",
-            },
-            ("compare-from", []) => Action::CompareFrom,
-            ("compare-to", []) => Action::CompareTo,
-            ("open-plan", [id]) => Action::OpenStoredPlan(id.parse().ok()?),
-            ("delete-plan", [id]) => Action::DeleteStoredPlan(id.parse().ok()?),
             _ => return None,
         };
         Some(action)
