@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use super::forms::{parse_date, TextArea};
-use super::markup::{closest, escape_into, options_into, Action, Html};
 use super::state::AppState;
 use super::week::risk_badges;
 use crate::browser;
@@ -251,212 +250,231 @@ fn CheckInHistory() -> impl IntoView {
     let open = RwSignal::new(None::<CheckInId>);
     let compare_from = RwSignal::new(String::new());
     let compare_to = RwSignal::new(String::new());
-    let markup = move || {
-        let (opened, from, to) = (open.get(), compare_from.get(), compare_to.get());
-        state
-            .edits
-            .history
-            .with(|history| history_html(history.plan(), opened, &from, &to))
-    };
-    // One handler each for the whole list: the list is markup, drawn again
-    // as the plan changes, and the control used gets its focus back.
-    let on_click = move |event: web_sys::MouseEvent| {
-        let Some(button) = closest(event.target(), "button[data-action]") else {
-            return;
-        };
-        match Action::of_element(&button) {
-            Some(Action::SetDecided {
-                checkin,
-                index,
-                decided,
-            }) => {
-                let on = decided.then_some(state.today);
-                let _ = state
-                    .edits
-                    .execute(Command::DecideDecision { checkin, index, on });
-            }
-            Some(Action::ToggleCheckIn(id)) => {
-                open.update(|open| *open = (*open != Some(id)).then_some(id));
-            }
-            _ => return,
+    // Each check-in, newest first: its id, its date and the line after it.
+    let listed = Memo::new(move |_| {
+        state.edits.history.with(|history| {
+            newest_first(history.plan())
+                .into_iter()
+                .map(|checkin| (checkin.id, checkin.date, listing_text(checkin)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let none = Memo::new(move |_| listed.with(Vec::is_empty));
+    // The choices of both compare menus.
+    let choices =
+        Memo::new(move |_| {
+            let mut choices = vec![(String::new(), "Pick a check-in".to_string())];
+            listed.with(|listed| {
+                choices.extend(listed.iter().map(|(id, date, _)| {
+                    (id.to_string(), format!("{} ({id})", medium_date(*date)))
+                }))
+            });
+            choices
+        });
+    let compare_menu = move |key: &'static str, label: &'static str, picked: RwSignal<String>| {
+        view! {
+            <label class="filter">
+                <span class="filter__label">{label}</span>
+                <select
+                    id=format!("compare-{key}")
+                    aria-label=format!("Compare {key}")
+                    prop:value=move || picked.get()
+                    on:change=move |event| {
+                        picked.set(event_target_value(&event));
+                        browser::focus_after_render(format!("compare-{key}"));
+                    }
+                >
+                    <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                        <option value=choice.0.clone() selected=picked.get_untracked() == choice.0>
+                            {choice.1}
+                        </option>
+                    </For>
+                </select>
+            </label>
         }
-        browser::focus_after_render(button.id());
     };
-    let on_change = move |event: web_sys::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(select) = closest(event.target(), "select[data-action]") else {
-            return;
-        };
-        let value = select.unchecked_ref::<web_sys::HtmlSelectElement>().value();
-        match Action::of_element(&select) {
-            Some(Action::CompareFrom) => compare_from.set(value),
-            Some(Action::CompareTo) => compare_to.set(value),
-            _ => return,
+    let list = move || {
+        view! {
+            <ul class="history">
+                <For
+                    each=move || listed.get()
+                    key=|item| item.clone()
+                    children=move |(id, date, line)| {
+                        let is_open = move || open.get() == Some(id);
+                        view! {
+                            <li class="history__item">
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    id=format!("checkin-{id}")
+                                    aria-expanded=move || if is_open() { "true" } else { "false" }
+                                    on:click=move |_| {
+                                        open.update(|open| *open = (*open != Some(id)).then_some(id));
+                                        browser::focus_after_render(format!("checkin-{id}"));
+                                    }
+                                >
+                                    {move || if is_open() { "Close" } else { "Open" }}
+                                </button>
+                                <strong>{medium_date(date)}</strong>
+                                {line}
+                                {move || is_open().then(|| view! { <CheckInDetail id/> })}
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <div class="history__compare" role="group" aria-label="Compare two check-ins">
+                <h3>"Compare two check-ins"</h3>
+                {compare_menu("from", "From", compare_from)}
+                {compare_menu("to", "To", compare_to)}
+                {move || {
+                    let (from, to) = (compare_from.get(), compare_to.get());
+                    state.edits.history.with(|history| moved_view(history.plan(), &from, &to))
+                }}
+            </div>
         }
-        browser::focus_after_render(select.id());
     };
     view! {
         <section class="panel" aria-labelledby="history-title">
             <h2 id="history-title">"Check-in history"</h2>
-            <div on:click=on_click on:change=on_change inner_html=markup></div>
+            {move || match none.get() {
+                true => view! { <p class="empty">"No check-ins yet."</p> }.into_any(),
+                false => list().into_any(),
+            }}
         </section>
     }
 }
 
-/// The check-ins, newest first, `opened` showing its entries and
-/// decisions, and the comparison of the two picked (ids as text).
-fn history_html(plan: &Plan, opened: Option<CheckInId>, from: &str, to: &str) -> String {
+/// The plan's check-ins, newest first.
+fn newest_first(plan: &Plan) -> Vec<&CheckIn> {
     let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
     checkins.sort_unstable_by_key(|checkin| std::cmp::Reverse((checkin.date, checkin.id)));
-    if checkins.is_empty() {
-        return r#"<p class="empty">No check-ins yet.</p>"#.to_string();
-    }
-    let mut out = String::from(r#"<ul class="history">"#);
-    for checkin in &checkins {
-        let id = checkin.id;
-        let is_open = opened == Some(id);
-        Html::on(&mut out)
-            .open("li")
-            .class("history__item")
-            .open("button")
-            .attr("type", "button")
-            .class("button button--small")
-            .attr("id", &format!("checkin-{id}"))
-            .action(&Action::ToggleCheckIn(id))
-            .attr("aria-expanded", if is_open { "true" } else { "false" })
-            .text(if is_open { "Close" } else { "Open" })
-            .close("button")
-            .open("strong");
-        escape_into(&mut out, &medium_date(checkin.date));
-        out.push_str("</strong>");
-        let summary = if checkin.summary.is_empty() {
-            "no summary"
-        } else {
-            &checkin.summary
-        };
-        escape_into(
-            &mut out,
-            &format!(
-                " · {summary} · {} · {}",
-                count_of(checkin.entries.len(), "initiative", "initiatives"),
-                count_of(checkin.decisions.len(), "decision", "decisions")
-            ),
-        );
-        if is_open {
-            checkin_detail_html(&mut out, plan, checkin);
-        }
-        out.push_str("</li>");
-    }
-    out.push_str(
-        r#"</ul><div class="history__compare" role="group" aria-label="Compare two check-ins"><h3>Compare two check-ins</h3>"#,
-    );
-    let mut options = vec![(String::new(), "Pick a check-in".to_string())];
-    options.extend(checkins.iter().map(|c| {
-        (
-            c.id.to_string(),
-            format!("{} ({})", medium_date(c.date), c.id),
-        )
-    }));
-    for (key, label, current, action) in [
-        ("from", "From", from, Action::CompareFrom),
-        ("to", "To", to, Action::CompareTo),
-    ] {
-        Html::on(&mut out)
-            .open("label")
-            .class("filter")
-            .open("span")
-            .class("filter__label")
-            .text(label)
-            .close("span")
-            .open("select")
-            .attr("id", &format!("compare-{key}"))
-            .attr("aria-label", &format!("Compare {key}"))
-            .action(&action);
-        options_into(&mut out, &options, current);
-        out.push_str("</select></label>");
-    }
+    checkins
+}
+
+/// " · Quiet week · 3 initiatives · 1 decision": what follows a check-in's
+/// date in the history.
+fn listing_text(checkin: &CheckIn) -> String {
+    let summary = if checkin.summary.is_empty() {
+        "no summary"
+    } else {
+        &checkin.summary
+    };
+    format!(
+        " · {summary} · {} · {}",
+        count_of(checkin.entries.len(), "initiative", "initiatives"),
+        count_of(checkin.decisions.len(), "decision", "decisions")
+    )
+}
+
+/// What moved between the two check-ins picked (ids as text); nothing
+/// until both are picked.
+fn moved_view(plan: &Plan, from: &str, to: &str) -> Option<AnyView> {
     let find = |text: &str| {
         let id = text.parse::<CheckInId>().ok()?;
         plan.checkins.iter().find(|c| c.id == id)
     };
-    if let (Some(from), Some(to)) = (find(from), find(to)) {
-        let moved = checkin::moved_between(plan, from, to);
-        if moved.is_empty() {
-            out.push_str(r#"<p class="empty">Nothing moved between them.</p>"#);
-        } else {
-            out.push_str(r#"<ul class="history__moves">"#);
-            for (activity, moves) in moved {
-                out.push_str("<li><strong>");
-                escape_into(&mut out, &plan.activity_title(activity));
-                out.push_str("</strong><ul>");
-                for line in moves {
-                    out.push_str("<li>");
-                    escape_into(&mut out, &line);
-                    out.push_str("</li>");
-                }
-                out.push_str("</ul></li>");
-            }
-            out.push_str("</ul>");
-        }
+    let (from, to) = (find(from)?, find(to)?);
+    let moved = checkin::moved_between(plan, from, to);
+    if moved.is_empty() {
+        return Some(view! { <p class="empty">"Nothing moved between them."</p> }.into_any());
     }
-    out.push_str("</div>");
-    out
+    let rows = moved
+        .into_iter()
+        .map(|(activity, moves)| {
+            view! {
+                <li>
+                    <strong>{plan.activity_title(activity)}</strong>
+                    <ul>{moves.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! { <ul class="history__moves">{rows}</ul> }.into_any())
 }
 
 /// An opened check-in: each activity's answers and the decisions, each
 /// with a button to mark it decided or reopen it.
-fn checkin_detail_html(out: &mut String, plan: &Plan, checkin: &CheckIn) {
-    out.push_str(r#"<div class="history__detail"><ul>"#);
-    for entry in &checkin.entries {
-        out.push_str("<li><strong>");
-        escape_into(out, &plan.activity_title(entry.activity));
-        out.push_str("</strong>");
-        if entry.covers_midpoint {
-            out.push_str(" · midpoint check-in");
-        }
-        for (class, label, text) in [
-            ("history__moved", "Moved", &entry.moved),
-            ("history__blocked", "Blocked", &entry.blocked),
-        ] {
-            if !text.is_empty() {
-                out.push_str(&format!(r#"<p class="{class}">{label}: "#));
-                escape_into(out, text);
-                out.push_str("</p>");
-            }
-        }
-        out.push_str("</li>");
-    }
-    out.push_str("</ul>");
-    if !checkin.decisions.is_empty() {
-        out.push_str("<h4>Decisions</h4><ul>");
-        for (index, decision) in checkin.decisions.iter().enumerate() {
-            let owner = decision
-                .owner
-                .map_or_else(|| "nobody yet".to_string(), |owner| plan.person_name(owner));
-            let when = match (decision.decided_on, decision.due) {
-                (Some(date), _) => format!("decided {}", medium_date(date)),
-                (None, Some(due)) => format!("due {}", medium_date(due)),
-                (None, None) => "open".to_string(),
-            };
-            out.push_str("<li>");
-            escape_into(out, &format!("{} · {owner} · {when}", decision.text));
-            let decided = decision.decided_on.is_some();
-            Html::on(out)
-                .raw(" ")
-                .open("button")
-                .attr("type", "button")
-                .class("button button--small")
-                .attr("id", &format!("decision-{}-{index}", checkin.id))
-                .action(&Action::SetDecided {
-                    checkin: checkin.id,
-                    index,
-                    decided: !decided,
+#[component]
+fn CheckInDetail(id: CheckInId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let decide = move |index: usize, decided: bool| {
+        let on = decided.then_some(state.today);
+        let _ = state.edits.execute(Command::DecideDecision {
+            checkin: id,
+            index,
+            on,
+        });
+        // The decisions are drawn again: the button keeps the focus.
+        browser::focus_after_render(format!("decision-{id}-{index}"));
+    };
+    move || {
+        state.edits.history.with(|history| {
+            let plan = history.plan();
+            let checkin = plan.checkins.iter().find(|checkin| checkin.id == id)?;
+            let entries = checkin
+                .entries
+                .iter()
+                .map(|entry| {
+                    let answers = [
+                        ("history__moved", "Moved", &entry.moved),
+                        ("history__blocked", "Blocked", &entry.blocked),
+                    ]
+                    .into_iter()
+                    .filter(|(_, _, text)| !text.is_empty())
+                    .map(|(class, label, text)| view! { <p class=class>{format!("{label}: {text}")}</p> })
+                    .collect_view();
+                    view! {
+                        <li>
+                            <strong>{plan.activity_title(entry.activity)}</strong>
+                            {entry.covers_midpoint.then_some(" · midpoint check-in")}
+                            {answers}
+                        </li>
+                    }
                 })
-                .text(if decided { "Reopen" } else { "Mark decided" })
-                .close("button")
-                .close("li");
-        }
-        out.push_str("</ul>");
+                .collect_view();
+            let decisions = (!checkin.decisions.is_empty()).then(|| {
+                let rows = checkin
+                    .decisions
+                    .iter()
+                    .enumerate()
+                    .map(|(index, decision)| {
+                        let owner = decision.owner.map_or_else(
+                            || "nobody yet".to_string(),
+                            |owner| plan.person_name(owner),
+                        );
+                        let when = match (decision.decided_on, decision.due) {
+                            (Some(date), _) => format!("decided {}", medium_date(date)),
+                            (None, Some(due)) => format!("due {}", medium_date(due)),
+                            (None, None) => "open".to_string(),
+                        };
+                        let decided = decision.decided_on.is_some();
+                        view! {
+                            <li>
+                                {format!("{} · {owner} · {when} ", decision.text)}
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    id=format!("decision-{id}-{index}")
+                                    on:click=move |_| decide(index, !decided)
+                                >
+                                    {if decided { "Reopen" } else { "Mark decided" }}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h4>"Decisions"</h4>
+                    <ul>{rows}</ul>
+                }
+            });
+            Some(view! {
+                <div class="history__detail">
+                    <ul>{entries}</ul>
+                    {decisions}
+                </div>
+            })
+        })
     }
-    out.push_str("</div>");
 }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::markup::Action;
 use super::state::{AppState, ImportFailure};
 use crate::browser;
 use crate::model::count_of;
@@ -45,15 +44,6 @@ pub fn FilesView() -> impl IntoView {
         }
     };
     let current_id = move || state.edits.history.with(|history| history.plan().id);
-    // One handler for the stored plans' Open and Delete buttons.
-    let on_stored = move |event: web_sys::MouseEvent| match Action::from_event(&event) {
-        Some(Action::DeleteStoredPlan(id)) => match storage::delete(id) {
-            Ok(plans) => state.saving.plans.set(plans),
-            Err(problem) => state.notices.report(&problem),
-        },
-        Some(Action::OpenStoredPlan(id)) => state.open_stored(id),
-        _ => {}
-    };
 
     view! {
         <div class="files">
@@ -104,10 +94,7 @@ pub fn FilesView() -> impl IntoView {
                 {move || (!state.saving.storage_available.get()).then(|| view! {
                     <p class="flag">"Browser storage is unavailable: nothing is kept after this tab closes."</p>
                 })}
-                <ul class="stored" on:click=on_stored inner_html=move || {
-                    let open = current_id();
-                    state.saving.plans.with(|plans| stored_html(plans, open))
-                }></ul>
+                <StoredPlans/>
             </section>
             {move || backups.with(|b| !b.is_empty()).then(|| view! {
                 <section class="panel" aria-labelledby="backups-title">
@@ -140,47 +127,70 @@ pub fn FilesView() -> impl IntoView {
 }
 
 /// The plans stored in this browser, each with Open and Delete (both off
-/// for the open one), as markup.
-fn stored_html(plans: &[storage::PlanEntry], open: crate::model::PlanId) -> String {
-    use super::markup::{escape_into, Html};
-    let mut out = String::new();
-    for entry in plans {
-        let id = entry.id;
-        let is_open = id == open;
-        out.push_str(r#"<li class="stored__plan"><span class="stored__name">"#);
-        escape_into(&mut out, &entry.name);
-        out.push_str("</span>");
-        if is_open {
-            out.push_str(r#"<span class="tag">open</span>"#);
-        }
-        if storage::kept_in_indexed_db(id) {
-            out.push_str(
-                r#"<span class="tag" title="Too large for localStorage: kept in the browser's IndexedDB">in IndexedDB</span>"#,
-            );
-        }
-        Html::on(&mut out)
-            .open("button")
-            .attr("type", "button")
-            .class("button button--small")
-            .action(&Action::OpenStoredPlan(id))
-            .flag("disabled", is_open)
-            .attr("aria-label", &format!("Open {}", entry.name))
-            .text("Open")
-            .close("button")
-            .open("button")
-            .attr("type", "button")
-            .class("button button--small button--danger")
-            .action(&Action::DeleteStoredPlan(id))
-            .flag("disabled", is_open)
-            .attr(
-                "aria-label",
-                &format!("Delete {} from this browser", entry.name),
-            )
-            .text("Delete")
-            .close("button")
-            .close("li");
+/// for the open one).
+#[component]
+fn StoredPlans() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current_id = move || state.edits.history.with(|history| history.plan().id);
+    // Each plan: its id, its name and whether it is kept in IndexedDB.
+    let listed = move || {
+        state.saving.plans.with(|plans| {
+            plans
+                .iter()
+                .map(|entry| {
+                    (
+                        entry.id,
+                        entry.name.clone(),
+                        storage::kept_in_indexed_db(entry.id),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let delete = move |id| match storage::delete(id) {
+        Ok(plans) => state.saving.plans.set(plans),
+        Err(problem) => state.notices.report(&problem),
+    };
+    view! {
+        <ul class="stored">
+            <For
+                each=listed
+                key=|plan| plan.clone()
+                children=move |(id, name, in_indexed_db)| {
+                    let is_open = move || current_id() == id;
+                    view! {
+                        <li class="stored__plan">
+                            <span class="stored__name">{name.clone()}</span>
+                            {move || is_open().then(|| view! { <span class="tag">"open"</span> })}
+                            {in_indexed_db.then(|| view! {
+                                <span class="tag" title="Too large for localStorage: kept in the browser's IndexedDB">
+                                    "in IndexedDB"
+                                </span>
+                            })}
+                            <button
+                                type="button"
+                                class="button button--small"
+                                disabled=is_open
+                                aria-label=format!("Open {name}")
+                                on:click=move |_| state.open_stored(id)
+                            >
+                                "Open"
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--small button--danger"
+                                disabled=is_open
+                                aria-label=format!("Delete {name} from this browser")
+                                on:click=move |_| delete(id)
+                            >
+                                "Delete"
+                            </button>
+                        </li>
+                    }
+                }
+            />
+        </ul>
     }
-    out
 }
 
 /// Why the last file was not opened, naming the field and the reason.

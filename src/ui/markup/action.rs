@@ -12,9 +12,7 @@
 //! `data-row`, `data-column`), and what a drag carries (`data-drag`,
 //! `data-id`, `data-span`, `data-cut`, a priority's `data-position`).
 
-use crate::model::{
-    ActivityId, AllocationId, CheckInId, PersonId, PlanId, RaciRole, RoleId, SkillId,
-};
+use crate::model::{ActivityId, AllocationId, PersonId, RaciRole, SkillId};
 
 /// Everything a control written as markup can ask for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,51 +45,6 @@ pub enum Action {
         person: PersonId,
         role: Option<RaciRole>,
     },
-    /// Opens or closes a check-in of the history.
-    ToggleCheckIn(CheckInId),
-    /// Marks a check-in's decision decided, or open again.
-    SetDecided {
-        checkin: CheckInId,
-        index: usize,
-        decided: bool,
-    },
-    /// The earlier check-in of a comparison was picked.
-    CompareFrom,
-    /// The later check-in of a comparison was picked.
-    CompareTo,
-    /// Opens the form of a new open role.
-    AddRole,
-    /// Closes the form of a new open role.
-    CancelRole,
-    /// Closes the open role's dialog.
-    CloseRoleDialog,
-    /// Asks who fills an open role.
-    FillRole(RoleId),
-    /// Asks to remove an open role.
-    RemoveRole(RoleId),
-    /// A field of an open role's card changed (its index in the card).
-    EditRoleField { role: RoleId, field: usize },
-    /// Adds the skill picked to an open role (none: the new role's form).
-    AddRoleSkill(Option<RoleId>),
-    /// Takes a skill off an open role (none: the new role's form).
-    RemoveRoleSkill(Option<RoleId>, SkillId),
-    /// Opens a plan stored in this browser.
-    OpenStoredPlan(PlanId),
-    /// Deletes a plan stored in this browser.
-    DeleteStoredPlan(PlanId),
-}
-
-/// How an open role is written in an action: its id, or `new-role` for the
-/// form of a new one (the key the hiring plan gives that form).
-fn role_key(role: Option<RoleId>) -> String {
-    role.map_or_else(|| "new-role".to_string(), |role| role.to_string())
-}
-
-fn role_of_key(key: &str) -> Option<Option<RoleId>> {
-    match key {
-        "new-role" => Some(None),
-        key => key.parse().ok().map(Some),
-    }
 }
 
 fn raci_code(role: Option<RaciRole>) -> &'static str {
@@ -131,29 +84,6 @@ impl Action {
                 person,
                 role,
             } => format!("raci:{activity}:{person}:{}", raci_code(*role)),
-            Action::ToggleCheckIn(id) => format!("checkin:{id}"),
-            Action::SetDecided {
-                checkin,
-                index,
-                decided,
-            } => format!(
-                "{}:{checkin}:{index}",
-                if *decided { "decide" } else { "reopen" }
-            ),
-            Action::CompareFrom => "compare-from".to_string(),
-            Action::CompareTo => "compare-to".to_string(),
-            Action::AddRole => "add-role".to_string(),
-            Action::CancelRole => "cancel-role".to_string(),
-            Action::CloseRoleDialog => "close-dialog".to_string(),
-            Action::FillRole(id) => format!("fill:{id}"),
-            Action::RemoveRole(id) => format!("remove-role:{id}"),
-            Action::EditRoleField { role, field } => format!("role-field:{role}:{field}"),
-            Action::AddRoleSkill(role) => format!("add-skill:{}", role_key(*role)),
-            Action::RemoveRoleSkill(role, skill) => {
-                format!("remove-skill:{}:{skill}", role_key(*role))
-            }
-            Action::OpenStoredPlan(id) => format!("open-plan:{id}"),
-            Action::DeleteStoredPlan(id) => format!("delete-plan:{id}"),
         }
     }
 
@@ -189,29 +119,6 @@ impl Action {
                 person: person.parse().ok()?,
                 role: raci_of_code(role)?,
             },
-            ("checkin", [id]) => Action::ToggleCheckIn(id.parse().ok()?),
-            ("decide" | "reopen", [checkin, index]) => Action::SetDecided {
-                checkin: checkin.parse().ok()?,
-                index: index.parse().ok()?,
-                decided: kind == "decide",
-            },
-            ("compare-from", []) => Action::CompareFrom,
-            ("compare-to", []) => Action::CompareTo,
-            ("add-role", []) => Action::AddRole,
-            ("cancel-role", []) => Action::CancelRole,
-            ("close-dialog", []) => Action::CloseRoleDialog,
-            ("fill", [id]) => Action::FillRole(id.parse().ok()?),
-            ("remove-role", [id]) => Action::RemoveRole(id.parse().ok()?),
-            ("role-field", [role, field]) => Action::EditRoleField {
-                role: role.parse().ok()?,
-                field: field.parse().ok()?,
-            },
-            ("add-skill", [role]) => Action::AddRoleSkill(role_of_key(role)?),
-            ("remove-skill", [role, skill]) => {
-                Action::RemoveRoleSkill(role_of_key(role)?, skill.parse().ok()?)
-            }
-            ("open-plan", [id]) => Action::OpenStoredPlan(id.parse().ok()?),
-            ("delete-plan", [id]) => Action::DeleteStoredPlan(id.parse().ok()?),
             _ => return None,
         };
         Some(action)

@@ -2,17 +2,17 @@
 //! cells where a `view!` a cell costs measurably more time to open: the
 //! capacity timeline's lines and its work list, the People rows, the skills
 //! matrix, the initiatives table, Money's tables and the charts, the Report
-//! (and, until they are parts loaded on demand, the hiring plan, the
-//! priorities, the RACI matrix, the check-in history and the stored plans:
-//! see ARCHITECTURE.md, "Writing a view"). Everything else is `view!`.
+//! (and, until they are parts loaded on demand, the priorities and the
+//! RACI matrix: see ARCHITECTURE.md, "Writing a view"). Everything else is
+//! `view!`.
 //!
 //! Such markup is written through [`Html`] (tags by name, attribute values
 //! and text escaped) or the `*_into` helpers, every text from a plan
 //! through [`escape_into`]. A control says what it does with one
 //! [`Action`] in its `data-action`, and a view's one delegated handler a
 //! kind of event reads it back with [`Action::from_event`]. Rows are kept
-//! by [`HtmlList`] (one keyed list) or changed in place by element id
-//! ([`Patch`]; the timeline patches its weeks, see `capacity::DrawnLines`).
+//! by [`HtmlList`] (one keyed list); the timeline patches its weeks in
+//! place by element id (see `capacity::DrawnLines`).
 
 mod action;
 
@@ -178,62 +178,6 @@ pub fn options_into(out: &mut String, options: &[(String, String)], current: &st
     }
 }
 
-/// Appends a labelled input as `forms::Field` draws it: `kind` is the
-/// input type ("text", "number", "date"), `hint` a line under it (or "").
-pub fn field_into(
-    out: &mut String,
-    id: &str,
-    label: &str,
-    kind: &str,
-    value: &str,
-    required: bool,
-    hint: &str,
-) {
-    out.push_str(
-        "<div class=\"field\"><label class=\"field__control\"><span class=\"field__label\">",
-    );
-    escape_into(out, label);
-    if required {
-        out.push_str("<span aria-hidden=\"true\"> *</span>");
-    }
-    out.push_str("</span><input");
-    attr_into(out, "type", kind);
-    attr_into(out, "id", id);
-    attr_into(out, "aria-label", label);
-    attr_into(out, "value", value);
-    if kind == "number" {
-        out.push_str(" step=\"any\" min=\"0\"");
-    }
-    if required {
-        out.push_str(" required");
-    }
-    out.push_str("></label>");
-    if !hint.is_empty() {
-        out.push_str("<span class=\"field__hint\">");
-        escape_into(out, hint);
-        out.push_str("</span>");
-    }
-    out.push_str("</div>");
-}
-
-/// Appends a labelled select as `forms::Choice` draws it.
-pub fn choice_into(
-    out: &mut String,
-    id: &str,
-    label: &str,
-    options: &[(String, String)],
-    current: &str,
-) {
-    out.push_str("<label class=\"field\"><span class=\"field__label\">");
-    escape_into(out, label);
-    out.push_str("</span><select");
-    attr_into(out, "id", id);
-    attr_into(out, "aria-label", label);
-    out.push('>');
-    options_into(out, options, current);
-    out.push_str("</select></label>");
-}
-
 /// The element an event happened on, or its nearest ancestor matching
 /// `selector`: how one handler serves a whole list written as markup.
 pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
@@ -243,60 +187,4 @@ pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<w
         .ok()?
         .closest(selector)
         .ok()?
-}
-
-/// A change to markup already on the page, found by element id: what an
-/// edit changes in a list written as markup, applied without drawing the
-/// list again, so focus, an open select and what is being typed elsewhere
-/// stay as they are.
-pub enum Patch {
-    /// The value of an input or a select.
-    Value(String),
-    /// The text of an element.
-    Text(String),
-    /// An element's content, as markup.
-    Html(String),
-}
-
-/// Applies patches; an element that already shows the value is left alone,
-/// and an id not on the page is skipped.
-pub fn apply_patches(patches: Vec<(String, Patch)>) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    for (id, patch) in patches {
-        let Some(element) = document.get_element_by_id(&id) else {
-            continue;
-        };
-        match patch {
-            // Selects have the same `value` property as inputs.
-            Patch::Value(value) => {
-                let control = element.unchecked_ref::<web_sys::HtmlInputElement>();
-                if control.value() != value {
-                    control.set_value(&value);
-                }
-            }
-            Patch::Text(text) => {
-                if element.text_content().as_deref() != Some(text.as_str()) {
-                    element.set_text_content(Some(&text));
-                }
-            }
-            Patch::Html(markup) => element.set_inner_html(&markup),
-        }
-    }
-}
-
-/// The value of the input or select with this id; empty when it is gone.
-pub fn value_of(id: &str) -> String {
-    use wasm_bindgen::JsCast;
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .map(|element| {
-            element
-                .unchecked_into::<web_sys::HtmlInputElement>()
-                .value()
-        })
-        .unwrap_or_default()
 }
