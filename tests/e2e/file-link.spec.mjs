@@ -29,8 +29,8 @@ test.beforeEach(async ({ context }) => {
 
 /**
  * The file's text as it is on disk, read from the page. A read that meets
- * the app's write replacing the file (`NotFoundError` from the snapshot
- * taken just before) is read again.
+ * the app's write replacing the file (`NotFoundError` or `NotReadableError`
+ * from the snapshot taken just before) is read again.
  */
 async function fileText(page) {
   for (let attempt = 1; ; attempt += 1) {
@@ -40,7 +40,7 @@ async function fileText(page) {
         const file = await (await directory.getFileHandle(name, { create: true })).getFile();
         return { text: await file.text() };
       } catch (error) {
-        if (error.name !== 'NotFoundError') throw error;
+        if (error.name !== 'NotFoundError' && error.name !== 'NotReadableError') throw error;
         return null;
       }
     }, FILE);
