@@ -59,16 +59,25 @@ export function appUrl(route = 'plan') {
   return `./?today=${TODAY}#/${route}`;
 }
 
+/**
+ * Waits until the app has started and the view is shown: a view that is a
+ * part loaded on demand shows "Loading…" until its code has arrived.
+ */
+async function started(page) {
+  await expect(page.locator('.app-header')).toBeVisible();
+  await expect(page.locator('#main .view__loading')).toHaveCount(0);
+}
+
 /** Opens the app on a view and waits until it has started. */
 export async function openApp(page, route = 'plan') {
   await page.goto(appUrl(route));
-  await expect(page.locator('.app-header')).toBeVisible();
+  await started(page);
 }
 
 /** Reloads the page and waits until the app has started again. */
 export async function reloadApp(page) {
   await page.reload();
-  await expect(page.locator('.app-header')).toBeVisible();
+  await started(page);
 }
 
 /** The header's navigation. */
