@@ -12,10 +12,8 @@
 // columns compare: the first is "before", the second "after".
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { serve } from '../tests/cross/server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const runs = Number(process.env.RUNS ?? 3);
@@ -44,55 +42,13 @@ const pages = [
   { name: 'team board', path: `?today=2026-11-23&plan=${TEAM_FILE.slice(1)}#/board`, ready: '.board-banner[role="region"]' },
 ];
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-// A static host as a visitor meets one: files gzipped (level 9, as
-// scripts/bundle-size.sh counts them), the team board's plan beside the app.
-function serve(root, port) {
-  const base = resolve(root);
-  const server = createServer(async (request, response) => {
-    try {
-      let path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-      let body;
-      if (path === TEAM_FILE) {
-        body = Buffer.from(teamPlan);
-      } else {
-        if (path.endsWith('/')) path += 'index.html';
-        const file = normalize(join(base, path));
-        if (!file.startsWith(base)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-        body = await readFile(file);
-      }
-      const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-      response.writeHead(200, {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      });
-      response.end(gzip ? gzipSync(body, { level: 9 }) : body);
-    } catch (error) {
-      response.writeHead(error.code === 'ENOENT' || error.code === 'EISDIR' ? 404 : 500);
-      response.end();
-    }
-  });
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => done(server));
-  });
-}
-
+// A static host as a visitor meets one (the cross-browser suite's server,
+// gzipping): files gzipped, the team board's plan beside the app.
+const hosted = new Map([[TEAM_FILE, teamPlan]]);
 const servers = [];
 for (const [index, dist] of dists.entries()) {
   const port = Number(process.env.BENCH_PORT ?? 4186) + index;
-  servers.push({ dist, base: `http://127.0.0.1:${port}/`, server: await serve(dist, port) });
+  servers.push({ dist, base: `http://127.0.0.1:${port}/`, server: await serve(dist, port, hosted, { gzip: true }) });
 }
 
 const browser = await chromium.launch({
