@@ -3,14 +3,54 @@
 //! week, applied by Enter or the toolbar's button, cancelled by Escape or
 //! Cancel with the focus going back, and announced for screen readers.
 //! What the keys do and the words are in `command::draft`; this is the
-//! wiring, parameterised by what differs between the timelines.
+//! wiring, parameterised by what differs between the timelines. A booking
+//! placed, by a drop or by a draft, goes through `place_booking` on both.
 
 use leptos::prelude::*;
 
 use super::state::Edits;
 use crate::browser;
 use crate::command::draft::{moved_to, step, Draft, DraftKey, Timeline};
-use crate::model::{Assignee, Week};
+use crate::command::Command;
+use crate::model::{Allocation, AllocationId, Assignee, Week};
+
+/// Applies a booking as a command: a change to `original`, or a new one
+/// without it. What it did, or why it was refused, goes to `message`; a
+/// placed booking's bar (`{bar_prefix}-{id}`) takes the focus, so the
+/// keyboard follows it to its new week or row. Both timelines place their
+/// drops and drafts here, so they tell and focus alike.
+///
+/// The booking's id when it was placed (the Capacity view selects it), none
+/// when refused (a draft then stays a draft).
+pub fn place_booking(
+    edits: Edits,
+    message: RwSignal<Option<String>>,
+    bar_prefix: &str,
+    allocation: Allocation,
+    original: Option<AllocationId>,
+) -> Option<AllocationId> {
+    // A new booking gets the id the plan gives it when it is added: the
+    // next after the ones there.
+    let next_id = edits.history.with_untracked(|history| {
+        AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
+    });
+    let id = original.unwrap_or(next_id);
+    let command = match original {
+        Some(_) => Command::UpdateAllocation(allocation),
+        None => Command::AddAllocation(allocation),
+    };
+    match edits.execute(command) {
+        Ok(summary) => {
+            message.set(Some(summary));
+            browser::focus_after_render(format!("{bar_prefix}-{id}"));
+            Some(id)
+        }
+        Err(reason) => {
+            message.set(Some(format!("Not changed: {reason}")));
+            None
+        }
+    }
+}
 
 /// What differs between the timelines that draft.
 #[derive(Clone, Copy)]

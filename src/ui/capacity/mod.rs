@@ -34,7 +34,7 @@ use keys::*;
 use lines::*;
 pub(super) use panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
 
-use super::draft::{DraftController, DraftSetup, DraftTools};
+use super::draft::{place_booking, DraftController, DraftSetup, DraftTools};
 use super::forms::contains_ignoring_case;
 use super::markup::{closest, escape_into, key_of, Action, HtmlList};
 use super::state::AppState;
@@ -190,8 +190,9 @@ impl Grid {
     }
 }
 
-/// Applies a change to an allocation as a command, keeping focus on its
-/// bar and selecting it; whether it was applied.
+/// Applies a change to an allocation as a command (`place_booking`),
+/// keeping focus on its bar and selecting it, so the floating editor shows
+/// what was just placed; whether it was applied.
 fn place(
     state: AppState,
     message: RwSignal<Option<String>>,
@@ -199,26 +200,11 @@ fn place(
     allocation: Allocation,
     original: Option<AllocationId>,
 ) -> bool {
-    let next_id = state.edits.history.with_untracked(|history| {
-        AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
-    });
-    let id = original.unwrap_or(next_id);
-    let command = match original {
-        Some(_) => Command::UpdateAllocation(allocation),
-        None => Command::AddAllocation(allocation),
-    };
-    match state.edits.execute(command) {
-        Ok(summary) => {
-            message.set(Some(summary));
-            selected.set(Some(id));
-            browser::focus_after_render(format!("bar-{id}"));
-            true
-        }
-        Err(reason) => {
-            message.set(Some(format!("Not changed: {reason}")));
-            false
-        }
+    let placed = place_booking(state.edits, message, "bar", allocation, original);
+    if let Some(id) = placed {
+        selected.set(Some(id));
     }
+    placed.is_some()
 }
 
 /// The people and open roles the lines show, top to bottom: the rows ↑

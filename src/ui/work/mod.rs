@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use super::board::{risk_badge, risk_label_indexed};
-use super::draft::{DraftController, DraftSetup, DraftTools};
+use super::draft::{place_booking, DraftController, DraftSetup, DraftTools};
 use super::forms::{
     contains_ignoring_case, date_text, number_text, parse_date, parse_number, Choice, Field,
     TextArea,

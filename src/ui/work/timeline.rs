@@ -97,25 +97,7 @@ pub(super) fn EngagementTimeline(
     // Applies a booking, keeping focus on its bar (as the Capacity view
     // does).
     let place = move |allocation: Allocation, original: Option<AllocationId>| -> bool {
-        let next_id = state.edits.history.with_untracked(|history| {
-            AllocationId::next_after(history.plan().allocations.iter().map(|a| &a.id))
-        });
-        let bar = original.unwrap_or(next_id);
-        let command = match original {
-            Some(_) => Command::UpdateAllocation(allocation),
-            None => Command::AddAllocation(allocation),
-        };
-        match state.edits.execute(command) {
-            Ok(summary) => {
-                message.set(Some(summary));
-                browser::focus_after_render(format!("work-bar-{bar}"));
-                true
-            }
-            Err(reason) => {
-                message.set(Some(format!("Not changed: {reason}")));
-                false
-            }
-        }
+        place_booking(state.edits, message, "work-bar", allocation, original).is_some()
     };
     // A booking of `person` on this work from `week`, as a drop on the
     // Capacity view proposes it.
