@@ -12,6 +12,7 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
+use super::forms::ItemButton;
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
@@ -310,7 +311,7 @@ fn CadenceRow(
             }
         }
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let result = state.edits.execute(Command::RemoveCadence(id));
         if result.is_ok() {
             browser::focus_after_render("cadences-title".to_string());
@@ -402,16 +403,9 @@ fn CadenceRow(
                 {move || cadence.with(|cadence| cadence.as_ref().map(|cadence| next_text(cadence, today)).unwrap_or_default())}
             </td>
             <td class="table__actions">
-                <button
-                    type="button"
-                    class="button button--small button--danger"
-                    id=format!("{id}-remove")
-                    aria-labelledby=format!("{id}-remove {id}-name")
+                <ItemButton id=format!("{id}-remove") item=format!("{id}-name") text="Remove" danger=true
                     title="Take this meeting off the plan (Undo brings it back)"
-                    on:click=remove
-                >
-                    "Remove"
-                </button>
+                    on_click=Callback::new(remove)/>
             </td>
         </tr>
     }

@@ -1,6 +1,7 @@
-//! Labelled form fields over string signals, shared by the edit forms.
-//! Forms keep what the person typed as text and turn it into a command on
-//! save, so a half-typed number never reaches the plan.
+//! Labelled form fields over string signals, shared by the edit forms,
+//! and the buttons of a list's items, named after their item. Forms keep
+//! what the person typed as text and turn it into a command on save, so a
+//! half-typed number never reaches the plan.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -104,6 +105,47 @@ pub fn Choice(
                 on:change=move |event| value.set(event_target_value(&event))
             ></select>
         </label>
+    }
+}
+
+/// A small button of one item in a list (a role's card, a meeting's row),
+/// named by its words and then the item's name: "Remove Cloud Engineer".
+/// A screen reader's list of buttons then tells the items' Removes apart,
+/// and the name follows the item's as it is renamed, since it is read from
+/// the element that shows it.
+#[component]
+pub fn ItemButton(
+    /// The button's id, also the first part of its name: `role-3-remove`.
+    id: String,
+    /// The id of the element that shows the item's name (a card's heading,
+    /// a row's name), the second part.
+    item: String,
+    /// The button's words: "Remove".
+    text: &'static str,
+    /// What it does, shown on hover.
+    title: &'static str,
+    /// The red look of a button that takes something away.
+    #[prop(optional)]
+    danger: bool,
+    on_click: Callback<()>,
+) -> impl IntoView {
+    let class = if danger {
+        "button button--small button--danger"
+    } else {
+        "button button--small"
+    };
+    let labelled_by = format!("{id} {item}");
+    view! {
+        <button
+            type="button"
+            class=class
+            id=id
+            aria-labelledby=labelled_by
+            title=title
+            on:click=move |_| on_click.run(())
+        >
+            {text}
+        </button>
     }
 }
 

@@ -108,26 +108,12 @@ pub(super) fn RoleCard(
                 </h3>
                 <span id=format!("{key}-of") hidden>"of"</span>
                 <div class="role__actions">
-                    <button
-                        type="button"
-                        class="button button--small"
-                        id=format!("{key}-fill")
-                        aria-labelledby=format!("{key}-fill {key}")
+                    <ItemButton id=format!("{key}-fill") item=key.clone() text="Fill role…"
                         title="Record the hire: they join the plan's people and take over the role's work"
-                        on:click=move |_| ask(pending, Pending::Fill(id))
-                    >
-                        "Fill role…"
-                    </button>
-                    <button
-                        type="button"
-                        class="button button--small button--danger"
-                        id=format!("{key}-remove")
-                        aria-labelledby=format!("{key}-remove {key}")
+                        on_click=Callback::new(move |()| ask(pending, Pending::Fill(id)))/>
+                    <ItemButton id=format!("{key}-remove") item=key.clone() text="Remove" danger=true
                         title="Take the role off the hiring plan; work allocated to it stays as placeholders"
-                        on:click=move |_| ask(pending, Pending::Remove(id))
-                    >
-                        "Remove"
-                    </button>
+                        on_click=Callback::new(move |()| ask(pending, Pending::Remove(id)))/>
                 </div>
             </div>
             <p class="role__summary" id=format!("{key}-summary")>{move || summary.get()}</p>
@@ -163,16 +149,9 @@ pub(super) fn FilledRoleCard(
                     {move || texts.with(|(title, _)| title.clone())}
                 </h3>
                 <div class="role__actions">
-                    <button
-                        type="button"
-                        class="button button--small button--danger"
-                        id=format!("{key}-remove")
-                        aria-labelledby=format!("{key}-remove {key}")
+                    <ItemButton id=format!("{key}-remove") item=key.clone() text="Remove" danger=true
                         title="Take the filled role off the hiring plan; the person who filled it stays"
-                        on:click=move |_| ask(pending, Pending::Remove(id))
-                    >
-                        "Remove"
-                    </button>
+                        on_click=Callback::new(move |()| ask(pending, Pending::Remove(id)))/>
                 </div>
             </div>
             <p class="role__filled">{move || texts.with(|(_, line)| line.clone())}</p>

@@ -16,7 +16,7 @@ use cards::{FilledRoleCard, RoleCard, RoleChoice, RoleInput, RoleSkills};
 use dialogs::{NewRoleForm, RoleDialog};
 use leptos::prelude::*;
 
-use super::forms::{number_text, parse_date, parse_number};
+use super::forms::{number_text, parse_date, parse_number, ItemButton};
 use super::state::AppState;
 use crate::browser;
 use crate::command::Command;
