@@ -12,6 +12,8 @@
 #        parts link to);
 #     4. wasm-opt -Oz on the main module and every part.
 #   debug (`trunk serve`): cargo and wasm-bindgen only, one module.
+#   release with OPSBOARD_SPLIT=off: steps 1, 3 and 4 without the split, one
+#     module (the "before" of `make bench-load`: docs/performance.md).
 #
 # Output: target/web/start.js (the loader index.html names; trunk gives it a
 # content-hashed name) and target/web/app/<hash>/, the modules, in a folder
@@ -22,6 +24,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 profile=${TRUNK_PROFILE:-release}
+split=${OPSBOARD_SPLIT:-on}
+case "$split" in on | off) ;; *) echo "build-wasm: OPSBOARD_SPLIT is on or off, not $split" >&2; exit 2 ;; esac
+[ "$profile" = release ] || split=off
 target=wasm32-unknown-unknown
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 # Relative target dirs are relative to the project.
@@ -32,12 +37,15 @@ work=$root/target/web-work
 rm -rf "$work"
 mkdir -p "$work/split" "$work/bindgen"
 
-if [ "$profile" = release ]; then
+if [ "$split" = on ]; then
   cargo rustc --release --target "$target" --bin opsboard --features split \
     -- -C link-arg=--emit-relocs
   built=$target_dir/$target/release/opsboard.wasm
   wasm-split-cli "$built" "$work/split" --target web --out-name opsboard
   main=$work/split/opsboard.wasm
+elif [ "$profile" = release ]; then
+  cargo build --release --target "$target" --bin opsboard
+  main=$target_dir/$target/release/opsboard.wasm
 else
   cargo build --target "$target" --bin opsboard
   main=$target_dir/$target/debug/opsboard.wasm
@@ -55,7 +63,7 @@ shopt -s nullglob
 parts=("$work"/split/*.wasm)
 shopt -u nullglob
 if [ "$profile" = release ]; then
-  cp "$work/split/__wasm_split.js" "$out/"
+  if [ "$split" = on ]; then cp "$work/split/__wasm_split.js" "$out/"; fi
   opt() { wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers -o "$2" "$1"; }
   opt "$work/bindgen/opsboard_bg.wasm" "$out/opsboard_bg.wasm"
@@ -78,4 +86,4 @@ import init from './app/$hash/opsboard.js';
 await init({ module_or_path: new URL('./app/$hash/opsboard_bg.wasm', import.meta.url) });
 EOF
 rm -rf "$work"
-echo "build-wasm: $profile build in target/web/app/$hash"
+echo "build-wasm: $profile build (split $split) in target/web/app/$hash"

@@ -213,36 +213,55 @@ fn ImportFailurePanel() -> impl IntoView {
 }
 
 /// Asks what to do with a good plan file: replace the open plan, or open it
-/// as a new plan. Shown above any view, since files can be dropped anywhere.
+/// as a new plan. Shown above any view, since files can be dropped anywhere;
+/// its content ([`ImportChoice`]) is a part loaded the first time.
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Focus the first choice once the dialog is on the page; when it closes,
-    // focus goes back to what had it before (the file picker), or to the view.
+    let open = Memo::new(move |_| state.exchange.pending_import.with(Option::is_some));
+    // When it closes, focus goes back to what had it before (the file
+    // picker), or to the view.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open && was_open != Some(true) {
+            opener.set_value(browser::focused_element());
+        } else if !is_open && was_open == Some(true) {
+            browser::focus_back(opener.get_value());
+        }
+        is_open
+    });
+    let cancel = Callback::new(move |()| state.exchange.pending_import.set(None));
+    view! {
+        {move || open.get().then(|| super::parts::on_demand_dialog(super::parts::import_dialog::load, cancel))}
+        {move || {
+            // A failure from a file dropped outside the Files view shows here too.
+            let on_files = state.routing.route.get() == super::Route::Files;
+            (!on_files).then(|| view! { <div class="floating-error"><ImportFailurePanel/></div> })
+        }}
+    }
+}
+
+/// The import dialog's box: what the file holds and the choices.
+#[component]
+pub(super) fn ImportChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The first choice has focus, for each file offered.
+    Effect::new(move |_| {
         let client_copy = state
             .exchange
             .pending_import
             .with(|pending| pending.as_ref().map(|p| p.plan.client_copy));
-        match client_copy {
-            Some(client_copy) => {
-                if was_open != Some(true) {
-                    opener.set_value(browser::focused_element());
+        if let Some(client_copy) = client_copy {
+            browser::focus_after_render(
+                if client_copy {
+                    "import-new"
+                } else {
+                    "import-replace"
                 }
-                browser::focus_after_render(
-                    if client_copy {
-                        "import-new"
-                    } else {
-                        "import-replace"
-                    }
-                    .to_string(),
-                );
-            }
-            None if was_open == Some(true) => browser::focus_back(opener.get_value()),
-            None => {}
+                .to_string(),
+            );
         }
-        client_copy.is_some()
     });
     // Escape cancels, as in any dialog.
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
@@ -251,8 +270,8 @@ pub fn ImportDialog() -> impl IntoView {
             state.exchange.pending_import.set(None);
         }
     };
-    view! {
-        {move || state.exchange.pending_import.get().map(|pending| {
+    move || {
+        state.exchange.pending_import.get().map(|pending| {
             // A client copy never replaces a full plan (the core refuses it too).
             let can_replace = !pending.plan.client_copy
                 || state.edits.history.with_untracked(|history| history.plan().client_copy);
@@ -295,12 +314,7 @@ pub fn ImportDialog() -> impl IntoView {
                     </div>
                 </div>
             }
-        })}
-        {move || {
-            // A failure from a file dropped outside the Files view shows here too.
-            let on_files = state.routing.route.get() == super::Route::Files;
-            (!on_files).then(|| view! { <div class="floating-error"><ImportFailurePanel/></div> })
-        }}
+    })
     }
 }
 

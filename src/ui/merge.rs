@@ -11,6 +11,8 @@ use crate::persist::diff::{Change, Kind};
 /// Changes shown at once; "Take all" and "Take none" cover the rest too.
 const SHOWN: usize = 400;
 
+/// Compare and merge, above any view while a comparison is open; its
+/// content ([`Merge`]) is a part loaded the first time.
 #[component]
 pub fn MergeDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -18,14 +20,30 @@ pub fn MergeDialog() -> impl IntoView {
     let open = Memo::new(move |_| state.exchange.merge.with(Option::is_some));
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
-        if is_open {
-            browser::focus_after_render("merge-title".to_string());
-        } else if was_open == Some(true) {
+        if !is_open && was_open == Some(true) {
             // What opened it (the import dialog) is gone: focus goes to the view.
             browser::focus_back(None);
         }
         is_open
     });
+    let cancel = Callback::new(move |()| take_nothing(state));
+    move || {
+        open.get()
+            .then(|| super::parts::on_demand_dialog(super::parts::merge_dialog::load, cancel))
+    }
+}
+
+/// Closes the comparison, taking nothing.
+fn take_nothing(state: AppState) {
+    state.exchange.merge.set(None);
+    state.edits.announce("Nothing was changed".to_string());
+}
+
+/// The comparison's box: the changes, each taken or left, and the buttons.
+#[component]
+pub(super) fn Merge() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    browser::focus_after_render("merge-title".to_string());
     let set_all = move |value: bool| {
         state.exchange.merge.update(|merge| {
             if let Some(merge) = merge {
@@ -34,62 +52,58 @@ pub fn MergeDialog() -> impl IntoView {
             }
         })
     };
-    let cancel = move || {
-        state.exchange.merge.set(None);
-        state.edits.announce("Nothing was changed".to_string());
-    };
-    view! {
-        {move || {
-            if !open.get() {
-                return None;
-            }
-            let (file_name, lead, total) = state.exchange.merge.with_untracked(|merge| {
-                merge.as_ref().map(|merge| {
-                    (merge.file_name.clone(), lead(merge), merge.comparison.changes.len())
-                })
-            })?;
-            Some(view! {
-                <div class="dialog-backdrop">
-                    <div class="dialog dialog--wide merge" role="dialog" aria-modal="true" aria-labelledby="merge-title"
-                        on:keydown=move |event| if event.key() == "Escape" { cancel() }>
-                        <h2 id="merge-title" tabindex="-1">{format!("Compare with \u{201c}{file_name}\u{201d}")}</h2>
-                        <p>{lead}</p>
-                        {(total > 0).then(|| view! {
-                            <div class="merge__bulk">
-                                <button class="button button--small" on:click=move |_| set_all(true)>"Take all"</button>
-                                <button class="button button--small" on:click=move |_| set_all(false)>"Take none"</button>
-                                <span class="merge__count" aria-live="polite">{move || {
-                                    let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
-                                    format!("{taken} of {total} picked")
-                                }}</span>
-                            </div>
-                        })}
-                        <div class="merge__list">
-                            <ChangeList/>
-                        </div>
-                        {move || state.exchange.merge.with(|merge| merge.as_ref().and_then(|m| m.error.clone())).map(|error| view! {
-                            <div class="import-error" role="alert">
-                                <h3>"These changes cannot be taken on their own"</h3>
-                                <pre class="import-error__message">{error}</pre>
-                                <p>"Also take the change that adds what it names, or leave this one. Your plan was not changed."</p>
-                            </div>
-                        })}
-                        <div class="form__actions">
-                            <button id="merge-apply" class="button button--primary"
-                                prop:disabled=move || state.exchange.merge.with(|merge| merge.as_ref().is_none_or(|m| !m.taken.contains(&true)))
-                                on:click=move |_| state.exchange.apply_merge()>
-                                {move || {
-                                    let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
-                                    if taken == 1 { "Take 1 change".to_string() } else { format!("Take {taken} changes") }
-                                }}
-                            </button>
-                            <button class="button button--quiet" on:click=move |_| cancel()>"Cancel"</button>
-                        </div>
-                        <p class="view__hint">"Taking the changes is one edit: Undo puts the plan back as it was."</p>
-                    </div>
-                </div>
+    let cancel = move || take_nothing(state);
+    move || {
+        let (file_name, lead, total) = state.exchange.merge.with_untracked(|merge| {
+            merge.as_ref().map(|merge| {
+                (
+                    merge.file_name.clone(),
+                    lead(merge),
+                    merge.comparison.changes.len(),
+                )
             })
-        }}
+        })?;
+        Some(view! {
+            <div class="dialog-backdrop">
+                <div class="dialog dialog--wide merge" role="dialog" aria-modal="true" aria-labelledby="merge-title"
+                    on:keydown=move |event| if event.key() == "Escape" { cancel() }>
+                    <h2 id="merge-title" tabindex="-1">{format!("Compare with \u{201c}{file_name}\u{201d}")}</h2>
+                    <p>{lead}</p>
+                    {(total > 0).then(|| view! {
+                        <div class="merge__bulk">
+                            <button class="button button--small" on:click=move |_| set_all(true)>"Take all"</button>
+                            <button class="button button--small" on:click=move |_| set_all(false)>"Take none"</button>
+                            <span class="merge__count" aria-live="polite">{move || {
+                                let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
+                                format!("{taken} of {total} picked")
+                            }}</span>
+                        </div>
+                    })}
+                    <div class="merge__list">
+                        <ChangeList/>
+                    </div>
+                    {move || state.exchange.merge.with(|merge| merge.as_ref().and_then(|m| m.error.clone())).map(|error| view! {
+                        <div class="import-error" role="alert">
+                            <h3>"These changes cannot be taken on their own"</h3>
+                            <pre class="import-error__message">{error}</pre>
+                            <p>"Also take the change that adds what it names, or leave this one. Your plan was not changed."</p>
+                        </div>
+                    })}
+                    <div class="form__actions">
+                        <button id="merge-apply" class="button button--primary"
+                            prop:disabled=move || state.exchange.merge.with(|merge| merge.as_ref().is_none_or(|m| !m.taken.contains(&true)))
+                            on:click=move |_| state.exchange.apply_merge()>
+                            {move || {
+                                let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
+                                if taken == 1 { "Take 1 change".to_string() } else { format!("Take {taken} changes") }
+                            }}
+                        </button>
+                        <button class="button button--quiet" on:click=move |_| cancel()>"Cancel"</button>
+                    </div>
+                    <p class="view__hint">"Taking the changes is one edit: Undo puts the plan back as it was."</p>
+                </div>
+            </div>
+        })
     }
 }
 

@@ -83,30 +83,102 @@ part!(
     files_view => crate::ui::files::FilesView
 );
 
-/// Shows a part, from its `load`: "Loading…" until its code has arrived,
-/// then the part; if the code cannot be fetched, why, and a button to try
-/// again.
+part!(
+    /// The panels under the Capacity view's timeline: the chart, skills by
+    /// week, scenarios and "Can we take it?".
+    capacity_panels => crate::ui::capacity::panels::Panels
+);
+part!(
+    /// The Capacity view's editor of the selected bar.
+    allocation_editor => crate::ui::capacity::editor::Editor
+);
+part!(
+    /// The Plan view's editors: the goal, a success metric, an activity.
+    plan_editor => crate::ui::plan::PlanEditor
+);
+part!(
+    /// The spreadsheet import dialog.
+    sheet_import_dialog => crate::ui::sheet_import::Dialog
+);
+part!(
+    /// The dialog that asks what to do with a plan file opened.
+    import_dialog => crate::ui::files::ImportChoice
+);
+part!(
+    /// Compare and merge.
+    merge_dialog => crate::ui::merge::Merge
+);
+
+/// Where a part shows: in a view, or in a dialog above the views.
+#[derive(Clone, Copy)]
+pub enum Frame {
+    View,
+    /// A dialog; `close` is what its Cancel does (the same as the part's
+    /// own Cancel), so a dialog whose code cannot arrive can still be left.
+    Dialog {
+        close: Callback<()>,
+    },
+}
+
+/// Shows a part in a view, from its `load`: "Loading…" until its code has
+/// arrived, then the part; if the code cannot be fetched, why, and a button
+/// to try again.
 pub fn on_demand(load: fn() -> PartFuture) -> impl IntoView {
+    shown(load, Frame::View)
+}
+
+/// Shows a dialog that is a part, from its `load`, as [`on_demand`] does a
+/// view: the dialog's box says "Loading…" while its code arrives.
+pub fn on_demand_dialog(load: fn() -> PartFuture, close: Callback<()>) -> impl IntoView {
+    shown(load, Frame::Dialog { close })
+}
+
+fn shown(load: fn() -> PartFuture, frame: Frame) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     move || {
         attempt.track();
         view! {
-            <Suspense fallback=|| view! { <p class="view__loading" role="status">"Loading…"</p> }>
+            <Suspense fallback=move || framed(frame, "Loading", view! { <p class="view__loading" role="status">"Loading…"</p> }.into_any())>
                 {Suspend::new(send_wrapper::SendWrapper::new(async move {
                     match load().await {
                         Ok(shown) => shown,
-                        Err(Unavailable) => view! {
-                            <section class="panel" role="alert">
-                                <h2>"This part of Opsboard could not be loaded"</h2>
+                        Err(Unavailable) => framed(frame, "Not loaded", view! {
+                            <section class=match frame { Frame::View => "panel part-failed", Frame::Dialog { .. } => "part-failed" } role="alert">
+                                <h2 id="part-failed-title">"This part of Opsboard could not be loaded"</h2>
                                 <p>"Its code did not arrive: check the connection and try again. Once loaded, every part works offline."</p>
-                                <button type="button" class="button button--primary"
-                                    on:click=move |_| attempt.update(|attempt| *attempt += 1)>"Try again"</button>
+                                <div class="form__actions">
+                                    <button type="button" class="button button--primary"
+                                        on:click=move |_| attempt.update(|attempt| *attempt += 1)>"Try again"</button>
+                                    {match frame {
+                                        Frame::View => None,
+                                        Frame::Dialog { close } => Some(view! {
+                                            <button type="button" class="button button--quiet" on:click=move |_| close.run(())>"Cancel"</button>
+                                        }),
+                                    }}
+                                </div>
                             </section>
                         }
-                        .into_any(),
+                        .into_any()),
                     }
                 }))}
             </Suspense>
         }
+    }
+}
+
+/// `content` in place in a view, or inside a dialog's backdrop and box
+/// named `label` (Escape closes it, as every dialog here).
+fn framed(frame: Frame, label: &'static str, content: AnyView) -> AnyView {
+    match frame {
+        Frame::View => content,
+        Frame::Dialog { close } => view! {
+            <div class="dialog-backdrop">
+                <div class="dialog" role="dialog" aria-modal="true" aria-label=label
+                    on:keydown=move |event| if event.key() == "Escape" { close.run(()) }>
+                    {content}
+                </div>
+            </div>
+        }
+        .into_any(),
     }
 }

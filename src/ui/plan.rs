@@ -21,23 +21,10 @@ use crate::model::{
 pub fn PlanView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ranking = state.figures.ranking;
+    let editing = Memo::new(move |_| state.routing.plan_focus.get() != PlanFocus::Overview);
     view! {
         <div class="plan">
-            {move || match state.routing.plan_focus.get() {
-                PlanFocus::Overview => None,
-                PlanFocus::Goal => Some(view! { <GoalForm/> }.into_any()),
-                PlanFocus::NewMetric => Some(view! { <MetricForm which=None/> }.into_any()),
-                PlanFocus::Metric(id) => Some(view! { <MetricForm which=Some(id)/> }.into_any()),
-                PlanFocus::NewActivity => {
-                    Some(view! { <ActivityForm which=Editing::New suggest=false/> }.into_any())
-                }
-                PlanFocus::Activity(id) => {
-                    Some(view! { <ActivityForm which=Editing::Existing(id) suggest=false/> }.into_any())
-                }
-                PlanFocus::SuggestOwner(id) => {
-                    Some(view! { <ActivityForm which=Editing::Existing(id) suggest=true/> }.into_any())
-                }
-            }}
+            {move || editing.get().then(|| super::parts::on_demand(super::parts::plan_editor::load))}
             <div class="plan__top">
                 <GoalPanel/>
                 <HealthPanel/>
@@ -48,6 +35,28 @@ pub fn PlanView() -> impl IntoView {
             <super::raci::RaciPanel/>
             <super::cadences::CadencesPanel/>
         </div>
+    }
+}
+
+/// The editor the address names (`#/plan/goal`, `#/plan/activity/act-3`,
+/// ...): a part of its own (`ui::parts`), loaded the first time one opens.
+#[component]
+pub(super) fn PlanEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.routing.plan_focus.get() {
+        PlanFocus::Overview => None,
+        PlanFocus::Goal => Some(view! { <GoalForm/> }.into_any()),
+        PlanFocus::NewMetric => Some(view! { <MetricForm which=None/> }.into_any()),
+        PlanFocus::Metric(id) => Some(view! { <MetricForm which=Some(id)/> }.into_any()),
+        PlanFocus::NewActivity => {
+            Some(view! { <ActivityForm which=Editing::New suggest=false/> }.into_any())
+        }
+        PlanFocus::Activity(id) => {
+            Some(view! { <ActivityForm which=Editing::Existing(id) suggest=false/> }.into_any())
+        }
+        PlanFocus::SuggestOwner(id) => {
+            Some(view! { <ActivityForm which=Editing::Existing(id) suggest=true/> }.into_any())
+        }
     }
 }
 

@@ -85,9 +85,11 @@ impl SheetImport {
         self.done.set(None);
     }
 
+    /// Closes the dialog, emptied first: what the dialog shows follows
+    /// these signals, and must not be asked to follow them once closed.
     fn close(self) {
-        self.open.set(false);
         self.load(String::new(), String::new());
+        self.open.set(false);
     }
 }
 
@@ -129,22 +131,31 @@ pub fn SheetImportDialog() -> impl IntoView {
         let open = import.open.get();
         if open && was_open != Some(true) {
             opener.set_value(browser::focused_element());
-            browser::focus_after_render("sheet-import-title".to_string());
         } else if !open && was_open == Some(true) {
             browser::focus_back(opener.get_value());
         }
         open
     });
-    move || import.open.get().then(|| view! { <Dialog/> })
+    let close = Callback::new(move |()| import.close());
+    // Built again only when it opens: a file picked inside the dialog opens
+    // it again, and must not start it afresh.
+    let open = Memo::new(move |_| import.open.get());
+    move || {
+        open.get()
+            .then(|| super::parts::on_demand_dialog(super::parts::sheet_import_dialog::load, close))
+    }
 }
 
 /// The table read from the text: `None` before there is one.
 type Read = Option<Result<Table, CsvProblem>>;
 
+/// The dialog's content: a part of its own (`ui::parts`), loaded the first
+/// time the dialog opens.
 #[component]
-fn Dialog() -> impl IntoView {
+pub(super) fn Dialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let import = expect_context::<SheetImport>();
+    browser::focus_after_render("sheet-import-title".to_string());
     let table: Memo<Read> = Memo::new(move |_| {
         import
             .text

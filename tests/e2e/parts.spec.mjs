@@ -1,16 +1,26 @@
 // Parts loaded on demand (src/ui/parts.rs, scripts/build-wasm.sh): the first
-// views download none of them; a part's code arrives when it is first
-// opened, with "Loading…" meanwhile; a part that cannot arrive says so and
-// can be tried again.
+// views download none of them but the Capacity view's panels, which follow
+// its timeline; a part's code arrives when it is first opened, with
+// "Loading…" meanwhile; a part that cannot arrive says so and can be tried
+// again, and a dialog that cannot arrive can be closed.
 import { test, expect } from '@playwright/test';
 import { VIEWS, collectErrors, expectNoErrors, goTo, nav, openApp } from './helpers.mjs';
 
 // Views in the first download, and views that are parts of their own.
 const FIRST = ['Plan', 'This week', 'Board', 'Capacity'];
+// The parts the first views fetch: the panels under the Capacity timeline.
+const FIRST_PARTS = ['capacity_panels'];
 const PARTS = ['Work', 'People', 'Skills', 'Check-in', 'Money', 'Report', 'Files'];
 
 function partsFetched(requests) {
   return requests.filter((url) => /\/app\/[^/]+\/(?:split_|chunk_)[^/]*\.wasm$/.test(url));
+}
+
+// The names of the parts' own modules among `requests` (chunks left out).
+function ownParts(requests) {
+  return partsFetched(requests)
+    .map((url) => url.match(/\/split_([a-z_]+)\.wasm$/)?.[1])
+    .filter(Boolean);
 }
 
 test('the page is whole: one document, the main module preloaded, no build markers left', async ({ request }) => {
@@ -22,7 +32,7 @@ test('the page is whole: one document, the main module preloaded, no build marke
   expect(html).not.toContain('data-trunk');
 });
 
-test('the first views fetch no part; each part is fetched when first opened, and once', async ({ page }) => {
+test('the first views fetch no part but the Capacity panels; each part is fetched when first opened, and once', async ({ page }) => {
   const errors = collectErrors(page);
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -30,7 +40,8 @@ test('the first views fetch no part; each part is fetched when first opened, and
   for (const label of FIRST) {
     await goTo(page, label);
   }
-  expect(partsFetched(requests)).toEqual([]);
+  await expect(page.getByRole('heading', { name: 'Can we take it?' })).toBeVisible();
+  expect(ownParts(requests)).toEqual(FIRST_PARTS);
 
   for (const label of PARTS) {
     const before = partsFetched(requests).length;
@@ -84,4 +95,34 @@ test('a part shows "Loading…" until its code has arrived', async ({ page }) =>
   release();
   await expect(page.locator('#report-title')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
+});
+
+test('a dialog that is a part says "Loading…" in its box, and one whose code cannot arrive can be closed', async ({ page }) => {
+  await openApp(page, 'files');
+  const part = /\/app\/[^/]+\/split_sheet_import_dialog[^/]*\.wasm$/;
+  await page.route(part, (route) => route.abort());
+  const open = page.getByRole('button', { name: 'Import from a spreadsheet…' });
+  await open.click();
+  const failed = page.getByRole('dialog', { name: 'Not loaded' });
+  await expect(failed.getByRole('alert')).toContainText('This part of Opsboard could not be loaded');
+  await failed.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(open).toBeFocused();
+
+  // Held back, the dialog's box says "Loading…" until the code arrives.
+  await page.unroute(part);
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(part, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await open.click();
+  await expect(page.getByRole('dialog', { name: 'Loading' }).getByRole('status')).toHaveText('Loading…');
+  release();
+  await expect(page.locator('#sheet-import-title')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -3,13 +3,34 @@
 
 use super::*;
 
+/// What the editor reads from the Capacity view. The editor is a part of
+/// its own (`ui::parts`), loaded the first time a bar is selected, and
+/// takes these from the context.
+#[derive(Clone, Copy)]
+pub(crate) struct EditorInputs {
+    pub current: Memo<Option<Allocation>>,
+    pub selected: RwSignal<Option<AllocationId>>,
+    pub message: RwSignal<Option<String>>,
+}
+
+/// The [`AllocationEditor`] of the [`EditorInputs`] in the context.
+#[component]
+pub(crate) fn Editor() -> impl IntoView {
+    let EditorInputs {
+        current,
+        selected,
+        message,
+    } = expect_context::<EditorInputs>();
+    view! { <AllocationEditor current selected message/> }
+}
+
 /// Edits the selected allocation by form: hours a week, weeks, commitment
 /// and scenario; the same command as a drag or a key. It stays mounted
 /// while the selection moves from bar to bar (a drop selects the bar it
 /// made): its fields follow the allocation the plan holds, and its option
 /// lists are written again only when the people, roles or scenarios change.
 #[component]
-pub(super) fn AllocationEditor(
+fn AllocationEditor(
     /// The selected allocation as the plan holds it.
     current: Memo<Option<Allocation>>,
     selected: RwSignal<Option<AllocationId>>,

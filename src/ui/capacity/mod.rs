@@ -21,7 +21,7 @@ use leptos::prelude::*;
 mod controls;
 mod drag;
 mod draw;
-mod editor;
+pub(super) mod editor;
 mod keys;
 mod lines;
 pub(super) mod panels;
@@ -29,10 +29,8 @@ pub(super) mod panels;
 use controls::*;
 use drag::*;
 use draw::*;
-use editor::*;
 use keys::*;
 use lines::*;
-pub(super) use panels::{CapacityChart, Scenarios, SkillWeeks, TakeIt};
 
 use super::draft::{place_booking, DraftController, DraftSetup, DraftTools};
 use super::forms::contains_ignoring_case;
@@ -441,6 +439,18 @@ pub fn CapacityView() -> impl IntoView {
         });
     });
 
+    provide_context(editor::EditorInputs {
+        current: selected_allocation,
+        selected,
+        message,
+    });
+    provide_context(panels::Inputs {
+        computed,
+        settled,
+        include_tentative,
+        options,
+        hidden,
+    });
     view! {
         <section class="capacity" aria-labelledby="capacity-title">
             <div class="view__heading">
@@ -466,7 +476,7 @@ pub fn CapacityView() -> impl IntoView {
                     </p>
                     <DraftTools draft prefix="tl" label="Move in progress"
                         how="Tap or click a week of a person to move it there." apply="Place"/>
-                    {move || editing.get().then(|| view! { <AllocationEditor current=selected_allocation selected message/> })}
+                    {move || editing.get().then(|| crate::ui::parts::on_demand(crate::ui::parts::allocation_editor::load))}
 
                     <p class="capacity__billable" hidden=move || billing.with(Option::is_none)>
                         {move || billing.with(|billing| billing.as_ref().map(|people| {
@@ -500,10 +510,7 @@ pub fn CapacityView() -> impl IntoView {
                 </div>
             </div>
             <div class="capacity__panels">
-                <CapacityChart computed settled include_tentative/>
-                <SkillWeeks computed settled/>
-                <Scenarios computed settled options hidden/>
-                <TakeIt options/>
+                {crate::ui::parts::on_demand(crate::ui::parts::capacity_panels::load)}
             </div>
         </section>
     }

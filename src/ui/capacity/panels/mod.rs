@@ -22,10 +22,41 @@ mod scenarios;
 mod skill_weeks;
 mod take_it;
 
-pub use chart::{chart_markup, CapacityChart};
-pub use scenarios::Scenarios;
-pub use skill_weeks::SkillWeeks;
-pub use take_it::TakeIt;
+pub use chart::chart_markup;
+use chart::CapacityChart;
+use scenarios::Scenarios;
+use skill_weeks::SkillWeeks;
+use take_it::TakeIt;
+
+/// What the panels read from the Capacity view. The panels are a part of
+/// their own (`ui::parts`), shown by the view through the context.
+#[derive(Clone, Copy)]
+pub struct Inputs {
+    pub computed: Memo<Capacity>,
+    /// Changes a frame after the plan does (see `CapacityView`).
+    pub settled: RwSignal<u32>,
+    pub include_tentative: RwSignal<bool>,
+    pub options: Memo<Options>,
+    pub hidden: RwSignal<Vec<ScenarioId>>,
+}
+
+/// The panels, from the [`Inputs`] in the context.
+#[component]
+pub fn Panels() -> impl IntoView {
+    let Inputs {
+        computed,
+        settled,
+        include_tentative,
+        options,
+        hidden,
+    } = expect_context::<Inputs>();
+    view! {
+        <CapacityChart computed settled include_tentative/>
+        <SkillWeeks computed settled/>
+        <Scenarios computed settled options hidden/>
+        <TakeIt options/>
+    }
+}
 
 /// Whole percent, for people.
 fn percent(share: f64) -> String {
