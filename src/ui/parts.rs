@@ -133,6 +133,11 @@ pub fn on_demand_dialog(load: fn() -> PartFuture, close: Callback<()>) -> impl I
     shown(load, Frame::Dialog { close })
 }
 
+/// The id of "Try again" in a dialog whose code could not arrive (one
+/// dialog shows at a time).
+const RETRY_IN_DIALOG: &str = "part-failed-retry";
+
+/// The part of `load` in its frame, fetched again on each "Try again".
 fn shown(load: fn() -> PartFuture, frame: Frame) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     move || {
@@ -142,28 +147,39 @@ fn shown(load: fn() -> PartFuture, frame: Frame) -> impl IntoView {
                 {Suspend::new(send_wrapper::SendWrapper::new(async move {
                     match load().await {
                         Ok(shown) => shown,
-                        Err(Unavailable) => framed(frame, "Not loaded", view! {
-                            <section class=match frame { Frame::View => "panel part-failed", Frame::Dialog { .. } => "part-failed" } role="alert">
-                                <h2 id="part-failed-title">"This part of Opsboard could not be loaded"</h2>
-                                <p>"Its code did not arrive: check the connection and try again. Once loaded, every part works offline."</p>
-                                <div class="form__actions">
-                                    <button type="button" class="button button--primary"
-                                        on:click=move |_| attempt.update(|attempt| *attempt += 1)>"Try again"</button>
-                                    {match frame {
-                                        Frame::View => None,
-                                        Frame::Dialog { close } => Some(view! {
-                                            <button type="button" class="button button--quiet" on:click=move |_| close.run(())>"Cancel"</button>
-                                        }),
-                                    }}
-                                </div>
-                            </section>
-                        }
-                        .into_any()),
+                        Err(Unavailable) => failed(frame, attempt),
                     }
                 }))}
             </Suspense>
         }
     }
+}
+
+/// Why the part is not shown, "Try again" (which counts an `attempt`) and,
+/// in a dialog, "Cancel".
+fn failed(frame: Frame, attempt: RwSignal<u32>) -> AnyView {
+    let in_dialog = matches!(frame, Frame::Dialog { .. });
+    // A dialog is modal: focus goes into it.
+    if in_dialog {
+        crate::browser::focus_after_render(RETRY_IN_DIALOG.to_string());
+    }
+    let content = view! {
+        <section class=if in_dialog { "part-failed" } else { "panel part-failed" } role="alert">
+            <h2>"This part of Opsboard could not be loaded"</h2>
+            <p>"Its code did not arrive: check the connection and try again. Once loaded, every part works offline."</p>
+            <div class="form__actions">
+                <button type="button" class="button button--primary" id=in_dialog.then_some(RETRY_IN_DIALOG)
+                    on:click=move |_| attempt.update(|attempt| *attempt += 1)>"Try again"</button>
+                {match frame {
+                    Frame::View => None,
+                    Frame::Dialog { close } => Some(view! {
+                        <button type="button" class="button button--quiet" on:click=move |_| close.run(())>"Cancel"</button>
+                    }),
+                }}
+            </div>
+        </section>
+    };
+    framed(frame, "Not loaded", content.into_any())
 }
 
 /// `content` in place in a view, or inside a dialog's backdrop and box

@@ -105,6 +105,7 @@ test('a dialog that is a part says "Loading…" in its box, and one whose code c
   await open.click();
   const failed = page.getByRole('dialog', { name: 'Not loaded' });
   await expect(failed.getByRole('alert')).toContainText('This part of Opsboard could not be loaded');
+  await expect(failed.getByRole('button', { name: 'Try again' })).toBeFocused();
   await failed.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(open).toBeFocused();
