@@ -111,7 +111,7 @@ part!(
 
 /// Where a part shows: in a view, or in a dialog above the views.
 #[derive(Clone, Copy)]
-pub enum Frame {
+enum Frame {
     View,
     /// A dialog; `close` is what its Cancel does (the same as the part's
     /// own Cancel), so a dialog whose code cannot arrive can still be left.
@@ -133,9 +133,10 @@ pub fn on_demand_dialog(load: fn() -> PartFuture, close: Callback<()>) -> impl I
     shown(load, Frame::Dialog { close })
 }
 
-/// The id of "Try again" in a dialog whose code could not arrive (one
-/// dialog shows at a time).
+/// The id of "Try again" in a dialog whose code could not arrive, and of
+/// the box of a dialog whose code is arriving (one dialog shows at a time).
 const RETRY_IN_DIALOG: &str = "part-failed-retry";
+const DIALOG_BOX: &str = "part-dialog";
 
 /// The part of `load` in its frame, fetched again on each "Try again".
 fn shown(load: fn() -> PartFuture, frame: Frame) -> impl IntoView {
@@ -143,7 +144,7 @@ fn shown(load: fn() -> PartFuture, frame: Frame) -> impl IntoView {
     move || {
         attempt.track();
         view! {
-            <Suspense fallback=move || framed(frame, "Loading", view! { <p class="view__loading" role="status">"Loading…"</p> }.into_any())>
+            <Suspense fallback=move || loading(frame)>
                 {Suspend::new(send_wrapper::SendWrapper::new(async move {
                     match load().await {
                         Ok(shown) => shown,
@@ -153,6 +154,17 @@ fn shown(load: fn() -> PartFuture, frame: Frame) -> impl IntoView {
             </Suspense>
         }
     }
+}
+
+/// "Loading…" where the part will show. A dialog is modal: its box takes
+/// the focus meanwhile (Escape then closes it); the part, once there,
+/// focuses its own first control.
+fn loading(frame: Frame) -> AnyView {
+    if matches!(frame, Frame::Dialog { .. }) {
+        crate::browser::focus_after_render(DIALOG_BOX.to_string());
+    }
+    let content = view! { <p class="view__loading" role="status">"Loading…"</p> };
+    framed(frame, "Loading", content.into_any())
 }
 
 /// Why the part is not shown, "Try again" (which counts an `attempt`) and,
@@ -189,7 +201,7 @@ fn framed(frame: Frame, label: &'static str, content: AnyView) -> AnyView {
         Frame::View => content,
         Frame::Dialog { close } => view! {
             <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-label=label
+                <div class="dialog" role="dialog" aria-modal="true" aria-label=label id=DIALOG_BOX tabindex="-1"
                     on:keydown=move |event| if event.key() == "Escape" { close.run(()) }>
                     {content}
                 </div>
