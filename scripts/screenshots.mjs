@@ -37,6 +37,9 @@ for (const colorScheme of schemes) {
     }
     await page.goto(`${base}?today=2026-11-23#/${view}`);
     await page.waitForTimeout(150);
+    // The parts loaded on demand (a view, an editor, the Capacity panels)
+    // have arrived: no "Loading…" is left.
+    await page.locator('.view__loading').first().waitFor({ state: 'detached' });
     // The whole page in the viewport: panels below the fold are drawn only
     // when near it (content-visibility), and would show empty.
     if (fullPage) {
