@@ -53,58 +53,57 @@ pub(super) fn Merge() -> impl IntoView {
         })
     };
     let cancel = move || take_nothing(state);
-    move || {
-        let (file_name, lead, total) = state.exchange.merge.with_untracked(|merge| {
-            merge.as_ref().map(|merge| {
-                (
-                    merge.file_name.clone(),
-                    lead(merge),
-                    merge.comparison.changes.len(),
-                )
-            })
-        })?;
-        Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog dialog--wide merge" role="dialog" aria-modal="true" aria-labelledby="merge-title"
-                    on:keydown=move |event| if event.key() == "Escape" { cancel() }>
-                    <h2 id="merge-title" tabindex="-1">{format!("Compare with \u{201c}{file_name}\u{201d}")}</h2>
-                    <p>{lead}</p>
-                    {(total > 0).then(|| view! {
-                        <div class="merge__bulk">
-                            <button class="button button--small" on:click=move |_| set_all(true)>"Take all"</button>
-                            <button class="button button--small" on:click=move |_| set_all(false)>"Take none"</button>
-                            <span class="merge__count" aria-live="polite">{move || {
-                                let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
-                                format!("{taken} of {total} picked")
-                            }}</span>
-                        </div>
-                    })}
-                    <div class="merge__list">
-                        <ChangeList/>
-                    </div>
-                    {move || state.exchange.merge.with(|merge| merge.as_ref().and_then(|m| m.error.clone())).map(|error| view! {
-                        <div class="import-error" role="alert">
-                            <h3>"These changes cannot be taken on their own"</h3>
-                            <pre class="import-error__message">{error}</pre>
-                            <p>"Also take the change that adds what it names, or leave this one. Your plan was not changed."</p>
-                        </div>
-                    })}
-                    <div class="form__actions">
-                        <button id="merge-apply" class="button button--primary"
-                            prop:disabled=move || state.exchange.merge.with(|merge| merge.as_ref().is_none_or(|m| !m.taken.contains(&true)))
-                            on:click=move |_| state.exchange.apply_merge()>
-                            {move || {
-                                let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
-                                if taken == 1 { "Take 1 change".to_string() } else { format!("Take {taken} changes") }
-                            }}
-                        </button>
-                        <button class="button button--quiet" on:click=move |_| cancel()>"Cancel"</button>
-                    </div>
-                    <p class="view__hint">"Taking the changes is one edit: Undo puts the plan back as it was."</p>
-                </div>
-            </div>
+    // Read once: the dialog is built once per comparison.
+    let shown = state.exchange.merge.with_untracked(|merge| {
+        merge.as_ref().map(|merge| {
+            (
+                merge.file_name.clone(),
+                lead(merge),
+                merge.comparison.changes.len(),
+            )
         })
-    }
+    });
+    shown.map(|(file_name, lead, total)| view! {
+        <div class="dialog-backdrop">
+            <div class="dialog dialog--wide merge" role="dialog" aria-modal="true" aria-labelledby="merge-title"
+                on:keydown=move |event| if event.key() == "Escape" { cancel() }>
+                <h2 id="merge-title" tabindex="-1">{format!("Compare with \u{201c}{file_name}\u{201d}")}</h2>
+                <p>{lead}</p>
+                {(total > 0).then(|| view! {
+                    <div class="merge__bulk">
+                        <button class="button button--small" on:click=move |_| set_all(true)>"Take all"</button>
+                        <button class="button button--small" on:click=move |_| set_all(false)>"Take none"</button>
+                        <span class="merge__count" aria-live="polite">{move || {
+                            let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
+                            format!("{taken} of {total} picked")
+                        }}</span>
+                    </div>
+                })}
+                <div class="merge__list">
+                    <ChangeList/>
+                </div>
+                {move || state.exchange.merge.with(|merge| merge.as_ref().and_then(|m| m.error.clone())).map(|error| view! {
+                    <div class="import-error" role="alert">
+                        <h3>"These changes cannot be taken on their own"</h3>
+                        <pre class="import-error__message">{error}</pre>
+                        <p>"Also take the change that adds what it names, or leave this one. Your plan was not changed."</p>
+                    </div>
+                })}
+                <div class="form__actions">
+                    <button id="merge-apply" class="button button--primary"
+                        prop:disabled=move || state.exchange.merge.with(|merge| merge.as_ref().is_none_or(|m| !m.taken.contains(&true)))
+                        on:click=move |_| state.exchange.apply_merge()>
+                        {move || {
+                            let taken = state.exchange.merge.with(|merge| merge.as_ref().map_or(0, |m| m.taken.iter().filter(|t| **t).count()));
+                            if taken == 1 { "Take 1 change".to_string() } else { format!("Take {taken} changes") }
+                        }}
+                    </button>
+                    <button class="button button--quiet" on:click=move |_| cancel()>"Cancel"</button>
+                </div>
+                <p class="view__hint">"Taking the changes is one edit: Undo puts the plan back as it was."</p>
+            </div>
+        </div>
+    })
 }
 
 fn lead(merge: &PendingMerge) -> String {
